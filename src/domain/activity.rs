@@ -1,0 +1,192 @@
+//! The journal: one activity per thing a clerk did or recorded, and the
+//! reminder level that follows from it.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::Serialize;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ActivityKind {
+    Call,
+    Visit,
+    Email,
+    Letter,
+    Reminder,
+    FormalNotice,
+    Promise,
+    Dispute,
+    DisputeResolved,
+    Payment,
+    Statement,
+    CreditCheck,
+    Hold,
+    Snooze,
+    Note,
+}
+
+impl ActivityKind {
+    pub const ALL: [ActivityKind; 15] = [
+        ActivityKind::Call,
+        ActivityKind::Visit,
+        ActivityKind::Email,
+        ActivityKind::Letter,
+        ActivityKind::Reminder,
+        ActivityKind::FormalNotice,
+        ActivityKind::Promise,
+        ActivityKind::Dispute,
+        ActivityKind::DisputeResolved,
+        ActivityKind::Payment,
+        ActivityKind::Statement,
+        ActivityKind::CreditCheck,
+        ActivityKind::Hold,
+        ActivityKind::Snooze,
+        ActivityKind::Note,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ActivityKind::Call => "call",
+            ActivityKind::Visit => "visit",
+            ActivityKind::Email => "email",
+            ActivityKind::Letter => "letter",
+            ActivityKind::Reminder => "reminder",
+            ActivityKind::FormalNotice => "formal_notice",
+            ActivityKind::Promise => "promise",
+            ActivityKind::Dispute => "dispute",
+            ActivityKind::DisputeResolved => "dispute_resolved",
+            ActivityKind::Payment => "payment",
+            ActivityKind::Statement => "statement",
+            ActivityKind::CreditCheck => "credit_check",
+            ActivityKind::Hold => "hold",
+            ActivityKind::Snooze => "snooze",
+            ActivityKind::Note => "note",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<ActivityKind> {
+        let l = s.trim().to_lowercase().replace('-', "_");
+        ActivityKind::ALL.into_iter().find(|k| k.as_str() == l)
+    }
+
+    /// The outcomes this kind records, if it records one.
+    pub fn outcomes(self) -> &'static [&'static str] {
+        match self {
+            ActivityKind::Call => CALL_OUTCOMES,
+            ActivityKind::Visit => VISIT_OUTCOMES,
+            _ => &[],
+        }
+    }
+}
+
+/// Outcomes of a call, in the order a form offers them (digit 1 = reached).
+pub const CALL_OUTCOMES: &[&str] = &[
+    "reached",
+    "no_answer",
+    "voicemail",
+    "wrong_number",
+    "refused",
+];
+/// A visit is planned, then done or cancelled.
+pub const VISIT_OUTCOMES: &[&str] = &["planned", "done", "cancelled"];
+
+/// One journal entry. Fields a kind does not use stay `None`.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Activity {
+    pub kind: ActivityKind,
+    pub client_code: String,
+    pub invoice_number: Option<String>,
+    /// When it was recorded.
+    pub at: DateTime<Utc>,
+    /// The business date it happened on (a call logged late keeps its day).
+    pub on: NaiveDate,
+    /// OS login of whoever recorded it.
+    pub user: String,
+    /// Reminder level (0 = courtesy, 1–3) or letter level.
+    pub level: Option<u8>,
+    pub outcome: Option<String>,
+    /// Minor units in the invoice's or client's currency (promise, payment).
+    pub amount: Option<i64>,
+    /// The kind's own date: promised date, planned visit, hold or snooze end.
+    pub date: Option<NaiveDate>,
+    /// Sets the client's next action date ("call back Thursday").
+    pub next_action_on: Option<NaiveDate>,
+    /// Reason code (dispute) or source.
+    pub reason: Option<String>,
+    pub note: String,
+    /// Sent by registered mail, waiting for its acknowledgment of receipt.
+    pub registered: bool,
+    /// The entry this one corrects or completes (journal entries are never changed).
+    pub refers_to: Option<i64>,
+}
+
+impl Activity {
+    /// A bare entry of `kind` with every optional field empty.
+    pub fn new(
+        kind: ActivityKind,
+        client_code: &str,
+        at: DateTime<Utc>,
+        on: NaiveDate,
+        user: &str,
+    ) -> Activity {
+        Activity {
+            kind,
+            client_code: client_code.to_string(),
+            invoice_number: None,
+            at,
+            on,
+            user: user.to_string(),
+            level: None,
+            outcome: None,
+            amount: None,
+            date: None,
+            next_action_on: None,
+            reason: None,
+            note: String::new(),
+            registered: false,
+            refers_to: None,
+        }
+    }
+}
+
+/// Reminder level of an invoice: how many reminders of level 1 or more were
+/// logged for it. Courtesy reminders (level 0), calls and visits do not count.
+pub fn reminder_level<'a>(activities: impl IntoIterator<Item = &'a Activity>) -> u32 {
+    let n = activities
+        .into_iter()
+        .filter(|a| a.kind == ActivityKind::Reminder && a.level.unwrap_or(0) >= 1)
+        .count();
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_reminders_of_level_one_or_more_count() {
+        let on: NaiveDate = "2026-03-01".parse().unwrap();
+        let at = DateTime::<Utc>::default();
+        let mut courtesy = Activity::new(ActivityKind::Reminder, "C1", at, on, "ann");
+        courtesy.level = Some(0);
+        let mut r1 = courtesy.clone();
+        r1.level = Some(1);
+        let mut r2 = courtesy.clone();
+        r2.level = Some(2);
+        let call = Activity::new(ActivityKind::Call, "C1", at, on, "ann");
+        let visit = Activity::new(ActivityKind::Visit, "C1", at, on, "ann");
+        assert_eq!(reminder_level([&courtesy, &call, &visit]), 0);
+        assert_eq!(reminder_level([&courtesy, &r1, &call, &r2]), 2);
+    }
+
+    #[test]
+    fn kinds_round_trip_through_their_names() {
+        for k in ActivityKind::ALL {
+            assert_eq!(ActivityKind::parse(k.as_str()), Some(k));
+        }
+        assert_eq!(
+            ActivityKind::parse("formal-notice"),
+            Some(ActivityKind::FormalNotice)
+        );
+        assert_eq!(ActivityKind::parse("lunch"), None);
+    }
+}

@@ -1,0 +1,136 @@
+//! Who owes: a client, its profile and its risk rating.
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use super::currency::Currency;
+use super::language::Language;
+
+/// The kind of debtor; cadence, tone and law differ by profile.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Profile {
+    Administration,
+    Business,
+    Individual,
+}
+
+impl Profile {
+    pub const ALL: [Profile; 3] = [
+        Profile::Administration,
+        Profile::Business,
+        Profile::Individual,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Profile::Administration => "administration",
+            Profile::Business => "business",
+            Profile::Individual => "individual",
+        }
+    }
+
+    /// Reads the profile in English, French, Norwegian or Spanish
+    /// (`public`, `entreprise`, `privat`, `particular`…).
+    pub fn parse(s: &str) -> Option<Profile> {
+        let l = s.trim().to_lowercase();
+        Some(match l.as_str() {
+            "administration" | "public" | "public body" | "government" | "gov" | "offentlig"
+            | "administración" | "administracion" | "publique" | "pública" | "publica" => {
+                Profile::Administration
+            }
+            "business" | "company" | "b2b" | "entreprise" | "société" | "societe" | "bedrift"
+            | "firma" | "empresa" => Profile::Business,
+            "individual" | "person" | "consumer" | "private" | "b2c" | "particulier" | "privat"
+            | "privatperson" | "forbruker" | "particular" | "consumidor" => Profile::Individual,
+            _ => return None,
+        })
+    }
+}
+
+/// Risk rating from solvency notes: `A` low risk … `D` do not extend credit.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+pub enum Rating {
+    A,
+    B,
+    C,
+    D,
+}
+
+impl Rating {
+    pub const ALL: [Rating; 4] = [Rating::A, Rating::B, Rating::C, Rating::D];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Rating::A => "A",
+            Rating::B => "B",
+            Rating::C => "C",
+            Rating::D => "D",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Rating> {
+        match s.trim().to_ascii_uppercase().as_str() {
+            "A" => Some(Rating::A),
+            "B" => Some(Rating::B),
+            "C" => Some(Rating::C),
+            "D" => Some(Rating::D),
+            _ => None,
+        }
+    }
+}
+
+/// A client as stored: identity, contact, terms and collection settings.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Client {
+    pub code: String,
+    pub name: String,
+    pub profile: Profile,
+    pub language: Language,
+    /// ISO 3166-1 alpha-2, upper case; `None` when not known.
+    pub country: Option<String>,
+    pub phone: Option<String>,
+    pub email: Option<String>,
+    pub address: Option<String>,
+    pub terms_days: u32,
+    /// Credit limit in minor units of `currency`.
+    pub credit_limit: Option<i64>,
+    pub currency: Currency,
+    /// Required deposit, in percent of an order (0–100).
+    pub deposit_pct: u8,
+    pub rating: Option<Rating>,
+    /// Login name of the assigned clerk.
+    pub clerk: Option<String>,
+    pub pilot_ends_on: Option<NaiveDate>,
+    pub hold_until: Option<NaiveDate>,
+}
+
+impl Client {
+    /// A client known only by its code, as created by an invoice import.
+    pub fn with_code(code: &str, currency: Currency) -> Client {
+        Client {
+            code: code.to_string(),
+            name: code.to_string(),
+            profile: Profile::Business,
+            language: Language::En,
+            country: None,
+            phone: None,
+            email: None,
+            address: None,
+            terms_days: 30,
+            credit_limit: None,
+            currency,
+            deposit_pct: 0,
+            rating: None,
+            clerk: None,
+            pilot_ends_on: None,
+            hold_until: None,
+        }
+    }
+}
+
+/// Checks an ISO 3166-1 alpha-2 country code and returns it in upper case.
+pub fn country_code(s: &str) -> Option<String> {
+    let t = s.trim();
+    (t.len() == 2 && t.chars().all(|c| c.is_ascii_alphabetic())).then(|| t.to_ascii_uppercase())
+}

@@ -1,0 +1,12 @@
+//! Pure collections rules: money, aging, reminder level. No I/O and no clock:
+//! whatever needs "today" takes it as an argument.
+
+pub mod activity;
+pub mod aging;
+pub mod client;
+pub mod currency;
+pub mod invoice;
+pub mod language;
+pub mod money;
+pub mod payment;
+pub mod solvency;

@@ -1,0 +1,3 @@
+//! dun: a terminal workbench for collections work.
+
+pub mod domain;
