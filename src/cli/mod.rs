@@ -1,0 +1,260 @@
+//! The command line: global options, subcommands, and the one place that
+//! turns errors into a one-line message and an exit status.
+
+mod context;
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::Context as _;
+use chrono::NaiveDate;
+use clap::{Parser, Subcommand, ValueEnum};
+
+use crate::commands::{self, Format};
+use crate::export::{self, ExportFormat};
+use crate::import::{self, ImportOptions, dates::DateFormat, headers::FileKind};
+pub use context::Context;
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "dun",
+    version,
+    about = "A terminal workbench for collections: aging, follow-up queue, client history.",
+    after_help = "Without a subcommand, dun shows today's follow-up queue.\n\
+                  Try it on generated data: dun --demo"
+)]
+pub struct Cli {
+    /// Database file (default: dun.db in the data directory; see `dun paths`).
+    #[arg(long, env = "DUN_DB", global = true, value_name = "PATH")]
+    pub db: Option<PathBuf>,
+    /// Take this date as today (YYYY-MM-DD), for reproducible reports.
+    #[arg(long, env = "DUN_TODAY", global = true, value_name = "DATE", value_parser = parse_iso_date)]
+    pub today: Option<NaiveDate>,
+    /// Run on a throwaway database filled with the demo portfolio.
+    #[arg(long)]
+    pub demo: bool,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Import invoices, payments or clients from a CSV export (all or nothing).
+    Import {
+        what: ImportWhat,
+        file: PathBuf,
+        /// Currency of amounts when the file has no currency column (e.g. EUR).
+        #[arg(long)]
+        currency: Option<String>,
+        /// Date format when the file's dates are ambiguous: YYYY-MM-DD,
+        /// DD/MM/YYYY, DD.MM.YYYY or M/D/YYYY.
+        #[arg(long, value_name = "FORMAT")]
+        date_format: Option<String>,
+    },
+    /// Aging totals per currency and bucket.
+    Aging {
+        /// Age as things stood on this date (default: today).
+        #[arg(long, value_name = "DATE", value_parser = parse_iso_date)]
+        as_of: Option<NaiveDate>,
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+    },
+    /// Who to chase today.
+    Queue {
+        #[arg(long, value_name = "DATE", value_parser = parse_iso_date)]
+        as_of: Option<NaiveDate>,
+        /// Only the clients assigned to you.
+        #[arg(long)]
+        mine: bool,
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+    },
+    /// Export the aging list or the journal (CSV for spreadsheets, JSON for scripts).
+    Export {
+        what: ExportWhat,
+        #[arg(long, value_enum, default_value_t = ExportFormat::Csv)]
+        format: ExportFormat,
+        /// For the aging list: the date to age at (default: today).
+        #[arg(long, value_name = "DATE", value_parser = parse_iso_date)]
+        as_of: Option<NaiveDate>,
+        /// Write to this file instead of standard output.
+        #[arg(long, short, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+    /// Fill an empty database with a generated demo portfolio.
+    Demo {
+        /// Number of invoices to generate.
+        #[arg(long, default_value_t = 400)]
+        scale: usize,
+    },
+    /// Show the database, configuration file and user dun would use.
+    Paths,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+pub enum ImportWhat {
+    Invoices,
+    Payments,
+    Clients,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+pub enum ExportWhat {
+    Aging,
+    Journal,
+}
+
+fn parse_iso_date(s: &str) -> Result<NaiveDate, String> {
+    NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")
+        .map_err(|_| format!("{s:?} is not a date in YYYY-MM-DD"))
+}
+
+/// Parses the arguments, runs, and reports errors in one line on stderr.
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            if is_broken_pipe(&e) {
+                return ExitCode::SUCCESS;
+            }
+            eprintln!("{e:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    e.chain().any(|c| {
+        c.downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+    })
+}
+
+pub fn run(cli: Cli) -> anyhow::Result<()> {
+    let ctx = Context::new(&cli)?;
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    if cli.demo {
+        return demo_run(&ctx, &mut out);
+    }
+    let Some(command) = cli.command else {
+        let mut store = ctx.open()?;
+        let empty = store.read(|tx| crate::store::invoices::count(tx))? == 0;
+        if empty {
+            writeln!(
+                out,
+                "{} holds no invoices yet.\nImport some with `dun import invoices FILE`, or look around with `dun --demo`.",
+                ctx.db.display()
+            )?;
+            return Ok(());
+        }
+        return commands::queue::run(&mut store, ctx.today, None, Format::Table, &mut out);
+    };
+    match command {
+        Command::Import { what, file, currency, date_format } => {
+            let currency = match currency.or_else(|| ctx.default_currency()) {
+                Some(c) => Some(c.parse().with_context(|| "--currency")?),
+                None => None,
+            };
+            let date_format = date_format
+                .map(|f| DateFormat::parse_user(&f))
+                .transpose()
+                .with_context(|| "--date-format")?;
+            let kind = match what {
+                ImportWhat::Invoices => FileKind::Invoices,
+                ImportWhat::Payments => FileKind::Payments,
+                ImportWhat::Clients => FileKind::Clients,
+            };
+            let opts = ImportOptions {
+                currency,
+                date_format,
+                user: ctx.user.clone(),
+                today: ctx.today,
+                now: chrono::Utc::now(),
+            };
+            let mut store = ctx.open()?;
+            let summary = import::import(&mut store, kind, &file, &opts)?;
+            for w in &summary.warnings {
+                eprintln!("warning: {w}");
+            }
+            writeln!(out, "{}: {summary}", file.display())?;
+        }
+        Command::Aging { as_of, format } => {
+            let mut store = ctx.open()?;
+            commands::aging::run(&mut store, as_of.unwrap_or(ctx.today), format, &mut out)?;
+        }
+        Command::Queue { as_of, mine, format } => {
+            let mut store = ctx.open()?;
+            let mine = mine.then_some(ctx.user.as_str());
+            commands::queue::run(&mut store, as_of.unwrap_or(ctx.today), mine, format, &mut out)?;
+        }
+        Command::Export { what, format, as_of, output } => {
+            let mut store = ctx.open()?;
+            let as_of = as_of.unwrap_or(ctx.today);
+            let mut sink: Box<dyn Write> = match &output {
+                Some(path) => Box::new(std::io::BufWriter::new(
+                    std::fs::File::create(path).with_context(|| format!("{}", path.display()))?,
+                )),
+                None => Box::new(&mut out),
+            };
+            match what {
+                ExportWhat::Aging => {
+                    let lines = store.read(|tx| crate::store::aging::lines(tx, as_of))?;
+                    export::aging::write(&mut sink, &lines, format)?;
+                }
+                ExportWhat::Journal => {
+                    let entries = store.read(|tx| crate::store::journal::latest(tx, None))?;
+                    export::journal::write(&mut sink, &entries, format)?;
+                }
+            }
+            sink.flush()?;
+        }
+        Command::Demo { scale } => {
+            let mut store = ctx.open()?;
+            let started = std::time::Instant::now();
+            let s = commands::demo::fill(&mut store, ctx.today, scale, &ctx.user)?;
+            writeln!(
+                out,
+                "{}: demo portfolio as of {}: {} clients, {} invoices, {} payments, {} activities, {} solvency notes ({:.1} s)",
+                ctx.db.display(),
+                ctx.today,
+                s.clients,
+                s.invoices,
+                s.payments,
+                s.activities,
+                s.solvency_notes,
+                started.elapsed().as_secs_f64()
+            )?;
+        }
+        Command::Paths => {
+            writeln!(out, "database  {}", ctx.db.display())?;
+            writeln!(
+                out,
+                "config    {}{}",
+                ctx.config_path.as_ref().map_or("-".into(), |p| p.display().to_string()),
+                if ctx.config_path.as_ref().is_some_and(|p| p.exists()) { "" } else { " (not present; defaults apply)" }
+            )?;
+            writeln!(out, "user      {}", ctx.user)?;
+            writeln!(out, "today     {}", ctx.today)?;
+        }
+    }
+    Ok(())
+}
+
+/// `dun --demo`: a throwaway database, filled, shown, removed.
+fn demo_run(ctx: &Context, out: &mut dyn Write) -> anyhow::Result<()> {
+    let dir = std::env::temp_dir().join(format!("dun-demo-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).with_context(|| format!("{}", dir.display()))?;
+    let result = (|| {
+        let mut store = crate::store::Store::open(&dir.join("demo.db"))?;
+        commands::demo::fill(&mut store, ctx.today, 400, &ctx.user)?;
+        writeln!(out, "DEMO — a generated portfolio; nothing here is real and nothing is kept.\n")?;
+        commands::queue::run(&mut store, ctx.today, None, Format::Table, out)?;
+        writeln!(out)?;
+        commands::aging::run(&mut store, ctx.today, Format::Table, out)
+    })();
+    let _ = std::fs::remove_dir_all(&dir);
+    result
+}

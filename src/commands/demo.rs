@@ -1,0 +1,83 @@
+//! `dun demo`: fills an empty database with the generated demo portfolio.
+
+use std::collections::HashMap;
+
+use anyhow::{Context, bail};
+use chrono::NaiveDate;
+
+use crate::demo::Portfolio;
+use crate::store::{self, Store, StoreError};
+
+/// Counts of what was written.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct DemoSummary {
+    pub clients: usize,
+    pub invoices: usize,
+    pub payments: usize,
+    pub activities: usize,
+    pub solvency_notes: usize,
+}
+
+/// Generates `invoices` invoices relative to `today` and writes them in one transaction.
+pub fn fill(store: &mut Store, today: NaiveDate, invoices: usize, user: &str) -> anyhow::Result<DemoSummary> {
+    let existing = store.read(|tx| store::invoices::count(tx))?;
+    if existing > 0 {
+        bail!(
+            "{} already holds {existing} invoices; the demo fills an empty database only (give --db with a new file)",
+            store.path().display()
+        );
+    }
+    let portfolio = crate::demo::generate(today, invoices, 1, user);
+    write(store, &portfolio).context("writing the demo portfolio")
+}
+
+/// Writes a portfolio in one `BEGIN IMMEDIATE` transaction.
+pub fn write(store: &mut Store, p: &Portfolio) -> Result<DemoSummary, StoreError> {
+    store.write(|tx| {
+        let mut clients = HashMap::with_capacity(p.clients.len());
+        for c in &p.clients {
+            clients.insert(c.code.as_str(), store::clients::insert(tx, c)?);
+        }
+        let client_id = |code: &str| {
+            clients
+                .get(code)
+                .copied()
+                .ok_or_else(|| StoreError::Invalid(format!("demo: unknown client {code}")))
+        };
+        let mut invoices = HashMap::with_capacity(p.invoices.len());
+        for inv in &p.invoices {
+            let id = store::invoices::insert(tx, client_id(&inv.client_code)?, inv)?;
+            invoices.insert(inv.number.as_str(), (id, inv.amount.currency));
+        }
+        let invoice = |number: &str| {
+            invoices
+                .get(number)
+                .copied()
+                .ok_or_else(|| StoreError::Invalid(format!("demo: unknown invoice {number}")))
+        };
+        for pay in &p.payments {
+            let (id, currency) = invoice(&pay.invoice_number)?;
+            store::payments::insert(tx, id, pay, currency, None, "demo")?;
+        }
+        for a in &p.activities {
+            let (invoice_id, currency) = match &a.invoice_number {
+                Some(n) => {
+                    let (id, c) = invoice(n)?;
+                    (Some(id), Some(c))
+                }
+                None => (None, None),
+            };
+            store::activities::insert(tx, client_id(&a.client_code)?, invoice_id, currency, a)?;
+        }
+        for n in &p.solvency_notes {
+            store::solvency::insert(tx, client_id(&n.client_code)?, n)?;
+        }
+        Ok(DemoSummary {
+            clients: p.clients.len(),
+            invoices: p.invoices.len(),
+            payments: p.payments.len(),
+            activities: p.activities.len(),
+            solvency_notes: p.solvency_notes.len(),
+        })
+    })
+}

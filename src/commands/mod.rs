@@ -1,0 +1,16 @@
+//! The batch commands behind the subcommands: each reads or writes the store
+//! and prints for people (tables) or scripts (CSV, JSON).
+
+pub mod aging;
+pub mod demo;
+pub mod queue;
+pub mod table;
+
+/// Output format of a report.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    #[default]
+    Table,
+    Csv,
+    Json,
+}

@@ -1,0 +1,122 @@
+//! `dun queue`: who to chase today. Broken promises first, then the clients
+//! with the most overdue, weighted by age and risk rating.
+
+use std::io::Write;
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use super::Format;
+use super::table::{Align, render};
+use crate::domain::money::decimal_string;
+use crate::store::Store;
+use crate::store::queue::OverdueClient;
+
+#[derive(Serialize)]
+struct QueueLine<'a> {
+    client: &'a str,
+    name: &'a str,
+    reason: String,
+    currency: &'a str,
+    overdue: String,
+    invoices: i64,
+    oldest_days_overdue: i64,
+    last_contact: Option<String>,
+    clerk: Option<&'a str>,
+}
+
+/// A rough priority: overdue amount in major units, raised by age and rating.
+fn priority(c: &OverdueClient, as_of: NaiveDate) -> i128 {
+    let major = i128::from(c.overdue) / 10i128.pow(c.currency.exponent());
+    let days = i128::from((as_of - c.oldest_due_on).num_days().max(0));
+    let rating = match c.rating.as_deref() {
+        Some("D") => 4,
+        Some("C") => 3,
+        Some("B") => 2,
+        _ => 1,
+    };
+    let broken = if c.broken_promise.is_some() { 1_000_000_000_000 } else { 0 };
+    broken + major * (30 + days) * rating
+}
+
+pub fn run(
+    store: &mut Store,
+    as_of: NaiveDate,
+    mine: Option<&str>,
+    format: Format,
+    out: &mut dyn Write,
+) -> anyhow::Result<()> {
+    let mut clients = store.read(|tx| crate::store::queue::overdue_clients(tx, as_of))?;
+    if let Some(user) = mine {
+        clients.retain(|c| c.clerk.as_deref() == Some(user));
+    }
+    clients.sort_by_key(|c| std::cmp::Reverse(priority(c, as_of)));
+    let lines: Vec<QueueLine<'_>> = clients
+        .iter()
+        .map(|c| QueueLine {
+            client: &c.code,
+            name: &c.name,
+            reason: match c.broken_promise {
+                Some(d) => format!("broken promise ({d})"),
+                None => "overdue".to_string(),
+            },
+            currency: c.currency.code(),
+            overdue: decimal_string(c.overdue, c.currency.exponent()),
+            invoices: c.invoices,
+            oldest_days_overdue: (as_of - c.oldest_due_on).num_days(),
+            last_contact: c.last_contact.map(|d| d.to_string()),
+            clerk: c.clerk.as_deref(),
+        })
+        .collect();
+    match format {
+        Format::Json => {
+            serde_json::to_writer_pretty(&mut *out, &lines)?;
+            writeln!(out)?;
+        }
+        Format::Csv => {
+            let mut w = csv::Writer::from_writer(&mut *out);
+            for l in &lines {
+                w.serialize(l)?;
+            }
+            w.flush()?;
+        }
+        Format::Table => {
+            writeln!(out, "Follow-up queue as of {as_of}: {} clients", lines.len())?;
+            let rows: Vec<Vec<String>> = lines
+                .iter()
+                .map(|l| {
+                    vec![
+                        l.client.to_string(),
+                        truncate(l.name, 28),
+                        l.reason.clone(),
+                        format!("{} {}", l.overdue, l.currency),
+                        l.oldest_days_overdue.to_string(),
+                        l.last_contact.clone().unwrap_or_else(|| "-".into()),
+                        l.clerk.unwrap_or("-").to_string(),
+                    ]
+                })
+                .collect();
+            let header = [
+                ("client", Align::Left),
+                ("name", Align::Left),
+                ("reason", Align::Left),
+                ("overdue", Align::Right),
+                ("days", Align::Right),
+                ("last contact", Align::Left),
+                ("clerk", Align::Left),
+            ];
+            write!(out, "{}", render(&header, &rows))?;
+        }
+    }
+    Ok(())
+}
+
+fn truncate(s: &str, max: usize) -> String {
+    if s.chars().count() <= max {
+        s.to_string()
+    } else {
+        let mut t: String = s.chars().take(max.saturating_sub(1)).collect();
+        t.push('…');
+        t
+    }
+}

@@ -1,0 +1,89 @@
+//! The aging list: every open invoice as of a date.
+
+use std::io::Write;
+
+use serde::Serialize;
+
+use super::ExportFormat;
+use super::csv_safe::{self, Cell};
+use crate::domain::money::decimal_string;
+use crate::store::aging::AgingLine;
+
+#[derive(Serialize)]
+struct LineJson<'a> {
+    client: &'a str,
+    client_name: &'a str,
+    invoice: &'a str,
+    issued_on: String,
+    due_on: String,
+    days_overdue: i64,
+    bucket: &'static str,
+    currency: &'a str,
+    amount: String,
+    outstanding: String,
+    reminder_level: u32,
+    clerk: Option<&'a str>,
+}
+
+const HEADER: &[&str] = &[
+    "client",
+    "client_name",
+    "invoice",
+    "issued_on",
+    "due_on",
+    "days_overdue",
+    "bucket",
+    "currency",
+    "amount",
+    "outstanding",
+    "reminder_level",
+    "clerk",
+];
+
+pub fn write<W: Write>(out: W, lines: &[AgingLine], format: ExportFormat) -> std::io::Result<()> {
+    match format {
+        ExportFormat::Csv => csv_safe::write(
+            out,
+            HEADER,
+            lines.iter().map(|l| {
+                let e = l.currency.exponent();
+                vec![
+                    Cell::text(&l.client),
+                    Cell::text(&l.client_name),
+                    Cell::text(&l.invoice),
+                    Cell::text(l.issued_on.to_string()),
+                    Cell::text(l.due_on.to_string()),
+                    Cell::Number(l.days_overdue.to_string()),
+                    Cell::text(l.bucket.label()),
+                    Cell::text(l.currency.code()),
+                    Cell::Number(decimal_string(l.amount, e)),
+                    Cell::Number(decimal_string(l.outstanding, e)),
+                    Cell::Number(l.reminder_level.to_string()),
+                    Cell::opt(l.clerk.as_deref()),
+                ]
+            }),
+        ),
+        ExportFormat::Json => {
+            let rows: Vec<LineJson<'_>> = lines
+                .iter()
+                .map(|l| LineJson {
+                    client: &l.client,
+                    client_name: &l.client_name,
+                    invoice: &l.invoice,
+                    issued_on: l.issued_on.to_string(),
+                    due_on: l.due_on.to_string(),
+                    days_overdue: l.days_overdue,
+                    bucket: l.bucket.label(),
+                    currency: l.currency.code(),
+                    amount: decimal_string(l.amount, l.currency.exponent()),
+                    outstanding: decimal_string(l.outstanding, l.currency.exponent()),
+                    reminder_level: l.reminder_level,
+                    clerk: l.clerk.as_deref(),
+                })
+                .collect();
+            let mut out = out;
+            serde_json::to_writer_pretty(&mut out, &rows)?;
+            writeln!(out)
+        }
+    }
+}

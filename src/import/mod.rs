@@ -1,0 +1,3 @@
+pub mod dates;
+pub mod decode;
+pub mod sniff;

@@ -1,0 +1,256 @@
+//! A CSV file read whole: decoded, its separator detected, its headers mapped
+//! to fields, its date format and decimal separators decided from every value.
+
+use std::path::Path;
+
+use csv::StringRecord;
+
+use super::amounts::{self, DecimalSeparator};
+use super::dates::{self, DateFormat};
+use super::decode;
+use super::error::ImportError;
+use super::headers::{self, Field, FileKind, HeaderMap};
+use super::sniff;
+use crate::domain::currency::Currency;
+use crate::domain::invoice::{EARLIEST_DATE, LATEST_DATE, plausible_date};
+use chrono::NaiveDate;
+
+/// Fields read as dates.
+const DATE_FIELDS: &[Field] = &[
+    Field::IssuedOn,
+    Field::DueOn,
+    Field::SettledOn,
+    Field::ReceivedOn,
+    Field::PilotEndsOn,
+    Field::HoldUntil,
+];
+/// Fields read as amounts.
+const AMOUNT_FIELDS: &[Field] = &[Field::Amount, Field::CreditLimit];
+
+pub struct Table {
+    /// The file name as given, for messages.
+    pub file: String,
+    pub headers: Vec<String>,
+    pub map: HeaderMap,
+    /// `(line number, record)` for every data row.
+    pub rows: Vec<(u64, StringRecord)>,
+    pub date_format: DateFormat,
+    separators: Vec<(Field, DecimalSeparator)>,
+    pub encoding: decode::Encoding,
+    pub delimiter: u8,
+}
+
+impl Table {
+    pub fn read(
+        path: &Path,
+        kind: FileKind,
+        date_format: Option<DateFormat>,
+    ) -> Result<Table, ImportError> {
+        let file = path.display().to_string();
+        let bytes = std::fs::read(path)
+            .map_err(|source| ImportError::Io { file: path.to_path_buf(), source })?;
+        let whole = |reason: String| ImportError::File { file: file.clone(), reason };
+        let (text, encoding) = decode::decode(&bytes).map_err(|e| whole(e.to_string()))?;
+        let delimiter = sniff::detect_delimiter(&text).map_err(|e| whole(e.to_string()))?;
+        let mut reader = csv::ReaderBuilder::new()
+            .delimiter(delimiter)
+            .flexible(true)
+            .has_headers(true)
+            .from_reader(text.as_bytes());
+        let headers: Vec<String> = reader
+            .headers()
+            .map_err(|e| whole(format!("cannot read the header line: {e}")))?
+            .iter()
+            .map(|h| h.trim().to_string())
+            .collect();
+        let header_refs: Vec<&str> = headers.iter().map(String::as_str).collect();
+        let map = headers::map_headers(kind, &header_refs).map_err(|e| whole(e.to_string()))?;
+
+        let mut rows = Vec::new();
+        for record in reader.records() {
+            let record = record.map_err(|e| {
+                let line = e.position().map_or(0, |p| p.line());
+                ImportError::Line { file: file.clone(), line, reason: csv_reason(&e) }
+            })?;
+            let line = record.position().map_or(0, |p| p.line());
+            if record.iter().all(|f| f.trim().is_empty()) {
+                continue;
+            }
+            if record.len() != headers.len() {
+                return Err(ImportError::Line {
+                    file: file.clone(),
+                    line,
+                    reason: format!(
+                        "{} fields where the header has {} (a truncated line or a stray separator?)",
+                        record.len(),
+                        headers.len()
+                    ),
+                });
+            }
+            rows.push((line, record));
+        }
+        if rows.is_empty() {
+            return Err(whole("no data lines after the header".to_string()));
+        }
+
+        let mut table = Table {
+            file,
+            headers,
+            map,
+            rows,
+            date_format: DateFormat::Iso,
+            separators: Vec::new(),
+            encoding,
+            delimiter,
+        };
+        table.date_format = match date_format {
+            Some(f) => f,
+            None => table.detect_dates()?,
+        };
+        for &field in AMOUNT_FIELDS {
+            if let Some(col) = table.map.index(field) {
+                let values: Vec<&str> = table.column_values(col).collect();
+                let sep = amounts::detect_decimal_separator(&values).map_err(|e| {
+                    ImportError::File {
+                        file: table.file.clone(),
+                        reason: format!("column {}: {e}", table.headers[col]),
+                    }
+                })?;
+                table.separators.push((field, sep));
+            }
+        }
+        Ok(table)
+    }
+
+    fn column_values(&self, col: usize) -> impl Iterator<Item = &str> {
+        self.rows
+            .iter()
+            .filter_map(move |(_, r)| r.get(col).map(str::trim).filter(|v| !v.is_empty()))
+    }
+
+    fn detect_dates(&self) -> Result<DateFormat, ImportError> {
+        let cols: Vec<usize> = DATE_FIELDS.iter().filter_map(|f| self.map.index(*f)).collect();
+        let values: Vec<&str> = cols.iter().flat_map(|c| self.column_values(*c)).collect();
+        if values.is_empty() {
+            return Ok(DateFormat::Iso);
+        }
+        dates::detect(&values)
+            .map_err(|e| ImportError::File { file: self.file.clone(), reason: e.to_string() })
+    }
+
+    /// The rows, each with the accessors that name line and column in errors.
+    pub fn rows(&self) -> impl Iterator<Item = Row<'_>> {
+        self.rows.iter().map(move |(line, record)| Row { table: self, line: *line, record })
+    }
+
+    fn separator(&self, field: Field) -> DecimalSeparator {
+        self.separators
+            .iter()
+            .find(|(f, _)| *f == field)
+            .map_or(DecimalSeparator::Dot, |(_, s)| *s)
+    }
+
+    pub fn has(&self, field: Field) -> bool {
+        self.map.index(field).is_some()
+    }
+}
+
+fn csv_reason(e: &csv::Error) -> String {
+    match e.kind() {
+        csv::ErrorKind::Utf8 { .. } => "the line is not valid text".to_string(),
+        csv::ErrorKind::UnequalLengths { expected_len, len, .. } => {
+            format!("{len} fields where the header has {expected_len}")
+        }
+        _ => format!("cannot read the line: {e}"),
+    }
+}
+
+/// One data line of a [`Table`].
+pub struct Row<'a> {
+    table: &'a Table,
+    pub line: u64,
+    record: &'a StringRecord,
+}
+
+impl<'a> Row<'a> {
+    /// The trimmed value of `field`, `None` when the column is absent or the cell empty.
+    pub fn get(&self, field: Field) -> Option<&'a str> {
+        let col = self.table.map.index(field)?;
+        self.record.get(col).map(str::trim).filter(|v| !v.is_empty())
+    }
+
+    /// The value of a field that must be present.
+    pub fn required(&self, field: Field) -> Result<&'a str, ImportError> {
+        self.get(field).ok_or_else(|| self.error(field, "is empty"))
+    }
+
+    /// An error about this line's `field`: `FILE:LINE: column COLUMN: reason`.
+    pub fn error(&self, field: Field, reason: impl Into<String>) -> ImportError {
+        let column = self
+            .table
+            .map
+            .index(field)
+            .and_then(|c| self.table.headers.get(c).cloned())
+            .unwrap_or_else(|| field.name().to_string());
+        ImportError::Cell {
+            file: self.table.file.clone(),
+            line: self.line,
+            column,
+            reason: reason.into(),
+        }
+    }
+
+    /// An error about this line as a whole.
+    pub fn line_error(&self, reason: impl Into<String>) -> ImportError {
+        ImportError::Line { file: self.table.file.clone(), line: self.line, reason: reason.into() }
+    }
+
+    pub fn date(&self, field: Field) -> Result<Option<NaiveDate>, ImportError> {
+        let Some(v) = self.get(field) else { return Ok(None) };
+        let d = dates::parse_date(v, self.table.date_format)
+            .map_err(|e| self.error(field, e.to_string()))?;
+        if !plausible_date(d) {
+            return Err(self.error(
+                field,
+                format!("{v} is outside {EARLIEST_DATE} … {LATEST_DATE}; check the year"),
+            ));
+        }
+        Ok(Some(d))
+    }
+
+    pub fn required_date(&self, field: Field) -> Result<NaiveDate, ImportError> {
+        self.date(field)?.ok_or_else(|| self.error(field, "is empty"))
+    }
+
+    /// An amount in minor units of `currency`.
+    pub fn amount(&self, field: Field, currency: Currency) -> Result<Option<i64>, ImportError> {
+        let Some(v) = self.get(field) else { return Ok(None) };
+        amounts::parse_amount(v, self.table.separator(field), currency.exponent())
+            .map(Some)
+            .map_err(|e| self.error(field, e.to_string()))
+    }
+
+    /// The currency of this line: its own column, else `default`.
+    pub fn currency(&self, default: Option<Currency>) -> Result<Currency, ImportError> {
+        match self.get(Field::Currency) {
+            Some(v) => Currency::from_code(v).map_err(|e| self.error(Field::Currency, e.to_string())),
+            None => default.ok_or_else(|| {
+                self.error(
+                    Field::Currency,
+                    "no currency on this line; give --currency (e.g. --currency EUR)",
+                )
+            }),
+        }
+    }
+
+    /// Reads yes/no in English, French, Norwegian or Spanish.
+    pub fn flag(&self, field: Field) -> Result<bool, ImportError> {
+        let Some(v) = self.get(field) else { return Ok(false) };
+        match v.to_lowercase().as_str() {
+            "yes" | "y" | "true" | "1" | "x" | "oui" | "o" | "vrai" | "ja" | "j" | "sí" | "si"
+            | "s" | "verdadero" => Ok(true),
+            "no" | "n" | "false" | "0" | "non" | "faux" | "nei" | "falso" | "-" => Ok(false),
+            _ => Err(self.error(field, format!("{v:?} is neither yes nor no"))),
+        }
+    }
+}

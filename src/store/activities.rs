@@ -1,0 +1,56 @@
+//! The journal of activities: append only.
+
+use rusqlite::{Connection, params};
+
+use super::error::Result;
+use super::sql;
+use crate::domain::activity::Activity;
+use crate::domain::currency::Currency;
+
+/// Appends an activity; `invoice_id` and `currency` belong to the invoice it
+/// names, if any. Returns the new entry's id.
+pub fn insert(
+    conn: &Connection,
+    client_id: i64,
+    invoice_id: Option<i64>,
+    currency: Option<Currency>,
+    a: &Activity,
+) -> Result<i64> {
+    let mut st = conn.prepare_cached(
+        "INSERT INTO activities (at, on_date, user, kind, client_id, invoice_id, level, outcome, \
+         amount, currency, date, next_action_on, reason, note, registered, refers_to) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
+    )?;
+    st.execute(params![
+        sql::instant(a.at),
+        a.on,
+        a.user,
+        a.kind,
+        client_id,
+        invoice_id,
+        a.level,
+        a.outcome,
+        a.amount,
+        a.amount.and(currency),
+        a.date,
+        a.next_action_on,
+        a.reason,
+        a.note,
+        a.registered,
+        a.refers_to,
+    ])?;
+    Ok(conn.last_insert_rowid())
+}
+
+/// Reminder level of an invoice: reminders of level 1 or more logged for it.
+pub fn reminder_level(conn: &Connection, invoice_id: i64) -> Result<u32> {
+    let mut st = conn.prepare_cached(
+        "SELECT count(*) FROM activities \
+         WHERE invoice_id = ?1 AND kind = 'reminder' AND level >= 1",
+    )?;
+    Ok(st.query_row([invoice_id], |r| r.get(0))?)
+}
+
+pub fn count(conn: &Connection) -> Result<i64> {
+    Ok(conn.query_row("SELECT count(*) FROM activities", [], |r| r.get(0))?)
+}

@@ -1,0 +1,123 @@
+//! Aging queries: totals per currency and bucket, and the list of open
+//! invoices, as they stood on any date.
+//!
+//! Invoices still open today are read from a covering partial index; those
+//! settled after `as_of` from the settled-date index. The payment total is
+//! recomputed only for invoices that received a payment after `as_of`.
+
+use chrono::NaiveDate;
+use rusqlite::{Connection, named_params};
+use serde::Serialize;
+
+use super::error::Result;
+use crate::domain::aging::{AgingReport, Bucket};
+use crate::domain::currency::Currency;
+use crate::domain::invoice::days_overdue;
+
+/// Open invoices as of `:as_of` with their outstanding amount then.
+pub(crate) const OPEN_AS_OF: &str = "
+    SELECT i.id, i.client_id, i.number, i.issued_on, i.due_on, i.currency, i.amount,
+           CASE WHEN i.last_paid_on IS NULL OR i.last_paid_on <= :as_of THEN i.amount - i.paid
+                ELSE i.amount - (SELECT coalesce(sum(p.amount), 0) FROM payments p
+                                 WHERE p.invoice_id = i.id AND p.received_on <= :as_of)
+           END AS outstanding
+    FROM invoices i
+    WHERE i.settled_on IS NULL AND i.issued_on <= :as_of
+    UNION ALL
+    SELECT i.id, i.client_id, i.number, i.issued_on, i.due_on, i.currency, i.amount,
+           i.amount - (SELECT coalesce(sum(p.amount), 0) FROM payments p
+                       WHERE p.invoice_id = i.id AND p.received_on <= :as_of)
+    FROM invoices i
+    WHERE i.settled_on > :as_of AND i.issued_on <= :as_of";
+
+/// Bucket index of `due_on` as of the floors `:f0`..`:f3` (see `Bucket::floor`).
+const BUCKET_OF_DUE: &str = "CASE WHEN due_on >= :f0 THEN 0 WHEN due_on >= :f1 THEN 1 \
+     WHEN due_on >= :f2 THEN 2 WHEN due_on >= :f3 THEN 3 ELSE 4 END";
+
+/// Totals per currency and bucket as of a date.
+pub fn report(conn: &Connection, as_of: NaiveDate) -> Result<AgingReport> {
+    let sql = format!(
+        "SELECT currency, {BUCKET_OF_DUE} AS bucket, count(*), sum(outstanding) \
+         FROM ({OPEN_AS_OF}) WHERE outstanding > 0 GROUP BY currency, bucket"
+    );
+    let mut st = conn.prepare_cached(&sql)?;
+    let f = floors(as_of);
+    let rows = st.query_map(
+        named_params! {":as_of": as_of, ":f0": f[0], ":f1": f[1], ":f2": f[2], ":f3": f[3]},
+        |r| {
+            Ok((
+                r.get::<_, Currency>(0)?,
+                r.get::<_, i64>(1)?,
+                r.get::<_, i64>(2)?,
+                r.get::<_, i64>(3)?,
+            ))
+        },
+    )?;
+    let mut report = AgingReport::new(as_of);
+    for row in rows {
+        let (currency, bucket, count, outstanding) = row?;
+        let bucket = usize::try_from(bucket)
+            .ok()
+            .and_then(|b| Bucket::ALL.get(b).copied())
+            .unwrap_or(Bucket::Days91Plus);
+        report.add(currency, bucket, count.unsigned_abs(), outstanding);
+    }
+    Ok(report)
+}
+
+fn floors(as_of: NaiveDate) -> [NaiveDate; 4] {
+    [Bucket::Current, Bucket::Days1To30, Bucket::Days31To60, Bucket::Days61To90]
+        .map(|b| b.floor(as_of).unwrap_or(NaiveDate::MIN))
+}
+
+/// One open invoice in the aging list.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct AgingLine {
+    pub client: String,
+    pub client_name: String,
+    pub invoice: String,
+    pub issued_on: NaiveDate,
+    pub due_on: NaiveDate,
+    pub days_overdue: i64,
+    pub bucket: Bucket,
+    pub currency: Currency,
+    /// Minor units.
+    pub amount: i64,
+    /// Minor units.
+    pub outstanding: i64,
+    pub reminder_level: u32,
+    pub clerk: Option<String>,
+}
+
+/// Every invoice open on `as_of`, most overdue first.
+pub fn lines(conn: &Connection, as_of: NaiveDate) -> Result<Vec<AgingLine>> {
+    let sql = format!(
+        "SELECT c.code, c.name, o.number, o.issued_on, o.due_on, o.currency, o.amount, \
+                o.outstanding, c.clerk, \
+                (SELECT count(*) FROM activities a WHERE a.invoice_id = o.id \
+                 AND a.kind = 'reminder' AND a.level >= 1 AND a.on_date <= :as_of) \
+         FROM ({OPEN_AS_OF}) o JOIN clients c ON c.id = o.client_id \
+         WHERE o.outstanding > 0 ORDER BY o.due_on, o.number"
+    );
+    let mut st = conn.prepare_cached(&sql)?;
+    let rows = st.query_map(named_params! {":as_of": as_of}, |r| {
+        let due_on: NaiveDate = r.get(4)?;
+        let outstanding: i64 = r.get(7)?;
+        let days = days_overdue(due_on, outstanding, as_of);
+        Ok(AgingLine {
+            client: r.get(0)?,
+            client_name: r.get(1)?,
+            invoice: r.get(2)?,
+            issued_on: r.get(3)?,
+            due_on,
+            days_overdue: days,
+            bucket: Bucket::for_days(days),
+            currency: r.get(5)?,
+            amount: r.get(6)?,
+            outstanding,
+            clerk: r.get(8)?,
+            reminder_level: r.get(9)?,
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+}

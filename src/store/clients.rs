@@ -1,0 +1,108 @@
+//! Clients: insert, look up, update from an import.
+
+use rusqlite::{Connection, OptionalExtension, Row, params};
+
+use super::error::Result;
+use super::sql;
+use crate::domain::client::Client;
+
+const COLUMNS: &str = "code, name, profile, language, country, phone, email, address, terms_days, \
+     credit_limit, currency, deposit_pct, rating, clerk, pilot_ends_on, hold_until";
+
+fn from_row(r: &Row<'_>) -> rusqlite::Result<Client> {
+    Ok(Client {
+        code: r.get(0)?,
+        name: r.get(1)?,
+        profile: r.get(2)?,
+        language: r.get(3)?,
+        country: r.get(4)?,
+        phone: r.get(5)?,
+        email: r.get(6)?,
+        address: r.get(7)?,
+        terms_days: r.get(8)?,
+        credit_limit: r.get(9)?,
+        currency: r.get(10)?,
+        deposit_pct: r.get(11)?,
+        rating: r.get(12)?,
+        clerk: r.get(13)?,
+        pilot_ends_on: r.get(14)?,
+        hold_until: r.get(15)?,
+    })
+}
+
+/// Inserts a client and returns its row id.
+pub fn insert(conn: &Connection, c: &Client) -> Result<i64> {
+    let mut st = conn.prepare_cached(&format!(
+        "INSERT INTO clients ({COLUMNS}, created_at) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)"
+    ))?;
+    st.execute(params![
+        c.code,
+        c.name,
+        c.profile,
+        c.language,
+        c.country,
+        c.phone,
+        c.email,
+        c.address,
+        c.terms_days,
+        c.credit_limit,
+        c.currency,
+        c.deposit_pct,
+        c.rating,
+        c.clerk,
+        c.pilot_ends_on,
+        c.hold_until,
+        sql::now(),
+    ])?;
+    Ok(conn.last_insert_rowid())
+}
+
+/// Replaces every field of the client with this code (the code stays).
+pub fn update(conn: &Connection, id: i64, c: &Client) -> Result<()> {
+    let mut st = conn.prepare_cached(
+        "UPDATE clients SET name = ?2, profile = ?3, language = ?4, country = ?5, phone = ?6, \
+         email = ?7, address = ?8, terms_days = ?9, credit_limit = ?10, currency = ?11, \
+         deposit_pct = ?12, rating = ?13, clerk = ?14, pilot_ends_on = ?15, hold_until = ?16 \
+         WHERE id = ?1",
+    )?;
+    st.execute(params![
+        id,
+        c.name,
+        c.profile,
+        c.language,
+        c.country,
+        c.phone,
+        c.email,
+        c.address,
+        c.terms_days,
+        c.credit_limit,
+        c.currency,
+        c.deposit_pct,
+        c.rating,
+        c.clerk,
+        c.pilot_ends_on,
+        c.hold_until,
+    ])?;
+    Ok(())
+}
+
+/// The client with this code, with its row id.
+pub fn find(conn: &Connection, code: &str) -> Result<Option<(i64, Client)>> {
+    let mut st = conn.prepare_cached(&format!("SELECT {COLUMNS}, id FROM clients WHERE code = ?1"))?;
+    let found = st
+        .query_row([code], |r| Ok((r.get(16)?, from_row(r)?)))
+        .optional()?;
+    Ok(found)
+}
+
+/// Every client, by code.
+pub fn all(conn: &Connection) -> Result<Vec<Client>> {
+    let mut st = conn.prepare(&format!("SELECT {COLUMNS} FROM clients ORDER BY code"))?;
+    let rows = st.query_map([], from_row)?;
+    Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+}
+
+pub fn count(conn: &Connection) -> Result<i64> {
+    Ok(conn.query_row("SELECT count(*) FROM clients", [], |r| r.get(0))?)
+}

@@ -1,0 +1,45 @@
+//! What can go wrong with the database, in words a clerk can act on.
+
+use std::path::PathBuf;
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("the database is busy (another clerk is writing), try again")]
+    Busy,
+    #[error("{path}: not a dun database (it has tables of another program)")]
+    NotDun { path: PathBuf },
+    #[error(
+        "{path}: the database was written by a newer dun (schema {found}, this dun knows {known}); upgrade dun"
+    )]
+    NewerSchema { path: PathBuf, found: i64, known: i64 },
+    #[error("the bundled SQLite is {found}, dun needs 3.51.3 or later (earlier ones carry the WAL-reset bug)")]
+    OldSqlite { found: String },
+    #[error("{path}: cannot create the database: {source}")]
+    Create { path: PathBuf, source: std::io::Error },
+    #[error("{path}: {message}")]
+    Open { path: PathBuf, message: String },
+    #[error("{0}")]
+    Invalid(String),
+    #[error("database error: {0}")]
+    Sqlite(rusqlite::Error),
+}
+
+impl From<rusqlite::Error> for StoreError {
+    fn from(e: rusqlite::Error) -> StoreError {
+        if is_busy(&e) {
+            StoreError::Busy
+        } else {
+            StoreError::Sqlite(e)
+        }
+    }
+}
+
+/// Whether an error means another connection holds the lock.
+pub fn is_busy(e: &rusqlite::Error) -> bool {
+    matches!(
+        e.sqlite_error_code(),
+        Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked)
+    )
+}
+
+pub type Result<T, E = StoreError> = std::result::Result<T, E>;

@@ -1,0 +1,75 @@
+//! Invoices: insert and look up by number.
+
+use chrono::NaiveDate;
+use rusqlite::{Connection, OptionalExtension, params};
+
+use super::error::Result;
+use super::sql;
+use crate::domain::currency::Currency;
+use crate::domain::invoice::Invoice;
+use crate::domain::money::Money;
+
+/// An invoice as stored, with what the payment triggers keep up to date.
+#[derive(Clone, Debug, PartialEq)]
+pub struct StoredInvoice {
+    pub id: i64,
+    pub client_id: i64,
+    pub invoice: Invoice,
+    /// Sum of all payments (minor units).
+    pub paid: i64,
+    pub settled_on: Option<NaiveDate>,
+}
+
+/// Inserts an invoice for the client with row id `client_id`; returns its row id.
+pub fn insert(conn: &Connection, client_id: i64, inv: &Invoice) -> Result<i64> {
+    let mut st = conn.prepare_cached(
+        "INSERT INTO invoices (number, client_id, issued_on, due_on, amount, currency, milestone, \
+         is_deposit, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+    )?;
+    st.execute(params![
+        inv.number,
+        client_id,
+        inv.issued_on,
+        inv.due_on,
+        inv.amount.minor,
+        inv.amount.currency,
+        inv.milestone,
+        inv.is_deposit,
+        sql::now(),
+    ])?;
+    Ok(conn.last_insert_rowid())
+}
+
+/// The invoice with this number.
+pub fn find(conn: &Connection, number: &str) -> Result<Option<StoredInvoice>> {
+    let mut st = conn.prepare_cached(
+        "SELECT i.id, i.client_id, c.code, i.issued_on, i.due_on, i.amount, i.currency, \
+         i.milestone, i.is_deposit, i.paid, i.settled_on \
+         FROM invoices i JOIN clients c ON c.id = i.client_id WHERE i.number = ?1",
+    )?;
+    let found = st
+        .query_row([number], |r| {
+            let currency: Currency = r.get(6)?;
+            Ok(StoredInvoice {
+                id: r.get(0)?,
+                client_id: r.get(1)?,
+                invoice: Invoice {
+                    number: number.to_string(),
+                    client_code: r.get(2)?,
+                    issued_on: r.get(3)?,
+                    due_on: r.get(4)?,
+                    amount: Money::new(r.get(5)?, currency),
+                    milestone: r.get(7)?,
+                    is_deposit: r.get(8)?,
+                },
+                paid: r.get(9)?,
+                settled_on: r.get(10)?,
+            })
+        })
+        .optional()?;
+    Ok(found)
+}
+
+pub fn count(conn: &Connection) -> Result<i64> {
+    Ok(conn.query_row("SELECT count(*) FROM invoices", [], |r| r.get(0))?)
+}

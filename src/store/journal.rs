@@ -1,0 +1,69 @@
+//! Reading the journal of activities, newest first.
+
+use chrono::NaiveDate;
+use rusqlite::{Connection, params};
+use serde::Serialize;
+
+use super::error::Result;
+use crate::domain::currency::Currency;
+use crate::domain::money::decimal_string;
+
+/// One journal entry as exported: who did what, when, for which client and invoice.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct JournalEntry {
+    pub id: i64,
+    pub at: String,
+    pub on: NaiveDate,
+    pub user: String,
+    pub kind: String,
+    pub client: String,
+    pub invoice: Option<String>,
+    pub level: Option<i64>,
+    pub outcome: Option<String>,
+    /// Decimal string in `currency`.
+    pub amount: Option<String>,
+    pub currency: Option<String>,
+    pub date: Option<NaiveDate>,
+    pub next_action_on: Option<NaiveDate>,
+    pub reason: Option<String>,
+    pub note: String,
+    pub registered: bool,
+    pub refers_to: Option<i64>,
+}
+
+/// The latest `limit` entries (all when `None`), newest first.
+pub fn latest(conn: &Connection, limit: Option<u32>) -> Result<Vec<JournalEntry>> {
+    let mut st = conn.prepare(
+        "SELECT a.id, a.at, a.on_date, a.user, a.kind, c.code, i.number, a.level, a.outcome, \
+                a.amount, a.currency, a.date, a.next_action_on, a.reason, a.note, a.registered, \
+                a.refers_to \
+         FROM activities a JOIN clients c ON c.id = a.client_id \
+         LEFT JOIN invoices i ON i.id = a.invoice_id \
+         ORDER BY a.at DESC, a.id DESC LIMIT ?1",
+    )?;
+    let limit = limit.map_or(-1, i64::from);
+    let rows = st.query_map(params![limit], |r| {
+        let amount: Option<i64> = r.get(9)?;
+        let currency: Option<Currency> = r.get(10)?;
+        Ok(JournalEntry {
+            id: r.get(0)?,
+            at: r.get(1)?,
+            on: r.get(2)?,
+            user: r.get(3)?,
+            kind: r.get(4)?,
+            client: r.get(5)?,
+            invoice: r.get(6)?,
+            level: r.get(7)?,
+            outcome: r.get(8)?,
+            amount: amount.map(|a| decimal_string(a, currency.map_or(2, |c| c.exponent()))),
+            currency: currency.map(|c| c.code().to_string()),
+            date: r.get(11)?,
+            next_action_on: r.get(12)?,
+            reason: r.get(13)?,
+            note: r.get(14)?,
+            registered: r.get(15)?,
+            refers_to: r.get(16)?,
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+}

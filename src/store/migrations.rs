@@ -1,0 +1,65 @@
+//! The schema as an ordered list of migrations, tracked in `PRAGMA user_version`.
+//! Each migration runs in its own `BEGIN IMMEDIATE` transaction.
+
+use std::path::Path;
+
+use rusqlite::{Connection, TransactionBehavior};
+
+use super::error::{Result, StoreError};
+
+/// Migration `i` takes the schema from version `i` to `i + 1`.
+const MIGRATIONS: &[&str] = &[include_str!("migrations/001_ledger.sql")];
+
+/// Marks the file as a dun database (`PRAGMA application_id`, "dun1").
+pub const APPLICATION_ID: i64 = 0x6475_6e31;
+
+/// Schema version this build writes.
+pub fn latest() -> i64 {
+    MIGRATIONS.len() as i64
+}
+
+/// Brings the schema up to date. Safe when several processes start at once:
+/// each step re-reads the version inside its write transaction.
+pub fn migrate(conn: &mut Connection, path: &Path) -> Result<()> {
+    let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+    check_version(conn, path, version)?;
+    if version == latest() {
+        return Ok(());
+    }
+    for (i, sql) in MIGRATIONS.iter().enumerate() {
+        let target = i as i64 + 1;
+        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let current: i64 = tx.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+        if current >= target {
+            continue;
+        }
+        if current == 0 {
+            tx.pragma_update(None, "application_id", APPLICATION_ID)?;
+        }
+        tx.execute_batch(sql)?;
+        tx.pragma_update(None, "user_version", target)?;
+        tx.commit()?;
+    }
+    Ok(())
+}
+
+fn check_version(conn: &Connection, path: &Path, version: i64) -> Result<()> {
+    let app_id: i64 = conn.query_row("PRAGMA application_id", [], |r| r.get(0))?;
+    let tables: i64 = conn.query_row(
+        "SELECT count(*) FROM sqlite_schema WHERE type = 'table'",
+        [],
+        |r| r.get(0),
+    )?;
+    let ours = app_id == APPLICATION_ID || (app_id == 0 && tables == 0 && version == 0);
+    if !ours {
+        return Err(StoreError::NotDun { path: path.to_path_buf() });
+    }
+    if version > latest() {
+        return Err(StoreError::NewerSchema {
+            path: path.to_path_buf(),
+            found: version,
+            known: latest(),
+        });
+    }
+    Ok(())
+}

@@ -1,0 +1,140 @@
+//! The only module that speaks SQL: opens the database with its pragmas,
+//! runs the migrations and offers typed queries. Every write is one short
+//! `BEGIN IMMEDIATE` transaction.
+
+pub mod activities;
+pub mod aging;
+pub mod clients;
+pub mod error;
+pub mod invoices;
+pub mod journal;
+pub mod migrations;
+pub mod payments;
+pub mod queue;
+pub mod solvency;
+pub mod sql;
+
+use std::fs::OpenOptions;
+use std::os::unix::fs::OpenOptionsExt;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
+
+pub use error::{Result, StoreError};
+
+/// How long a writer waits for another clerk's transaction before giving up.
+pub const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
+
+/// Oldest bundled SQLite accepted: 3.51.3 fixes the WAL-reset bug.
+const MIN_SQLITE: i32 = 3_051_003;
+
+/// An open dun database.
+pub struct Store {
+    conn: Connection,
+    path: PathBuf,
+}
+
+impl Store {
+    /// Opens the database at `path`, creating it (mode 0600) when missing,
+    /// and brings its schema up to date.
+    pub fn open(path: &Path) -> Result<Store> {
+        check_sqlite_version()?;
+        if !path.exists() {
+            create_file(path)?;
+        }
+        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let mut conn = Connection::open_with_flags(path, flags).map_err(|e| open_error(path, e))?;
+        conn.busy_timeout(BUSY_TIMEOUT)?;
+        configure(&conn).map_err(|e| open_error(path, e))?;
+        migrations::migrate(&mut conn, path).map_err(|e| match e {
+            StoreError::Sqlite(e) => open_error(path, e),
+            other => other,
+        })?;
+        Ok(Store { conn, path: path.to_path_buf() })
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Runs `f` in one `BEGIN IMMEDIATE` transaction: committed when `f`
+    /// returns `Ok`, rolled back (nothing written) when it returns `Err`.
+    pub fn write<T, E: From<StoreError>>(
+        &mut self,
+        f: impl FnOnce(&Transaction<'_>) -> std::result::Result<T, E>,
+    ) -> std::result::Result<T, E> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(StoreError::from)?;
+        let value = f(&tx)?;
+        tx.commit().map_err(StoreError::from)?;
+        Ok(value)
+    }
+
+    /// Runs `f` on one consistent snapshot of the database.
+    pub fn read<T, E: From<StoreError>>(
+        &mut self,
+        f: impl FnOnce(&Transaction<'_>) -> std::result::Result<T, E>,
+    ) -> std::result::Result<T, E> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Deferred)
+            .map_err(StoreError::from)?;
+        let value = f(&tx)?;
+        tx.finish().map_err(StoreError::from)?;
+        Ok(value)
+    }
+
+    /// The raw connection, for read-only queries outside a transaction.
+    pub fn conn(&self) -> &Connection {
+        &self.conn
+    }
+}
+
+fn check_sqlite_version() -> Result<()> {
+    if rusqlite::version_number() < MIN_SQLITE {
+        return Err(StoreError::OldSqlite { found: rusqlite::version().to_string() });
+    }
+    Ok(())
+}
+
+fn create_file(path: &Path) -> Result<()> {
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir)
+            .map_err(|source| StoreError::Create { path: path.to_path_buf(), source })?;
+    }
+    match OpenOptions::new().write(true).create_new(true).mode(0o600).open(path) {
+        Ok(_) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Ok(()),
+        Err(source) => Err(StoreError::Create { path: path.to_path_buf(), source }),
+    }
+}
+
+fn configure(conn: &Connection) -> rusqlite::Result<()> {
+    let mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
+    if !mode.eq_ignore_ascii_case("wal") {
+        return Err(rusqlite::Error::InvalidParameterName(format!(
+            "cannot switch to WAL mode (got {mode})"
+        )));
+    }
+    conn.pragma_update(None, "synchronous", "FULL")?;
+    conn.pragma_update(None, "foreign_keys", "ON")?;
+    Ok(())
+}
+
+fn open_error(path: &Path, e: rusqlite::Error) -> StoreError {
+    let message = match e.sqlite_error_code() {
+        Some(rusqlite::ErrorCode::NotADatabase) => "not a database file".to_string(),
+        Some(rusqlite::ErrorCode::DatabaseCorrupt) => "the database file is corrupt".to_string(),
+        Some(rusqlite::ErrorCode::ReadOnly) => "the database is read-only for you".to_string(),
+        Some(rusqlite::ErrorCode::CannotOpen) => "cannot open the database file".to_string(),
+        Some(rusqlite::ErrorCode::DiskFull) => "the disk is full".to_string(),
+        Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked) => {
+            return StoreError::Busy;
+        }
+        _ => e.to_string(),
+    };
+    StoreError::Open { path: path.to_path_buf(), message }
+}

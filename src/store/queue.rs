@@ -1,0 +1,62 @@
+//! Clients with overdue invoices as of a date: the raw material of the
+//! follow-up queue.
+
+use chrono::NaiveDate;
+use rusqlite::{Connection, named_params};
+
+use super::aging::OPEN_AS_OF;
+use super::error::Result;
+use crate::domain::currency::Currency;
+
+/// One client's overdue position in one currency.
+#[derive(Clone, Debug, PartialEq)]
+pub struct OverdueClient {
+    pub code: String,
+    pub name: String,
+    pub clerk: Option<String>,
+    pub rating: Option<String>,
+    pub currency: Currency,
+    /// Minor units overdue (due before `as_of`, still open).
+    pub overdue: i64,
+    pub invoices: i64,
+    pub oldest_due_on: NaiveDate,
+    /// Latest call, visit, email, letter, reminder or formal notice.
+    pub last_contact: Option<NaiveDate>,
+    /// Latest promised date already past on an invoice still open.
+    pub broken_promise: Option<NaiveDate>,
+}
+
+pub fn overdue_clients(conn: &Connection, as_of: NaiveDate) -> Result<Vec<OverdueClient>> {
+    let sql = format!(
+        "WITH open AS ({OPEN_AS_OF}) \
+         SELECT c.code, c.name, c.clerk, c.rating, o.currency, sum(o.outstanding), count(*), \
+                min(o.due_on), \
+                (SELECT max(a.on_date) FROM activities a WHERE a.client_id = c.id \
+                   AND a.on_date <= :as_of AND a.kind IN ('call', 'visit', 'email', 'letter', \
+                   'reminder', 'formal_notice')), \
+                (SELECT max(p.date) FROM activities p JOIN open o2 ON o2.id = p.invoice_id \
+                   WHERE p.client_id = c.id AND p.kind = 'promise' AND p.date < :as_of \
+                   AND p.on_date <= :as_of AND o2.outstanding > 0 \
+                   AND NOT EXISTS (SELECT 1 FROM activities q WHERE q.invoice_id = p.invoice_id \
+                       AND q.kind = 'promise' AND q.id > p.id AND q.on_date <= :as_of)) \
+         FROM open o JOIN clients c ON c.id = o.client_id \
+         WHERE o.outstanding > 0 AND o.due_on < :as_of \
+         GROUP BY c.id, o.currency"
+    );
+    let mut st = conn.prepare_cached(&sql)?;
+    let rows = st.query_map(named_params! {":as_of": as_of}, |r| {
+        Ok(OverdueClient {
+            code: r.get(0)?,
+            name: r.get(1)?,
+            clerk: r.get(2)?,
+            rating: r.get(3)?,
+            currency: r.get(4)?,
+            overdue: r.get(5)?,
+            invoices: r.get(6)?,
+            oldest_due_on: r.get(7)?,
+            last_contact: r.get(8)?,
+            broken_promise: r.get(9)?,
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+}

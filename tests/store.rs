@@ -1,0 +1,295 @@
+//! The store: file creation, pragmas, migrations, triggers, and aging in SQL
+//! checked against the pure rule.
+
+use std::os::unix::fs::PermissionsExt;
+
+use chrono::{DateTime, NaiveDate, Utc};
+use dun::domain::activity::{Activity, ActivityKind};
+use dun::domain::aging::{AgingItem, age};
+use dun::domain::client::{Client, Rating};
+use dun::domain::currency::Currency;
+use dun::domain::invoice::Invoice;
+use dun::domain::money::Money;
+use dun::domain::payment::{Payment, PaymentMethod};
+use dun::domain::solvency::{SolvencyNote, SolvencySource};
+use dun::store::{self, Store, StoreError};
+use proptest::prelude::*;
+
+fn d(s: &str) -> NaiveDate {
+    s.parse().unwrap()
+}
+
+fn temp_db() -> (tempfile::TempDir, std::path::PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("dun.db");
+    (dir, path)
+}
+
+fn invoice(number: &str, client: &str, issued: &str, due: &str, amount: i64, cur: Currency) -> Invoice {
+    Invoice {
+        number: number.into(),
+        client_code: client.into(),
+        issued_on: d(issued),
+        due_on: d(due),
+        amount: Money::new(amount, cur),
+        milestone: None,
+        is_deposit: false,
+    }
+}
+
+fn payment(number: &str, on: &str, amount: i64) -> Payment {
+    Payment {
+        invoice_number: number.into(),
+        received_on: d(on),
+        amount,
+        method: PaymentMethod::Transfer,
+        reference: None,
+    }
+}
+
+#[test]
+fn a_new_database_is_private_and_in_wal_mode() {
+    let (_dir, path) = temp_db();
+    let store = Store::open(&path).unwrap();
+    let mode = std::fs::metadata(&path).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode, 0o600);
+    let conn = store.conn();
+    let journal: String = conn.query_row("PRAGMA journal_mode", [], |r| r.get(0)).unwrap();
+    assert_eq!(journal, "wal");
+    let sync: i64 = conn.query_row("PRAGMA synchronous", [], |r| r.get(0)).unwrap();
+    assert_eq!(sync, 2, "synchronous=FULL");
+    let fk: i64 = conn.query_row("PRAGMA foreign_keys", [], |r| r.get(0)).unwrap();
+    assert_eq!(fk, 1);
+    let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0)).unwrap();
+    assert_eq!(version, store::migrations::latest());
+    assert!(rusqlite::version_number() >= 3_051_003);
+}
+
+#[test]
+fn reopening_runs_no_migration_twice() {
+    let (_dir, path) = temp_db();
+    drop(Store::open(&path).unwrap());
+    let store = Store::open(&path).unwrap();
+    let tables: i64 = store
+        .conn()
+        .query_row("SELECT count(*) FROM sqlite_schema WHERE type = 'table'", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(tables, 5);
+}
+
+#[test]
+fn another_programs_database_is_refused_untouched() {
+    let (_dir, path) = temp_db();
+    {
+        let c = rusqlite::Connection::open(&path).unwrap();
+        c.execute_batch("CREATE TABLE notes (x TEXT);").unwrap();
+    }
+    let before = std::fs::read(&path).unwrap();
+    let err = Store::open(&path).err().unwrap();
+    assert!(matches!(err, StoreError::NotDun { .. }), "{err}");
+    assert!(err.to_string().contains("not a dun database"));
+    let c = rusqlite::Connection::open(&path).unwrap();
+    let n: i64 = c.query_row("SELECT count(*) FROM sqlite_schema", [], |r| r.get(0)).unwrap();
+    assert_eq!(n, 1);
+    drop(before);
+}
+
+#[test]
+fn a_newer_schema_is_refused() {
+    let (_dir, path) = temp_db();
+    drop(Store::open(&path).unwrap());
+    {
+        let c = rusqlite::Connection::open(&path).unwrap();
+        c.pragma_update(None, "user_version", store::migrations::latest() + 1).unwrap();
+    }
+    let err = Store::open(&path).err().unwrap();
+    assert!(matches!(err, StoreError::NewerSchema { .. }), "{err}");
+}
+
+#[test]
+fn a_file_that_is_not_a_database_is_refused() {
+    let (_dir, path) = temp_db();
+    std::fs::write(&path, b"Not SQLite at all, just some text that is long enough.......").unwrap();
+    let err = Store::open(&path).err().unwrap().to_string();
+    assert!(err.contains("not a database"), "{err}");
+}
+
+fn seed(store: &mut Store) -> (i64, i64) {
+    store
+        .write(|tx| {
+            let c = store::clients::insert(tx, &Client::with_code("C1", Currency::EUR))?;
+            let i = store::invoices::insert(
+                tx,
+                c,
+                &invoice("F1", "C1", "2026-01-01", "2026-01-31", 10_000, Currency::EUR),
+            )?;
+            Ok::<_, StoreError>((c, i))
+        })
+        .unwrap()
+}
+
+#[test]
+fn payments_keep_paid_and_settled_dates_in_step() {
+    let (_dir, path) = temp_db();
+    let mut store = Store::open(&path).unwrap();
+    let (_, inv) = seed(&mut store);
+    store
+        .write(|tx| {
+            // Out of date order on purpose.
+            store::payments::insert(tx, inv, &payment("F1", "2026-03-01", 6_000), Currency::EUR, None, "ann")?;
+            store::payments::insert(tx, inv, &payment("F1", "2026-02-01", 3_000), Currency::EUR, None, "ann")?;
+            Ok::<_, StoreError>(())
+        })
+        .unwrap();
+    let f = store::invoices::find(store.conn(), "F1").unwrap().unwrap();
+    assert_eq!((f.paid, f.settled_on), (9_000, None));
+    store
+        .write(|tx| store::payments::insert(tx, inv, &payment("F1", "2026-02-15", 1_000), Currency::EUR, None, "ann"))
+        .unwrap();
+    let f = store::invoices::find(store.conn(), "F1").unwrap().unwrap();
+    assert_eq!((f.paid, f.settled_on), (10_000, Some(d("2026-03-01"))));
+}
+
+#[test]
+fn the_database_itself_refuses_overpayment_and_wrong_currency() {
+    let (_dir, path) = temp_db();
+    let mut store = Store::open(&path).unwrap();
+    let (_, inv) = seed(&mut store);
+    let e = store
+        .write(|tx| store::payments::insert(tx, inv, &payment("F1", "2026-02-01", 10_001), Currency::EUR, None, "ann"))
+        .unwrap_err();
+    assert!(e.to_string().contains("larger than the outstanding"), "{e}");
+    let e = store
+        .write(|tx| store::payments::insert(tx, inv, &payment("F1", "2026-02-01", 100), Currency::GBP, None, "ann"))
+        .unwrap_err();
+    assert!(e.to_string().contains("currency"), "{e}");
+    let paid: i64 = store.conn().query_row("SELECT paid FROM invoices", [], |r| r.get(0)).unwrap();
+    assert_eq!(paid, 0);
+}
+
+#[test]
+fn money_columns_refuse_non_integers() {
+    let (_dir, path) = temp_db();
+    let mut store = Store::open(&path).unwrap();
+    let (c, _) = seed(&mut store);
+    let e = store.conn().execute(
+        "INSERT INTO invoices (number, client_id, issued_on, due_on, amount, currency, created_at) \
+         VALUES ('F2', ?1, '2026-01-01', '2026-01-31', 12.5, 'EUR', 'now')",
+        [c],
+    );
+    assert!(e.is_err());
+}
+
+#[test]
+fn the_journal_and_solvency_notes_are_append_only() {
+    let (_dir, path) = temp_db();
+    let mut store = Store::open(&path).unwrap();
+    let (c, i) = seed(&mut store);
+    let at: DateTime<Utc> = "2026-02-01T09:00:00Z".parse().unwrap();
+    store
+        .write(|tx| {
+            let mut a = Activity::new(ActivityKind::Call, "C1", at, d("2026-02-01"), "ann");
+            a.outcome = Some("no_answer".into());
+            store::activities::insert(tx, c, Some(i), Some(Currency::EUR), &a)?;
+            let n = SolvencyNote {
+                client_code: "C1".into(),
+                on: d("2026-01-05"),
+                source: SolvencySource::CreditBureau,
+                rating: Rating::C,
+                recommended_limit: Some(500_000),
+                text: "two late filings".into(),
+                author: "ann".into(),
+            };
+            store::solvency::insert(tx, c, &n)?;
+            store::payments::insert(tx, i, &payment("F1", "2026-02-02", 100), Currency::EUR, None, "ann")?;
+            Ok::<_, StoreError>(())
+        })
+        .unwrap();
+    let conn = store.conn();
+    for sql in [
+        "UPDATE activities SET note = 'x'",
+        "DELETE FROM activities",
+        "UPDATE solvency_notes SET rating = 'A'",
+        "DELETE FROM solvency_notes",
+    ] {
+        let e = conn.execute(sql, []).unwrap_err().to_string();
+        assert!(e.contains("append-only"), "{sql}: {e}");
+    }
+    for sql in ["UPDATE payments SET amount = 1", "DELETE FROM payments"] {
+        let e = conn.execute(sql, []).unwrap_err().to_string();
+        assert!(e.contains("never"), "{sql}: {e}");
+    }
+    let rating: String = conn.query_row("SELECT rating FROM clients", [], |r| r.get(0)).unwrap();
+    assert_eq!(rating, "C", "the latest solvency note sets the rating");
+}
+
+#[test]
+fn a_failed_write_leaves_nothing_behind() {
+    let (_dir, path) = temp_db();
+    let mut store = Store::open(&path).unwrap();
+    let r: Result<(), StoreError> = store.write(|tx| {
+        store::clients::insert(tx, &Client::with_code("C9", Currency::EUR))?;
+        Err(StoreError::Invalid("stop".into()))
+    });
+    assert!(r.is_err());
+    assert_eq!(store::clients::count(store.conn()).unwrap(), 0);
+}
+
+fn arb_items() -> impl Strategy<Value = Vec<AgingItem>> {
+    let cur = prop_oneof![Just(Currency::EUR), Just(Currency::JPY), Just(Currency::BHD)];
+    let item = (cur, 0i64..700, 0i64..90, 1i64..1_000_000, prop::collection::vec((0i64..400, 1i64..100), 0..4))
+        .prop_map(|(currency, issue, terms, amount, pays)| {
+            let base = d("2025-01-01");
+            let issued_on = base + chrono::Duration::days(issue);
+            let mut left = amount;
+            let mut payments = Vec::new();
+            for (offset, pct) in pays {
+                let a = (amount * pct / 100).min(left);
+                if a > 0 {
+                    payments.push((issued_on + chrono::Duration::days(offset), a));
+                    left -= a;
+                }
+            }
+            AgingItem { currency, issued_on, due_on: issued_on + chrono::Duration::days(terms), amount, payments }
+        });
+    prop::collection::vec(item, 0..40)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(40))]
+
+    /// The SQL aging (index paths, cached paid totals, recomputation for late
+    /// payments) gives exactly what the pure rule gives, at any date.
+    #[test]
+    fn sql_aging_equals_the_pure_rule(items in arb_items(), as_of_offset in 0i64..1200) {
+        let (_dir, path) = temp_db();
+        let mut store = Store::open(&path).unwrap();
+        store.write(|tx| {
+            let c = store::clients::insert(tx, &Client::with_code("C", Currency::EUR))?;
+            for (n, it) in items.iter().enumerate() {
+                let number = format!("F{n}");
+                let inv = Invoice {
+                    number: number.clone(),
+                    client_code: "C".into(),
+                    issued_on: it.issued_on,
+                    due_on: it.due_on,
+                    amount: Money::new(it.amount, it.currency),
+                    milestone: None,
+                    is_deposit: false,
+                };
+                let id = store::invoices::insert(tx, c, &inv)?;
+                for (on, a) in &it.payments {
+                    let p = Payment { invoice_number: number.clone(), received_on: *on, amount: *a, method: PaymentMethod::Other, reference: None };
+                    store::payments::insert(tx, id, &p, it.currency, None, "t")?;
+                }
+            }
+            Ok::<_, StoreError>(())
+        }).unwrap();
+        let as_of = d("2025-01-01") + chrono::Duration::days(as_of_offset);
+        let from_sql = store::aging::report(store.conn(), as_of).unwrap();
+        prop_assert_eq!(from_sql, age(&items, as_of));
+        let lines = store::aging::lines(store.conn(), as_of).unwrap();
+        let expected: u64 = age(&items, as_of).totals.iter().map(|t| t.count()).sum();
+        prop_assert_eq!(lines.len() as u64, expected);
+    }
+}
