@@ -10,7 +10,10 @@ const DEFAULTS: &str = include_str!("../assets/config.toml");
 #[derive(Debug, thiserror::Error)]
 pub enum ConfigError {
     #[error("{path}: {source}")]
-    Read { path: PathBuf, source: std::io::Error },
+    Read {
+        path: PathBuf,
+        source: std::io::Error,
+    },
     #[error("{path}: {message}")]
     Parse { path: PathBuf, message: String },
 }
@@ -52,8 +55,10 @@ impl Config {
         let user = match path {
             Some(p) if p.exists() => Some((
                 p,
-                std::fs::read_to_string(p)
-                    .map_err(|source| ConfigError::Read { path: p.to_path_buf(), source })?,
+                std::fs::read_to_string(p).map_err(|source| ConfigError::Read {
+                    path: p.to_path_buf(),
+                    source,
+                })?,
             )),
             _ => None,
         };
@@ -75,10 +80,12 @@ impl Config {
         if let Some(text) = user {
             merge(&mut merged, parse(text, user_path)?);
         }
-        toml::Value::Table(merged).try_into().map_err(|e: toml::de::Error| ConfigError::Parse {
-            path: user_path.to_path_buf(),
-            message: e.to_string(),
-        })
+        toml::Value::Table(merged)
+            .try_into()
+            .map_err(|e: toml::de::Error| ConfigError::Parse {
+                path: user_path.to_path_buf(),
+                message: e.to_string(),
+            })
     }
 }
 
@@ -114,9 +121,12 @@ mod tests {
 
     #[test]
     fn unknown_keys_are_refused_with_the_file_name() {
-        let e = Config::from_texts(Some("[company]\nnmae = \"Acme\"\n"), Path::new("/etc/x.toml"))
-            .unwrap_err()
-            .to_string();
+        let e = Config::from_texts(
+            Some("[company]\nnmae = \"Acme\"\n"),
+            Path::new("/etc/x.toml"),
+        )
+        .unwrap_err()
+        .to_string();
         assert!(e.starts_with("/etc/x.toml: "), "{e}");
         assert!(e.contains("nmae"), "{e}");
     }

@@ -1,8 +1,11 @@
 //! dun: a terminal workbench for collections work.
 
-pub mod domain;
-pub mod store;
-pub mod import;
-pub mod export;
+pub mod cli;
+pub mod commands;
 pub mod config;
+pub mod demo;
+pub mod domain;
+pub mod export;
+pub mod import;
 pub mod paths;
+pub mod store;

@@ -25,7 +25,14 @@ fn temp_db() -> (tempfile::TempDir, std::path::PathBuf) {
     (dir, path)
 }
 
-fn invoice(number: &str, client: &str, issued: &str, due: &str, amount: i64, cur: Currency) -> Invoice {
+fn invoice(
+    number: &str,
+    client: &str,
+    issued: &str,
+    due: &str,
+    amount: i64,
+    cur: Currency,
+) -> Invoice {
     Invoice {
         number: number.into(),
         client_code: client.into(),
@@ -54,13 +61,21 @@ fn a_new_database_is_private_and_in_wal_mode() {
     let mode = std::fs::metadata(&path).unwrap().permissions().mode() & 0o777;
     assert_eq!(mode, 0o600);
     let conn = store.conn();
-    let journal: String = conn.query_row("PRAGMA journal_mode", [], |r| r.get(0)).unwrap();
+    let journal: String = conn
+        .query_row("PRAGMA journal_mode", [], |r| r.get(0))
+        .unwrap();
     assert_eq!(journal, "wal");
-    let sync: i64 = conn.query_row("PRAGMA synchronous", [], |r| r.get(0)).unwrap();
+    let sync: i64 = conn
+        .query_row("PRAGMA synchronous", [], |r| r.get(0))
+        .unwrap();
     assert_eq!(sync, 2, "synchronous=FULL");
-    let fk: i64 = conn.query_row("PRAGMA foreign_keys", [], |r| r.get(0)).unwrap();
+    let fk: i64 = conn
+        .query_row("PRAGMA foreign_keys", [], |r| r.get(0))
+        .unwrap();
     assert_eq!(fk, 1);
-    let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0)).unwrap();
+    let version: i64 = conn
+        .query_row("PRAGMA user_version", [], |r| r.get(0))
+        .unwrap();
     assert_eq!(version, store::migrations::latest());
     assert!(rusqlite::version_number() >= 3_051_003);
 }
@@ -72,7 +87,11 @@ fn reopening_runs_no_migration_twice() {
     let store = Store::open(&path).unwrap();
     let tables: i64 = store
         .conn()
-        .query_row("SELECT count(*) FROM sqlite_schema WHERE type = 'table'", [], |r| r.get(0))
+        .query_row(
+            "SELECT count(*) FROM sqlite_schema WHERE type = 'table'",
+            [],
+            |r| r.get(0),
+        )
         .unwrap();
     assert_eq!(tables, 5);
 }
@@ -89,7 +108,9 @@ fn another_programs_database_is_refused_untouched() {
     assert!(matches!(err, StoreError::NotDun { .. }), "{err}");
     assert!(err.to_string().contains("not a dun database"));
     let c = rusqlite::Connection::open(&path).unwrap();
-    let n: i64 = c.query_row("SELECT count(*) FROM sqlite_schema", [], |r| r.get(0)).unwrap();
+    let n: i64 = c
+        .query_row("SELECT count(*) FROM sqlite_schema", [], |r| r.get(0))
+        .unwrap();
     assert_eq!(n, 1);
     drop(before);
 }
@@ -100,7 +121,8 @@ fn a_newer_schema_is_refused() {
     drop(Store::open(&path).unwrap());
     {
         let c = rusqlite::Connection::open(&path).unwrap();
-        c.pragma_update(None, "user_version", store::migrations::latest() + 1).unwrap();
+        c.pragma_update(None, "user_version", store::migrations::latest() + 1)
+            .unwrap();
     }
     let err = Store::open(&path).err().unwrap();
     assert!(matches!(err, StoreError::NewerSchema { .. }), "{err}");
@@ -109,7 +131,11 @@ fn a_newer_schema_is_refused() {
 #[test]
 fn a_file_that_is_not_a_database_is_refused() {
     let (_dir, path) = temp_db();
-    std::fs::write(&path, b"Not SQLite at all, just some text that is long enough.......").unwrap();
+    std::fs::write(
+        &path,
+        b"Not SQLite at all, just some text that is long enough.......",
+    )
+    .unwrap();
     let err = Store::open(&path).err().unwrap().to_string();
     assert!(err.contains("not a database"), "{err}");
 }
@@ -121,7 +147,14 @@ fn seed(store: &mut Store) -> (i64, i64) {
             let i = store::invoices::insert(
                 tx,
                 c,
-                &invoice("F1", "C1", "2026-01-01", "2026-01-31", 10_000, Currency::EUR),
+                &invoice(
+                    "F1",
+                    "C1",
+                    "2026-01-01",
+                    "2026-01-31",
+                    10_000,
+                    Currency::EUR,
+                ),
             )?;
             Ok::<_, StoreError>((c, i))
         })
@@ -136,15 +169,38 @@ fn payments_keep_paid_and_settled_dates_in_step() {
     store
         .write(|tx| {
             // Out of date order on purpose.
-            store::payments::insert(tx, inv, &payment("F1", "2026-03-01", 6_000), Currency::EUR, None, "ann")?;
-            store::payments::insert(tx, inv, &payment("F1", "2026-02-01", 3_000), Currency::EUR, None, "ann")?;
+            store::payments::insert(
+                tx,
+                inv,
+                &payment("F1", "2026-03-01", 6_000),
+                Currency::EUR,
+                None,
+                "ann",
+            )?;
+            store::payments::insert(
+                tx,
+                inv,
+                &payment("F1", "2026-02-01", 3_000),
+                Currency::EUR,
+                None,
+                "ann",
+            )?;
             Ok::<_, StoreError>(())
         })
         .unwrap();
     let f = store::invoices::find(store.conn(), "F1").unwrap().unwrap();
     assert_eq!((f.paid, f.settled_on), (9_000, None));
     store
-        .write(|tx| store::payments::insert(tx, inv, &payment("F1", "2026-02-15", 1_000), Currency::EUR, None, "ann"))
+        .write(|tx| {
+            store::payments::insert(
+                tx,
+                inv,
+                &payment("F1", "2026-02-15", 1_000),
+                Currency::EUR,
+                None,
+                "ann",
+            )
+        })
         .unwrap();
     let f = store::invoices::find(store.conn(), "F1").unwrap().unwrap();
     assert_eq!((f.paid, f.settled_on), (10_000, Some(d("2026-03-01"))));
@@ -156,14 +212,35 @@ fn the_database_itself_refuses_overpayment_and_wrong_currency() {
     let mut store = Store::open(&path).unwrap();
     let (_, inv) = seed(&mut store);
     let e = store
-        .write(|tx| store::payments::insert(tx, inv, &payment("F1", "2026-02-01", 10_001), Currency::EUR, None, "ann"))
+        .write(|tx| {
+            store::payments::insert(
+                tx,
+                inv,
+                &payment("F1", "2026-02-01", 10_001),
+                Currency::EUR,
+                None,
+                "ann",
+            )
+        })
         .unwrap_err();
     assert!(e.to_string().contains("larger than the outstanding"), "{e}");
     let e = store
-        .write(|tx| store::payments::insert(tx, inv, &payment("F1", "2026-02-01", 100), Currency::GBP, None, "ann"))
+        .write(|tx| {
+            store::payments::insert(
+                tx,
+                inv,
+                &payment("F1", "2026-02-01", 100),
+                Currency::GBP,
+                None,
+                "ann",
+            )
+        })
         .unwrap_err();
     assert!(e.to_string().contains("currency"), "{e}");
-    let paid: i64 = store.conn().query_row("SELECT paid FROM invoices", [], |r| r.get(0)).unwrap();
+    let paid: i64 = store
+        .conn()
+        .query_row("SELECT paid FROM invoices", [], |r| r.get(0))
+        .unwrap();
     assert_eq!(paid, 0);
 }
 
@@ -201,7 +278,14 @@ fn the_journal_and_solvency_notes_are_append_only() {
                 author: "ann".into(),
             };
             store::solvency::insert(tx, c, &n)?;
-            store::payments::insert(tx, i, &payment("F1", "2026-02-02", 100), Currency::EUR, None, "ann")?;
+            store::payments::insert(
+                tx,
+                i,
+                &payment("F1", "2026-02-02", 100),
+                Currency::EUR,
+                None,
+                "ann",
+            )?;
             Ok::<_, StoreError>(())
         })
         .unwrap();
@@ -219,7 +303,9 @@ fn the_journal_and_solvency_notes_are_append_only() {
         let e = conn.execute(sql, []).unwrap_err().to_string();
         assert!(e.contains("never"), "{sql}: {e}");
     }
-    let rating: String = conn.query_row("SELECT rating FROM clients", [], |r| r.get(0)).unwrap();
+    let rating: String = conn
+        .query_row("SELECT rating FROM clients", [], |r| r.get(0))
+        .unwrap();
     assert_eq!(rating, "C", "the latest solvency note sets the rating");
 }
 
@@ -236,8 +322,18 @@ fn a_failed_write_leaves_nothing_behind() {
 }
 
 fn arb_items() -> impl Strategy<Value = Vec<AgingItem>> {
-    let cur = prop_oneof![Just(Currency::EUR), Just(Currency::JPY), Just(Currency::BHD)];
-    let item = (cur, 0i64..700, 0i64..90, 1i64..1_000_000, prop::collection::vec((0i64..400, 1i64..100), 0..4))
+    let cur = prop_oneof![
+        Just(Currency::EUR),
+        Just(Currency::JPY),
+        Just(Currency::BHD)
+    ];
+    let item = (
+        cur,
+        0i64..700,
+        0i64..90,
+        1i64..1_000_000,
+        prop::collection::vec((0i64..400, 1i64..100), 0..4),
+    )
         .prop_map(|(currency, issue, terms, amount, pays)| {
             let base = d("2025-01-01");
             let issued_on = base + chrono::Duration::days(issue);
@@ -250,7 +346,13 @@ fn arb_items() -> impl Strategy<Value = Vec<AgingItem>> {
                     left -= a;
                 }
             }
-            AgingItem { currency, issued_on, due_on: issued_on + chrono::Duration::days(terms), amount, payments }
+            AgingItem {
+                currency,
+                issued_on,
+                due_on: issued_on + chrono::Duration::days(terms),
+                amount,
+                payments,
+            }
         });
     prop::collection::vec(item, 0..40)
 }

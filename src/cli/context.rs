@@ -24,13 +24,16 @@ impl Context {
         let config = Config::load(config_path.as_deref())?;
         let db = match (&cli.db, config.database.path.trim()) {
             (Some(p), _) => p.clone(),
-            (None, "") => paths::default_database()
-                .ok_or_else(|| anyhow!("no home directory to keep the database in; give --db PATH"))?,
+            (None, "") => paths::default_database().ok_or_else(|| {
+                anyhow!("no home directory to keep the database in; give --db PATH")
+            })?,
             (None, p) => PathBuf::from(p),
         };
         Ok(Context {
             db,
-            today: cli.today.unwrap_or_else(|| chrono::Local::now().date_naive()),
+            today: cli
+                .today
+                .unwrap_or_else(|| chrono::Local::now().date_naive()),
             user: paths::current_user(),
             config,
             config_path,

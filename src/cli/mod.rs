@@ -153,7 +153,12 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         return commands::queue::run(&mut store, ctx.today, None, Format::Table, &mut out);
     };
     match command {
-        Command::Import { what, file, currency, date_format } => {
+        Command::Import {
+            what,
+            file,
+            currency,
+            date_format,
+        } => {
             let currency = match currency.or_else(|| ctx.default_currency()) {
                 Some(c) => Some(c.parse().with_context(|| "--currency")?),
                 None => None,
@@ -185,12 +190,27 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
             let mut store = ctx.open()?;
             commands::aging::run(&mut store, as_of.unwrap_or(ctx.today), format, &mut out)?;
         }
-        Command::Queue { as_of, mine, format } => {
+        Command::Queue {
+            as_of,
+            mine,
+            format,
+        } => {
             let mut store = ctx.open()?;
             let mine = mine.then_some(ctx.user.as_str());
-            commands::queue::run(&mut store, as_of.unwrap_or(ctx.today), mine, format, &mut out)?;
+            commands::queue::run(
+                &mut store,
+                as_of.unwrap_or(ctx.today),
+                mine,
+                format,
+                &mut out,
+            )?;
         }
-        Command::Export { what, format, as_of, output } => {
+        Command::Export {
+            what,
+            format,
+            as_of,
+            output,
+        } => {
             let mut store = ctx.open()?;
             let as_of = as_of.unwrap_or(ctx.today);
             let mut sink: Box<dyn Write> = match &output {
@@ -233,8 +253,14 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
             writeln!(
                 out,
                 "config    {}{}",
-                ctx.config_path.as_ref().map_or("-".into(), |p| p.display().to_string()),
-                if ctx.config_path.as_ref().is_some_and(|p| p.exists()) { "" } else { " (not present; defaults apply)" }
+                ctx.config_path
+                    .as_ref()
+                    .map_or("-".into(), |p| p.display().to_string()),
+                if ctx.config_path.as_ref().is_some_and(|p| p.exists()) {
+                    ""
+                } else {
+                    " (not present; defaults apply)"
+                }
             )?;
             writeln!(out, "user      {}", ctx.user)?;
             writeln!(out, "today     {}", ctx.today)?;
@@ -250,7 +276,10 @@ fn demo_run(ctx: &Context, out: &mut dyn Write) -> anyhow::Result<()> {
     let result = (|| {
         let mut store = crate::store::Store::open(&dir.join("demo.db"))?;
         commands::demo::fill(&mut store, ctx.today, 400, &ctx.user)?;
-        writeln!(out, "DEMO — a generated portfolio; nothing here is real and nothing is kept.\n")?;
+        writeln!(
+            out,
+            "DEMO — a generated portfolio; nothing here is real and nothing is kept.\n"
+        )?;
         commands::queue::run(&mut store, ctx.today, None, Format::Table, out)?;
         writeln!(out)?;
         commands::aging::run(&mut store, ctx.today, Format::Table, out)

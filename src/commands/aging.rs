@@ -10,7 +10,12 @@ use crate::domain::aging::AgingJson;
 use crate::domain::money::decimal_string;
 use crate::store::Store;
 
-pub fn run(store: &mut Store, as_of: NaiveDate, format: Format, out: &mut dyn Write) -> anyhow::Result<()> {
+pub fn run(
+    store: &mut Store,
+    as_of: NaiveDate,
+    format: Format,
+    out: &mut dyn Write,
+) -> anyhow::Result<()> {
     let report = store.read(|tx| crate::store::aging::report(tx, as_of))?;
     match format {
         Format::Json => {

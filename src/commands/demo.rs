@@ -19,7 +19,12 @@ pub struct DemoSummary {
 }
 
 /// Generates `invoices` invoices relative to `today` and writes them in one transaction.
-pub fn fill(store: &mut Store, today: NaiveDate, invoices: usize, user: &str) -> anyhow::Result<DemoSummary> {
+pub fn fill(
+    store: &mut Store,
+    today: NaiveDate,
+    invoices: usize,
+    user: &str,
+) -> anyhow::Result<DemoSummary> {
     let existing = store.read(|tx| store::invoices::count(tx))?;
     if existing > 0 {
         bail!(

@@ -35,7 +35,11 @@ fn priority(c: &OverdueClient, as_of: NaiveDate) -> i128 {
         Some("B") => 2,
         _ => 1,
     };
-    let broken = if c.broken_promise.is_some() { 1_000_000_000_000 } else { 0 };
+    let broken = if c.broken_promise.is_some() {
+        1_000_000_000_000
+    } else {
+        0
+    };
     broken + major * (30 + days) * rating
 }
 
@@ -81,7 +85,11 @@ pub fn run(
             w.flush()?;
         }
         Format::Table => {
-            writeln!(out, "Follow-up queue as of {as_of}: {} clients", lines.len())?;
+            writeln!(
+                out,
+                "Follow-up queue as of {as_of}: {} clients",
+                lines.len()
+            )?;
             let rows: Vec<Vec<String>> = lines
                 .iter()
                 .map(|l| {

@@ -11,8 +11,10 @@ pub enum Align {
 
 /// Renders `rows` under `header`, two spaces between columns, no trailing spaces.
 pub fn render(header: &[(&str, Align)], rows: &[Vec<String>]) -> String {
-    let clean: Vec<Vec<String>> =
-        rows.iter().map(|r| r.iter().map(|c| printable(c).into_owned()).collect()).collect();
+    let clean: Vec<Vec<String>> = rows
+        .iter()
+        .map(|r| r.iter().map(|c| printable(c).into_owned()).collect())
+        .collect();
     let mut widths: Vec<usize> = header.iter().map(|(h, _)| h.chars().count()).collect();
     for row in &clean {
         for (w, cell) in widths.iter_mut().zip(row) {
@@ -57,8 +59,14 @@ mod tests {
     fn aligns_and_cleans() {
         let t = render(
             &[("name", Align::Left), ("amount", Align::Right)],
-            &[vec!["Acme\u{1b}[2J".into(), "1.00".into()], vec!["B".into(), "100.00".into()]],
+            &[
+                vec!["Acme\u{1b}[2J".into(), "1.00".into()],
+                vec!["B".into(), "100.00".into()],
+            ],
         );
-        assert_eq!(t, "name       amount\nAcme\u{fffd}[2J    1.00\nB          100.00\n");
+        assert_eq!(
+            t,
+            "name      amount\nAcme\u{fffd}[2J    1.00\nB         100.00\n"
+        );
     }
 }

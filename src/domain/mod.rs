@@ -8,5 +8,7 @@ pub mod currency;
 pub mod invoice;
 pub mod language;
 pub mod money;
+pub mod money_format;
 pub mod payment;
 pub mod solvency;
+pub mod text;

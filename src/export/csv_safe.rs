@@ -34,7 +34,9 @@ pub fn write<W: Write>(
 ) -> std::io::Result<()> {
     let mut out = out;
     out.write_all("\u{feff}".as_bytes())?;
-    let mut w = csv::WriterBuilder::new().terminator(csv::Terminator::CRLF).from_writer(out);
+    let mut w = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::CRLF)
+        .from_writer(out);
     w.write_record(header)?;
     for row in rows {
         let cells: Vec<std::borrow::Cow<'_, str>> = row
@@ -61,7 +63,10 @@ mod tests {
             &mut buf,
             &["a", "b"],
             vec![
-                vec![Cell::text("=HYPERLINK(\"x\")"), Cell::Number("-12.50".into())],
+                vec![
+                    Cell::text("=HYPERLINK(\"x\")"),
+                    Cell::Number("-12.50".into()),
+                ],
                 vec![Cell::text("+1"), Cell::text("@SUM(A1)")],
                 vec![Cell::text("-2"), Cell::text("\tx")],
                 vec![Cell::text("\rx"), Cell::text("plain")],

@@ -26,7 +26,11 @@ const HEADER: &[&str] = &[
     "refers_to",
 ];
 
-pub fn write<W: Write>(out: W, entries: &[JournalEntry], format: ExportFormat) -> std::io::Result<()> {
+pub fn write<W: Write>(
+    out: W,
+    entries: &[JournalEntry],
+    format: ExportFormat,
+) -> std::io::Result<()> {
     match format {
         ExportFormat::Csv => csv_safe::write(
             out,

@@ -18,7 +18,10 @@ pub fn import(
     table: &Table,
     opts: &ImportOptions,
 ) -> Result<ImportSummary, ImportError> {
-    let mut summary = ImportSummary { lines: table.rows.len(), ..ImportSummary::default() };
+    let mut summary = ImportSummary {
+        lines: table.rows.len(),
+        ..ImportSummary::default()
+    };
     let mut parsed = Vec::with_capacity(table.rows.len());
     let mut seen: HashMap<String, u64> = HashMap::new();
     for row in table.rows() {
@@ -26,7 +29,10 @@ pub fn import(
         if let Some(first) = seen.insert(client.code.clone(), row.line) {
             return Err(row.error(
                 Field::ClientCode,
-                format!("client {} appears twice in the file (lines {first} and {})", client.code, row.line),
+                format!(
+                    "client {} appears twice in the file (lines {first} and {})",
+                    client.code, row.line
+                ),
             ));
         }
         parsed.push(client);
@@ -65,25 +71,39 @@ fn parse(row: &Row<'_>, opts: &ImportOptions) -> Result<Client, ImportError> {
     }
     let country = match row.get(Field::Country) {
         Some(v) => Some(country_code(v).ok_or_else(|| {
-            row.error(Field::Country, format!("{v:?} is not an ISO 3166 country code (FR, NO, ES, GB…)"))
+            row.error(
+                Field::Country,
+                format!("{v:?} is not an ISO 3166 country code (FR, NO, ES, GB…)"),
+            )
         })?),
         None => None,
     };
     let currency: Currency = match row.get(Field::Currency) {
         Some(_) => row.currency(None)?,
-        None => currency_of(country.as_deref()).or(opts.currency).ok_or_else(|| {
-            row.error(Field::Currency, "no currency for this client; add a currency column or give --currency")
-        })?,
+        None => currency_of(country.as_deref())
+            .or(opts.currency)
+            .ok_or_else(|| {
+                row.error(
+                    Field::Currency,
+                    "no currency for this client; add a currency column or give --currency",
+                )
+            })?,
     };
     let profile = match row.get(Field::Profile) {
         Some(v) => Profile::parse(v).ok_or_else(|| {
-            row.error(Field::Profile, format!("{v:?} is not administration, business or individual"))
+            row.error(
+                Field::Profile,
+                format!("{v:?} is not administration, business or individual"),
+            )
         })?,
         None => Profile::Business,
     };
     let language = match row.get(Field::Language) {
         Some(v) => Language::parse(v).ok_or_else(|| {
-            row.error(Field::Language, format!("{v:?} is not a language dun writes (en, fr, nb, es)"))
+            row.error(
+                Field::Language,
+                format!("{v:?} is not a language dun writes (en, fr, nb, es)"),
+            )
         })?,
         None => language_of(country.as_deref()),
     };
@@ -93,7 +113,12 @@ fn parse(row: &Row<'_>, opts: &ImportOptions) -> Result<Client, ImportError> {
             .parse::<u32>()
             .ok()
             .filter(|d| *d <= 365)
-            .ok_or_else(|| row.error(Field::TermsDays, format!("{v:?} is not a number of days (0–365)")))?,
+            .ok_or_else(|| {
+                row.error(
+                    Field::TermsDays,
+                    format!("{v:?} is not a number of days (0–365)"),
+                )
+            })?,
         None => 30,
     };
     let deposit_pct = match row.get(Field::DepositPct) {
@@ -102,18 +127,26 @@ fn parse(row: &Row<'_>, opts: &ImportOptions) -> Result<Client, ImportError> {
             .parse::<u8>()
             .ok()
             .filter(|p| *p <= 100)
-            .ok_or_else(|| row.error(Field::DepositPct, format!("{v:?} is not a percentage (0–100)")))?,
+            .ok_or_else(|| {
+                row.error(
+                    Field::DepositPct,
+                    format!("{v:?} is not a percentage (0–100)"),
+                )
+            })?,
         None => 0,
     };
     let rating = match row.get(Field::Rating) {
-        Some(v) => Some(Rating::parse(v).ok_or_else(|| row.error(Field::Rating, format!("{v:?} is not a rating A, B, C or D")))?),
+        Some(v) => Some(Rating::parse(v).ok_or_else(|| {
+            row.error(Field::Rating, format!("{v:?} is not a rating A, B, C or D"))
+        })?),
         None => None,
     };
     let email = row.get(Field::Email).map(str::to_string);
-    if let Some(e) = &email {
-        if !e.contains('@') || e.contains(char::is_whitespace) {
-            return Err(row.error(Field::Email, format!("{e:?} is not an email address")));
-        }
+    if let Some(e) = email
+        .as_ref()
+        .filter(|e| !e.contains('@') || e.contains(char::is_whitespace))
+    {
+        return Err(row.error(Field::Email, format!("{e:?} is not an email address")));
     }
     let credit_limit = row.amount(Field::CreditLimit, currency)?;
     if credit_limit.is_some_and(|l| l < 0) {

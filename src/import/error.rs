@@ -8,15 +8,27 @@ use crate::store::StoreError;
 pub enum ImportError {
     /// `FILE:LINE: column COLUMN: reason`
     #[error("{file}:{line}: column {column}: {reason}")]
-    Cell { file: String, line: u64, column: String, reason: String },
+    Cell {
+        file: String,
+        line: u64,
+        column: String,
+        reason: String,
+    },
     /// `FILE:LINE: reason`
     #[error("{file}:{line}: {reason}")]
-    Line { file: String, line: u64, reason: String },
+    Line {
+        file: String,
+        line: u64,
+        reason: String,
+    },
     /// `FILE: reason`
     #[error("{file}: {reason}")]
     File { file: String, reason: String },
     #[error("{file}: {source}")]
-    Io { file: PathBuf, source: std::io::Error },
+    Io {
+        file: PathBuf,
+        source: std::io::Error,
+    },
     #[error(transparent)]
     Store(#[from] StoreError),
 }

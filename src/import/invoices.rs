@@ -34,7 +34,10 @@ pub fn import(
     table: &Table,
     opts: &ImportOptions,
 ) -> Result<ImportSummary, ImportError> {
-    let mut summary = ImportSummary { lines: table.rows.len(), ..ImportSummary::default() };
+    let mut summary = ImportSummary {
+        lines: table.rows.len(),
+        ..ImportSummary::default()
+    };
     let use_country = country_column_usable(table, &mut summary)?;
     let mut lines = Vec::with_capacity(table.rows.len());
     let mut seen: HashMap<&str, u64> = HashMap::with_capacity(table.rows.len());
@@ -44,7 +47,10 @@ pub fn import(
         if let Some(first) = seen.insert(number, row.line) {
             return Err(row.error(
                 Field::InvoiceNumber,
-                format!("invoice {number} appears twice in the file (lines {first} and {})", row.line),
+                format!(
+                    "invoice {number} appears twice in the file (lines {first} and {})",
+                    row.line
+                ),
             ));
         }
         lines.push(line);
@@ -65,14 +71,22 @@ fn country_column_usable(table: &Table, summary: &mut ImportSummary) -> Result<b
     if !table.has(Field::Country) {
         return Ok(false);
     }
-    let values: Vec<(u64, &str)> =
-        table.rows().filter_map(|r| r.get(Field::Country).map(|v| (r.line, v))).collect();
-    let iso = values.iter().filter(|(_, v)| country_code(v).is_some()).count();
+    let values: Vec<(u64, &str)> = table
+        .rows()
+        .filter_map(|r| r.get(Field::Country).map(|v| (r.line, v)))
+        .collect();
+    let iso = values
+        .iter()
+        .filter(|(_, v)| country_code(v).is_some())
+        .count();
     if iso == values.len() {
         return Ok(true);
     }
     if iso == 0 {
-        let col = table.map.index(Field::Country).and_then(|c| table.headers.get(c));
+        let col = table
+            .map
+            .index(Field::Country)
+            .and_then(|c| table.headers.get(c));
         summary.warnings.push(format!(
             "{}: column {}: values such as {:?} are not ISO 3166 country codes; ignored",
             table.file,
@@ -84,8 +98,14 @@ fn country_column_usable(table: &Table, summary: &mut ImportSummary) -> Result<b
     let bad = values.iter().find(|(_, v)| country_code(v).is_none());
     let row = table.rows().find(|r| Some(r.line) == bad.map(|(l, _)| *l));
     Err(match (row, bad) {
-        (Some(r), Some((_, v))) => r.error(Field::Country, format!("{v:?} is not an ISO 3166 country code (FR, NO, ES, GB…)")),
-        _ => ImportError::File { file: table.file.clone(), reason: "bad country column".into() },
+        (Some(r), Some((_, v))) => r.error(
+            Field::Country,
+            format!("{v:?} is not an ISO 3166 country code (FR, NO, ES, GB…)"),
+        ),
+        _ => ImportError::File {
+            file: table.file.clone(),
+            reason: "bad country column".into(),
+        },
     })
 }
 
@@ -100,7 +120,9 @@ fn parse(row: &Row<'_>, opts: &ImportOptions, use_country: bool) -> Result<Line,
     }
     let currency = row.currency(opts.currency)?;
     let issued_on = row.required_date(Field::IssuedOn)?;
-    let amount = row.amount(Field::Amount, currency)?.ok_or_else(|| row.error(Field::Amount, "is empty"))?;
+    let amount = row
+        .amount(Field::Amount, currency)?
+        .ok_or_else(|| row.error(Field::Amount, "is empty"))?;
     if amount <= 0 {
         return Err(row.error(
             Field::Amount,
@@ -109,29 +131,46 @@ fn parse(row: &Row<'_>, opts: &ImportOptions, use_country: bool) -> Result<Line,
     }
     let due_on = match row.date(Field::DueOn)? {
         Some(d) => d,
-        None => issued_on.checked_add_days(Days::new(30)).unwrap_or(issued_on),
+        None => issued_on
+            .checked_add_days(Days::new(30))
+            .unwrap_or(issued_on),
     };
     if due_on < issued_on {
-        return Err(row.error(Field::DueOn, format!("{due_on} is before the invoice date {issued_on}")));
+        return Err(row.error(
+            Field::DueOn,
+            format!("{due_on} is before the invoice date {issued_on}"),
+        ));
     }
     let settled_on = row.date(Field::SettledOn)?;
     if let Some(s) = settled_on {
         if s < issued_on {
-            return Err(row.error(Field::SettledOn, format!("{s} is before the invoice date {issued_on}")));
+            return Err(row.error(
+                Field::SettledOn,
+                format!("{s} is before the invoice date {issued_on}"),
+            ));
         }
         if s > opts.today {
-            return Err(row.error(Field::SettledOn, format!("{s} is after today ({})", opts.today)));
+            return Err(row.error(
+                Field::SettledOn,
+                format!("{s} is after today ({})", opts.today),
+            ));
         }
     }
     let language = match row.get(Field::Language) {
         Some(v) => Some(Language::parse(v).ok_or_else(|| {
-            row.error(Field::Language, format!("{v:?} is not a language dun writes (en, fr, nb, es)"))
+            row.error(
+                Field::Language,
+                format!("{v:?} is not a language dun writes (en, fr, nb, es)"),
+            )
         })?),
         None => None,
     };
     let profile = match row.get(Field::Profile) {
         Some(v) => Some(Profile::parse(v).ok_or_else(|| {
-            row.error(Field::Profile, format!("{v:?} is not administration, business or individual"))
+            row.error(
+                Field::Profile,
+                format!("{v:?} is not administration, business or individual"),
+            )
         })?),
         None => None,
     };
@@ -147,7 +186,11 @@ fn parse(row: &Row<'_>, opts: &ImportOptions, use_country: bool) -> Result<Line,
             is_deposit: row.flag(Field::IsDeposit)?,
         },
         client_name: row.get(Field::ClientName).map(str::to_string),
-        country: if use_country { row.get(Field::Country).and_then(country_code) } else { None },
+        country: if use_country {
+            row.get(Field::Country).and_then(country_code)
+        } else {
+            None
+        },
         language,
         profile,
         settled_on,
@@ -163,7 +206,11 @@ fn write_line(
     summary: &mut ImportSummary,
     file: &str,
 ) -> Result<(), ImportError> {
-    let at_line = |reason: String| ImportError::Line { file: file.to_string(), line: l.line, reason };
+    let at_line = |reason: String| ImportError::Line {
+        file: file.to_string(),
+        line: l.line,
+        reason,
+    };
     let inv = &l.invoice;
     let client_id = match clients.get(&inv.client_code) {
         Some(id) => *id,
@@ -194,7 +241,13 @@ fn write_line(
             let id = store::invoices::insert(tx, client_id, inv)?;
             summary.invoices_created += 1;
             if l.disputed {
-                let mut a = Activity::new(ActivityKind::Dispute, &inv.client_code, opts.now, opts.today, &opts.user);
+                let mut a = Activity::new(
+                    ActivityKind::Dispute,
+                    &inv.client_code,
+                    opts.now,
+                    opts.today,
+                    &opts.user,
+                );
                 a.invoice_number = Some(inv.number.clone());
                 a.note = "marked as disputed in the imported file".to_string();
                 store::activities::insert(tx, client_id, Some(id), Some(inv.amount.currency), &a)?;
@@ -214,7 +267,14 @@ fn write_line(
                 reference: Some("settled date in import".to_string()),
             };
             let key = format!("settled:{}", inv.number);
-            if store::payments::insert(tx, invoice_id, &payment, inv.amount.currency, Some(&key), &opts.user)? {
+            if store::payments::insert(
+                tx,
+                invoice_id,
+                &payment,
+                inv.amount.currency,
+                Some(&key),
+                &opts.user,
+            )? {
                 summary.payments_recorded += 1;
             } else {
                 summary.payments_already_there += 1;
@@ -231,7 +291,9 @@ fn new_client(l: &Line) -> Client {
         c.name = name.clone();
     }
     c.country = l.country.clone();
-    c.language = l.language.unwrap_or_else(|| language_of(c.country.as_deref()));
+    c.language = l
+        .language
+        .unwrap_or_else(|| language_of(c.country.as_deref()));
     c.profile = l.profile.unwrap_or(Profile::Business);
     c.terms_days = u32::try_from((inv.due_on - inv.issued_on).num_days()).unwrap_or(30);
     c
@@ -265,16 +327,28 @@ pub fn currency_of(country: Option<&str>) -> Option<Currency> {
 /// How a stored invoice differs from the file's, in words; `None` when the same.
 fn difference(stored: &Invoice, file: &Invoice) -> Option<String> {
     if stored.client_code != file.client_code {
-        return Some(format!("client {} (the file says {})", stored.client_code, file.client_code));
+        return Some(format!(
+            "client {} (the file says {})",
+            stored.client_code, file.client_code
+        ));
     }
     if stored.amount != file.amount {
-        return Some(format!("amount {} (the file says {})", stored.amount, file.amount));
+        return Some(format!(
+            "amount {} (the file says {})",
+            stored.amount, file.amount
+        ));
     }
     if stored.issued_on != file.issued_on {
-        return Some(format!("invoice date {} (the file says {})", stored.issued_on, file.issued_on));
+        return Some(format!(
+            "invoice date {} (the file says {})",
+            stored.issued_on, file.issued_on
+        ));
     }
     if stored.due_on != file.due_on {
-        return Some(format!("due date {} (the file says {})", stored.due_on, file.due_on));
+        return Some(format!(
+            "due date {} (the file says {})",
+            stored.due_on, file.due_on
+        ));
     }
     None
 }

@@ -17,7 +17,10 @@ pub fn import(
     table: &Table,
     opts: &ImportOptions,
 ) -> Result<ImportSummary, ImportError> {
-    let mut summary = ImportSummary { lines: table.rows.len(), ..ImportSummary::default() };
+    let mut summary = ImportSummary {
+        lines: table.rows.len(),
+        ..ImportSummary::default()
+    };
     store.write(|tx| {
         let mut ranks: HashMap<String, u32> = HashMap::new();
         for row in table.rows() {
@@ -40,7 +43,10 @@ pub fn import(
             }
             let received_on = row.required_date(Field::ReceivedOn)?;
             if received_on > opts.today {
-                return Err(row.error(Field::ReceivedOn, format!("{received_on} is after today ({})", opts.today)));
+                return Err(row.error(
+                    Field::ReceivedOn,
+                    format!("{received_on} is after today ({})", opts.today),
+                ));
             }
             let amount = row
                 .amount(Field::Amount, currency)?
@@ -75,7 +81,9 @@ pub fn import(
                 invoice_number: number.to_string(),
                 received_on,
                 amount,
-                method: row.get(Field::Method).map_or(PaymentMethod::Transfer, PaymentMethod::parse),
+                method: row
+                    .get(Field::Method)
+                    .map_or(PaymentMethod::Transfer, PaymentMethod::parse),
                 reference,
             };
             store::payments::insert(tx, invoice.id, &payment, currency, Some(&key), &opts.user)?;

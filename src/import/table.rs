@@ -47,9 +47,14 @@ impl Table {
         date_format: Option<DateFormat>,
     ) -> Result<Table, ImportError> {
         let file = path.display().to_string();
-        let bytes = std::fs::read(path)
-            .map_err(|source| ImportError::Io { file: path.to_path_buf(), source })?;
-        let whole = |reason: String| ImportError::File { file: file.clone(), reason };
+        let bytes = std::fs::read(path).map_err(|source| ImportError::Io {
+            file: path.to_path_buf(),
+            source,
+        })?;
+        let whole = |reason: String| ImportError::File {
+            file: file.clone(),
+            reason,
+        };
         let (text, encoding) = decode::decode(&bytes).map_err(|e| whole(e.to_string()))?;
         let delimiter = sniff::detect_delimiter(&text).map_err(|e| whole(e.to_string()))?;
         let mut reader = csv::ReaderBuilder::new()
@@ -66,13 +71,20 @@ impl Table {
         let header_refs: Vec<&str> = headers.iter().map(String::as_str).collect();
         let map = headers::map_headers(kind, &header_refs).map_err(|e| whole(e.to_string()))?;
 
+        // Line numbers are counted from byte offsets: the reader's own count
+        // is off by one on CRLF files.
+        let mut lines = LineCounter::new(text.as_bytes());
         let mut rows = Vec::new();
         for record in reader.records() {
             let record = record.map_err(|e| {
-                let line = e.position().map_or(0, |p| p.line());
-                ImportError::Line { file: file.clone(), line, reason: csv_reason(&e) }
+                let line = e.position().map_or(0, |p| lines.line_at(p.byte()));
+                ImportError::Line {
+                    file: file.clone(),
+                    line,
+                    reason: csv_reason(&e),
+                }
             })?;
-            let line = record.position().map_or(0, |p| p.line());
+            let line = record.position().map_or(0, |p| lines.line_at(p.byte()));
             if record.iter().all(|f| f.trim().is_empty()) {
                 continue;
             }
@@ -110,12 +122,11 @@ impl Table {
         for &field in AMOUNT_FIELDS {
             if let Some(col) = table.map.index(field) {
                 let values: Vec<&str> = table.column_values(col).collect();
-                let sep = amounts::detect_decimal_separator(&values).map_err(|e| {
-                    ImportError::File {
+                let sep =
+                    amounts::detect_decimal_separator(&values).map_err(|e| ImportError::File {
                         file: table.file.clone(),
                         reason: format!("column {}: {e}", table.headers[col]),
-                    }
-                })?;
+                    })?;
                 table.separators.push((field, sep));
             }
         }
@@ -129,18 +140,46 @@ impl Table {
     }
 
     fn detect_dates(&self) -> Result<DateFormat, ImportError> {
-        let cols: Vec<usize> = DATE_FIELDS.iter().filter_map(|f| self.map.index(*f)).collect();
+        let cols: Vec<usize> = DATE_FIELDS
+            .iter()
+            .filter_map(|f| self.map.index(*f))
+            .collect();
         let values: Vec<&str> = cols.iter().flat_map(|c| self.column_values(*c)).collect();
         if values.is_empty() {
             return Ok(DateFormat::Iso);
         }
-        dates::detect(&values)
-            .map_err(|e| ImportError::File { file: self.file.clone(), reason: e.to_string() })
+        dates::detect(&values).map_err(|e| {
+            // A value no format reads is a fault of its line: point at it.
+            let readable = |v: &str| {
+                [
+                    DateFormat::Iso,
+                    DateFormat::DayMonthYear,
+                    DateFormat::MonthDayYear,
+                ]
+                .into_iter()
+                .any(|f| dates::parse_date(v, f).is_ok())
+            };
+            for row in self.rows() {
+                for &field in DATE_FIELDS {
+                    if let Some(v) = row.get(field).filter(|v| !readable(v)) {
+                        return row.error(field, format!("{v:?} is not a date"));
+                    }
+                }
+            }
+            ImportError::File {
+                file: self.file.clone(),
+                reason: e.to_string(),
+            }
+        })
     }
 
     /// The rows, each with the accessors that name line and column in errors.
     pub fn rows(&self) -> impl Iterator<Item = Row<'_>> {
-        self.rows.iter().map(move |(line, record)| Row { table: self, line: *line, record })
+        self.rows.iter().map(move |(line, record)| Row {
+            table: self,
+            line: *line,
+            record,
+        })
     }
 
     fn separator(&self, field: Field) -> DecimalSeparator {
@@ -155,10 +194,47 @@ impl Table {
     }
 }
 
+/// Turns byte offsets, asked in increasing order, into 1-based line numbers.
+struct LineCounter<'a> {
+    text: &'a [u8],
+    offset: usize,
+    line: u64,
+}
+
+impl<'a> LineCounter<'a> {
+    fn new(text: &'a [u8]) -> Self {
+        LineCounter {
+            text,
+            offset: 0,
+            line: 1,
+        }
+    }
+
+    fn line_at(&mut self, byte: u64) -> u64 {
+        let mut end = usize::try_from(byte)
+            .unwrap_or(usize::MAX)
+            .min(self.text.len());
+        // On CRLF files a record's offset can point at the `\n` before it.
+        while matches!(self.text.get(end), Some(b'\r' | b'\n')) {
+            end += 1;
+        }
+        if end > self.offset {
+            self.line += self.text[self.offset..end]
+                .iter()
+                .filter(|b| **b == b'\n')
+                .count() as u64;
+            self.offset = end;
+        }
+        self.line
+    }
+}
+
 fn csv_reason(e: &csv::Error) -> String {
     match e.kind() {
         csv::ErrorKind::Utf8 { .. } => "the line is not valid text".to_string(),
-        csv::ErrorKind::UnequalLengths { expected_len, len, .. } => {
+        csv::ErrorKind::UnequalLengths {
+            expected_len, len, ..
+        } => {
             format!("{len} fields where the header has {expected_len}")
         }
         _ => format!("cannot read the line: {e}"),
@@ -176,7 +252,10 @@ impl<'a> Row<'a> {
     /// The trimmed value of `field`, `None` when the column is absent or the cell empty.
     pub fn get(&self, field: Field) -> Option<&'a str> {
         let col = self.table.map.index(field)?;
-        self.record.get(col).map(str::trim).filter(|v| !v.is_empty())
+        self.record
+            .get(col)
+            .map(str::trim)
+            .filter(|v| !v.is_empty())
     }
 
     /// The value of a field that must be present.
@@ -202,11 +281,17 @@ impl<'a> Row<'a> {
 
     /// An error about this line as a whole.
     pub fn line_error(&self, reason: impl Into<String>) -> ImportError {
-        ImportError::Line { file: self.table.file.clone(), line: self.line, reason: reason.into() }
+        ImportError::Line {
+            file: self.table.file.clone(),
+            line: self.line,
+            reason: reason.into(),
+        }
     }
 
     pub fn date(&self, field: Field) -> Result<Option<NaiveDate>, ImportError> {
-        let Some(v) = self.get(field) else { return Ok(None) };
+        let Some(v) = self.get(field) else {
+            return Ok(None);
+        };
         let d = dates::parse_date(v, self.table.date_format)
             .map_err(|e| self.error(field, e.to_string()))?;
         if !plausible_date(d) {
@@ -219,12 +304,15 @@ impl<'a> Row<'a> {
     }
 
     pub fn required_date(&self, field: Field) -> Result<NaiveDate, ImportError> {
-        self.date(field)?.ok_or_else(|| self.error(field, "is empty"))
+        self.date(field)?
+            .ok_or_else(|| self.error(field, "is empty"))
     }
 
     /// An amount in minor units of `currency`.
     pub fn amount(&self, field: Field, currency: Currency) -> Result<Option<i64>, ImportError> {
-        let Some(v) = self.get(field) else { return Ok(None) };
+        let Some(v) = self.get(field) else {
+            return Ok(None);
+        };
         amounts::parse_amount(v, self.table.separator(field), currency.exponent())
             .map(Some)
             .map_err(|e| self.error(field, e.to_string()))
@@ -233,7 +321,9 @@ impl<'a> Row<'a> {
     /// The currency of this line: its own column, else `default`.
     pub fn currency(&self, default: Option<Currency>) -> Result<Currency, ImportError> {
         match self.get(Field::Currency) {
-            Some(v) => Currency::from_code(v).map_err(|e| self.error(Field::Currency, e.to_string())),
+            Some(v) => {
+                Currency::from_code(v).map_err(|e| self.error(Field::Currency, e.to_string()))
+            }
             None => default.ok_or_else(|| {
                 self.error(
                     Field::Currency,
@@ -245,7 +335,9 @@ impl<'a> Row<'a> {
 
     /// Reads yes/no in English, French, Norwegian or Spanish.
     pub fn flag(&self, field: Field) -> Result<bool, ImportError> {
-        let Some(v) = self.get(field) else { return Ok(false) };
+        let Some(v) = self.get(field) else {
+            return Ok(false);
+        };
         match v.to_lowercase().as_str() {
             "yes" | "y" | "true" | "1" | "x" | "oui" | "o" | "vrai" | "ja" | "j" | "sí" | "si"
             | "s" | "verdadero" => Ok(true),

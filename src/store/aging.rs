@@ -66,8 +66,13 @@ pub fn report(conn: &Connection, as_of: NaiveDate) -> Result<AgingReport> {
 }
 
 fn floors(as_of: NaiveDate) -> [NaiveDate; 4] {
-    [Bucket::Current, Bucket::Days1To30, Bucket::Days31To60, Bucket::Days61To90]
-        .map(|b| b.floor(as_of).unwrap_or(NaiveDate::MIN))
+    [
+        Bucket::Current,
+        Bucket::Days1To30,
+        Bucket::Days31To60,
+        Bucket::Days61To90,
+    ]
+    .map(|b| b.floor(as_of).unwrap_or(NaiveDate::MIN))
 }
 
 /// One open invoice in the aging list.

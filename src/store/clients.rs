@@ -89,7 +89,9 @@ pub fn update(conn: &Connection, id: i64, c: &Client) -> Result<()> {
 
 /// The client with this code, with its row id.
 pub fn find(conn: &Connection, code: &str) -> Result<Option<(i64, Client)>> {
-    let mut st = conn.prepare_cached(&format!("SELECT {COLUMNS}, id FROM clients WHERE code = ?1"))?;
+    let mut st = conn.prepare_cached(&format!(
+        "SELECT {COLUMNS}, id FROM clients WHERE code = ?1"
+    ))?;
     let found = st
         .query_row([code], |r| Ok((r.get(16)?, from_row(r)?)))
         .optional()?;

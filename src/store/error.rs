@@ -11,11 +11,20 @@ pub enum StoreError {
     #[error(
         "{path}: the database was written by a newer dun (schema {found}, this dun knows {known}); upgrade dun"
     )]
-    NewerSchema { path: PathBuf, found: i64, known: i64 },
-    #[error("the bundled SQLite is {found}, dun needs 3.51.3 or later (earlier ones carry the WAL-reset bug)")]
+    NewerSchema {
+        path: PathBuf,
+        found: i64,
+        known: i64,
+    },
+    #[error(
+        "the bundled SQLite is {found}, dun needs 3.51.3 or later (earlier ones carry the WAL-reset bug)"
+    )]
     OldSqlite { found: String },
     #[error("{path}: cannot create the database: {source}")]
-    Create { path: PathBuf, source: std::io::Error },
+    Create {
+        path: PathBuf,
+        source: std::io::Error,
+    },
     #[error("{path}: {message}")]
     Open { path: PathBuf, message: String },
     #[error("{0}")]

@@ -52,7 +52,9 @@ fn check_version(conn: &Connection, path: &Path, version: i64) -> Result<()> {
     )?;
     let ours = app_id == APPLICATION_ID || (app_id == 0 && tables == 0 && version == 0);
     if !ours {
-        return Err(StoreError::NotDun { path: path.to_path_buf() });
+        return Err(StoreError::NotDun {
+            path: path.to_path_buf(),
+        });
     }
     if version > latest() {
         return Err(StoreError::NewerSchema {

@@ -51,7 +51,10 @@ impl Store {
             StoreError::Sqlite(e) => open_error(path, e),
             other => other,
         })?;
-        Ok(Store { conn, path: path.to_path_buf() })
+        Ok(Store {
+            conn,
+            path: path.to_path_buf(),
+        })
     }
 
     pub fn path(&self) -> &Path {
@@ -95,20 +98,32 @@ impl Store {
 
 fn check_sqlite_version() -> Result<()> {
     if rusqlite::version_number() < MIN_SQLITE {
-        return Err(StoreError::OldSqlite { found: rusqlite::version().to_string() });
+        return Err(StoreError::OldSqlite {
+            found: rusqlite::version().to_string(),
+        });
     }
     Ok(())
 }
 
 fn create_file(path: &Path) -> Result<()> {
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-        std::fs::create_dir_all(dir)
-            .map_err(|source| StoreError::Create { path: path.to_path_buf(), source })?;
+        std::fs::create_dir_all(dir).map_err(|source| StoreError::Create {
+            path: path.to_path_buf(),
+            source,
+        })?;
     }
-    match OpenOptions::new().write(true).create_new(true).mode(0o600).open(path) {
+    match OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .mode(0o600)
+        .open(path)
+    {
         Ok(_) => Ok(()),
         Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Ok(()),
-        Err(source) => Err(StoreError::Create { path: path.to_path_buf(), source }),
+        Err(source) => Err(StoreError::Create {
+            path: path.to_path_buf(),
+            source,
+        }),
     }
 }
 
@@ -136,5 +151,8 @@ fn open_error(path: &Path, e: rusqlite::Error) -> StoreError {
         }
         _ => e.to_string(),
     };
-    StoreError::Open { path: path.to_path_buf(), message }
+    StoreError::Open {
+        path: path.to_path_buf(),
+        message,
+    }
 }

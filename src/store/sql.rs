@@ -35,8 +35,18 @@ sql_text!(Profile, as_str, Profile::parse, "profile");
 sql_text!(Rating, as_str, Rating::parse, "rating");
 sql_text!(Language, code, Language::parse, "language");
 sql_text!(ActivityKind, as_str, ActivityKind::parse, "activity kind");
-sql_text!(PaymentMethod, as_str, |s| Some(PaymentMethod::parse(s)), "payment method");
-sql_text!(SolvencySource, as_str, SolvencySource::parse, "solvency source");
+sql_text!(
+    PaymentMethod,
+    as_str,
+    |s| Some(PaymentMethod::parse(s)),
+    "payment method"
+);
+sql_text!(
+    SolvencySource,
+    as_str,
+    SolvencySource::parse,
+    "solvency source"
+);
 
 /// An instant as stored: RFC 3339 in UTC with milliseconds, `2026-11-22T09:15:02.123Z`.
 pub fn instant(t: DateTime<Utc>) -> String {

@@ -1,0 +1,698 @@
+//! Reads amounts as written in spreadsheets (`1234.56`, `1 234,56`, `1.234,56`,
+//! `(12.50)`, `€1,234.56`) into minor units, and detects a column's decimal separator.
+
+/// The character between the units and the decimals.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DecimalSeparator {
+    /// `1234.56`; `,` may group thousands.
+    Dot,
+    /// `1234,56`; `.` may group thousands.
+    Comma,
+}
+
+impl DecimalSeparator {
+    /// The decimal separator itself.
+    pub fn as_char(self) -> char {
+        match self {
+            DecimalSeparator::Dot => '.',
+            DecimalSeparator::Comma => ',',
+        }
+    }
+
+    /// The other one of `.` and `,`, which groups thousands.
+    pub fn grouping_char(self) -> char {
+        match self {
+            DecimalSeparator::Dot => ',',
+            DecimalSeparator::Comma => '.',
+        }
+    }
+
+    /// `dot` or `comma`, for messages.
+    pub fn label(self) -> &'static str {
+        match self {
+            DecimalSeparator::Dot => "dot",
+            DecimalSeparator::Comma => "comma",
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum AmountError {
+    #[error("the amount is empty")]
+    Empty,
+    #[error("{value:?} is not an amount: {reason}")]
+    NotAnAmount { value: String, reason: &'static str },
+    #[error("{value:?} has more decimals than the currency allows (at most {exponent})")]
+    TooPrecise { value: String, exponent: u32 },
+    #[error("{0:?} is too large")]
+    TooLarge(String),
+    #[error(
+        "amounts disagree on the decimal separator: {dot_example:?} has a decimal dot, \
+         {comma_example:?} a decimal comma"
+    )]
+    ConflictingSeparators {
+        dot_example: String,
+        comma_example: String,
+    },
+}
+
+/// Currency symbols accepted (and ignored) before or after an amount, longest
+/// first where one is the start of another. Any 3 ASCII letters (`EUR`, `nok`)
+/// are accepted too.
+const SYMBOLS: &[&str] = &[
+    "US$", "CA$", "AU$", "NZ$", "HK$", "R$", "C$", "A$", "S$", "kr.", "Kr.", "kr", "Kr", "KR",
+    "Rs.", "Rs", "Fr.", "zł", "€", "$", "£", "¥", "₹", "₩", "₽", "₺", "₪", "₫", "₴", "₦", "₱", "¢",
+];
+
+/// Spaces and apostrophes (`'`, `’`) that may group thousands, besides the
+/// non-decimal one of `.` and `,`.
+const GROUP_SPACES: [char; 6] = [' ', '\u{00A0}', '\u{202F}', '\u{2009}', '\'', '\u{2019}'];
+
+/// An amount with its sign and currency decorations removed.
+struct Stripped<'a> {
+    body: &'a str,
+    negative: bool,
+}
+
+fn not_an_amount(value: &str, reason: &'static str) -> AmountError {
+    AmountError::NotAnAmount {
+        value: value.to_string(),
+        reason,
+    }
+}
+
+fn is_minus(c: char) -> bool {
+    c == '-' || c == '\u{2212}'
+}
+
+fn currency_prefix(t: &str) -> Option<&str> {
+    for sym in SYMBOLS {
+        if let Some(rest) = t.strip_prefix(sym) {
+            return Some(rest);
+        }
+    }
+    let b = t.as_bytes();
+    if b.len() >= 3
+        && b[..3].iter().all(u8::is_ascii_alphabetic)
+        && !t[3..].starts_with(char::is_alphabetic)
+    {
+        return Some(&t[3..]);
+    }
+    None
+}
+
+fn currency_suffix(t: &str) -> Option<&str> {
+    for sym in SYMBOLS {
+        if let Some(rest) = t.strip_suffix(sym) {
+            return Some(rest);
+        }
+    }
+    let b = t.as_bytes();
+    let n = b.len();
+    if n >= 3
+        && b[n - 3..].iter().all(u8::is_ascii_alphabetic)
+        && !t[..n - 3].ends_with(char::is_alphabetic)
+    {
+        return Some(&t[..n - 3]);
+    }
+    None
+}
+
+/// Removes a sign (`-`, `+`, trailing `-`, accounting parentheses) and one
+/// currency symbol or code, in any reasonable order.
+fn strip(value: &str) -> Result<Stripped<'_>, AmountError> {
+    let mut t = value.trim();
+    if t.is_empty() {
+        return Err(AmountError::Empty);
+    }
+    let mut signs = 0;
+    let mut negative = false;
+    let mut parens = false;
+    let mut currency = false;
+    loop {
+        t = t.trim();
+        if !parens && t.starts_with('(') && t.ends_with(')') && t.len() >= 2 {
+            parens = true;
+            signs += 1;
+            negative = true;
+            t = &t[1..t.len() - 1];
+            continue;
+        }
+        if let Some(c) = t.chars().next()
+            && (is_minus(c) || c == '+')
+        {
+            signs += 1;
+            negative = is_minus(c);
+            t = &t[c.len_utf8()..];
+            continue;
+        }
+        if let Some(c) = t.chars().next_back()
+            && is_minus(c)
+        {
+            signs += 1;
+            negative = true;
+            t = &t[..t.len() - c.len_utf8()];
+            continue;
+        }
+        if !currency {
+            if let Some(rest) = currency_prefix(t) {
+                currency = true;
+                t = rest;
+                continue;
+            }
+            if let Some(rest) = currency_suffix(t) {
+                currency = true;
+                t = rest;
+                continue;
+            }
+        }
+        break;
+    }
+    if signs > 1 {
+        return Err(not_an_amount(value, "it has more than one sign"));
+    }
+    if t.is_empty() {
+        return Err(not_an_amount(value, "there are no digits"));
+    }
+    if t.contains(['(', ')']) {
+        return Err(not_an_amount(value, "the parentheses do not match"));
+    }
+    Ok(Stripped { body: t, negative })
+}
+
+/// Reads an amount into minor units of a currency with `exponent` decimals.
+///
+/// Accepts a leading `-` or `+`, a trailing `-`, or accounting parentheses for
+/// negatives; a currency symbol or 3-letter code before or after (ignored: the
+/// caller deals with the currency); thousands grouped by the other one of
+/// `.`/`,`, a space (also no-break, narrow no-break and thin) or `'`/`’`, always in
+/// groups of 3 digits. More decimals than `exponent` are refused unless the
+/// extra ones are zeros (`12.500` EUR is 1250). Never rounds, never uses floats.
+pub fn parse_amount(s: &str, sep: DecimalSeparator, exponent: u32) -> Result<i64, AmountError> {
+    let Stripped { body, negative } = strip(s)?;
+    let decimal = sep.as_char();
+    let grouping = sep.grouping_char();
+    let too_large = || AmountError::TooLarge(s.trim().to_string());
+
+    let mut units: u128 = 0;
+    let mut fraction: u128 = 0;
+    let mut fraction_len: u32 = 0;
+    let mut extra_nonzero = false;
+    let mut in_fraction = false;
+    // Digits in the current group of the integer part, and in the first one.
+    let mut group_len = 0u32;
+    let mut first_group = true;
+    let mut group_char: Option<char> = None;
+    let mut prev_digit = false;
+
+    for c in body.chars() {
+        if let Some(d) = c.to_digit(10) {
+            if in_fraction {
+                if fraction_len < exponent {
+                    fraction = fraction
+                        .checked_mul(10)
+                        .and_then(|f| f.checked_add(u128::from(d)))
+                        .ok_or_else(too_large)?;
+                } else if d != 0 {
+                    extra_nonzero = true;
+                }
+                fraction_len += 1;
+            } else {
+                units = units
+                    .checked_mul(10)
+                    .and_then(|u| u.checked_add(u128::from(d)))
+                    .ok_or_else(too_large)?;
+                group_len += 1;
+            }
+            prev_digit = true;
+        } else if c == decimal {
+            if in_fraction {
+                return Err(not_an_amount(s, "it has more than one decimal separator"));
+            }
+            if !prev_digit {
+                return Err(not_an_amount(
+                    s,
+                    "a digit must come before the decimal separator",
+                ));
+            }
+            if group_char.is_some() && group_len != 3 {
+                return Err(not_an_amount(s, "digit groups must have 3 digits"));
+            }
+            in_fraction = true;
+            prev_digit = false;
+        } else if c == grouping || GROUP_SPACES.contains(&c) {
+            if in_fraction {
+                return Err(not_an_amount(
+                    s,
+                    if c == grouping {
+                        "it has more than one decimal separator"
+                    } else {
+                        "digits after the decimal separator cannot be grouped"
+                    },
+                ));
+            }
+            if !prev_digit {
+                return Err(not_an_amount(s, "a digit group is empty"));
+            }
+            if group_char.is_some_and(|g| g != c) {
+                return Err(not_an_amount(
+                    s,
+                    "it mixes different digit grouping characters",
+                ));
+            }
+            let ok = if first_group {
+                (1..=3).contains(&group_len)
+            } else {
+                group_len == 3
+            };
+            if !ok {
+                return Err(not_an_amount(s, "digit groups must have 3 digits"));
+            }
+            group_char = Some(c);
+            first_group = false;
+            group_len = 0;
+            prev_digit = false;
+        } else if c.is_alphabetic() {
+            return Err(not_an_amount(s, "it contains letters"));
+        } else {
+            return Err(not_an_amount(
+                s,
+                "it contains a character that is not a digit or separator",
+            ));
+        }
+    }
+    if !prev_digit {
+        return Err(if in_fraction {
+            not_an_amount(s, "digits must follow the decimal separator")
+        } else {
+            not_an_amount(s, "it ends with a separator")
+        });
+    }
+    if !in_fraction && group_char.is_some() && group_len != 3 {
+        return Err(not_an_amount(s, "digit groups must have 3 digits"));
+    }
+    if extra_nonzero {
+        return Err(AmountError::TooPrecise {
+            value: s.trim().to_string(),
+            exponent,
+        });
+    }
+    let scale = 10u128.checked_pow(exponent).ok_or_else(too_large)?;
+    let pad = 10u128
+        .checked_pow(exponent - fraction_len.min(exponent))
+        .ok_or_else(too_large)?;
+    let magnitude = units
+        .checked_mul(scale)
+        .and_then(|u| fraction.checked_mul(pad).and_then(|f| u.checked_add(f)))
+        .and_then(|m| i128::try_from(m).ok())
+        .ok_or_else(too_large)?;
+    let signed = if negative { -magnitude } else { magnitude };
+    i64::try_from(signed).map_err(|_| too_large())
+}
+
+/// What one value says about the decimal separator, if anything.
+fn evidence(body: &str) -> Option<DecimalSeparator> {
+    let kind = |c: char| {
+        if c == '.' {
+            DecimalSeparator::Dot
+        } else {
+            DecimalSeparator::Comma
+        }
+    };
+    let last_dot = body.rfind('.');
+    let last_comma = body.rfind(',');
+    match (last_dot, last_comma) {
+        (None, None) => None,
+        (Some(d), Some(c)) => Some(if d > c {
+            DecimalSeparator::Dot
+        } else {
+            DecimalSeparator::Comma
+        }),
+        (Some(pos), None) | (None, Some(pos)) => {
+            let c = char::from(body.as_bytes()[pos]);
+            if body.matches(c).nth(1).is_some() {
+                // Seen twice or more: it groups thousands, so the other one is decimal.
+                Some(match kind(c) {
+                    DecimalSeparator::Dot => DecimalSeparator::Comma,
+                    DecimalSeparator::Comma => DecimalSeparator::Dot,
+                })
+            } else {
+                let after = body[pos + 1..]
+                    .bytes()
+                    .take_while(u8::is_ascii_digit)
+                    .count();
+                match after {
+                    0 | 3 => None, // `1,234` could be grouping
+                    _ => Some(kind(c)),
+                }
+            }
+        }
+    }
+}
+
+/// Decides the decimal separator of a whole column.
+///
+/// A value with both `.` and `,` has its decimal separator last; one kind seen
+/// twice or more (`1.234.567`) groups thousands, so the other is decimal; a
+/// single separator followed by 1, 2 or 4+ digits is decimal; one followed by
+/// exactly 3 digits (`1,234`) proves nothing. Values that disagree are an error
+/// citing one of each; no evidence at all gives [`DecimalSeparator::Dot`].
+/// Values that are not amounts at all are skipped here ([`parse_amount`] reports them).
+pub fn detect_decimal_separator(values: &[&str]) -> Result<DecimalSeparator, AmountError> {
+    let mut dot: Option<&str> = None;
+    let mut comma: Option<&str> = None;
+    for v in values {
+        let Ok(stripped) = strip(v) else { continue };
+        match evidence(stripped.body) {
+            Some(DecimalSeparator::Dot) => {
+                dot.get_or_insert(v.trim());
+            }
+            Some(DecimalSeparator::Comma) => {
+                comma.get_or_insert(v.trim());
+            }
+            None => {}
+        }
+        if let (Some(d), Some(c)) = (dot, comma) {
+            return Err(AmountError::ConflictingSeparators {
+                dot_example: d.to_string(),
+                comma_example: c.to_string(),
+            });
+        }
+    }
+    Ok(if comma.is_some() {
+        DecimalSeparator::Comma
+    } else {
+        DecimalSeparator::Dot
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use DecimalSeparator::{Comma, Dot};
+    use proptest::prelude::*;
+
+    fn eur(s: &str, sep: DecimalSeparator) -> Result<i64, AmountError> {
+        parse_amount(s, sep, 2)
+    }
+
+    #[test]
+    fn plain_and_grouped_amounts() {
+        assert_eq!(eur("1234.56", Dot).unwrap(), 123456);
+        assert_eq!(eur("1234,56", Comma).unwrap(), 123456);
+        for space in [' ', '\u{00A0}', '\u{202F}', '\u{2009}'] {
+            let s = format!("1{space}234,56");
+            assert_eq!(eur(&s, Comma).unwrap(), 123456, "{s:?}");
+            let s = format!("1{space}234{space}567.5");
+            assert_eq!(eur(&s, Dot).unwrap(), 123456750, "{s:?}");
+        }
+        assert_eq!(eur("1.234,56", Comma).unwrap(), 123456);
+        assert_eq!(eur("1,234.56", Dot).unwrap(), 123456);
+        assert_eq!(eur("1'234.56", Dot).unwrap(), 123456);
+        assert_eq!(eur("1\u{2019}234.56", Dot).unwrap(), 123456);
+        assert_eq!(eur("12,345,678.90", Dot).unwrap(), 1234567890);
+        assert_eq!(eur("0.05", Dot).unwrap(), 5);
+        assert_eq!(eur("12", Dot).unwrap(), 1200);
+        assert_eq!(eur(" 12.5 ", Dot).unwrap(), 1250);
+    }
+
+    #[test]
+    fn signs() {
+        assert_eq!(eur("-12.5", Dot).unwrap(), -1250);
+        assert_eq!(eur("+12.5", Dot).unwrap(), 1250);
+        assert_eq!(eur("(12.50)", Dot).unwrap(), -1250);
+        assert_eq!(eur("(1 234,56)", Comma).unwrap(), -123456);
+        assert_eq!(eur("12.50-", Dot).unwrap(), -1250);
+        assert_eq!(eur("\u{2212}12.50", Dot).unwrap(), -1250);
+        assert_eq!(eur("- 12.50", Dot).unwrap(), -1250);
+        assert_eq!(eur("-0.00", Dot).unwrap(), 0);
+        for bad in ["--12", "-(12)", "-12-", "(12", "12)", "+-1", "(-12)"] {
+            assert!(
+                matches!(eur(bad, Dot), Err(AmountError::NotAnAmount { .. })),
+                "{bad}"
+            );
+        }
+    }
+
+    #[test]
+    fn currency_decorations_are_ignored() {
+        assert_eq!(eur("€1,234.56", Dot).unwrap(), 123456);
+        assert_eq!(eur("1 234,56 €", Comma).unwrap(), 123456);
+        assert_eq!(eur("1 234,56€", Comma).unwrap(), 123456);
+        assert_eq!(eur("$12.50", Dot).unwrap(), 1250);
+        assert_eq!(eur("-$12.50", Dot).unwrap(), -1250);
+        assert_eq!(eur("$-12.50", Dot).unwrap(), -1250);
+        assert_eq!(eur("($12.50)", Dot).unwrap(), -1250);
+        assert_eq!(eur("(12.50) $", Dot).unwrap(), -1250);
+        assert_eq!(eur("£ 99.99", Dot).unwrap(), 9999);
+        assert_eq!(eur("kr 1 234,50", Comma).unwrap(), 123450);
+        assert_eq!(eur("kr. 1.234,50", Comma).unwrap(), 123450);
+        assert_eq!(eur("1 234,50 kr", Comma).unwrap(), 123450);
+        assert_eq!(eur("EUR 12.50", Dot).unwrap(), 1250);
+        assert_eq!(eur("12,50 NOK", Comma).unwrap(), 1250);
+        assert_eq!(eur("12.50USD", Dot).unwrap(), 1250);
+        assert_eq!(eur("12,50 EUR-", Comma).unwrap(), -1250);
+        assert_eq!(eur("US$1,000", Dot).unwrap(), 100000);
+        assert!(eur("€12 €", Dot).is_err());
+        assert!(eur("EUR 12 USD", Dot).is_err());
+        assert!(eur("EURO 12", Dot).is_err());
+    }
+
+    #[test]
+    fn other_currency_exponents() {
+        assert_eq!(parse_amount("1,234", Dot, 0).unwrap(), 1234);
+        assert_eq!(parse_amount("1.234", Comma, 0).unwrap(), 1234);
+        assert_eq!(parse_amount("1.234", Dot, 3).unwrap(), 1234);
+        assert_eq!(parse_amount("1234.00", Dot, 0).unwrap(), 1234);
+        assert_eq!(parse_amount("1.5", Dot, 3).unwrap(), 1500);
+        assert_eq!(
+            parse_amount("12.5", Dot, 0).unwrap_err().to_string(),
+            "\"12.5\" has more decimals than the currency allows (at most 0)"
+        );
+    }
+
+    #[test]
+    fn extra_zero_decimals_are_fine_others_are_not() {
+        assert_eq!(eur("12.500", Dot).unwrap(), 1250);
+        assert_eq!(eur("12,5000", Comma).unwrap(), 1250);
+        let err = eur("12.345", Dot).unwrap_err();
+        assert_eq!(
+            err,
+            AmountError::TooPrecise {
+                value: "12.345".into(),
+                exponent: 2
+            }
+        );
+        assert_eq!(
+            err.to_string(),
+            "\"12.345\" has more decimals than the currency allows (at most 2)"
+        );
+    }
+
+    #[test]
+    fn malformed_amounts_are_refused() {
+        let reason = |s: &str, sep| match eur(s, sep) {
+            Err(AmountError::NotAnAmount { reason, .. }) => reason,
+            other => panic!("{s:?}: {other:?}"),
+        };
+        assert_eq!(reason("1 23,45", Comma), "digit groups must have 3 digits");
+        assert_eq!(reason("1,23.45", Dot), "digit groups must have 3 digits");
+        assert_eq!(
+            reason("1234,567.00", Dot),
+            "digit groups must have 3 digits"
+        );
+        assert_eq!(reason("1,2345", Dot), "digit groups must have 3 digits");
+        assert_eq!(
+            reason("1.2.3", Dot),
+            "it has more than one decimal separator"
+        );
+        assert_eq!(
+            reason("1,234.56", Comma),
+            "it has more than one decimal separator"
+        );
+        assert_eq!(reason("12a", Dot), "it contains letters");
+        assert_eq!(reason("12 ab", Dot), "it contains letters");
+        assert_eq!(reason("N/A", Dot), "it contains letters");
+        assert_eq!(
+            reason("12/5", Dot),
+            "it contains a character that is not a digit or separator"
+        );
+        assert_eq!(
+            reason(".5", Dot),
+            "a digit must come before the decimal separator"
+        );
+        assert_eq!(
+            reason("12.", Dot),
+            "digits must follow the decimal separator"
+        );
+        assert_eq!(reason("1,234,", Dot), "it ends with a separator");
+        assert_eq!(reason("1  234", Dot), "a digit group is empty");
+        assert_eq!(
+            reason("1 234,567.5", Dot),
+            "it mixes different digit grouping characters"
+        );
+        assert_eq!(
+            reason("1.234,5 6", Comma),
+            "digits after the decimal separator cannot be grouped"
+        );
+        assert_eq!(reason("€", Dot), "there are no digits");
+        assert_eq!(reason("-", Dot), "there are no digits");
+        assert_eq!(eur("", Dot).unwrap_err(), AmountError::Empty);
+        assert_eq!(
+            eur("  ", Dot).unwrap_err().to_string(),
+            "the amount is empty"
+        );
+        assert_eq!(
+            eur("12a", Dot).unwrap_err().to_string(),
+            "\"12a\" is not an amount: it contains letters"
+        );
+    }
+
+    #[test]
+    fn overflow_is_an_error() {
+        assert_eq!(eur("92233720368547758.07", Dot).unwrap(), i64::MAX);
+        assert_eq!(eur("-92233720368547758.08", Dot).unwrap(), i64::MIN);
+        assert!(matches!(
+            eur("92233720368547758.08", Dot),
+            Err(AmountError::TooLarge(_))
+        ));
+        assert!(matches!(
+            eur("999999999999999999999999999999999999999999999", Dot),
+            Err(AmountError::TooLarge(_))
+        ));
+        assert!(matches!(
+            parse_amount("1", Dot, 60),
+            Err(AmountError::TooLarge(_))
+        ));
+    }
+
+    #[test]
+    fn detect_from_the_column() {
+        assert_eq!(detect_decimal_separator(&["1234.56", "12"]).unwrap(), Dot);
+        assert_eq!(
+            detect_decimal_separator(&["1 234,56", "12"]).unwrap(),
+            Comma
+        );
+        assert_eq!(detect_decimal_separator(&["1.234,56"]).unwrap(), Comma);
+        assert_eq!(detect_decimal_separator(&["1,234.56"]).unwrap(), Dot);
+        assert_eq!(detect_decimal_separator(&["1.234.567"]).unwrap(), Comma);
+        assert_eq!(detect_decimal_separator(&["1,234,567"]).unwrap(), Dot);
+        assert_eq!(detect_decimal_separator(&["12,5"]).unwrap(), Comma);
+        assert_eq!(detect_decimal_separator(&["12,50"]).unwrap(), Comma);
+        assert_eq!(detect_decimal_separator(&["0,1234"]).unwrap(), Comma);
+        assert_eq!(
+            detect_decimal_separator(&["1,234", "12,50"]).unwrap(),
+            Comma
+        );
+        assert_eq!(detect_decimal_separator(&["1,234", "1.5"]).unwrap(), Dot);
+        assert_eq!(
+            detect_decimal_separator(&["kr. 1.234", "kr. 5"]).unwrap(),
+            Dot
+        );
+        assert_eq!(detect_decimal_separator(&["kr. 12,50"]).unwrap(), Comma);
+        assert_eq!(detect_decimal_separator(&["(12,50) €", ""]).unwrap(), Comma);
+        // No evidence at all.
+        assert_eq!(detect_decimal_separator(&[]).unwrap(), Dot);
+        assert_eq!(
+            detect_decimal_separator(&["1,234", "12", "n/a"]).unwrap(),
+            Dot
+        );
+    }
+
+    #[test]
+    fn detect_refuses_contradictions() {
+        let err = detect_decimal_separator(&["1,234.56", "7", "12,50", "3.5"]).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "amounts disagree on the decimal separator: \"1,234.56\" has a decimal dot, \"12,50\" a decimal comma"
+        );
+        assert!(detect_decimal_separator(&["1.234.567", "1,234,567"]).is_err());
+    }
+
+    #[test]
+    fn the_ibm_sample_amounts() {
+        let Ok(text) = std::fs::read_to_string("/work/shared/data/ibm-accounts-receivable.csv")
+        else {
+            return;
+        };
+        let values: Vec<&str> = text
+            .lines()
+            .skip(1)
+            .filter_map(|l| l.split(',').nth(6))
+            .collect();
+        assert_eq!(values.len(), 2466);
+        assert_eq!(detect_decimal_separator(&values).unwrap(), Dot);
+        let total: i64 = values.iter().map(|v| eur(v, Dot).unwrap()).sum();
+        assert!(total > 0);
+    }
+
+    /// Formats minor units with grouping, as a spreadsheet would.
+    fn format_amount(
+        minor: i64,
+        exponent: u32,
+        sep: DecimalSeparator,
+        group: &str,
+        style: u8,
+    ) -> String {
+        let abs = minor.unsigned_abs();
+        let scale = 10u64.pow(exponent);
+        let digits = (abs / scale).to_string();
+        let mut int = String::new();
+        for (i, c) in digits.chars().enumerate() {
+            if i > 0 && (digits.len() - i).is_multiple_of(3) {
+                int.push_str(group);
+            }
+            int.push(c);
+        }
+        let mut body = int;
+        if exponent > 0 {
+            body.push(sep.as_char());
+            body.push_str(&format!("{:0w$}", abs % scale, w = exponent as usize));
+        }
+        match (minor < 0, style % 4) {
+            (false, 0) => body,
+            (false, 1) => format!("+{body}"),
+            (false, 2) => format!("€{body}"),
+            (false, _) => format!("{body} EUR"),
+            (true, 0) => format!("-{body}"),
+            (true, 1) => format!("({body})"),
+            (true, 2) => format!("{body}-"),
+            (true, _) => format!("-{body} kr"),
+        }
+    }
+
+    fn group_for(sep: DecimalSeparator, i: usize) -> &'static str {
+        let groups: [&str; 6] = match sep {
+            Dot => [",", " ", "\u{a0}", "\u{202f}", "'", ""],
+            Comma => [".", " ", "\u{a0}", "\u{2009}", "'", ""],
+        };
+        groups[i % groups.len()]
+    }
+
+    proptest! {
+        #[test]
+        fn formatted_amounts_parse_back(
+            minor in any::<i64>(),
+            exponent in 0u32..=3,
+            comma in any::<bool>(),
+            group in 0usize..6,
+            style in any::<u8>(),
+        ) {
+            let sep = if comma { Comma } else { Dot };
+            let s = format_amount(minor, exponent, sep, group_for(sep, group), style);
+            prop_assert_eq!(parse_amount(&s, sep, exponent).unwrap(), minor, "{:?}", s);
+        }
+
+        #[test]
+        fn two_decimals_reveal_the_separator(
+            minor in any::<i64>(),
+            comma in any::<bool>(),
+            group in 0usize..6,
+            style in any::<u8>(),
+        ) {
+            let sep = if comma { Comma } else { Dot };
+            let s = format_amount(minor, 2, sep, group_for(sep, group), style);
+            prop_assert_eq!(detect_decimal_separator(&[&s]).unwrap(), sep, "{:?}", s);
+        }
+    }
+}

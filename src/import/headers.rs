@@ -1,0 +1,783 @@
+//! Matches column headers written in English, French, Norwegian or Spanish to
+//! the fields dun imports.
+
+use std::fmt;
+
+/// A piece of data an import file can carry.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Field {
+    InvoiceNumber,
+    ClientCode,
+    ClientName,
+    IssuedOn,
+    DueOn,
+    Amount,
+    Currency,
+    SettledOn,
+    Disputed,
+    Milestone,
+    IsDeposit,
+    ReceivedOn,
+    Method,
+    Reference,
+    Profile,
+    Language,
+    Country,
+    Phone,
+    Email,
+    Address,
+    TermsDays,
+    CreditLimit,
+    DepositPct,
+    Rating,
+    Clerk,
+    PilotEndsOn,
+    HoldUntil,
+}
+
+impl Field {
+    /// The English snake_case name, as used in messages and in dun's own exports.
+    pub fn name(self) -> &'static str {
+        match self {
+            Field::InvoiceNumber => "invoice_number",
+            Field::ClientCode => "client_code",
+            Field::ClientName => "client_name",
+            Field::IssuedOn => "issued_on",
+            Field::DueOn => "due_on",
+            Field::Amount => "amount",
+            Field::Currency => "currency",
+            Field::SettledOn => "settled_on",
+            Field::Disputed => "disputed",
+            Field::Milestone => "milestone",
+            Field::IsDeposit => "is_deposit",
+            Field::ReceivedOn => "received_on",
+            Field::Method => "method",
+            Field::Reference => "reference",
+            Field::Profile => "profile",
+            Field::Language => "language",
+            Field::Country => "country",
+            Field::Phone => "phone",
+            Field::Email => "email",
+            Field::Address => "address",
+            Field::TermsDays => "terms_days",
+            Field::CreditLimit => "credit_limit",
+            Field::DepositPct => "deposit_pct",
+            Field::Rating => "rating",
+            Field::Clerk => "clerk",
+            Field::PilotEndsOn => "pilot_ends_on",
+            Field::HoldUntil => "hold_until",
+        }
+    }
+}
+
+impl fmt::Display for Field {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// What an import file holds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FileKind {
+    Invoices,
+    Payments,
+    Clients,
+}
+
+impl FileKind {
+    /// Every field a file of this kind may have.
+    pub fn fields(self) -> &'static [Field] {
+        use Field::*;
+        match self {
+            FileKind::Invoices => &[
+                InvoiceNumber,
+                ClientCode,
+                ClientName,
+                IssuedOn,
+                DueOn,
+                Amount,
+                Currency,
+                SettledOn,
+                Disputed,
+                Milestone,
+                IsDeposit,
+                Country,
+                Language,
+                Profile,
+            ],
+            FileKind::Payments => &[
+                InvoiceNumber,
+                ReceivedOn,
+                Amount,
+                Currency,
+                Method,
+                Reference,
+            ],
+            FileKind::Clients => &[
+                ClientCode,
+                ClientName,
+                Profile,
+                Language,
+                Country,
+                Phone,
+                Email,
+                Address,
+                TermsDays,
+                CreditLimit,
+                Currency,
+                DepositPct,
+                Rating,
+                Clerk,
+                PilotEndsOn,
+                HoldUntil,
+            ],
+        }
+    }
+
+    /// The fields a file of this kind must have a column for.
+    pub fn required(self) -> &'static [Field] {
+        use Field::*;
+        match self {
+            FileKind::Invoices => &[InvoiceNumber, ClientCode, IssuedOn, Amount],
+            FileKind::Payments => &[InvoiceNumber, ReceivedOn, Amount],
+            FileKind::Clients => &[ClientCode, ClientName],
+        }
+    }
+
+    /// `invoices`, `payments` or `clients`.
+    pub fn name(self) -> &'static str {
+        match self {
+            FileKind::Invoices => "invoices",
+            FileKind::Payments => "payments",
+            FileKind::Clients => "clients",
+        }
+    }
+}
+
+/// One row of the synonym table: normalized header names (see [`normalize`])
+/// meaning `field`, in files of kind `only` or, when `None`, of every kind that
+/// has the field.
+struct Synonyms {
+    field: Field,
+    only: Option<FileKind>,
+    names: &'static [&'static str],
+}
+
+const fn all(field: Field, names: &'static [&'static str]) -> Synonyms {
+    Synonyms {
+        field,
+        only: None,
+        names,
+    }
+}
+
+const fn only(kind: FileKind, field: Field, names: &'static [&'static str]) -> Synonyms {
+    Synonyms {
+        field,
+        only: Some(kind),
+        names,
+    }
+}
+
+/// Header names per field, already normalized. The first names of a field's
+/// first row are quoted in "no column for …" messages, so they come one per
+/// language: English, French, Norwegian, Spanish. To add a synonym, add it
+/// here; the tests check that no name means two fields in one kind of file.
+#[rustfmt::skip]
+const SYNONYMS: &[Synonyms] = &[
+    all(Field::InvoiceNumber, &[
+        "invoice", "facture", "faktura", "factura", "invoiceno", "invoicenumber", "invoicenr",
+        "invoiceid", "invoicenum", "invoicenbr", "invno", "invoiceref", "numerofacture",
+        "nfacture", "nofacture", "numfacture", "numerodefacture", "fakturanr", "fakturanummer",
+        "fakturano", "numerofactura", "nfactura", "nofactura", "numfactura", "numerodefactura",
+        "nodefactura",
+    ]),
+    // In a payments file these may well number the payment, not the invoice.
+    only(FileKind::Invoices, Field::InvoiceNumber, &[
+        "number", "no", "nr", "numero",
+    ]),
+    all(Field::ClientCode, &[
+        "customer", "client", "kunde", "cliente", "customerid", "customercode", "customerno",
+        "customernumber", "customernr", "clientid", "clientcode", "clientno", "clientnumber",
+        "account", "accountno", "accountnumber", "accountid", "debtor", "debtorid", "debtorno",
+        "debtornumber", "codeclient", "numeroclient", "nclient", "noclient", "idclient",
+        "refclient", "kundenr", "kundenummer", "kundeid", "kundeno", "codigocliente",
+        "idcliente", "numcliente", "ncliente", "numerocliente", "codcliente",
+    ]),
+    all(Field::ClientName, &[
+        "name", "nom", "navn", "nombre", "customername", "clientname", "companyname", "company",
+        "accountname", "debtorname", "nomclient", "nomduclient", "raisonsociale", "societe",
+        "kundenavn", "firmanavn", "firma", "nombrecliente", "nombredelcliente", "razonsocial",
+        "empresa",
+    ]),
+    all(Field::IssuedOn, &[
+        "invoicedate", "datefacture", "fakturadato", "fechafactura", "issuedate", "issuedon",
+        "issued", "dateissued", "date", "billdate", "documentdate", "datedefacture",
+        "dateemission", "datefacturation", "dato", "fecha", "fechaemision", "fechadefactura",
+        "fechadeemision",
+    ]),
+    all(Field::DueOn, &[
+        "duedate", "echeance", "forfallsdato", "vencimiento", "due", "dueon", "paymentdue",
+        "datedue", "paymentduedate", "dateecheance", "datedecheance", "datelimite",
+        "datelimitedepaiement", "forfall", "forfallsdag", "fechavencimiento",
+        "fechadevencimiento",
+    ]),
+    all(Field::Amount, &[
+        "amount", "montant", "belop", "importe", "total", "totalamount", "sum", "monto",
+        "totalbelop", "importetotal", "montanttotal",
+    ]),
+    only(FileKind::Invoices, Field::Amount, &[
+        "invoiceamount", "invoicetotal", "amountdue", "grossamount", "amountincltax",
+        "amountinclvat", "montantttc", "totalttc", "montantfacture", "montantdelafacture",
+        "fakturabelop", "belopinklmva", "totalinklmva", "importefactura", "montofactura",
+        "totalfactura",
+    ]),
+    only(FileKind::Payments, Field::Amount, &[
+        "amountpaid", "paidamount", "paymentamount", "amountreceived", "montantpaye",
+        "montantregle", "montantencaisse", "betaltbelop", "innbetalt", "innbetaltbelop",
+        "importepagado", "montopagado", "importecobrado",
+    ]),
+    all(Field::Currency, &[
+        "currency", "devise", "valuta", "moneda", "currencycode", "ccy", "cur", "curr",
+        "monnaie", "divisa", "codedevise", "valutakode",
+    ]),
+    all(Field::SettledOn, &[
+        "settleddate", "datepaiement", "betalingsdato", "fechapago", "settledon", "settled",
+        "paiddate", "paidon", "datepaid", "paymentdate", "datereglement", "datedepaiement",
+        "datedereglement", "regle", "betaltdato", "betalt", "fechadepago", "fechacobro",
+        "fechadecobro", "pagado", "reglele", "payele", "encaissele", "betaltden", "pagadoel",
+    ]),
+    // In a clients file a bare "code" can only be the client's.
+    only(FileKind::Clients, Field::ClientCode, &["code", "kode", "codigo", "id"]),
+    all(Field::Disputed, &[
+        "disputed", "litige", "tvist", "disputa", "dispute", "indispute", "litigieux",
+        "enlitige", "contestee", "conteste", "omtvistet", "bestridt", "endisputa", "litigio",
+        "enlitigio", "disputado", "impugnada",
+    ]),
+    all(Field::Milestone, &[
+        "milestone", "jalon", "milepael", "hito", "etape", "milepel",
+    ]),
+    all(Field::IsDeposit, &[
+        "isdeposit", "factureacompte", "forskuddsfaktura", "facturaanticipo", "depositinvoice",
+        "deposit", "acompte", "facturedacompte", "forskudd", "anticipo", "facturadeanticipo",
+    ]),
+    all(Field::ReceivedOn, &[
+        "receivedon", "dateencaissement", "innbetalingsdato", "fechacobro", "date",
+        "paymentdate", "received", "datereceived", "paidon", "paiddate", "datepaid",
+        "valuedate", "datepaiement", "datereglement", "datedepaiement", "datevaleur", "dato",
+        "betalingsdato", "betaltdato", "mottatt", "fecha", "fechapago", "fechadepago",
+        "fecharecepcion", "fechadecobro",
+    ]),
+    all(Field::Method, &[
+        "method", "modedepaiement", "betalingsmate", "metododepago", "paymentmethod",
+        "paymenttype", "paymentmode", "mode", "modepaiement", "moyendepaiement", "reglement",
+        "modereglement", "modedereglement", "betalingsmetode", "betalingstype", "metodo",
+        "formadepago", "formapago", "mediodepago",
+    ]),
+    all(Field::Reference, &[
+        "reference", "libelle", "referanse", "referencia", "ref", "paymentreference",
+        "transactionid", "transactionref", "referenceclient", "referencepaiement", "kid",
+        "melding", "concepto", "memo",
+    ]),
+    all(Field::Profile, &[
+        "profile", "profil", "kundetype", "perfil", "customertype", "clienttype", "typeclient",
+        "typedeclient", "tipocliente", "tipodecliente",
+    ]),
+    // Too vague in an invoices file (the type of invoice, its category).
+    only(FileKind::Clients, Field::Profile, &[
+        "type", "category", "categorie", "kategori", "tipo", "categoria", "segment",
+    ]),
+    all(Field::Language, &[
+        "language", "langue", "sprak", "idioma", "lang", "malform", "lengua",
+    ]),
+    all(Field::Country, &[
+        "country", "pays", "land", "pais", "countrycode", "codepays", "landkode", "codigopais",
+    ]),
+    all(Field::Phone, &[
+        "phone", "telephone", "telefon", "telefono", "tel", "phonenumber", "mobile",
+        "telefonnummer", "mobil", "movil", "tlf", "numerodetelephone",
+    ]),
+    all(Field::Email, &[
+        "email", "courriel", "epost", "correo", "mail", "emailaddress", "adressemail",
+        "adresseemail", "adressecourriel", "epostadresse", "correoelectronico",
+    ]),
+    all(Field::Address, &[
+        "address", "adresse", "postadresse", "direccion", "postaladdress", "billingaddress",
+        "adressepostale", "adressedefacturation", "fakturaadresse", "domicilio",
+        "direcciondefacturacion",
+    ]),
+    all(Field::TermsDays, &[
+        "terms", "delaipaiement", "betalingsfrist", "plazo", "paymentterms", "termsdays",
+        "netdays", "delaidepaiement", "conditionsdepaiement", "betalingsbetingelser",
+        "plazopago", "plazodepago", "condicionesdepago",
+    ]),
+    all(Field::CreditLimit, &[
+        "creditlimit", "plafond", "kredittgrense", "limitecredito", "limit", "plafondcredit",
+        "plafonddecredit", "encoursautorise", "encoursmax", "kredittramme", "limitedecredito",
+        "riesgomaximo",
+    ]),
+    all(Field::DepositPct, &[
+        "deposit", "acompte", "forskudd", "anticipo", "depositpct", "depositpercent",
+        "depositpercentage", "acomptepct", "pourcentageacompte", "depositum",
+        "forskuddsprosent", "deposito", "anticipopct",
+    ]),
+    all(Field::Rating, &[
+        "rating", "cotation", "vurdering", "calificacion", "risk", "riskrating", "creditrating",
+        "notation", "risque", "risiko", "kredittvurdering", "riesgo",
+    ]),
+    all(Field::Clerk, &[
+        "clerk", "gestionnaire", "saksbehandler", "gestor", "assignedto", "owner", "collector",
+        "accountmanager", "chargederecouvrement", "responsable", "ansvarlig", "cobrador",
+    ]),
+    all(Field::PilotEndsOn, &[
+        "pilotends", "finpilote", "pilotslutt", "finpiloto", "pilotendson", "pilotend",
+        "trialends", "trialend", "trialendson", "finessai", "provetidslutt", "finprueba",
+    ]),
+    all(Field::HoldUntil, &[
+        "holduntil", "suspendujusquau", "pausetil", "suspendidohasta", "onholduntil", "hold",
+        "onhold", "suspendu", "suspendujusqua", "pause", "suspendido",
+    ]),
+];
+
+/// The synonym rows that apply to `field` in files of `kind`.
+fn rows(kind: FileKind, field: Field) -> impl Iterator<Item = &'static Synonyms> {
+    SYNONYMS.iter().filter(move |row| {
+        row.field == field && row.only.is_none_or(|k| k == kind) && kind.fields().contains(&field)
+    })
+}
+
+/// Folds one lower-case letter with a diacritic to plain ASCII.
+fn fold(c: char) -> Option<&'static str> {
+    Some(match c {
+        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ą' => "a",
+        'æ' => "ae",
+        'ç' | 'ć' | 'č' => "c",
+        'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ę' | 'ě' => "e",
+        'ì' | 'í' | 'î' | 'ï' | 'ī' | 'ı' => "i",
+        'ñ' | 'ń' | 'ň' => "n",
+        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' | 'ő' => "o",
+        'œ' => "oe",
+        'ù' | 'ú' | 'û' | 'ü' | 'ū' | 'ů' | 'ű' => "u",
+        'ý' | 'ÿ' => "y",
+        'ß' => "ss",
+        'ł' => "l",
+        'đ' | 'ð' => "d",
+        'þ' => "th",
+        'š' | 'ś' => "s",
+        'ž' | 'ź' | 'ż' => "z",
+        'ř' => "r",
+        _ => return None,
+    })
+}
+
+/// Reduces a header to lower-case ASCII letters and digits: accents are
+/// stripped (`é`→`e`, `ø`→`o`, `æ`→`ae`), everything else dropped.
+/// `Invoice No.` → `invoiceno`, `N° facture` → `nfacture`, `Beløp` → `belop`.
+pub fn normalize(header: &str) -> String {
+    let mut out = String::with_capacity(header.len());
+    for c in header.chars().flat_map(char::to_lowercase) {
+        if c.is_ascii_lowercase() || c.is_ascii_digit() {
+            out.push(c);
+        } else if let Some(s) = fold(c) {
+            out.push_str(s);
+        }
+    }
+    out
+}
+
+/// The field a header names in a file of `kind`, if any.
+pub fn match_header(kind: FileKind, header: &str) -> Option<Field> {
+    let n = normalize(header);
+    if n.is_empty() {
+        return None;
+    }
+    kind.fields()
+        .iter()
+        .copied()
+        .find(|&field| rows(kind, field).any(|row| row.names.contains(&n.as_str())))
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum HeaderError {
+    #[error("no column for {field} (looked for: {looked_for})")]
+    Missing { field: Field, looked_for: String },
+    #[error("columns {first:?} and {second:?} both look like {field}")]
+    Duplicate {
+        field: Field,
+        first: String,
+        second: String,
+    },
+}
+
+/// Which field each column of a file holds.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct HeaderMap {
+    /// One entry per column, in file order; `None` for a column that is ignored.
+    pub columns: Vec<Option<Field>>,
+    /// The headers as written (trimmed), one per column.
+    headers: Vec<String>,
+}
+
+impl HeaderMap {
+    /// The column holding `f`, counting from 0.
+    pub fn index(&self, f: Field) -> Option<usize> {
+        self.columns.iter().position(|c| *c == Some(f))
+    }
+
+    /// The header of column `index` as written in the file (trimmed).
+    pub fn header(&self, index: usize) -> Option<&str> {
+        self.headers.get(index).map(String::as_str)
+    }
+
+    /// Headers of the columns that are ignored, to report; blank headers are left out.
+    pub fn unknown(&self) -> Vec<&str> {
+        self.columns
+            .iter()
+            .zip(&self.headers)
+            .filter(|(c, h)| c.is_none() && !h.is_empty())
+            .map(|(_, h)| h.as_str())
+            .collect()
+    }
+}
+
+/// A few names looked for, for the "no column for …" message.
+fn looked_for(kind: FileKind, field: Field) -> String {
+    let names: Vec<&str> = rows(kind, field)
+        .flat_map(|row| row.names.iter().copied())
+        .collect();
+    let mut text = names.iter().take(4).copied().collect::<Vec<_>>().join(", ");
+    if names.len() > 4 {
+        text.push_str(", …");
+    }
+    text
+}
+
+/// Maps the header row of a file of `kind`. Every required field needs a
+/// column, and no field may have two.
+pub fn map_headers(kind: FileKind, headers: &[&str]) -> Result<HeaderMap, HeaderError> {
+    let columns: Vec<Option<Field>> = headers.iter().map(|h| match_header(kind, h)).collect();
+    let trimmed: Vec<String> = headers.iter().map(|h| h.trim().to_string()).collect();
+    for (i, field) in columns.iter().enumerate() {
+        let Some(field) = field else { continue };
+        if let Some(j) = columns[i + 1..].iter().position(|c| c == &Some(*field)) {
+            return Err(HeaderError::Duplicate {
+                field: *field,
+                first: trimmed[i].clone(),
+                second: trimmed[i + 1 + j].clone(),
+            });
+        }
+    }
+    for &field in kind.required() {
+        if !columns.contains(&Some(field)) {
+            return Err(HeaderError::Missing {
+                field,
+                looked_for: looked_for(kind, field),
+            });
+        }
+    }
+    Ok(HeaderMap {
+        columns,
+        headers: trimmed,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashMap;
+
+    const KINDS: [FileKind; 3] = [FileKind::Invoices, FileKind::Payments, FileKind::Clients];
+
+    #[test]
+    fn normalizing() {
+        assert_eq!(normalize("Invoice No."), "invoiceno");
+        assert_eq!(normalize("invoice_number"), "invoicenumber");
+        assert_eq!(normalize("InvoiceNumber"), "invoicenumber");
+        assert_eq!(normalize("N° facture"), "nfacture");
+        assert_eq!(normalize("Nº factura"), "nfactura");
+        assert_eq!(normalize("Échéance"), "echeance");
+        assert_eq!(normalize("Beløp"), "belop");
+        assert_eq!(normalize("Målform"), "malform");
+        assert_eq!(normalize("Milepæl"), "milepael");
+        assert_eq!(normalize("Código cliente"), "codigocliente");
+        assert_eq!(normalize("Año"), "ano");
+        assert_eq!(normalize("Deposit %"), "deposit");
+        assert_eq!(normalize("Suspendu jusqu'au"), "suspendujusquau");
+        assert_eq!(normalize("Œuvre"), "oeuvre");
+        assert_eq!(normalize("\u{feff}countryCode"), "countrycode");
+        // Decomposed accents (e + combining acute) fold too.
+        assert_eq!(normalize("E\u{301}che\u{301}ance"), "echeance");
+        assert_eq!(normalize(" — "), "");
+    }
+
+    #[test]
+    fn synonyms_are_normalized_and_unambiguous_per_kind() {
+        for row in SYNONYMS {
+            for name in row.names {
+                assert_eq!(normalize(name), *name, "{name} is not normalized");
+            }
+        }
+        for kind in KINDS {
+            let mut seen: HashMap<&str, Field> = HashMap::new();
+            for &field in kind.fields() {
+                for row in rows(kind, field) {
+                    for name in row.names {
+                        if let Some(other) = seen.insert(name, field) {
+                            assert_eq!(other, field, "{name:?} means two fields in {kind:?}");
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn every_field_is_found_by_its_own_name() {
+        for kind in KINDS {
+            for &field in kind.fields() {
+                assert!(rows(kind, field).next().is_some(), "{field} in {kind:?}");
+                assert_eq!(match_header(kind, field.name()), Some(field), "{kind:?}");
+            }
+            for &field in kind.required() {
+                assert!(kind.fields().contains(&field));
+            }
+        }
+    }
+
+    #[test]
+    fn fields_only_match_in_their_kinds() {
+        assert_eq!(
+            match_header(FileKind::Clients, "deposit"),
+            Some(Field::DepositPct)
+        );
+        assert_eq!(
+            match_header(FileKind::Invoices, "Deposit"),
+            Some(Field::IsDeposit)
+        );
+        assert_eq!(match_header(FileKind::Payments, "Deposit"), None);
+        assert_eq!(
+            match_header(FileKind::Invoices, "Date"),
+            Some(Field::IssuedOn)
+        );
+        assert_eq!(
+            match_header(FileKind::Payments, "Date"),
+            Some(Field::ReceivedOn)
+        );
+        assert_eq!(match_header(FileKind::Clients, "Date"), None);
+        assert_eq!(
+            match_header(FileKind::Invoices, "Payment date"),
+            Some(Field::SettledOn)
+        );
+        assert_eq!(
+            match_header(FileKind::Payments, "Payment date"),
+            Some(Field::ReceivedOn)
+        );
+        assert_eq!(
+            match_header(FileKind::Invoices, "No."),
+            Some(Field::InvoiceNumber)
+        );
+        assert_eq!(match_header(FileKind::Payments, "No."), None);
+        assert_eq!(match_header(FileKind::Invoices, "Amount paid"), None);
+        assert_eq!(
+            match_header(FileKind::Payments, "Amount paid"),
+            Some(Field::Amount)
+        );
+        assert_eq!(match_header(FileKind::Payments, "Invoice amount"), None);
+        assert_eq!(
+            match_header(FileKind::Clients, "Type"),
+            Some(Field::Profile)
+        );
+        assert_eq!(match_header(FileKind::Invoices, "Type"), None);
+        assert_eq!(match_header(FileKind::Invoices, ""), None);
+        assert_eq!(match_header(FileKind::Invoices, "Notes"), None);
+    }
+
+    #[test]
+    fn the_ibm_sample_header() {
+        let header = "countryCode,customerID,PaperlessDate,invoiceNumber,InvoiceDate,DueDate,\
+                      InvoiceAmount,Disputed,SettledDate,PaperlessBill,DaysToSettle,DaysLate";
+        let headers: Vec<&str> = header.split(',').collect();
+        let map = map_headers(FileKind::Invoices, &headers).unwrap();
+        use Field::*;
+        assert_eq!(
+            map.columns,
+            vec![
+                Some(Country),
+                Some(ClientCode),
+                None,
+                Some(InvoiceNumber),
+                Some(IssuedOn),
+                Some(DueOn),
+                Some(Amount),
+                Some(Disputed),
+                Some(SettledOn),
+                None,
+                None,
+                None,
+            ]
+        );
+        assert_eq!(
+            map.unknown(),
+            vec!["PaperlessDate", "PaperlessBill", "DaysToSettle", "DaysLate"]
+        );
+        assert_eq!(map.index(ClientCode), Some(1));
+        assert_eq!(map.index(Currency), None);
+        assert_eq!(map.header(4), Some("InvoiceDate"));
+        assert_eq!(map.header(12), None);
+
+        // The real file, if present, has the same header.
+        if let Ok(text) = std::fs::read_to_string("/work/shared/data/ibm-accounts-receivable.csv")
+            && let Some(first) = text.lines().next()
+        {
+            let real: Vec<&str> = first.split(',').collect();
+            assert_eq!(map_headers(FileKind::Invoices, &real).unwrap(), map);
+        }
+    }
+
+    #[test]
+    fn a_french_header() {
+        let h = [
+            "N° facture",
+            "Code client",
+            "Date facture",
+            "Échéance",
+            "Montant TTC",
+            "Devise",
+        ];
+        let map = map_headers(FileKind::Invoices, &h).unwrap();
+        use Field::*;
+        assert_eq!(
+            map.columns,
+            [InvoiceNumber, ClientCode, IssuedOn, DueOn, Amount, Currency].map(Some)
+        );
+        assert!(map.unknown().is_empty());
+    }
+
+    #[test]
+    fn a_norwegian_header() {
+        let h = [
+            "Fakturanr",
+            "Kundenr",
+            "Fakturadato",
+            "Forfallsdato",
+            "Beløp",
+        ];
+        let map = map_headers(FileKind::Invoices, &h).unwrap();
+        use Field::*;
+        assert_eq!(
+            map.columns,
+            [InvoiceNumber, ClientCode, IssuedOn, DueOn, Amount].map(Some)
+        );
+    }
+
+    #[test]
+    fn a_spanish_header() {
+        let h = [
+            "Nº factura",
+            "Código cliente",
+            "Fecha factura",
+            "Vencimiento",
+            "Importe",
+            "Moneda",
+        ];
+        let map = map_headers(FileKind::Invoices, &h).unwrap();
+        use Field::*;
+        assert_eq!(
+            map.columns,
+            [InvoiceNumber, ClientCode, IssuedOn, DueOn, Amount, Currency].map(Some)
+        );
+    }
+
+    #[test]
+    fn payments_and_clients_headers() {
+        let h = [
+            "Facture",
+            "Date de paiement",
+            "Montant payé",
+            "Mode de paiement",
+            "Libellé",
+        ];
+        let map = map_headers(FileKind::Payments, &h).unwrap();
+        use Field::*;
+        assert_eq!(
+            map.columns,
+            [InvoiceNumber, ReceivedOn, Amount, Method, Reference].map(Some)
+        );
+        let h = [
+            "Kundenr",
+            "Navn",
+            "Språk",
+            "Land",
+            "E-post",
+            "Telefon",
+            "Betalingsfrist",
+            "Kredittgrense",
+            "Forskudd %",
+            "Saksbehandler",
+            "Pause til",
+            "Notat",
+        ];
+        let map = map_headers(FileKind::Clients, &h).unwrap();
+        assert_eq!(
+            map.columns,
+            vec![
+                Some(ClientCode),
+                Some(ClientName),
+                Some(Language),
+                Some(Country),
+                Some(Email),
+                Some(Phone),
+                Some(TermsDays),
+                Some(CreditLimit),
+                Some(DepositPct),
+                Some(Clerk),
+                Some(HoldUntil),
+                None,
+            ]
+        );
+        assert_eq!(map.unknown(), vec!["Notat"]);
+    }
+
+    #[test]
+    fn missing_required_columns() {
+        let err = map_headers(FileKind::Invoices, &["Client", "Date", "Amount"]).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "no column for invoice_number (looked for: invoice, facture, faktura, factura, …)"
+        );
+        let err = map_headers(FileKind::Payments, &["Invoice", "Amount"]).unwrap_err();
+        assert!(matches!(
+            err,
+            HeaderError::Missing {
+                field: Field::ReceivedOn,
+                ..
+            }
+        ));
+        let err = map_headers(FileKind::Clients, &[]).unwrap_err();
+        assert!(err.to_string().starts_with(
+            "no column for client_code (looked for: customer, client, kunde, cliente"
+        ));
+    }
+
+    #[test]
+    fn two_columns_for_one_field() {
+        let h = [
+            "Invoice",
+            "Client",
+            "Date",
+            "Amount",
+            "Due date",
+            "Échéance",
+        ];
+        let err = map_headers(FileKind::Invoices, &h).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "columns \"Due date\" and \"Échéance\" both look like due_on"
+        );
+        // Blank headers are ignored and not reported.
+        let h = ["Invoice", "Client", "Date", "Amount", "", " "];
+        let map = map_headers(FileKind::Invoices, &h).unwrap();
+        assert_eq!(map.columns.len(), 6);
+        assert!(map.unknown().is_empty());
+    }
+}

@@ -1,0 +1,234 @@
+//! The real binary, as scripts and cron jobs run it: exit statuses, one-line
+//! errors, the exact JSON shapes, safe CSV.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+const TODAY: &str = "2026-11-22";
+const IBM: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../shared/data/ibm-accounts-receivable.csv"
+);
+
+fn dun(db: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_dun"))
+        .args(args)
+        .env("DUN_DB", db)
+        .env("DUN_TODAY", TODAY)
+        .env("HOME", db.parent().unwrap())
+        .env("XDG_CONFIG_HOME", db.parent().unwrap().join("config"))
+        .env("XDG_DATA_HOME", db.parent().unwrap().join("data"))
+        .output()
+        .unwrap()
+}
+
+fn ok(out: &Output) -> String {
+    assert!(
+        out.status.success(),
+        "failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout.clone()).unwrap()
+}
+
+fn temp() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("cli.db");
+    (dir, db)
+}
+
+#[test]
+fn the_demo_runs_on_a_throwaway_database() {
+    let (_dir, db) = temp();
+    let out = ok(&dun(&db, &["--demo"]));
+    assert!(out.contains("DEMO"), "{out}");
+    assert!(out.contains("Follow-up queue as of 2026-11-22"), "{out}");
+    assert!(out.contains("Aging as of 2026-11-22"), "{out}");
+    assert!(
+        !db.exists(),
+        "--demo must not touch the configured database"
+    );
+}
+
+#[test]
+fn aging_json_has_exactly_the_documented_shape() {
+    let (_dir, db) = temp();
+    ok(&dun(&db, &["import", "invoices", IBM, "--currency", "USD"]));
+    let out = ok(&dun(
+        &db,
+        &["aging", "--as-of", "2013-06-30", "--format", "json"],
+    ));
+    // Keys in the documented order, no others.
+    assert!(
+        out.starts_with(r#"{"as_of":"2013-06-30","totals":[{"currency":"USD","outstanding":""#),
+        "{out}"
+    );
+    assert!(
+        out.contains(r#"","buckets":[{"bucket":"current","count":"#),
+        "{out}"
+    );
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let obj = v.as_object().unwrap();
+    assert_eq!(obj.len(), 2);
+    assert_eq!(v["as_of"], "2013-06-30");
+    let totals = v["totals"].as_array().unwrap();
+    assert_eq!(totals.len(), 1);
+    let usd = totals[0].as_object().unwrap();
+    assert_eq!(usd.len(), 3);
+    assert_eq!(usd["currency"], "USD");
+    let buckets = usd["buckets"].as_array().unwrap();
+    let names: Vec<&str> = buckets
+        .iter()
+        .map(|b| b["bucket"].as_str().unwrap())
+        .collect();
+    assert_eq!(names, ["current", "1-30", "31-60", "61-90", "91+"]);
+    let mut sum = 0i64;
+    for b in buckets {
+        assert_eq!(b.as_object().unwrap().len(), 3);
+        assert!(b["count"].is_u64());
+        let s = b["outstanding"].as_str().unwrap();
+        let (units, cents) = s.split_once('.').unwrap();
+        assert_eq!(cents.len(), 2, "{s}");
+        sum += units.parse::<i64>().unwrap() * 100 + cents.parse::<i64>().unwrap();
+    }
+    let total = usd["outstanding"]
+        .as_str()
+        .unwrap()
+        .replace('.', "")
+        .parse::<i64>()
+        .unwrap();
+    assert_eq!(sum, total);
+}
+
+#[test]
+fn a_malformed_file_is_refused_in_one_line_and_writes_nothing() {
+    let (dir, db) = temp();
+    let csv = dir.path().join("bad.csv");
+    std::fs::write(
+        &csv,
+        "invoice,customer,invoice date,amount\nA1,C1,2026-01-05,10.00\nA2,C1,2026-13-05,10.00\n",
+    )
+    .unwrap();
+    let out = dun(
+        &db,
+        &[
+            "import",
+            "invoices",
+            csv.to_str().unwrap(),
+            "--currency",
+            "EUR",
+        ],
+    );
+    assert!(!out.status.success());
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(
+        err.starts_with(&format!("{}:3: column invoice date: ", csv.display())),
+        "{err}"
+    );
+    let aging = ok(&dun(&db, &["aging", "--format", "json"]));
+    assert_eq!(aging.trim(), r#"{"as_of":"2026-11-22","totals":[]}"#);
+}
+
+#[test]
+fn export_csv_is_excel_safe_and_journal_json_has_the_fields() {
+    let (dir, db) = temp();
+    ok(&dun(&db, &["demo", "--scale", "200"]));
+    let file = dir.path().join("aging.csv");
+    ok(&dun(
+        &db,
+        &["export", "aging", "--output", file.to_str().unwrap()],
+    ));
+    let bytes = std::fs::read(&file).unwrap();
+    assert!(bytes.starts_with("\u{feff}client,client_name,invoice,".as_bytes()));
+    let json = ok(&dun(&db, &["export", "journal", "--format", "json"]));
+    let entries: Vec<serde_json::Value> = serde_json::from_str(&json).unwrap();
+    assert!(!entries.is_empty());
+    for e in &entries {
+        for key in ["at", "user", "kind", "client", "invoice", "note"] {
+            assert!(e.get(key).is_some(), "missing {key} in {e}");
+        }
+    }
+}
+
+#[test]
+fn formula_like_client_names_are_neutralised_in_csv() {
+    let (dir, db) = temp();
+    let csv = dir.path().join("inv.csv");
+    std::fs::write(
+        &csv,
+        "invoice,customer,customer name,invoice date,due date,amount\nX1,=cmd,=HYPERLINK(\"http://x\"),2026-01-05,2026-02-04,10.00\n",
+    )
+    .unwrap();
+    ok(&dun(
+        &db,
+        &[
+            "import",
+            "invoices",
+            csv.to_str().unwrap(),
+            "--currency",
+            "EUR",
+        ],
+    ));
+    let out = ok(&dun(&db, &["export", "aging"]));
+    assert!(
+        out.contains("'=cmd,\"'=HYPERLINK(\"\"http://x\"\")\""),
+        "{out}"
+    );
+}
+
+#[test]
+fn a_file_that_is_not_a_database_gives_one_line_and_a_failure() {
+    let (dir, _) = temp();
+    let db = dir.path().join("notes.txt");
+    std::fs::write(
+        &db,
+        "shopping list: milk, eggs, and a long line to pass the header size",
+    )
+    .unwrap();
+    let out = dun(&db, &["aging"]);
+    assert!(!out.status.success());
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(err.contains("not a database"), "{err}");
+    assert!(!err.contains("panicked"));
+}
+
+#[test]
+fn a_bad_date_option_is_a_usage_error() {
+    let (_dir, db) = temp();
+    let out = dun(&db, &["aging", "--as-of", "30/06/2013"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("YYYY-MM-DD"));
+}
+
+#[test]
+fn aging_at_a_past_date_ignores_later_payments() {
+    let (dir, db) = temp();
+    let inv = dir.path().join("i.csv");
+    std::fs::write(&inv, "invoice;customer;invoice date;due date;amount;currency\nQ1;C1;2026-01-01;2026-01-31;1 000,00;EUR\n").unwrap();
+    let pay = dir.path().join("p.csv");
+    std::fs::write(
+        &pay,
+        "invoice;date;amount\nQ1;2026-03-01;400,00\nQ1;2026-05-01;600,00\n",
+    )
+    .unwrap();
+    ok(&dun(&db, &["import", "invoices", inv.to_str().unwrap()]));
+    ok(&dun(&db, &["import", "payments", pay.to_str().unwrap()]));
+    let at = |date: &str| {
+        let v: serde_json::Value = serde_json::from_str(&ok(&dun(
+            &db,
+            &["aging", "--as-of", date, "--format", "json"],
+        )))
+        .unwrap();
+        v["totals"]
+            .as_array()
+            .unwrap()
+            .first()
+            .map(|t| t["outstanding"].as_str().unwrap().to_string())
+    };
+    assert_eq!(at("2025-12-31"), None, "not issued yet");
+    assert_eq!(at("2026-02-15").as_deref(), Some("1000.00"));
+    assert_eq!(at("2026-03-01").as_deref(), Some("600.00"));
+    assert_eq!(at("2026-05-01"), None, "paid in full");
+}
