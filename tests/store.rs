@@ -155,7 +155,8 @@ fn seed(store: &mut Store) -> (i64, i64) {
                     10_000,
                     Currency::EUR,
                 ),
-            )?;
+            )?
+            .expect("a new number");
             Ok::<_, StoreError>((c, i))
         })
         .unwrap()
@@ -207,7 +208,7 @@ fn payments_keep_paid_and_settled_dates_in_step() {
 }
 
 #[test]
-fn the_database_itself_refuses_overpayment_and_wrong_currency() {
+fn overpayment_and_another_currency_are_refused_by_the_store_and_the_schema() {
     let (_dir, path) = temp_db();
     let mut store = Store::open(&path).unwrap();
     let (_, inv) = seed(&mut store);
@@ -242,6 +243,68 @@ fn the_database_itself_refuses_overpayment_and_wrong_currency() {
         .query_row("SELECT paid FROM invoices", [], |r| r.get(0))
         .unwrap();
     assert_eq!(paid, 0);
+    // A script writing to the file directly meets the same limit.
+    let e = store
+        .conn()
+        .execute("UPDATE invoices SET paid = amount + 1", []);
+    assert!(
+        e.unwrap_err()
+            .to_string()
+            .contains("CHECK constraint failed")
+    );
+}
+
+fn index_sql(store: &Store) -> Vec<String> {
+    let mut st = store
+        .conn()
+        .prepare(
+            "SELECT sql FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL ORDER BY name",
+        )
+        .unwrap();
+    st.query_map([], |r| r.get(0))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect()
+}
+
+#[test]
+fn a_bulk_write_rebuilds_the_indexes_and_a_failed_one_keeps_them() {
+    let (_dir, path) = temp_db();
+    let mut store = Store::open(&path).unwrap();
+    let before = index_sql(&store);
+    assert!(before.iter().any(|s| s.contains("invoices_open")));
+    let (_, inv) = seed(&mut store);
+    store
+        .write_bulk(|tx| {
+            store::payments::insert(
+                tx,
+                inv,
+                &payment("F1", "2026-02-01", 2_500),
+                Currency::EUR,
+                None,
+                "ann",
+            )
+        })
+        .unwrap();
+    assert_eq!(index_sql(&store), before);
+    let r: Result<(), StoreError> = store.write_bulk(|tx| {
+        store::payments::insert(
+            tx,
+            inv,
+            &payment("F1", "2026-02-02", 100),
+            Currency::EUR,
+            None,
+            "ann",
+        )?;
+        Err(StoreError::Invalid("stop".into()))
+    });
+    assert!(r.is_err());
+    assert_eq!(index_sql(&store), before);
+    let f = store::invoices::find(store.conn(), "F1").unwrap().unwrap();
+    assert_eq!(f.paid, 2_500);
+    // The aging query still finds the open invoice through the rebuilt index.
+    let report = store::aging::report(store.conn(), d("2026-03-01")).unwrap();
+    assert_eq!(report.totals[0].outstanding, 7_500);
 }
 
 #[test]
@@ -379,7 +442,7 @@ proptest! {
                     milestone: None,
                     is_deposit: false,
                 };
-                let id = store::invoices::insert(tx, c, &inv)?;
+                let id = store::invoices::insert(tx, c, &inv)?.unwrap();
                 for (on, a) in &it.payments {
                     let p = Payment { invoice_number: number.clone(), received_on: *on, amount: *a, method: PaymentMethod::Other, reference: None };
                     store::payments::insert(tx, id, &p, it.currency, None, "t")?;

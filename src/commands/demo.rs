@@ -6,6 +6,7 @@ use anyhow::{Context, bail};
 use chrono::NaiveDate;
 
 use crate::demo::Portfolio;
+use crate::domain::payment::Payment;
 use crate::store::{self, Store, StoreError};
 
 /// Counts of what was written.
@@ -38,7 +39,8 @@ pub fn fill(
 
 /// Writes a portfolio in one `BEGIN IMMEDIATE` transaction.
 pub fn write(store: &mut Store, p: &Portfolio) -> Result<DemoSummary, StoreError> {
-    store.write(|tx| {
+    let rows = p.invoices.len() + p.payments.len() + p.activities.len();
+    store.write_rows(rows, |tx| {
         let mut clients = HashMap::with_capacity(p.clients.len());
         for c in &p.clients {
             clients.insert(c.code.as_str(), store::clients::insert(tx, c)?);
@@ -49,9 +51,23 @@ pub fn write(store: &mut Store, p: &Portfolio) -> Result<DemoSummary, StoreError
                 .copied()
                 .ok_or_else(|| StoreError::Invalid(format!("demo: unknown client {code}")))
         };
+        let mut paid: HashMap<&str, Vec<Payment>> = HashMap::new();
+        for pay in &p.payments {
+            paid.entry(pay.invoice_number.as_str())
+                .or_default()
+                .push(pay.clone());
+        }
         let mut invoices = HashMap::with_capacity(p.invoices.len());
         for inv in &p.invoices {
-            let id = store::invoices::insert(tx, client_id(&inv.client_code)?, inv)?;
+            let payments = paid.get(inv.number.as_str()).map_or(&[][..], Vec::as_slice);
+            let id = store::invoices::insert_paid(
+                tx,
+                client_id(&inv.client_code)?,
+                inv,
+                payments,
+                "demo",
+            )?
+            .ok_or_else(|| StoreError::Invalid(format!("demo: invoice {} twice", inv.number)))?;
             invoices.insert(inv.number.as_str(), (id, inv.amount.currency));
         }
         let invoice = |number: &str| {
@@ -60,10 +76,6 @@ pub fn write(store: &mut Store, p: &Portfolio) -> Result<DemoSummary, StoreError
                 .copied()
                 .ok_or_else(|| StoreError::Invalid(format!("demo: unknown invoice {number}")))
         };
-        for pay in &p.payments {
-            let (id, currency) = invoice(&pay.invoice_number)?;
-            store::payments::insert(tx, id, pay, currency, None, "demo")?;
-        }
         for a in &p.activities {
             let (invoice_id, currency) = match &a.invoice_number {
                 Some(n) => {

@@ -1,4 +1,5 @@
-//! Invariants of the demo portfolio at several scales.
+//! Invariants of the demo portfolio at several scales (built only under
+//! #[cfg(test)], see `mod.rs`).
 
 use std::collections::{HashMap, HashSet};
 

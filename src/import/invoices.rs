@@ -2,6 +2,7 @@
 //! settled date becomes a full payment on that date; a disputed flag a dispute.
 
 use std::collections::HashMap;
+use std::sync::mpsc;
 
 use chrono::{Days, NaiveDate};
 
@@ -39,30 +40,71 @@ pub fn import(
         ..ImportSummary::default()
     };
     let use_country = country_column_usable(table, &mut summary)?;
-    let mut lines = Vec::with_capacity(table.rows.len());
-    let mut seen: HashMap<&str, u64> = HashMap::with_capacity(table.rows.len());
-    for row in table.rows() {
-        let line = parse(&row, opts, use_country)?;
-        let number = row.required(Field::InvoiceNumber)?;
-        if let Some(first) = seen.insert(number, row.line) {
-            return Err(row.error(
-                Field::InvoiceNumber,
-                format!(
-                    "invoice {number} appears twice in the file (lines {first} and {})",
-                    row.line
-                ),
-            ));
-        }
-        lines.push(line);
-    }
-    store.write(|tx| {
-        let mut clients: HashMap<String, i64> = HashMap::new();
-        for l in &lines {
-            write_line(tx, l, opts, &mut clients, &mut summary, &table.file)?;
-        }
-        Ok::<_, ImportError>(())
+    // Lines are read and checked on one thread while the other writes them,
+    // in file order, inside the one transaction; the first error of either
+    // stops both and nothing is committed.
+    std::thread::scope(|scope| {
+        let (send, receive) = mpsc::sync_channel::<Result<Vec<Line>, ImportError>>(16);
+        scope.spawn(move || read_lines(table, opts, use_country, &send));
+        store.write_rows(table.rows.len(), |tx| {
+            let mut clients: HashMap<String, i64> = HashMap::new();
+            for batch in receive {
+                for l in &batch? {
+                    write_line(tx, l, opts, &mut clients, &mut summary, &table.file)?;
+                }
+            }
+            Ok::<_, ImportError>(())
+        })
     })?;
     Ok(summary)
+}
+
+/// Lines per batch handed from the reading thread to the writing one.
+const BATCH: usize = 4096;
+
+/// Parses every line, refusing an invoice number seen twice, and sends them
+/// on in batches; stops at the first error (sent on) or when the writer has
+/// stopped listening.
+fn read_lines(
+    table: &Table,
+    opts: &ImportOptions,
+    use_country: bool,
+    send: &mpsc::SyncSender<Result<Vec<Line>, ImportError>>,
+) {
+    let mut seen: HashMap<&str, u64> = HashMap::with_capacity(table.rows.len());
+    let mut batch = Vec::with_capacity(BATCH);
+    for row in table.rows() {
+        let checked = parse(&row, opts, use_country).and_then(|line| {
+            let number = row.required(Field::InvoiceNumber)?;
+            match seen.insert(number, row.line) {
+                Some(first) => Err(row.error(
+                    Field::InvoiceNumber,
+                    format!(
+                        "invoice {number} appears twice in the file (lines {first} and {})",
+                        row.line
+                    ),
+                )),
+                None => Ok(line),
+            }
+        });
+        match checked {
+            Ok(line) => batch.push(line),
+            Err(e) => {
+                // The lines before it first: an error the writer finds on an
+                // earlier line is the one to report.
+                if send.send(Ok(std::mem::take(&mut batch))).is_ok() {
+                    let _ = send.send(Err(e));
+                }
+                return;
+            }
+        }
+        if batch.len() == BATCH && send.send(Ok(std::mem::take(&mut batch))).is_err() {
+            return;
+        }
+    }
+    if !batch.is_empty() {
+        let _ = send.send(Ok(batch));
+    }
 }
 
 /// A country column is used when its values are ISO 3166 codes; a column of
@@ -226,20 +268,24 @@ fn write_line(
             id
         }
     };
-    let (invoice_id, paid) = match store::invoices::find(tx, &inv.number)? {
-        Some(existing) => {
-            if let Some(diff) = difference(&existing.invoice, inv) {
-                return Err(at_line(format!(
-                    "invoice {} is already in the database with {diff}; correct it there or in the file",
-                    inv.number
-                )));
-            }
-            summary.invoices_unchanged += 1;
-            (existing.id, existing.paid)
-        }
-        None => {
-            let id = store::invoices::insert(tx, client_id, inv)?;
+    let settlement = |amount: i64| {
+        l.settled_on
+            .filter(|_| amount > 0)
+            .map(|received_on| Payment {
+                invoice_number: inv.number.clone(),
+                received_on,
+                amount,
+                method: PaymentMethod::Other,
+                reference: None,
+            })
+    };
+    let new_payment = settlement(inv.amount.minor);
+    let inserted =
+        store::invoices::insert_paid(tx, client_id, inv, new_payment.as_slice(), &opts.user)?;
+    match inserted {
+        Some(id) => {
             summary.invoices_created += 1;
+            summary.payments_recorded += new_payment.iter().count();
             if l.disputed {
                 let mut a = Activity::new(
                     ActivityKind::Dispute,
@@ -253,31 +299,36 @@ fn write_line(
                 store::activities::insert(tx, client_id, Some(id), Some(inv.amount.currency), &a)?;
                 summary.disputes_recorded += 1;
             }
-            (id, 0)
         }
-    };
-    if let Some(settled_on) = l.settled_on {
-        let rest = inv.amount.minor - paid;
-        if rest > 0 {
-            let payment = Payment {
-                invoice_number: inv.number.clone(),
-                received_on: settled_on,
-                amount: rest,
-                method: PaymentMethod::Other,
-                reference: Some("settled date in import".to_string()),
-            };
-            let key = format!("settled:{}", inv.number);
-            if store::payments::insert(
-                tx,
-                invoice_id,
-                &payment,
-                inv.amount.currency,
-                Some(&key),
-                &opts.user,
-            )? {
+        None => {
+            let existing = store::invoices::find(tx, &inv.number)?.ok_or_else(|| {
+                at_line(format!("invoice {} vanished while importing", inv.number))
+            })?;
+            if let Some(diff) = difference(&existing.invoice, inv) {
+                return Err(at_line(format!(
+                    "invoice {} is already in the database with {diff}; correct it there or in the file",
+                    inv.number
+                )));
+            }
+            summary.invoices_unchanged += 1;
+            // Settled since the last import: pay what is left, once (a
+            // re-import then finds nothing left to pay).
+            if let Some(p) = settlement(inv.amount.minor - existing.paid) {
+                if existing.invoice.issued_on > p.received_on {
+                    return Err(at_line(format!(
+                        "settled on {} before it was issued",
+                        p.received_on
+                    )));
+                }
+                store::payments::insert(
+                    tx,
+                    existing.id,
+                    &p,
+                    inv.amount.currency,
+                    None,
+                    &opts.user,
+                )?;
                 summary.payments_recorded += 1;
-            } else {
-                summary.payments_already_there += 1;
             }
         }
     }

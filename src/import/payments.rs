@@ -21,7 +21,7 @@ pub fn import(
         lines: table.rows.len(),
         ..ImportSummary::default()
     };
-    store.write(|tx| {
+    store.write_rows(table.rows.len(), |tx| {
         let mut ranks: HashMap<String, u32> = HashMap::new();
         for row in table.rows() {
             let number = row.required(Field::InvoiceNumber)?;

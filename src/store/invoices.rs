@@ -3,11 +3,13 @@
 use chrono::NaiveDate;
 use rusqlite::{Connection, OptionalExtension, params};
 
-use super::error::Result;
-use super::sql;
+use super::error::{Result, StoreError};
+use super::payments;
+use super::sql::{self, SqlDate};
 use crate::domain::currency::Currency;
 use crate::domain::invoice::Invoice;
 use crate::domain::money::Money;
+use crate::domain::payment::Payment;
 
 /// An invoice as stored, with what the payment triggers keep up to date.
 #[derive(Clone, Debug, PartialEq)]
@@ -20,24 +22,59 @@ pub struct StoredInvoice {
     pub settled_on: Option<NaiveDate>,
 }
 
-/// Inserts an invoice for the client with row id `client_id`; returns its row id.
-pub fn insert(conn: &Connection, client_id: i64, inv: &Invoice) -> Result<i64> {
+/// Inserts an invoice for the client with row id `client_id`; returns its row
+/// id, or `None` when an invoice with this number exists already (nothing written).
+pub fn insert(conn: &Connection, client_id: i64, inv: &Invoice) -> Result<Option<i64>> {
+    insert_paid(conn, client_id, inv, &[], "")
+}
+
+/// Inserts an invoice together with payments already received on it, in one
+/// go (the paid total written once, not moved on payment by payment).
+/// `None` when an invoice with this number exists already: nothing is written.
+pub fn insert_paid(
+    conn: &Connection,
+    client_id: i64,
+    inv: &Invoice,
+    payments: &[Payment],
+    user: &str,
+) -> Result<Option<i64>> {
+    let currency = inv.amount.currency;
+    let (paid, last_paid_on, settled_on) = payments::totals(inv.amount.minor, payments);
+    if paid > inv.amount.minor {
+        return Err(StoreError::Invalid(format!(
+            "payments of {} on invoice {} exceed its amount {}",
+            Money::new(paid, currency),
+            inv.number,
+            inv.amount
+        )));
+    }
     let mut st = conn.prepare_cached(
         "INSERT INTO invoices (number, client_id, issued_on, due_on, amount, currency, milestone, \
-         is_deposit, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+         is_deposit, paid, last_paid_on, settled_on, created_at) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12) ON CONFLICT (number) DO NOTHING",
     )?;
-    st.execute(params![
+    let n = st.execute(params![
         inv.number,
         client_id,
-        inv.issued_on,
-        inv.due_on,
+        SqlDate(inv.issued_on),
+        SqlDate(inv.due_on),
         inv.amount.minor,
-        inv.amount.currency,
+        currency,
         inv.milestone,
         inv.is_deposit,
+        paid,
+        last_paid_on.map(SqlDate),
+        settled_on.map(SqlDate),
         sql::now(),
     ])?;
-    Ok(conn.last_insert_rowid())
+    if n == 0 {
+        return Ok(None);
+    }
+    let id = conn.last_insert_rowid();
+    for p in payments {
+        payments::insert_row(conn, id, p, currency, None, user)?;
+    }
+    Ok(Some(id))
 }
 
 /// The invoice with this number.

@@ -4,6 +4,7 @@
 
 pub mod activities;
 pub mod aging;
+mod bulk;
 pub mod clients;
 pub mod error;
 pub mod invoices;
@@ -25,6 +26,10 @@ pub use error::{Result, StoreError};
 
 /// How long a writer waits for another clerk's transaction before giving up.
 pub const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
+
+/// From this many rows a write rebuilds the secondary indexes instead of
+/// updating them row by row.
+pub const BULK_ROWS: usize = 50_000;
 
 /// Oldest bundled SQLite accepted: 3.51.3 fixes the WAL-reset bug.
 const MIN_SQLITE: i32 = 3_051_003;
@@ -74,6 +79,36 @@ impl Store {
         let value = f(&tx)?;
         tx.commit().map_err(StoreError::from)?;
         Ok(value)
+    }
+
+    /// Like [`Store::write`], for writes of many thousands of rows: the
+    /// secondary indexes of the ledger tables are dropped at the start of the
+    /// transaction and built again, by sorting, before it commits. Readers
+    /// keep seeing the previous state until then; a failure rolls the
+    /// indexes back with everything else.
+    pub fn write_bulk<T, E: From<StoreError>>(
+        &mut self,
+        f: impl FnOnce(&Transaction<'_>) -> std::result::Result<T, E>,
+    ) -> std::result::Result<T, E> {
+        self.write(|tx| {
+            let indexes = bulk::drop_indexes(tx)?;
+            let value = f(tx)?;
+            bulk::create_indexes(tx, &indexes)?;
+            Ok(value)
+        })
+    }
+
+    /// [`Store::write_bulk`] for `rows` of at least [`BULK_ROWS`], else [`Store::write`].
+    pub fn write_rows<T, E: From<StoreError>>(
+        &mut self,
+        rows: usize,
+        f: impl FnOnce(&Transaction<'_>) -> std::result::Result<T, E>,
+    ) -> std::result::Result<T, E> {
+        if rows >= BULK_ROWS {
+            self.write_bulk(f)
+        } else {
+            self.write(f)
+        }
     }
 
     /// Runs `f` on one consistent snapshot of the database.
@@ -136,6 +171,16 @@ fn configure(conn: &Connection) -> rusqlite::Result<()> {
     }
     conn.pragma_update(None, "synchronous", "FULL")?;
     conn.pragma_update(None, "foreign_keys", "ON")?;
+    // 64 MiB of page cache: large imports touch every index page many times.
+    conn.pragma_update(None, "cache_size", -1_048_576)?;
+    // Statement journals (needed by the payment triggers) stay in memory.
+    conn.pragma_update(None, "temp_store", "MEMORY")?;
+    // Keep each prepared statement's plan: otherwise a query on a table with
+    // partial indexes is prepared again every time its parameters change.
+    conn.set_db_config(
+        rusqlite::config::DbConfig::SQLITE_DBCONFIG_ENABLE_QPSG,
+        true,
+    )?;
     Ok(())
 }
 

@@ -1,17 +1,63 @@
-//! Payments: the triggers of the schema keep each invoice's paid total,
-//! latest payment date and settled date in step.
+//! Payments, and the paid total, latest payment date and settled date each
+//! invoice keeps beside them. This file is the only place that writes them.
 
-use rusqlite::{Connection, params};
+use chrono::NaiveDate;
+use rusqlite::{Connection, OptionalExtension, params};
 
-use super::error::Result;
-use super::sql;
+use super::error::{Result, StoreError};
+use super::sql::{self, SqlDate};
 use crate::domain::currency::Currency;
+use crate::domain::money::Money;
 use crate::domain::payment::Payment;
 
-/// Records a payment against the invoice with row id `invoice_id`.
-/// With an `import_key` already present, nothing is written and `false` is
-/// returned: re-importing the same line changes nothing.
+/// Records a payment against the invoice with row id `invoice_id` and moves
+/// the invoice's paid total on. Refuses a payment in another currency or
+/// larger than what is still due. With an `import_key` already present,
+/// nothing is written and `false` is returned: re-importing the same line
+/// changes nothing.
 pub fn insert(
+    conn: &Connection,
+    invoice_id: i64,
+    p: &Payment,
+    currency: Currency,
+    import_key: Option<&str>,
+    user: &str,
+) -> Result<bool> {
+    let mut due =
+        conn.prepare_cached("SELECT amount - paid, currency FROM invoices WHERE id = ?1")?;
+    let (open, invoice_currency): (i64, Currency) = due
+        .query_row([invoice_id], |r| Ok((r.get(0)?, r.get(1)?)))
+        .optional()?
+        .ok_or_else(|| StoreError::Invalid(format!("no invoice with id {invoice_id}")))?;
+    if invoice_currency != currency {
+        return Err(StoreError::Invalid(format!(
+            "payment currency {currency} differs from the invoice currency {invoice_currency}"
+        )));
+    }
+    if p.amount > open {
+        return Err(StoreError::Invalid(format!(
+            "payment of {} is larger than the outstanding {} of invoice {}",
+            Money::new(p.amount, currency),
+            Money::new(open, currency),
+            p.invoice_number
+        )));
+    }
+    if !insert_row(conn, invoice_id, p, currency, import_key, user)? {
+        return Ok(false);
+    }
+    let mut apply = conn.prepare_cached(
+        "UPDATE invoices SET \
+             paid = paid + ?2, \
+             last_paid_on = max(coalesce(last_paid_on, ?3), ?3), \
+             settled_on = CASE WHEN paid + ?2 = amount THEN max(coalesce(last_paid_on, ?3), ?3) END \
+         WHERE id = ?1",
+    )?;
+    apply.execute(params![invoice_id, p.amount, SqlDate(p.received_on)])?;
+    Ok(true)
+}
+
+/// Writes the payment row alone; the caller keeps the invoice in step.
+pub(super) fn insert_row(
     conn: &Connection,
     invoice_id: i64,
     p: &Payment,
@@ -22,11 +68,11 @@ pub fn insert(
     let mut st = conn.prepare_cached(
         "INSERT INTO payments (invoice_id, received_on, amount, currency, method, reference, \
          import_key, user, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) \
-         ON CONFLICT (import_key) DO NOTHING",
+         ON CONFLICT (import_key) WHERE import_key IS NOT NULL DO NOTHING",
     )?;
     let n = st.execute(params![
         invoice_id,
-        p.received_on,
+        SqlDate(p.received_on),
         p.amount,
         currency,
         p.method,
@@ -36,6 +82,16 @@ pub fn insert(
         sql::now(),
     ])?;
     Ok(n == 1)
+}
+
+/// Paid total, latest payment date and settled date after `payments`.
+pub(super) fn totals(
+    amount: i64,
+    payments: &[Payment],
+) -> (i64, Option<NaiveDate>, Option<NaiveDate>) {
+    let paid: i64 = payments.iter().map(|p| p.amount).sum();
+    let last = payments.iter().map(|p| p.received_on).max();
+    (paid, last, if paid == amount { last } else { None })
 }
 
 /// Whether a payment with this import key exists.

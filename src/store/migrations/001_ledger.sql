@@ -20,75 +20,56 @@ CREATE TABLE clients (
     clerk         TEXT,
     pilot_ends_on TEXT,
     hold_until    TEXT,
-    created_at    TEXT NOT NULL
+    created_at    TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
 );
 
 CREATE TABLE invoices (
     id           INTEGER PRIMARY KEY,
     number       TEXT NOT NULL UNIQUE CHECK (length(number) BETWEEN 1 AND 64),
-    client_id    INTEGER NOT NULL REFERENCES clients(id),
+    client_id    INTEGER NOT NULL REFERENCES clients(id) DEFERRABLE INITIALLY DEFERRED,
     issued_on    TEXT NOT NULL,
     due_on       TEXT NOT NULL CHECK (due_on >= issued_on),
     amount       INTEGER NOT NULL CHECK (typeof(amount) = 'integer' AND amount > 0),
     currency     TEXT NOT NULL CHECK (length(currency) = 3),
     milestone    TEXT,
     is_deposit   INTEGER NOT NULL DEFAULT 0 CHECK (is_deposit IN (0, 1)),
-    -- Kept by the payment triggers below: total paid, date of the latest
-    -- payment, and the date the invoice was paid in full (NULL while open).
+    -- Kept in step with the payments by dun's store (src/store/payments.rs):
+    -- total paid, date of the latest payment, and the date the invoice was
+    -- paid in full (NULL while open). The CHECK refuses overpayment.
     paid         INTEGER NOT NULL DEFAULT 0 CHECK (typeof(paid) = 'integer' AND paid BETWEEN 0 AND amount),
     last_paid_on TEXT,
     settled_on   TEXT,
-    created_at   TEXT NOT NULL
+    created_at   TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
 );
 CREATE INDEX invoices_client ON invoices(client_id);
 -- Aging today reads only this covering index of the open invoices.
 CREATE INDEX invoices_open ON invoices(due_on, currency, issued_on, amount, paid, last_paid_on)
     WHERE settled_on IS NULL;
-CREATE INDEX invoices_settled ON invoices(settled_on, issued_on, due_on, currency, amount)
-    WHERE settled_on IS NOT NULL;
 
 CREATE TABLE payments (
     id          INTEGER PRIMARY KEY,
-    invoice_id  INTEGER NOT NULL REFERENCES invoices(id),
+    invoice_id  INTEGER NOT NULL REFERENCES invoices(id) DEFERRABLE INITIALLY DEFERRED,
     received_on TEXT NOT NULL,
     amount      INTEGER NOT NULL CHECK (typeof(amount) = 'integer' AND amount > 0),
     currency    TEXT NOT NULL CHECK (length(currency) = 3),
     method      TEXT NOT NULL DEFAULT 'transfer'
                 CHECK (method IN ('transfer', 'card', 'cheque', 'cash', 'direct_debit', 'other')),
     reference   TEXT,
-    -- What makes a re-import of the same line a no-op.
-    import_key  TEXT UNIQUE,
+    -- What makes a re-import of the same line a no-op (see payments_import_key).
+    import_key  TEXT,
     user        TEXT NOT NULL,
-    created_at  TEXT NOT NULL
+    created_at  TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
 );
 CREATE INDEX payments_invoice ON payments(invoice_id, received_on, amount);
-
-CREATE TRIGGER payments_check BEFORE INSERT ON payments
-BEGIN
-    SELECT RAISE(ABORT, 'payment currency differs from the invoice currency')
-    WHERE NEW.currency IS NOT (SELECT currency FROM invoices WHERE id = NEW.invoice_id);
-    SELECT RAISE(ABORT, 'payment is larger than the outstanding amount')
-    WHERE NEW.amount > (SELECT amount - paid FROM invoices WHERE id = NEW.invoice_id);
-END;
-
-CREATE TRIGGER payments_apply AFTER INSERT ON payments
-BEGIN
-    UPDATE invoices SET
-        paid = paid + NEW.amount,
-        last_paid_on = max(coalesce(last_paid_on, NEW.received_on), NEW.received_on),
-        settled_on = CASE WHEN paid + NEW.amount = amount
-                          THEN max(coalesce(last_paid_on, NEW.received_on), NEW.received_on)
-                     END
-    WHERE id = NEW.invoice_id;
-END;
+CREATE UNIQUE INDEX payments_import_key ON payments(import_key) WHERE import_key IS NOT NULL;
 
 CREATE TRIGGER payments_no_update BEFORE UPDATE ON payments
 BEGIN
-    SELECT RAISE(ABORT, 'payments are never changed: record a correction instead');
+    SELECT RAISE(ROLLBACK, 'payments are never changed: record a correction instead');
 END;
 CREATE TRIGGER payments_no_delete BEFORE DELETE ON payments
 BEGIN
-    SELECT RAISE(ABORT, 'payments are never deleted: record a correction instead');
+    SELECT RAISE(ROLLBACK, 'payments are never deleted: record a correction instead');
 END;
 
 CREATE TABLE activities (
@@ -99,8 +80,8 @@ CREATE TABLE activities (
     kind           TEXT NOT NULL CHECK (kind IN ('call', 'visit', 'email', 'letter', 'reminder',
                        'formal_notice', 'promise', 'dispute', 'dispute_resolved', 'payment',
                        'statement', 'credit_check', 'hold', 'snooze', 'note')),
-    client_id      INTEGER NOT NULL REFERENCES clients(id),
-    invoice_id     INTEGER REFERENCES invoices(id),
+    client_id      INTEGER NOT NULL REFERENCES clients(id) DEFERRABLE INITIALLY DEFERRED,
+    invoice_id     INTEGER REFERENCES invoices(id) DEFERRABLE INITIALLY DEFERRED,
     level          INTEGER CHECK (level IS NULL OR (typeof(level) = 'integer' AND level BETWEEN 0 AND 9)),
     outcome        TEXT,
     amount         INTEGER CHECK (amount IS NULL OR typeof(amount) = 'integer'),
@@ -110,7 +91,7 @@ CREATE TABLE activities (
     reason         TEXT,
     note           TEXT NOT NULL DEFAULT '',
     registered     INTEGER NOT NULL DEFAULT 0 CHECK (registered IN (0, 1)),
-    refers_to      INTEGER REFERENCES activities(id)
+    refers_to      INTEGER REFERENCES activities(id) DEFERRABLE INITIALLY DEFERRED
 );
 CREATE INDEX activities_client ON activities(client_id, at);
 CREATE INDEX activities_invoice ON activities(invoice_id, kind) WHERE invoice_id IS NOT NULL;
@@ -118,16 +99,16 @@ CREATE INDEX activities_at ON activities(at);
 
 CREATE TRIGGER activities_no_update BEFORE UPDATE ON activities
 BEGIN
-    SELECT RAISE(ABORT, 'the journal is append-only: record a correction instead');
+    SELECT RAISE(ROLLBACK, 'the journal is append-only: record a correction instead');
 END;
 CREATE TRIGGER activities_no_delete BEFORE DELETE ON activities
 BEGIN
-    SELECT RAISE(ABORT, 'the journal is append-only: record a correction instead');
+    SELECT RAISE(ROLLBACK, 'the journal is append-only: record a correction instead');
 END;
 
 CREATE TABLE solvency_notes (
     id                INTEGER PRIMARY KEY,
-    client_id         INTEGER NOT NULL REFERENCES clients(id),
+    client_id         INTEGER NOT NULL REFERENCES clients(id) DEFERRABLE INITIALLY DEFERRED,
     on_date           TEXT NOT NULL,
     source            TEXT NOT NULL CHECK (source IN ('credit_bureau', 'bank', 'trade_reference',
                           'payment_history', 'visit')),
@@ -151,9 +132,9 @@ END;
 
 CREATE TRIGGER solvency_notes_no_update BEFORE UPDATE ON solvency_notes
 BEGIN
-    SELECT RAISE(ABORT, 'solvency notes are append-only: add a new note instead');
+    SELECT RAISE(ROLLBACK, 'solvency notes are append-only: add a new note instead');
 END;
 CREATE TRIGGER solvency_notes_no_delete BEFORE DELETE ON solvency_notes
 BEGIN
-    SELECT RAISE(ABORT, 'solvency notes are append-only: add a new note instead');
+    SELECT RAISE(ROLLBACK, 'solvency notes are append-only: add a new note instead');
 END;
