@@ -110,7 +110,7 @@ mod tests {
         let mut d = NaiveDate::from_ymd_opt(1969, 12, 25).unwrap();
         while d.year() < 2101 {
             assert_eq!(iso_date(d), d.format("%Y-%m-%d").to_string());
-            d = d + chrono::Duration::days(17);
+            d += chrono::Duration::days(17);
         }
         let far = NaiveDate::from_ymd_opt(12345, 1, 2).unwrap();
         assert_eq!(iso_date(far), far.format("%Y-%m-%d").to_string());
