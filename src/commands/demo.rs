@@ -6,7 +6,6 @@ use anyhow::{Context, bail};
 use chrono::NaiveDate;
 
 use crate::demo::Portfolio;
-use crate::domain::payment::Payment;
 use crate::store::{self, Store, StoreError};
 
 /// Counts of what was written.
@@ -51,15 +50,17 @@ pub fn write(store: &mut Store, p: &Portfolio) -> Result<DemoSummary, StoreError
                 .copied()
                 .ok_or_else(|| StoreError::Invalid(format!("demo: unknown client {code}")))
         };
-        let mut paid: HashMap<&str, Vec<Payment>> = HashMap::new();
-        for pay in &p.payments {
-            paid.entry(pay.invoice_number.as_str())
-                .or_default()
-                .push(pay.clone());
-        }
+        // Payments come grouped by invoice, in invoice order: each invoice
+        // takes the run of payments that names it.
+        let mut rest = p.payments.as_slice();
         let mut invoices = HashMap::with_capacity(p.invoices.len());
         for inv in &p.invoices {
-            let payments = paid.get(inv.number.as_str()).map_or(&[][..], Vec::as_slice);
+            let n = rest
+                .iter()
+                .take_while(|pay| pay.invoice_number == inv.number)
+                .count();
+            let (payments, after) = rest.split_at(n);
+            rest = after;
             let id = store::invoices::insert_paid(
                 tx,
                 client_id(&inv.client_code)?,
@@ -69,6 +70,12 @@ pub fn write(store: &mut Store, p: &Portfolio) -> Result<DemoSummary, StoreError
             )?
             .ok_or_else(|| StoreError::Invalid(format!("demo: invoice {} twice", inv.number)))?;
             invoices.insert(inv.number.as_str(), (id, inv.amount.currency));
+        }
+        if let Some(pay) = rest.first() {
+            return Err(StoreError::Invalid(format!(
+                "demo: payment for invoice {} out of order or unknown",
+                pay.invoice_number
+            )));
         }
         let invoice = |number: &str| {
             invoices

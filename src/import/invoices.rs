@@ -40,6 +40,12 @@ pub fn import(
         ..ImportSummary::default()
     };
     let use_country = country_column_usable(table, &mut summary)?;
+    if !table.has(Field::DueOn) {
+        summary.warnings.push(format!(
+            "{}: no due date column; each due date is the invoice date + {DEFAULT_TERMS} days",
+            table.file
+        ));
+    }
     // Lines are read and checked on one thread while the other writes them,
     // in file order, inside the one transaction; the first error of either
     // stops both and nothing is committed.
@@ -58,6 +64,9 @@ pub fn import(
     })?;
     Ok(summary)
 }
+
+/// Payment terms assumed when a file has no due dates.
+const DEFAULT_TERMS: u64 = 30;
 
 /// Lines per batch handed from the reading thread to the writing one.
 const BATCH: usize = 4096;
@@ -174,7 +183,7 @@ fn parse(row: &Row<'_>, opts: &ImportOptions, use_country: bool) -> Result<Line,
     let due_on = match row.date(Field::DueOn)? {
         Some(d) => d,
         None => issued_on
-            .checked_add_days(Days::new(30))
+            .checked_add_days(Days::new(DEFAULT_TERMS))
             .unwrap_or(issued_on),
     };
     if due_on < issued_on {

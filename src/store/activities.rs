@@ -3,7 +3,7 @@
 use rusqlite::{Connection, params};
 
 use super::error::Result;
-use super::sql;
+use super::sql::{self, SqlDate};
 use crate::domain::activity::Activity;
 use crate::domain::currency::Currency;
 
@@ -23,7 +23,7 @@ pub fn insert(
     )?;
     st.execute(params![
         sql::instant(a.at),
-        a.on,
+        SqlDate::new(a.on),
         a.user,
         a.kind,
         client_id,
@@ -32,8 +32,8 @@ pub fn insert(
         a.outcome,
         a.amount,
         a.amount.and(currency),
-        a.date,
-        a.next_action_on,
+        a.date.map(SqlDate::new),
+        a.next_action_on.map(SqlDate::new),
         a.reason,
         a.note,
         a.registered,

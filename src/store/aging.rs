@@ -9,10 +9,25 @@ use chrono::NaiveDate;
 use rusqlite::{Connection, named_params};
 use serde::Serialize;
 
-use super::error::Result;
+use super::error::{Result, StoreError};
 use crate::domain::aging::{AgingReport, Bucket};
 use crate::domain::currency::Currency;
 use crate::domain::invoice::days_overdue;
+
+/// Outstanding on `:as_of` of an invoice open today.
+const OUTSTANDING_OF_OPEN: &str = "CASE WHEN i.last_paid_on IS NULL OR i.last_paid_on <= :as_of \
+     THEN i.amount - i.paid \
+     ELSE i.amount - (SELECT coalesce(sum(p.amount), 0) FROM payments p \
+                      WHERE p.invoice_id = i.id AND p.received_on <= :as_of) END";
+
+/// Outstanding on `:as_of` of an invoice settled after it.
+const OUTSTANDING_OF_SETTLED: &str = "i.amount - (SELECT coalesce(sum(p.amount), 0) FROM payments p \
+     WHERE p.invoice_id = i.id AND p.received_on <= :as_of)";
+
+/// The two kinds of invoices open on `:as_of`: those still open today (read
+/// from the covering partial index) and those settled after `:as_of`.
+const OPEN_TODAY: &str = "i.settled_on IS NULL AND i.issued_on <= :as_of";
+const SETTLED_LATER: &str = "i.settled_on > :as_of AND i.issued_on <= :as_of";
 
 /// Open invoices as of `:as_of` with their outstanding amount then.
 pub(crate) const OPEN_AS_OF: &str = "
@@ -30,37 +45,44 @@ pub(crate) const OPEN_AS_OF: &str = "
     FROM invoices i
     WHERE i.settled_on > :as_of AND i.issued_on <= :as_of";
 
-/// Bucket index of `due_on` as of the floors `:f0`..`:f3` (see `Bucket::floor`).
-const BUCKET_OF_DUE: &str = "CASE WHEN due_on >= :f0 THEN 0 WHEN due_on >= :f1 THEN 1 \
-     WHEN due_on >= :f2 THEN 2 WHEN due_on >= :f3 THEN 3 ELSE 4 END";
-
-/// Totals per currency and bucket as of a date.
+/// Totals per currency and bucket as of a date: one aggregate over the
+/// invoices open today, one over those settled after `as_of`, added up.
 pub fn report(conn: &Connection, as_of: NaiveDate) -> Result<AgingReport> {
-    let sql = format!(
-        "SELECT currency, {BUCKET_OF_DUE} AS bucket, count(*), sum(outstanding) \
-         FROM ({OPEN_AS_OF}) WHERE outstanding > 0 GROUP BY currency, bucket"
-    );
-    let mut st = conn.prepare_cached(&sql)?;
-    let f = floors(as_of);
-    let rows = st.query_map(
-        named_params! {":as_of": as_of, ":f0": f[0], ":f1": f[1], ":f2": f[2], ":f3": f[3]},
-        |r| {
-            Ok((
-                r.get::<_, Currency>(0)?,
-                r.get::<_, i64>(1)?,
-                r.get::<_, i64>(2)?,
-                r.get::<_, i64>(3)?,
-            ))
-        },
-    )?;
     let mut report = AgingReport::new(as_of);
-    for row in rows {
-        let (currency, bucket, count, outstanding) = row?;
-        let bucket = usize::try_from(bucket)
-            .ok()
-            .and_then(|b| Bucket::ALL.get(b).copied())
-            .unwrap_or(Bucket::Days91Plus);
-        report.add(currency, bucket, count.unsigned_abs(), outstanding);
+    let floors = floors(as_of).map(crate::store::sql::iso_date);
+    for (outstanding, filter) in [
+        (OUTSTANDING_OF_OPEN, OPEN_TODAY),
+        (OUTSTANDING_OF_SETTLED, SETTLED_LATER),
+    ] {
+        // Bucketed here rather than grouped in SQL: comparing each due date
+        // with the four floor dates is cheaper than SQLite's sorter.
+        let sql =
+            format!("SELECT i.currency, i.due_on, {outstanding} FROM invoices i WHERE {filter}");
+        let mut st = conn.prepare_cached(&sql)?;
+        let mut rows = st.query(named_params! {":as_of": as_of})?;
+        let mut last: Option<(String, Currency)> = None;
+        while let Some(r) = rows.next()? {
+            let outstanding: i64 = r.get(2)?;
+            if outstanding <= 0 {
+                continue;
+            }
+            let code = r.get_ref(0)?.as_str().map_err(rusqlite::Error::from)?;
+            let currency = match &last {
+                Some((c, cur)) if c == code => *cur,
+                _ => {
+                    let cur = Currency::from_code(code)
+                        .map_err(|e| StoreError::Invalid(e.to_string()))?;
+                    last = Some((code.to_string(), cur));
+                    cur
+                }
+            };
+            let due_on = r.get_ref(1)?.as_str().map_err(rusqlite::Error::from)?;
+            let bucket = floors
+                .iter()
+                .position(|f| due_on >= f.as_str())
+                .map_or(Bucket::Days91Plus, |i| Bucket::ALL[i]);
+            report.add(currency, bucket, 1, outstanding);
+        }
     }
     Ok(report)
 }

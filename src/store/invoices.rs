@@ -56,15 +56,15 @@ pub fn insert_paid(
     let n = st.execute(params![
         inv.number,
         client_id,
-        SqlDate(inv.issued_on),
-        SqlDate(inv.due_on),
+        SqlDate::new(inv.issued_on),
+        SqlDate::new(inv.due_on),
         inv.amount.minor,
         currency,
         inv.milestone,
         inv.is_deposit,
         paid,
-        last_paid_on.map(SqlDate),
-        settled_on.map(SqlDate),
+        last_paid_on.map(SqlDate::new),
+        settled_on.map(SqlDate::new),
         sql::now(),
     ])?;
     if n == 0 {

@@ -52,7 +52,7 @@ pub fn insert(
              settled_on = CASE WHEN paid + ?2 = amount THEN max(coalesce(last_paid_on, ?3), ?3) END \
          WHERE id = ?1",
     )?;
-    apply.execute(params![invoice_id, p.amount, SqlDate(p.received_on)])?;
+    apply.execute(params![invoice_id, p.amount, SqlDate::new(p.received_on)])?;
     Ok(true)
 }
 
@@ -72,7 +72,7 @@ pub(super) fn insert_row(
     )?;
     let n = st.execute(params![
         invoice_id,
-        SqlDate(p.received_on),
+        SqlDate::new(p.received_on),
         p.amount,
         currency,
         p.method,

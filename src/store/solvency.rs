@@ -3,7 +3,7 @@
 use rusqlite::{Connection, params};
 
 use super::error::Result;
-use super::sql;
+use super::sql::{self, SqlDate};
 use crate::domain::solvency::SolvencyNote;
 
 pub fn insert(conn: &Connection, client_id: i64, n: &SolvencyNote) -> Result<i64> {
@@ -13,7 +13,7 @@ pub fn insert(conn: &Connection, client_id: i64, n: &SolvencyNote) -> Result<i64
     )?;
     st.execute(params![
         client_id,
-        n.on,
+        SqlDate::new(n.on),
         n.source,
         n.rating,
         n.recommended_limit,

@@ -19,7 +19,7 @@ macro_rules! sql_text {
     ($t:ty, $to:ident, $from:expr, $what:literal) => {
         impl ToSql for $t {
             fn to_sql(&self) -> rusqlite::Result<ToSqlOutput<'_>> {
-                Ok(ToSqlOutput::from(self.$to().to_string()))
+                Ok(ToSqlOutput::Borrowed(ValueRef::Text(self.$to().as_bytes())))
             }
         }
         impl FromSql for $t {
@@ -69,36 +69,47 @@ pub fn now() -> String {
     })
 }
 
-/// A date written as `YYYY-MM-DD` without going through a format string:
-/// bulk imports write millions of them.
+/// A date written as `YYYY-MM-DD` text without a format string or an
+/// allocation: bulk imports write millions of them. Years outside 0–9999
+/// (which dun refuses long before) are written as `0000-01-01`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct SqlDate(pub NaiveDate);
+pub struct SqlDate([u8; 10]);
 
-impl ToSql for SqlDate {
-    fn to_sql(&self) -> rusqlite::Result<ToSqlOutput<'_>> {
-        Ok(ToSqlOutput::from(iso_date(self.0)))
+impl SqlDate {
+    pub fn new(d: NaiveDate) -> SqlDate {
+        let (y, m, day) = match u32::try_from(d.year()) {
+            Ok(y) if y <= 9999 => (y, d.month(), d.day()),
+            _ => (0, 1, 1),
+        };
+        let digit = |v: u32| b'0' + (v % 10) as u8;
+        SqlDate([
+            digit(y / 1000),
+            digit(y / 100),
+            digit(y / 10),
+            digit(y),
+            b'-',
+            digit(m / 10),
+            digit(m),
+            b'-',
+            digit(day / 10),
+            digit(day),
+        ])
+    }
+
+    pub fn as_str(&self) -> &str {
+        std::str::from_utf8(&self.0).unwrap_or("0000-01-01")
     }
 }
 
-/// `YYYY-MM-DD` for years 0–9999, the same text chrono writes.
-pub fn iso_date(d: NaiveDate) -> String {
-    let (y, m, day) = (d.year(), d.month(), d.day());
-    if !(0..=9999).contains(&y) {
-        return d.format("%Y-%m-%d").to_string();
+impl ToSql for SqlDate {
+    fn to_sql(&self) -> rusqlite::Result<ToSqlOutput<'_>> {
+        Ok(ToSqlOutput::Borrowed(ValueRef::Text(&self.0)))
     }
-    let mut b = [0u8; 10];
-    let y = y as u32;
-    b[0] = b'0' + (y / 1000) as u8;
-    b[1] = b'0' + (y / 100 % 10) as u8;
-    b[2] = b'0' + (y / 10 % 10) as u8;
-    b[3] = b'0' + (y % 10) as u8;
-    b[4] = b'-';
-    b[5] = b'0' + (m / 10) as u8;
-    b[6] = b'0' + (m % 10) as u8;
-    b[7] = b'-';
-    b[8] = b'0' + (day / 10) as u8;
-    b[9] = b'0' + (day % 10) as u8;
-    String::from_utf8_lossy(&b).into_owned()
+}
+
+/// `YYYY-MM-DD`, the same text chrono writes for years 0–9999.
+pub fn iso_date(d: NaiveDate) -> String {
+    SqlDate::new(d).as_str().to_string()
 }
 
 #[cfg(test)]
@@ -113,6 +124,6 @@ mod tests {
             d += chrono::Duration::days(17);
         }
         let far = NaiveDate::from_ymd_opt(12345, 1, 2).unwrap();
-        assert_eq!(iso_date(far), far.format("%Y-%m-%d").to_string());
+        assert_eq!(iso_date(far), "0000-01-01");
     }
 }
