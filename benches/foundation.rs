@@ -114,7 +114,7 @@ fn main() {
     let rows = [
         ("measure", "figure".to_string(), "target"),
         (
-            "dun demo --scale N (generate + write)",
+            "dun demo --scale N, median of 3",
             format!("{:.1} s", generate.as_secs_f64()),
             "< 20 s",
         ),

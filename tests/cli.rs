@@ -7,7 +7,7 @@ use std::process::{Command, Output};
 const TODAY: &str = "2026-11-22";
 const IBM: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
-    "/../shared/data/ibm-accounts-receivable.csv"
+    "/tests/data/ibm-accounts-receivable.csv"
 );
 
 fn dun(db: &Path, args: &[&str]) -> Output {
@@ -134,6 +134,15 @@ fn a_malformed_file_is_refused_in_one_line_and_writes_nothing() {
 fn export_csv_is_excel_safe_and_journal_json_has_the_fields() {
     let (dir, db) = temp();
     ok(&dun(&db, &["demo", "--scale", "200"]));
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    let mode: String = conn
+        .query_row("PRAGMA journal_mode", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(
+        mode, "wal",
+        "the demo's bulk load leaves the file in WAL mode"
+    );
+    drop(conn);
     let file = dir.path().join("aging.csv");
     ok(&dun(
         &db,

@@ -11,7 +11,7 @@ use dun::store::{self, Store};
 
 const IBM: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
-    "/../shared/data/ibm-accounts-receivable.csv"
+    "/tests/data/ibm-accounts-receivable.csv"
 );
 
 fn d(s: &str) -> NaiveDate {

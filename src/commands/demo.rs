@@ -36,10 +36,10 @@ pub fn fill(
     write(store, &portfolio).context("writing the demo portfolio")
 }
 
-/// Writes a portfolio in one `BEGIN IMMEDIATE` transaction.
+/// Writes a portfolio in one `BEGIN IMMEDIATE` transaction, as a bulk load
+/// (the demo fills an empty database).
 pub fn write(store: &mut Store, p: &Portfolio) -> Result<DemoSummary, StoreError> {
-    let rows = p.invoices.len() + p.payments.len() + p.activities.len();
-    store.write_rows(rows, |tx| {
+    store.write_alone(|tx| {
         let mut clients = HashMap::with_capacity(p.clients.len());
         for c in &p.clients {
             clients.insert(c.code.as_str(), store::clients::insert(tx, c)?);

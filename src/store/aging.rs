@@ -29,21 +29,16 @@ const OUTSTANDING_OF_SETTLED: &str = "i.amount - (SELECT coalesce(sum(p.amount),
 const OPEN_TODAY: &str = "i.settled_on IS NULL AND i.issued_on <= :as_of";
 const SETTLED_LATER: &str = "i.settled_on > :as_of AND i.issued_on <= :as_of";
 
-/// Open invoices as of `:as_of` with their outstanding amount then.
-pub(crate) const OPEN_AS_OF: &str = "
-    SELECT i.id, i.client_id, i.number, i.issued_on, i.due_on, i.currency, i.amount,
-           CASE WHEN i.last_paid_on IS NULL OR i.last_paid_on <= :as_of THEN i.amount - i.paid
-                ELSE i.amount - (SELECT coalesce(sum(p.amount), 0) FROM payments p
-                                 WHERE p.invoice_id = i.id AND p.received_on <= :as_of)
-           END AS outstanding
-    FROM invoices i
-    WHERE i.settled_on IS NULL AND i.issued_on <= :as_of
-    UNION ALL
-    SELECT i.id, i.client_id, i.number, i.issued_on, i.due_on, i.currency, i.amount,
-           i.amount - (SELECT coalesce(sum(p.amount), 0) FROM payments p
-                       WHERE p.invoice_id = i.id AND p.received_on <= :as_of)
-    FROM invoices i
-    WHERE i.settled_on > :as_of AND i.issued_on <= :as_of";
+/// Open invoices as of `:as_of` with their outstanding amount then: both
+/// kinds above, one row each.
+pub(crate) fn open_as_of() -> String {
+    let columns = "i.id, i.client_id, i.number, i.issued_on, i.due_on, i.currency, i.amount";
+    format!(
+        "SELECT {columns}, {OUTSTANDING_OF_OPEN} AS outstanding FROM invoices i WHERE {OPEN_TODAY} \
+         UNION ALL \
+         SELECT {columns}, {OUTSTANDING_OF_SETTLED} FROM invoices i WHERE {SETTLED_LATER}"
+    )
+}
 
 /// Totals per currency and bucket as of a date: one aggregate over the
 /// invoices open today, one over those settled after `as_of`, added up.
@@ -123,8 +118,9 @@ pub fn lines(conn: &Connection, as_of: NaiveDate) -> Result<Vec<AgingLine>> {
                 o.outstanding, c.clerk, \
                 (SELECT count(*) FROM activities a WHERE a.invoice_id = o.id \
                  AND a.kind = 'reminder' AND a.level >= 1 AND a.on_date <= :as_of) \
-         FROM ({OPEN_AS_OF}) o JOIN clients c ON c.id = o.client_id \
-         WHERE o.outstanding > 0 ORDER BY o.due_on, o.number"
+         FROM ({}) o JOIN clients c ON c.id = o.client_id \
+         WHERE o.outstanding > 0 ORDER BY o.due_on, o.number",
+        open_as_of()
     );
     let mut st = conn.prepare_cached(&sql)?;
     let rows = st.query_map(named_params! {":as_of": as_of}, |r| {

@@ -98,6 +98,37 @@ impl Store {
         })
     }
 
+    /// [`Store::write_bulk`] for filling a database nobody else has open:
+    /// with a rollback journal instead of the WAL, every page is written
+    /// once, straight into the file, instead of to the WAL and then again
+    /// by the checkpoint. WAL mode is back before this returns. When
+    /// another connection has the file open, this is a plain bulk write.
+    pub fn write_alone<T, E: From<StoreError>>(
+        &mut self,
+        f: impl FnOnce(&Transaction<'_>) -> std::result::Result<T, E>,
+    ) -> std::result::Result<T, E> {
+        let alone = self
+            .conn
+            .query_row("PRAGMA journal_mode = DELETE", [], |r| {
+                r.get::<_, String>(0)
+            })
+            .is_ok_and(|m| m.eq_ignore_ascii_case("delete"));
+        let result = self.write_bulk(f);
+        if alone {
+            let mode: String = self
+                .conn
+                .query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))
+                .map_err(StoreError::from)?;
+            if !mode.eq_ignore_ascii_case("wal") {
+                return Err(StoreError::Invalid(format!(
+                    "cannot switch back to WAL mode (got {mode})"
+                ))
+                .into());
+            }
+        }
+        result
+    }
+
     /// [`Store::write_bulk`] for `rows` of at least [`BULK_ROWS`], else [`Store::write`].
     pub fn write_rows<T, E: From<StoreError>>(
         &mut self,

@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 use rusqlite::{Connection, named_params};
 
-use super::aging::OPEN_AS_OF;
+use super::aging::open_as_of;
 use super::error::Result;
 use crate::domain::currency::Currency;
 
@@ -28,7 +28,7 @@ pub struct OverdueClient {
 
 pub fn overdue_clients(conn: &Connection, as_of: NaiveDate) -> Result<Vec<OverdueClient>> {
     let sql = format!(
-        "WITH open AS ({OPEN_AS_OF}) \
+        "WITH open AS ({}) \
          SELECT c.code, c.name, c.clerk, c.rating, o.currency, sum(o.outstanding), count(*), \
                 min(o.due_on), \
                 (SELECT max(a.on_date) FROM activities a WHERE a.client_id = c.id \
@@ -41,7 +41,8 @@ pub fn overdue_clients(conn: &Connection, as_of: NaiveDate) -> Result<Vec<Overdu
                        AND q.kind = 'promise' AND q.id > p.id AND q.on_date <= :as_of)) \
          FROM open o JOIN clients c ON c.id = o.client_id \
          WHERE o.outstanding > 0 AND o.due_on < :as_of \
-         GROUP BY c.id, o.currency"
+         GROUP BY c.id, o.currency",
+        open_as_of()
     );
     let mut st = conn.prepare_cached(&sql)?;
     let rows = st.query_map(named_params! {":as_of": as_of}, |r| {
