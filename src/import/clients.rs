@@ -44,7 +44,7 @@ pub fn import(
                     store::clients::insert(tx, c)?;
                     summary.clients_created += 1;
                 }
-                Some((id, existing)) => {
+                Some((_, existing)) => {
                     // The rating follows the solvency notes; a file does not override it.
                     let mut merged = c.clone();
                     if merged.rating.is_none() {
@@ -53,7 +53,7 @@ pub fn import(
                     if merged == existing {
                         summary.clients_unchanged += 1;
                     } else {
-                        store::clients::update(tx, id, &merged)?;
+                        store::clients::update(tx, &merged)?;
                         summary.clients_updated += 1;
                     }
                 }

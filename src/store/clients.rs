@@ -1,6 +1,6 @@
 //! Clients: insert, look up, update from an import.
 
-use rusqlite::{Connection, OptionalExtension, Row, params};
+use rusqlite::{Connection, OptionalExtension, Row, ToSql, params_from_iter};
 
 use super::error::Result;
 use super::sql;
@@ -30,60 +30,50 @@ fn from_row(r: &Row<'_>) -> rusqlite::Result<Client> {
     })
 }
 
+/// The client's fields in the order of `COLUMNS` (`?1` is the code).
+fn values(c: &Client) -> [&dyn ToSql; 16] {
+    [
+        &c.code,
+        &c.name,
+        &c.profile,
+        &c.language,
+        &c.country,
+        &c.phone,
+        &c.email,
+        &c.address,
+        &c.terms_days,
+        &c.credit_limit,
+        &c.currency,
+        &c.deposit_pct,
+        &c.rating,
+        &c.clerk,
+        &c.pilot_ends_on,
+        &c.hold_until,
+    ]
+}
+
 /// Inserts a client and returns its row id.
 pub fn insert(conn: &Connection, c: &Client) -> Result<i64> {
     let mut st = conn.prepare_cached(&format!(
         "INSERT INTO clients ({COLUMNS}, created_at) \
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)"
     ))?;
-    st.execute(params![
-        c.code,
-        c.name,
-        c.profile,
-        c.language,
-        c.country,
-        c.phone,
-        c.email,
-        c.address,
-        c.terms_days,
-        c.credit_limit,
-        c.currency,
-        c.deposit_pct,
-        c.rating,
-        c.clerk,
-        c.pilot_ends_on,
-        c.hold_until,
-        sql::now(),
-    ])?;
+    let now = sql::now();
+    st.execute(params_from_iter(
+        values(c).into_iter().chain([&now as &dyn ToSql]),
+    ))?;
     Ok(conn.last_insert_rowid())
 }
 
-/// Replaces every field of the client with this code (the code stays).
-pub fn update(conn: &Connection, id: i64, c: &Client) -> Result<()> {
+/// Replaces every field of the client with the same code.
+pub fn update(conn: &Connection, c: &Client) -> Result<()> {
     let mut st = conn.prepare_cached(
         "UPDATE clients SET name = ?2, profile = ?3, language = ?4, country = ?5, phone = ?6, \
          email = ?7, address = ?8, terms_days = ?9, credit_limit = ?10, currency = ?11, \
          deposit_pct = ?12, rating = ?13, clerk = ?14, pilot_ends_on = ?15, hold_until = ?16 \
-         WHERE id = ?1",
+         WHERE code = ?1",
     )?;
-    st.execute(params![
-        id,
-        c.name,
-        c.profile,
-        c.language,
-        c.country,
-        c.phone,
-        c.email,
-        c.address,
-        c.terms_days,
-        c.credit_limit,
-        c.currency,
-        c.deposit_pct,
-        c.rating,
-        c.clerk,
-        c.pilot_ends_on,
-        c.hold_until,
-    ])?;
+    st.execute(params_from_iter(values(c)))?;
     Ok(())
 }
 
