@@ -9,11 +9,8 @@ const DEFAULTS: &str = include_str!("../assets/config.toml");
 
 #[derive(Debug, thiserror::Error)]
 pub enum ConfigError {
-    #[error("{path}: {source}")]
-    Read {
-        path: PathBuf,
-        source: std::io::Error,
-    },
+    #[error("{path}: {reason}")]
+    Read { path: PathBuf, reason: String },
     #[error("{path}: {message}")]
     Parse { path: PathBuf, message: String },
 }
@@ -55,9 +52,9 @@ impl Config {
         let user = match path {
             Some(p) if p.exists() => Some((
                 p,
-                std::fs::read_to_string(p).map_err(|source| ConfigError::Read {
+                std::fs::read_to_string(p).map_err(|e| ConfigError::Read {
                     path: p.to_path_buf(),
-                    source,
+                    reason: crate::fault::io_reason(&e),
                 })?,
             )),
             _ => None,

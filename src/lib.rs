@@ -6,6 +6,7 @@ pub mod config;
 pub mod demo;
 pub mod domain;
 pub mod export;
+pub mod fault;
 pub mod import;
 pub mod paths;
 pub mod store;

@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use anyhow::{Context as _, anyhow};
+use anyhow::anyhow;
 use chrono::NaiveDate;
 
 use super::Cli;
@@ -41,7 +41,7 @@ impl Context {
     }
 
     pub fn open(&self) -> anyhow::Result<Store> {
-        Store::open(&self.db).with_context(|| "opening the database".to_string())
+        Ok(Store::open(&self.db)?)
     }
 
     pub fn default_currency(&self) -> Option<String> {

@@ -215,7 +215,9 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
             let as_of = as_of.unwrap_or(ctx.today);
             let mut sink: Box<dyn Write> = match &output {
                 Some(path) => Box::new(std::io::BufWriter::new(
-                    std::fs::File::create(path).with_context(|| format!("{}", path.display()))?,
+                    std::fs::File::create(path).map_err(|e| {
+                        anyhow::anyhow!("{}: {}", path.display(), crate::fault::io_reason(&e))
+                    })?,
                 )),
                 None => Box::new(&mut out),
             };
@@ -272,7 +274,8 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
 /// `dun --demo`: a throwaway database, filled, shown, removed.
 fn demo_run(ctx: &Context, out: &mut dyn Write) -> anyhow::Result<()> {
     let dir = std::env::temp_dir().join(format!("dun-demo-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).with_context(|| format!("{}", dir.display()))?;
+    std::fs::create_dir_all(&dir)
+        .map_err(|e| anyhow::anyhow!("{}: {}", dir.display(), crate::fault::io_reason(&e)))?;
     let result = (|| {
         let mut store = crate::store::Store::open(&dir.join("demo.db"))?;
         commands::demo::fill(&mut store, ctx.today, 400, &ctx.user)?;

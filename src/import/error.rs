@@ -24,11 +24,8 @@ pub enum ImportError {
     /// `FILE: reason`
     #[error("{file}: {reason}")]
     File { file: String, reason: String },
-    #[error("{file}: {source}")]
-    Io {
-        file: PathBuf,
-        source: std::io::Error,
-    },
+    #[error("{file}: {reason}")]
+    Io { file: PathBuf, reason: String },
     #[error(transparent)]
     Store(#[from] StoreError),
 }

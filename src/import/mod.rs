@@ -72,23 +72,44 @@ impl ImportSummary {
 impl fmt::Display for ImportSummary {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let mut parts = Vec::new();
-        let mut part = |n: usize, what: &str| {
+        let mut part = |n: usize, one: &str, many: &str| {
             if n > 0 {
-                parts.push(format!("{n} {what}"));
+                parts.push(format!("{n} {}", if n == 1 { one } else { many }));
             }
         };
-        part(self.invoices_created, "invoices created");
-        part(self.invoices_unchanged, "invoices already there");
-        part(self.clients_created, "clients created");
-        part(self.clients_updated, "clients updated");
-        part(self.clients_unchanged, "clients unchanged");
-        part(self.payments_recorded, "payments recorded");
-        part(self.payments_already_there, "payments already there");
-        part(self.disputes_recorded, "disputes recorded");
+        part(self.invoices_created, "invoice created", "invoices created");
+        part(
+            self.invoices_unchanged,
+            "invoice already there",
+            "invoices already there",
+        );
+        part(self.clients_created, "client created", "clients created");
+        part(self.clients_updated, "client updated", "clients updated");
+        part(
+            self.clients_unchanged,
+            "client unchanged",
+            "clients unchanged",
+        );
+        part(
+            self.payments_recorded,
+            "payment recorded",
+            "payments recorded",
+        );
+        part(
+            self.payments_already_there,
+            "payment already there",
+            "payments already there",
+        );
+        part(
+            self.disputes_recorded,
+            "dispute recorded",
+            "disputes recorded",
+        );
         if parts.is_empty() {
             parts.push("nothing to change".to_string());
         }
-        write!(f, "{} lines read: {}", self.lines, parts.join(", "))
+        let lines = if self.lines == 1 { "line" } else { "lines" };
+        write!(f, "{} {lines} read: {}", self.lines, parts.join(", "))
     }
 }
 

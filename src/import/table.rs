@@ -47,9 +47,9 @@ impl Table {
         date_format: Option<DateFormat>,
     ) -> Result<Table, ImportError> {
         let file = path.display().to_string();
-        let bytes = std::fs::read(path).map_err(|source| ImportError::Io {
+        let bytes = std::fs::read(path).map_err(|e| ImportError::Io {
             file: path.to_path_buf(),
-            source,
+            reason: crate::fault::io_reason(&e),
         })?;
         let whole = |reason: String| ImportError::File {
             file: file.clone(),

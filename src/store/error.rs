@@ -20,11 +20,8 @@ pub enum StoreError {
         "the bundled SQLite is {found}, dun needs 3.51.3 or later (earlier ones carry the WAL-reset bug)"
     )]
     OldSqlite { found: String },
-    #[error("{path}: cannot create the database: {source}")]
-    Create {
-        path: PathBuf,
-        source: std::io::Error,
-    },
+    #[error("{path}: cannot create the database: {reason}")]
+    Create { path: PathBuf, reason: String },
     #[error("{path}: {message}")]
     Open { path: PathBuf, message: String },
     #[error("{0}")]

@@ -173,9 +173,9 @@ fn check_sqlite_version() -> Result<()> {
 
 fn create_file(path: &Path) -> Result<()> {
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-        std::fs::create_dir_all(dir).map_err(|source| StoreError::Create {
+        std::fs::create_dir_all(dir).map_err(|e| StoreError::Create {
             path: path.to_path_buf(),
-            source,
+            reason: crate::fault::io_reason(&e),
         })?;
     }
     match OpenOptions::new()
@@ -186,9 +186,9 @@ fn create_file(path: &Path) -> Result<()> {
     {
         Ok(_) => Ok(()),
         Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Ok(()),
-        Err(source) => Err(StoreError::Create {
+        Err(e) => Err(StoreError::Create {
             path: path.to_path_buf(),
-            source,
+            reason: crate::fault::io_reason(&e),
         }),
     }
 }
