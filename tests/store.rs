@@ -458,3 +458,30 @@ proptest! {
         prop_assert_eq!(lines.len() as u64, expected);
     }
 }
+
+#[test]
+fn a_bulk_write_still_refuses_rows_that_point_nowhere() {
+    let (_dir, path) = temp_db();
+    let mut store = Store::open(&path).unwrap();
+    seed(&mut store);
+    let r: Result<(), StoreError> = store.write_bulk(|tx| {
+        tx.execute(
+            "INSERT INTO payments (invoice_id, received_on, amount, currency, user, created_at) \
+             VALUES (999, '2026-02-01', 100, 'EUR', 'ann', 'now')",
+            [],
+        )?;
+        Ok(())
+    });
+    let e = r.unwrap_err().to_string();
+    assert!(
+        e.contains("payments row") && e.contains("missing invoices row"),
+        "{e}"
+    );
+    assert_eq!(store::payments::count(store.conn()).unwrap(), 0);
+    // Checks are back on for ordinary writes.
+    let fk: i64 = store
+        .conn()
+        .query_row("PRAGMA foreign_keys", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(fk, 1);
+}

@@ -3,7 +3,7 @@
 
 use rusqlite::Connection;
 
-use super::error::Result;
+use super::error::{Result, StoreError};
 
 /// Tables whose secondary indexes a bulk write rebuilds.
 const TABLES: &[&str] = &["invoices", "payments", "activities"];
@@ -35,4 +35,22 @@ pub fn create_indexes(conn: &Connection, indexes: &[(String, String)]) -> Result
         conn.execute_batch(sql)?;
     }
     Ok(())
+}
+
+/// Fails when a row refers to a row that does not exist.
+pub fn check_foreign_keys(conn: &Connection) -> Result<()> {
+    let mut st = conn.prepare("PRAGMA foreign_key_check")?;
+    let mut rows = st.query([])?;
+    match rows.next()? {
+        None => Ok(()),
+        Some(r) => {
+            let table: String = r.get(0)?;
+            let rowid: Option<i64> = r.get(1)?;
+            let parent: String = r.get(2)?;
+            Err(StoreError::Invalid(format!(
+                "{table} row {} refers to a missing {parent} row; nothing was written",
+                rowid.map_or_else(|| "?".to_string(), |id| id.to_string())
+            )))
+        }
+    }
 }

@@ -90,12 +90,23 @@ impl Store {
         &mut self,
         f: impl FnOnce(&Transaction<'_>) -> std::result::Result<T, E>,
     ) -> std::result::Result<T, E> {
-        self.write(|tx| {
+        // Foreign keys are checked once, set-wise, before the commit rather
+        // than by one parent lookup per row (the pragma only takes effect
+        // outside a transaction).
+        self.conn
+            .pragma_update(None, "foreign_keys", "OFF")
+            .map_err(StoreError::from)?;
+        let result = self.write(|tx| {
             let indexes = bulk::drop_indexes(tx)?;
             let value = f(tx)?;
             bulk::create_indexes(tx, &indexes)?;
+            bulk::check_foreign_keys(tx)?;
             Ok(value)
-        })
+        });
+        self.conn
+            .pragma_update(None, "foreign_keys", "ON")
+            .map_err(StoreError::from)?;
+        result
     }
 
     /// [`Store::write_bulk`] for filling a database nobody else has open:
