@@ -118,12 +118,19 @@ impl Store {
         &mut self,
         f: impl FnOnce(&Transaction<'_>) -> std::result::Result<T, E>,
     ) -> std::result::Result<T, E> {
+        // Leaving WAL mode needs the file to ourselves: ask without waiting.
+        self.conn
+            .busy_timeout(Duration::ZERO)
+            .map_err(StoreError::from)?;
         let alone = self
             .conn
             .query_row("PRAGMA journal_mode = DELETE", [], |r| {
                 r.get::<_, String>(0)
             })
             .is_ok_and(|m| m.eq_ignore_ascii_case("delete"));
+        self.conn
+            .busy_timeout(BUSY_TIMEOUT)
+            .map_err(StoreError::from)?;
         let result = self.write_bulk(f);
         if alone {
             let mode: String = self
@@ -140,14 +147,16 @@ impl Store {
         result
     }
 
-    /// [`Store::write_bulk`] for `rows` of at least [`BULK_ROWS`], else [`Store::write`].
+    /// For `rows` of at least [`BULK_ROWS`], [`Store::write_alone`] (a bulk
+    /// write, without the WAL when nobody else has the file open); else
+    /// [`Store::write`].
     pub fn write_rows<T, E: From<StoreError>>(
         &mut self,
         rows: usize,
         f: impl FnOnce(&Transaction<'_>) -> std::result::Result<T, E>,
     ) -> std::result::Result<T, E> {
         if rows >= BULK_ROWS {
-            self.write_bulk(f)
+            self.write_alone(f)
         } else {
             self.write(f)
         }
