@@ -1,4 +1,4 @@
-//! Tests of `import::amounts`.
+//! Tests of `import::amounts` (built only under #[cfg(test)], see `amounts.rs`).
 
 use super::*;
 use DecimalSeparator::{Comma, Dot};

@@ -1,4 +1,4 @@
-//! Tests of `import::headers`.
+//! Tests of `import::headers` (built only under #[cfg(test)], see `headers.rs`).
 
 use super::*;
 use std::collections::HashMap;
