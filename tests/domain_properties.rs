@@ -118,7 +118,7 @@ fn items_and_as_of() -> impl Strategy<Value = (Vec<AgingItem>, NaiveDate)> {
 }
 
 /// Outstanding total per currency code straight from the report.
-fn totals(report: &AgingReport) -> BTreeMap<String, i64> {
+fn totals(report: &AgingReport) -> BTreeMap<String, i128> {
     report
         .totals
         .iter()
@@ -156,14 +156,14 @@ proptest! {
 
         // Direct computation: per currency, the open items' outstanding,
         // their count, and their count per bucket.
-        let mut expected: BTreeMap<String, (i64, u64, [u64; 5])> = BTreeMap::new();
+        let mut expected: BTreeMap<String, (i128, u64, [u64; 5])> = BTreeMap::new();
         for item in items.iter().filter(|i| i.issued_on <= as_of) {
             let open = outstanding(item.amount, &item.payments, as_of);
             prop_assert!(open >= 0);
             if open > 0 {
                 let bucket = Bucket::for_days(days_overdue(item.due_on, open, as_of));
                 let e = expected.entry(item.currency.code().to_string()).or_default();
-                e.0 += open;
+                e.0 += i128::from(open);
                 e.1 += 1;
                 e.2[bucket.index()] += 1;
             }
@@ -176,7 +176,7 @@ proptest! {
         for entry in &report.totals {
             let buckets: Vec<Bucket> = entry.buckets.iter().map(|b| b.bucket).collect();
             prop_assert_eq!(buckets, Bucket::ALL.to_vec());
-            let sum: i64 = entry.buckets.iter().map(|b| b.outstanding).sum();
+            let sum: i128 = entry.buckets.iter().map(|b| b.outstanding).sum();
             prop_assert_eq!(sum, entry.outstanding);
             prop_assert!(entry.buckets.iter().all(|b| b.outstanding >= 0));
             let (total, count, per_bucket) = expected[entry.currency.code()];

@@ -22,6 +22,7 @@ fn opts(currency: Option<Currency>) -> ImportOptions {
     ImportOptions {
         currency,
         date_format: None,
+        decimal_separator: None,
         user: "tester".into(),
         today: d("2026-11-22"),
         now: "2026-11-22T08:00:00Z".parse::<DateTime<Utc>>().unwrap(),
@@ -130,7 +131,7 @@ fn ibm_aging_matches_a_recomputation_from_the_csv() {
     let text = std::fs::read_to_string(IBM).unwrap();
     let mdy = |s: &str| NaiveDate::parse_from_str(s, "%m/%d/%Y").unwrap();
     let mut counts = [0u64; 5];
-    let mut cents = [0i64; 5];
+    let mut cents = [0i128; 5];
     for line in text.lines().skip(1) {
         let f: Vec<&str> = line.split(',').collect();
         let (issued, due, settled) = (mdy(f[4]), mdy(f[5]), mdy(f[8]));
@@ -147,7 +148,7 @@ fn ibm_aging_matches_a_recomputation_from_the_csv() {
             _ => 4,
         };
         counts[b] += 1;
-        cents[b] += (amount * 100.0).round() as i64;
+        cents[b] += (amount * 100.0).round() as i128;
     }
     assert_eq!(report.totals.len(), 1);
     let usd = &report.totals[0];
@@ -160,7 +161,7 @@ fn ibm_aging_matches_a_recomputation_from_the_csv() {
             b.bucket.label()
         );
     }
-    assert_eq!(usd.outstanding, cents.iter().sum::<i64>());
+    assert_eq!(usd.outstanding, cents.iter().sum::<i128>());
     assert!(usd.count() > 0);
 }
 
@@ -462,4 +463,191 @@ fn clients_import_creates_then_updates_and_twice_changes_nothing() {
     );
     let s = import(&mut db.store, FileKind::Clients, &p2, &opts(None)).unwrap();
     assert_eq!(s.clients_updated, 1);
+    // Only what the file has a column for changes.
+    let (_, c) = store::clients::find(db.store.conn(), "CL02")
+        .unwrap()
+        .unwrap();
+    assert_eq!(c.name, "Camille Durand-Petit");
+    assert_eq!(c.terms_days, 14, "no terms column: the terms stay");
+    let (_, c) = store::clients::find(db.store.conn(), "CL01")
+        .unwrap()
+        .unwrap();
+    assert_eq!((c.terms_days, c.credit_limit), (45, Some(5_000_000)));
+    // A currency change that would change what the credit limit means is refused.
+    let p3 = file(&db, "clients3.csv", "code;devise\nCL01;GBP\n".as_bytes());
+    let e = import(&mut db.store, FileKind::Clients, &p3, &opts(None)).unwrap_err();
+    assert!(
+        e.to_string().contains(":2: column devise: GBP differs"),
+        "{e}"
+    );
+}
+
+#[test]
+fn thousands_without_a_decimal_part_are_not_read_as_decimals() {
+    let mut db = db();
+    let p = file(
+        &db,
+        "k.csv",
+        b"invoice;customer;invoice date;amount;currency\nK1;C1;2026-01-05;1.000;EUR\nK2;C1;2026-01-05;2.500;EUR\nK3;C1;2026-01-05;1,250;EUR\n",
+    );
+    import(&mut db.store, FileKind::Invoices, &p, &opts(None)).unwrap();
+    let minor = |store: &Store, n: &str| {
+        store::invoices::find(store.conn(), n)
+            .unwrap()
+            .unwrap()
+            .invoice
+            .amount
+            .minor
+    };
+    let s = &db.store;
+    assert_eq!(
+        (minor(s, "K1"), minor(s, "K2"), minor(s, "K3")),
+        (100_000, 250_000, 125_000)
+    );
+
+    // Where three decimals fit the currency, nobody can tell: ask.
+    let b = file(
+        &db,
+        "b.csv",
+        b"invoice;customer;invoice date;amount;currency\nB1;C2;2026-01-05;1.000;BHD\n",
+    );
+    let e = import(&mut db.store, FileKind::Invoices, &b, &opts(None)).unwrap_err();
+    assert!(
+        e.to_string().contains(":2: column amount: ")
+            && e.to_string().contains("--decimal-separator"),
+        "{e}"
+    );
+    let mut o = opts(None);
+    o.decimal_separator = Some(dun::import::amounts::DecimalSeparator::Dot);
+    import(&mut db.store, FileKind::Invoices, &b, &o).unwrap();
+    assert_eq!(
+        minor(&db.store, "B1"),
+        1_000,
+        "1.000 BHD with a decimal dot"
+    );
+}
+
+#[test]
+fn amounts_in_another_currency_or_beyond_reason_are_refused() {
+    let mut db = db();
+    let p = file(
+        &db,
+        "c.csv",
+        b"invoice,customer,invoice date,amount,currency\nC1,K,2026-01-05,JPY 1250,EUR\n",
+    );
+    let e = import(&mut db.store, FileKind::Invoices, &p, &opts(None)).unwrap_err();
+    assert!(
+        e.to_string().contains(":2: column amount: ") && e.to_string().contains("JPY"),
+        "{e}"
+    );
+    let p = file(
+        &db,
+        "d.csv",
+        b"invoice,customer,invoice date,amount,currency\nC1,K,2026-01-05,\xc2\xa312.50,EUR\n",
+    );
+    assert!(import(&mut db.store, FileKind::Invoices, &p, &opts(None)).is_err());
+    let p = file(
+        &db,
+        "e.csv",
+        b"invoice,customer,invoice date,amount\nC1,K,2026-01-05,92233720368547758.07\n",
+    );
+    let e = import(
+        &mut db.store,
+        FileKind::Invoices,
+        &p,
+        &opts(Some(Currency::EUR)),
+    )
+    .unwrap_err();
+    assert!(e.to_string().contains("more than dun accepts"), "{e}");
+    let p = file(
+        &db,
+        "f.csv",
+        b"invoice,customer,invoice date,amount\nC1,K,2026-01-05,\xe2\x82\xac12.50\n",
+    );
+    import(
+        &mut db.store,
+        FileKind::Invoices,
+        &p,
+        &opts(Some(Currency::EUR)),
+    )
+    .unwrap();
+    assert_eq!(counts(&db.store).1, 1);
+}
+
+#[test]
+fn payments_before_the_invoice_or_in_another_currency_are_refused() {
+    let mut db = db();
+    let inv = file(
+        &db,
+        "i.csv",
+        b"invoice,customer,invoice date,amount\nP1,C1,2026-09-01,100.00\n",
+    );
+    import(
+        &mut db.store,
+        FileKind::Invoices,
+        &inv,
+        &opts(Some(Currency::EUR)),
+    )
+    .unwrap();
+    let early = file(
+        &db,
+        "early.csv",
+        b"invoice,date,amount\nP1,2020-01-01,10.00\n",
+    );
+    let e = import(&mut db.store, FileKind::Payments, &early, &opts(None)).unwrap_err();
+    assert!(
+        e.to_string()
+            .contains(":2: column date: 2020-01-01 is before invoice P1 was issued"),
+        "{e}"
+    );
+    let ok = file(&db, "ok.csv", b"invoice,date,amount\nP1,2026-10-01,10.00\n");
+    let e = import(
+        &mut db.store,
+        FileKind::Payments,
+        &ok,
+        &opts(Some(Currency::USD)),
+    )
+    .unwrap_err();
+    assert!(e.to_string().contains("--currency USD differs"), "{e}");
+    assert_eq!(store::payments::count(db.store.conn()).unwrap(), 0);
+}
+
+#[test]
+fn control_characters_are_refused_in_numbers_and_neutralised_in_names() {
+    let mut db = db();
+    let p = file(
+        &db,
+        "x.csv",
+        b"invoice,customer,invoice date,amount\nX\x1b[2J1,C1,2026-01-05,1.00\n",
+    );
+    let e = import(
+        &mut db.store,
+        FileKind::Invoices,
+        &p,
+        &opts(Some(Currency::EUR)),
+    )
+    .unwrap_err();
+    assert!(e.to_string().contains("control characters"), "{e}");
+    assert!(!e.to_string().contains('\u{1b}'), "{e:?}");
+    let p = file(
+        &db,
+        "n.csv",
+        b"invoice,customer,customer name,invoice date,amount\nN1,C1,\x1b]0;owned\x07Acme\xe2\x80\xae Ltd,2026-01-05,1.00\n",
+    );
+    import(
+        &mut db.store,
+        FileKind::Invoices,
+        &p,
+        &opts(Some(Currency::EUR)),
+    )
+    .unwrap();
+    let (_, c) = store::clients::find(db.store.conn(), "C1")
+        .unwrap()
+        .unwrap();
+    assert!(
+        !c.name.chars().any(dun::domain::text::is_unsafe),
+        "{:?}",
+        c.name
+    );
+    assert!(c.name.contains("Acme"));
 }

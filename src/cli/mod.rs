@@ -12,8 +12,11 @@ use chrono::NaiveDate;
 use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::commands::{self, Format};
+use crate::domain::text::printable;
 use crate::export::{self, ExportFormat};
-use crate::import::{self, ImportOptions, dates::DateFormat, headers::FileKind};
+use crate::import::{
+    self, ImportOptions, amounts::DecimalSeparator, dates::DateFormat, headers::FileKind,
+};
 pub use context::Context;
 
 #[derive(Parser, Debug)]
@@ -51,6 +54,10 @@ pub enum Command {
         /// DD/MM/YYYY, DD.MM.YYYY or M/D/YYYY.
         #[arg(long, value_name = "FORMAT")]
         date_format: Option<String>,
+        /// Decimal separator of amounts, when the file's amounts could be
+        /// read both ways (`1.000`).
+        #[arg(long, value_enum, value_name = "SEPARATOR")]
+        decimal_separator: Option<Separator>,
     },
     /// Aging totals per currency and bucket.
     Aging {
@@ -100,6 +107,12 @@ pub enum ImportWhat {
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
+pub enum Separator {
+    Dot,
+    Comma,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
 pub enum ExportWhat {
     Aging,
     Journal,
@@ -119,7 +132,8 @@ pub fn main() -> ExitCode {
             if is_broken_pipe(&e) {
                 return ExitCode::SUCCESS;
             }
-            eprintln!("{e:#}");
+            // Errors quote file contents: shown, never obeyed.
+            eprintln!("{}", printable(&format!("{e:#}")));
             ExitCode::FAILURE
         }
     }
@@ -158,6 +172,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
             file,
             currency,
             date_format,
+            decimal_separator,
         } => {
             let currency = match currency.or_else(|| ctx.default_currency()) {
                 Some(c) => Some(c.parse().with_context(|| "--currency")?),
@@ -175,6 +190,10 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
             let opts = ImportOptions {
                 currency,
                 date_format,
+                decimal_separator: decimal_separator.map(|s| match s {
+                    Separator::Dot => DecimalSeparator::Dot,
+                    Separator::Comma => DecimalSeparator::Comma,
+                }),
                 user: ctx.user.clone(),
                 today: ctx.today,
                 now: chrono::Utc::now(),
@@ -182,7 +201,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
             let mut store = ctx.open()?;
             let summary = import::import(&mut store, kind, &file, &opts)?;
             for w in &summary.warnings {
-                eprintln!("warning: {w}");
+                eprintln!("warning: {}", printable(w));
             }
             writeln!(out, "{}: {summary}", file.display())?;
         }

@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 use super::Format;
 use super::table::{Align, render};
 use crate::domain::aging::AgingJson;
-use crate::domain::money::decimal_string;
+use crate::domain::money::decimal_string_wide;
 use crate::store::Store;
 
 pub fn run(
@@ -32,7 +32,7 @@ pub fn run(
                         t.currency.code().to_string(),
                         b.bucket.label().to_string(),
                         b.count.to_string(),
-                        decimal_string(b.outstanding, t.currency.exponent()),
+                        decimal_string_wide(b.outstanding, t.currency.exponent()),
                     ])?;
                 }
             }
@@ -52,7 +52,7 @@ pub fn run(
                         t.currency.code().to_string(),
                         b.bucket.label().to_string(),
                         b.count.to_string(),
-                        decimal_string(b.outstanding, e),
+                        decimal_string_wide(b.outstanding, e),
                         percent(b.outstanding, t.outstanding),
                     ]);
                 }
@@ -60,7 +60,7 @@ pub fn run(
                     t.currency.code().to_string(),
                     "total".to_string(),
                     t.count().to_string(),
-                    decimal_string(t.outstanding, e),
+                    decimal_string_wide(t.outstanding, e),
                     "100.0%".to_string(),
                 ]);
             }
@@ -78,10 +78,10 @@ pub fn run(
 }
 
 /// `part` as a share of `whole`, one decimal, for display only.
-fn percent(part: i64, whole: i64) -> String {
+fn percent(part: i128, whole: i128) -> String {
     if whole == 0 {
         return "-".to_string();
     }
-    let tenths = (i128::from(part) * 1000 + i128::from(whole) / 2) / i128::from(whole);
+    let tenths = (part.saturating_mul(1000) + whole / 2) / whole;
     format!("{}.{}%", tenths / 10, tenths % 10)
 }

@@ -6,7 +6,7 @@ use serde::Serialize;
 
 use super::currency::Currency;
 use super::invoice::{days_overdue, outstanding};
-use super::money::decimal_string;
+use super::money::decimal_string_wide;
 
 /// Days-overdue bucket; `Current` holds what is not yet due.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -90,14 +90,15 @@ impl Serialize for Bucket {
 pub struct BucketTotal {
     pub bucket: Bucket,
     pub count: u64,
-    pub outstanding: i64,
+    /// Minor units, added up wide so that no portfolio can overflow it.
+    pub outstanding: i128,
 }
 
 /// The aging of one currency: its total and its five buckets, always all present.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct CurrencyAging {
     pub currency: Currency,
-    pub outstanding: i64,
+    pub outstanding: i128,
     pub buckets: [BucketTotal; 5],
 }
 
@@ -150,8 +151,8 @@ impl AgingReport {
         let entry = &mut self.totals[pos];
         let b = &mut entry.buckets[bucket.index()];
         b.count += count;
-        b.outstanding += outstanding;
-        entry.outstanding += outstanding;
+        b.outstanding += i128::from(outstanding);
+        entry.outstanding += i128::from(outstanding);
     }
 }
 
@@ -216,14 +217,14 @@ impl From<&AgingReport> for AgingJson {
                     let e = t.currency.exponent();
                     CurrencyJson {
                         currency: t.currency.code().to_string(),
-                        outstanding: decimal_string(t.outstanding, e),
+                        outstanding: decimal_string_wide(t.outstanding, e),
                         buckets: t
                             .buckets
                             .iter()
                             .map(|b| BucketJson {
                                 bucket: b.bucket.label(),
                                 count: b.count,
-                                outstanding: decimal_string(b.outstanding, e),
+                                outstanding: decimal_string_wide(b.outstanding, e),
                             })
                             .collect(),
                     }

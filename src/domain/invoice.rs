@@ -37,6 +37,11 @@ pub fn days_overdue(due_on: NaiveDate, outstanding: i64, as_of: NaiveDate) -> i6
     (as_of - due_on).num_days().max(0)
 }
 
+/// Largest amount, in minor units, dun accepts for one invoice, payment or
+/// credit limit (100 billion in a currency with cents): far above any real
+/// invoice, and low enough that a million of them still add up in an `i64`.
+pub const MAX_AMOUNT: i64 = 10_000_000_000_000;
+
 /// Earliest and latest dates dun accepts on an invoice or payment. Years outside
 /// this range are typing or export errors, not real receivables.
 pub const EARLIEST_DATE: NaiveDate = match NaiveDate::from_ymd_opt(1970, 1, 1) {

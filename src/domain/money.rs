@@ -152,12 +152,17 @@ impl Money {
 
 /// `minor` units at `exponent` digits as a plain decimal string.
 pub fn decimal_string(minor: i64, exponent: u32) -> String {
+    decimal_string_wide(i128::from(minor), exponent)
+}
+
+/// [`decimal_string`] for totals, which are added up in an `i128`.
+pub fn decimal_string_wide(minor: i128, exponent: u32) -> String {
     let sign = if minor < 0 { "-" } else { "" };
     let abs = minor.unsigned_abs();
     if exponent == 0 {
         return format!("{sign}{abs}");
     }
-    let factor = 10u64.pow(exponent);
+    let factor = 10u128.pow(exponent);
     format!(
         "{sign}{}.{:0width$}",
         abs / factor,

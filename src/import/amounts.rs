@@ -72,6 +72,8 @@ const GROUP_SPACES: [char; 6] = [' ', '\u{00A0}', '\u{202F}', '\u{2009}', '\'', 
 struct Stripped<'a> {
     body: &'a str,
     negative: bool,
+    /// The currency symbol or code written with the amount, if any.
+    marker: Option<&'a str>,
 }
 
 fn not_an_amount(value: &str, reason: &'static str) -> AmountError {
@@ -85,10 +87,11 @@ fn is_minus(c: char) -> bool {
     c == '-' || c == '\u{2212}'
 }
 
-fn currency_prefix(t: &str) -> Option<&str> {
+/// `(marker, rest)` when `t` starts with a currency symbol or code.
+fn currency_prefix(t: &str) -> Option<(&str, &str)> {
     for sym in SYMBOLS {
         if let Some(rest) = t.strip_prefix(sym) {
-            return Some(rest);
+            return Some((sym, rest));
         }
     }
     let b = t.as_bytes();
@@ -96,15 +99,16 @@ fn currency_prefix(t: &str) -> Option<&str> {
         && b[..3].iter().all(u8::is_ascii_alphabetic)
         && !t[3..].starts_with(char::is_alphabetic)
     {
-        return Some(&t[3..]);
+        return Some((&t[..3], &t[3..]));
     }
     None
 }
 
-fn currency_suffix(t: &str) -> Option<&str> {
+/// `(marker, rest)` when `t` ends with a currency symbol or code.
+fn currency_suffix(t: &str) -> Option<(&str, &str)> {
     for sym in SYMBOLS {
         if let Some(rest) = t.strip_suffix(sym) {
-            return Some(rest);
+            return Some((sym, rest));
         }
     }
     let b = t.as_bytes();
@@ -113,7 +117,7 @@ fn currency_suffix(t: &str) -> Option<&str> {
         && b[n - 3..].iter().all(u8::is_ascii_alphabetic)
         && !t[..n - 3].ends_with(char::is_alphabetic)
     {
-        return Some(&t[..n - 3]);
+        return Some((&t[n - 3..], &t[..n - 3]));
     }
     None
 }
@@ -128,7 +132,7 @@ fn strip(value: &str) -> Result<Stripped<'_>, AmountError> {
     let mut signs = 0;
     let mut negative = false;
     let mut parens = false;
-    let mut currency = false;
+    let mut marker: Option<&str> = None;
     loop {
         t = t.trim();
         if !parens && t.starts_with('(') && t.ends_with(')') && t.len() >= 2 {
@@ -154,17 +158,12 @@ fn strip(value: &str) -> Result<Stripped<'_>, AmountError> {
             t = &t[..t.len() - c.len_utf8()];
             continue;
         }
-        if !currency {
-            if let Some(rest) = currency_prefix(t) {
-                currency = true;
-                t = rest;
-                continue;
-            }
-            if let Some(rest) = currency_suffix(t) {
-                currency = true;
-                t = rest;
-                continue;
-            }
+        if marker.is_none()
+            && let Some((m, rest)) = currency_prefix(t).or_else(|| currency_suffix(t))
+        {
+            marker = Some(m);
+            t = rest;
+            continue;
         }
         break;
     }
@@ -177,7 +176,11 @@ fn strip(value: &str) -> Result<Stripped<'_>, AmountError> {
     if t.contains(['(', ')']) {
         return Err(not_an_amount(value, "the parentheses do not match"));
     }
-    Ok(Stripped { body: t, negative })
+    Ok(Stripped {
+        body: t,
+        negative,
+        marker,
+    })
 }
 
 /// Reads an amount into minor units of a currency with `exponent` decimals.
@@ -189,7 +192,7 @@ fn strip(value: &str) -> Result<Stripped<'_>, AmountError> {
 /// groups of 3 digits. More decimals than `exponent` are refused unless the
 /// extra ones are zeros (`12.500` EUR is 1250). Never rounds, never uses floats.
 pub fn parse_amount(s: &str, sep: DecimalSeparator, exponent: u32) -> Result<i64, AmountError> {
-    let Stripped { body, negative } = strip(s)?;
+    let Stripped { body, negative, .. } = strip(s)?;
     let decimal = sep.as_char();
     let grouping = sep.grouping_char();
     let too_large = || AmountError::TooLarge(s.trim().to_string());
@@ -359,6 +362,13 @@ fn evidence(body: &str) -> Option<DecimalSeparator> {
 /// citing one of each; no evidence at all gives [`DecimalSeparator::Dot`].
 /// Values that are not amounts at all are skipped here ([`parse_amount`] reports them).
 pub fn detect_decimal_separator(values: &[&str]) -> Result<DecimalSeparator, AmountError> {
+    Ok(column_separator(values)?.unwrap_or(DecimalSeparator::Dot))
+}
+
+/// Like [`detect_decimal_separator`], but `None` when no value gives any
+/// evidence: then each value that could be read two ways ([`is_ambiguous`])
+/// must be decided on its own.
+pub fn column_separator(values: &[&str]) -> Result<Option<DecimalSeparator>, AmountError> {
     let mut dot: Option<&str> = None;
     let mut comma: Option<&str> = None;
     for v in values {
@@ -380,10 +390,76 @@ pub fn detect_decimal_separator(values: &[&str]) -> Result<DecimalSeparator, Amo
         }
     }
     Ok(if comma.is_some() {
-        DecimalSeparator::Comma
+        Some(DecimalSeparator::Comma)
+    } else if dot.is_some() {
+        Some(DecimalSeparator::Dot)
     } else {
-        DecimalSeparator::Dot
+        None
     })
+}
+
+/// The separator a value would have to use as its decimal point to be read
+/// as a decimal, when it could as well be grouping thousands: one `.` or one
+/// `,`, followed by exactly three digits (`1.000`, `12,500`). `None` for any
+/// other value.
+pub fn ambiguous_separator(s: &str) -> Option<DecimalSeparator> {
+    let body = strip(s).ok()?.body;
+    let single = |c: char| body.matches(c).count() == 1;
+    let (pos, sep) = match (body.find('.'), body.find(',')) {
+        (Some(p), None) if single('.') => (p, DecimalSeparator::Dot),
+        (None, Some(p)) if single(',') => (p, DecimalSeparator::Comma),
+        _ => return None,
+    };
+    let after = &body[pos + 1..];
+    (after.len() == 3 && after.bytes().all(|b| b.is_ascii_digit())).then_some(sep)
+}
+
+/// Whether a currency symbol or code written with an amount fits the
+/// currency `code` (`€` EUR, `£` GBP, `kr` NOK/SEK/DKK/ISK, `$` any dollar…).
+/// `Err` names what was written when it does not.
+pub fn check_marker(s: &str, code: &str) -> Result<(), String> {
+    let Some(marker) = strip(s).ok().and_then(|st| st.marker) else {
+        return Ok(());
+    };
+    let fits = match marker {
+        "€" => code == "EUR",
+        "£" => code == "GBP",
+        "¥" => code == "JPY" || code == "CNY",
+        "US$" => code == "USD",
+        "CA$" | "C$" => code == "CAD",
+        "AU$" | "A$" => code == "AUD",
+        "NZ$" => code == "NZD",
+        "HK$" => code == "HKD",
+        "S$" => code == "SGD",
+        "R$" => code == "BRL",
+        "$" => {
+            code.ends_with('D') || code == "MXN" || code == "ARS" || code == "CLP" || code == "COP"
+        }
+        "kr" | "kr." | "Kr" | "Kr." | "KR" => matches!(code, "NOK" | "SEK" | "DKK" | "ISK"),
+        "Fr." => code == "CHF",
+        "zł" => code == "PLN",
+        "₹" | "Rs" | "Rs." => code == "INR" || code == "PKR" || code == "LKR",
+        "₩" => code == "KRW",
+        "₽" => code == "RUB",
+        "₺" => code == "TRY",
+        "₪" => code == "ILS",
+        "₫" => code == "VND",
+        "₴" => code == "UAH",
+        "₦" => code == "NGN",
+        "₱" => code == "PHP",
+        other if other.len() == 3 => other.eq_ignore_ascii_case(code),
+        _ => false,
+    };
+    if fits {
+        Ok(())
+    } else {
+        Err(marker.to_string())
+    }
+}
+
+/// Whether a value could be read two ways (see [`ambiguous_separator`]).
+pub fn is_ambiguous(s: &str) -> bool {
+    ambiguous_separator(s).is_some()
 }
 
 #[cfg(test)]

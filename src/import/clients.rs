@@ -1,5 +1,6 @@
 //! Client files: each line a client, created when new and updated when the
-//! file says something else; the same file twice changes nothing.
+//! file says something else. An update changes only what the file has a
+//! column for; the same file twice changes nothing.
 
 use std::collections::HashMap;
 
@@ -11,6 +12,7 @@ use super::{ImportOptions, ImportSummary};
 use crate::domain::client::{Client, Profile, Rating, country_code};
 use crate::domain::currency::Currency;
 use crate::domain::language::Language;
+use crate::domain::text::printable;
 use crate::store::{self, Store};
 
 pub fn import(
@@ -22,38 +24,30 @@ pub fn import(
         lines: table.rows.len(),
         ..ImportSummary::default()
     };
-    let mut parsed = Vec::with_capacity(table.rows.len());
-    let mut seen: HashMap<String, u64> = HashMap::new();
-    for row in table.rows() {
-        let client = parse(&row, opts)?;
-        if let Some(first) = seen.insert(client.code.clone(), row.line) {
-            return Err(row.error(
-                Field::ClientCode,
-                format!(
-                    "client {} appears twice in the file (lines {first} and {})",
-                    client.code, row.line
-                ),
-            ));
-        }
-        parsed.push(client);
-    }
     store.write(|tx| {
-        for c in &parsed {
-            match store::clients::find(tx, &c.code)? {
+        let mut seen: HashMap<&str, u64> = HashMap::new();
+        for row in table.rows() {
+            let code = row.key(Field::ClientCode)?;
+            if let Some(first) = seen.insert(code, row.line) {
+                return Err(row.error(
+                    Field::ClientCode,
+                    format!(
+                        "client {code} appears twice in the file (lines {first} and {})",
+                        row.line
+                    ),
+                ));
+            }
+            match store::clients::find(tx, code)? {
                 None => {
-                    store::clients::insert(tx, c)?;
+                    store::clients::insert(tx, &read(&row, opts, None)?)?;
                     summary.clients_created += 1;
                 }
                 Some((_, existing)) => {
-                    // The rating follows the solvency notes; a file does not override it.
-                    let mut merged = c.clone();
-                    if merged.rating.is_none() {
-                        merged.rating = existing.rating;
-                    }
-                    if merged == existing {
+                    let updated = read(&row, opts, Some(&existing))?;
+                    if updated == existing {
                         summary.clients_unchanged += 1;
                     } else {
-                        store::clients::update(tx, &merged)?;
+                        store::clients::update(tx, &updated)?;
                         summary.clients_updated += 1;
                     }
                 }
@@ -64,23 +58,32 @@ pub fn import(
     Ok(summary)
 }
 
-fn parse(row: &Row<'_>, opts: &ImportOptions) -> Result<Client, ImportError> {
-    let code = row.required(Field::ClientCode)?;
-    if code.chars().count() > 64 {
-        return Err(row.error(Field::ClientCode, "is longer than 64 characters"));
-    }
-    let country = match row.get(Field::Country) {
-        Some(v) => Some(country_code(v).ok_or_else(|| {
-            row.error(
-                Field::Country,
-                format!("{v:?} is not an ISO 3166 country code (FR, NO, ES, GB…)"),
-            )
-        })?),
-        None => None,
+/// The client a line describes: the fields the file has a column for, the
+/// rest kept from `existing` (or the defaults of a new client).
+fn read(
+    row: &Row<'_>,
+    opts: &ImportOptions,
+    existing: Option<&Client>,
+) -> Result<Client, ImportError> {
+    let has = |f: Field| row.has(f);
+    let code = row.key(Field::ClientCode)?;
+    let country = if has(Field::Country) {
+        match row.get(Field::Country) {
+            Some(v) => Some(country_code(v).ok_or_else(|| {
+                row.error(
+                    Field::Country,
+                    format!("{v:?} is not an ISO 3166 country code (FR, NO, ES, GB…)"),
+                )
+            })?),
+            None => None,
+        }
+    } else {
+        existing.and_then(|c| c.country.clone())
     };
-    let currency: Currency = match row.get(Field::Currency) {
-        Some(_) => row.currency(None)?,
-        None => currency_of(country.as_deref())
+    let currency: Currency = match (row.get(Field::Currency), existing) {
+        (Some(_), _) => row.currency(None)?,
+        (None, Some(c)) => c.currency,
+        (None, None) => currency_of(country.as_deref())
             .or(opts.currency)
             .ok_or_else(|| {
                 row.error(
@@ -89,85 +92,116 @@ fn parse(row: &Row<'_>, opts: &ImportOptions) -> Result<Client, ImportError> {
                 )
             })?,
     };
-    let profile = match row.get(Field::Profile) {
-        Some(v) => Profile::parse(v).ok_or_else(|| {
+    let mut c = match existing {
+        Some(e) => e.clone(),
+        None => {
+            let mut c = Client::with_code(code, currency);
+            c.language = language_of(country.as_deref());
+            c
+        }
+    };
+    if let Some(e) = existing
+        .filter(|e| e.currency != currency && e.credit_limit.is_some() && !has(Field::CreditLimit))
+    {
+        return Err(row.error(
+            Field::Currency,
+            format!(
+                "{currency} differs from the client's {}, which its credit limit is in; give the credit limit in {currency} too",
+                e.currency
+            ),
+        ));
+    }
+    c.currency = currency;
+    c.country = country;
+    if has(Field::ClientName) {
+        c.name = printable(row.required(Field::ClientName)?).into_owned();
+    } else if existing.is_none() {
+        return Err(row.error(Field::ClientName, "a new client needs a name"));
+    }
+    if let Some(v) = row.get(Field::Profile) {
+        c.profile = Profile::parse(v).ok_or_else(|| {
             row.error(
                 Field::Profile,
                 format!("{v:?} is not administration, business or individual"),
             )
-        })?,
-        None => Profile::Business,
-    };
-    let language = match row.get(Field::Language) {
-        Some(v) => Language::parse(v).ok_or_else(|| {
+        })?;
+    }
+    if let Some(v) = row.get(Field::Language) {
+        c.language = Language::parse(v).ok_or_else(|| {
             row.error(
                 Field::Language,
                 format!("{v:?} is not a language dun writes (en, fr, nb, es)"),
             )
-        })?,
-        None => language_of(country.as_deref()),
-    };
-    let terms_days = match row.get(Field::TermsDays) {
-        Some(v) => v
-            .trim_end_matches(|c: char| !c.is_ascii_digit())
-            .parse::<u32>()
-            .ok()
-            .filter(|d| *d <= 365)
-            .ok_or_else(|| {
-                row.error(
-                    Field::TermsDays,
-                    format!("{v:?} is not a number of days (0–365)"),
-                )
-            })?,
-        None => 30,
-    };
-    let deposit_pct = match row.get(Field::DepositPct) {
-        Some(v) => v
-            .trim_end_matches(['%', ' '])
-            .parse::<u8>()
-            .ok()
-            .filter(|p| *p <= 100)
-            .ok_or_else(|| {
-                row.error(
-                    Field::DepositPct,
-                    format!("{v:?} is not a percentage (0–100)"),
-                )
-            })?,
-        None => 0,
-    };
-    let rating = match row.get(Field::Rating) {
-        Some(v) => Some(Rating::parse(v).ok_or_else(|| {
+        })?;
+    }
+    if has(Field::TermsDays) {
+        c.terms_days = match row.get(Field::TermsDays) {
+            Some(v) => v
+                .trim_end_matches(|ch: char| !ch.is_ascii_digit())
+                .parse::<u32>()
+                .ok()
+                .filter(|d| *d <= 365)
+                .ok_or_else(|| {
+                    row.error(
+                        Field::TermsDays,
+                        format!("{v:?} is not a number of days (0–365)"),
+                    )
+                })?,
+            None => 30,
+        };
+    }
+    if has(Field::DepositPct) {
+        c.deposit_pct = match row.get(Field::DepositPct) {
+            Some(v) => v
+                .trim_end_matches(['%', ' '])
+                .parse::<u8>()
+                .ok()
+                .filter(|p| *p <= 100)
+                .ok_or_else(|| {
+                    row.error(
+                        Field::DepositPct,
+                        format!("{v:?} is not a percentage (0–100)"),
+                    )
+                })?,
+            None => 0,
+        };
+    }
+    // The rating follows the solvency notes: a file sets it, never clears it.
+    if let Some(v) = row.get(Field::Rating) {
+        c.rating = Some(Rating::parse(v).ok_or_else(|| {
             row.error(Field::Rating, format!("{v:?} is not a rating A, B, C or D"))
-        })?),
-        None => None,
-    };
-    let email = row.get(Field::Email).map(str::to_string);
-    if let Some(e) = email
-        .as_ref()
-        .filter(|e| !e.contains('@') || e.contains(char::is_whitespace))
-    {
-        return Err(row.error(Field::Email, format!("{e:?} is not an email address")));
+        })?);
     }
-    let credit_limit = row.amount(Field::CreditLimit, currency)?;
-    if credit_limit.is_some_and(|l| l < 0) {
-        return Err(row.error(Field::CreditLimit, "cannot be negative"));
+    if has(Field::Email) {
+        c.email = row.text(Field::Email);
+        if let Some(e) = c
+            .email
+            .as_ref()
+            .filter(|e| !e.contains('@') || e.contains(char::is_whitespace))
+        {
+            return Err(row.error(Field::Email, format!("{e:?} is not an email address")));
+        }
     }
-    Ok(Client {
-        code: code.to_string(),
-        name: row.required(Field::ClientName)?.to_string(),
-        profile,
-        language,
-        country,
-        phone: row.get(Field::Phone).map(str::to_string),
-        email,
-        address: row.get(Field::Address).map(str::to_string),
-        terms_days,
-        credit_limit,
-        currency,
-        deposit_pct,
-        rating,
-        clerk: row.get(Field::Clerk).map(str::to_string),
-        pilot_ends_on: row.date(Field::PilotEndsOn)?,
-        hold_until: row.date(Field::HoldUntil)?,
-    })
+    if has(Field::CreditLimit) {
+        c.credit_limit = row.amount(Field::CreditLimit, currency)?;
+        if c.credit_limit.is_some_and(|l| l < 0) {
+            return Err(row.error(Field::CreditLimit, "cannot be negative"));
+        }
+    }
+    if has(Field::Phone) {
+        c.phone = row.text(Field::Phone);
+    }
+    if has(Field::Address) {
+        c.address = row.text(Field::Address);
+    }
+    if has(Field::Clerk) {
+        c.clerk = row.text(Field::Clerk);
+    }
+    if has(Field::PilotEndsOn) {
+        c.pilot_ends_on = row.date(Field::PilotEndsOn)?;
+    }
+    if has(Field::HoldUntil) {
+        c.hold_until = row.date(Field::HoldUntil)?;
+    }
+    Ok(c)
 }

@@ -140,7 +140,7 @@ impl FileKind {
         match self {
             FileKind::Invoices => &[InvoiceNumber, ClientCode, IssuedOn, Amount],
             FileKind::Payments => &[InvoiceNumber, ReceivedOn, Amount],
-            FileKind::Clients => &[ClientCode, ClientName],
+            FileKind::Clients => &[ClientCode],
         }
     }
 

@@ -84,7 +84,7 @@ fn read_lines(
     let mut batch = Vec::with_capacity(BATCH);
     for row in table.rows() {
         let checked = parse(&row, opts, use_country).and_then(|line| {
-            let number = row.required(Field::InvoiceNumber)?;
+            let number = row.key(Field::InvoiceNumber)?;
             match seen.insert(number, row.line) {
                 Some(first) => Err(row.error(
                     Field::InvoiceNumber,
@@ -161,14 +161,8 @@ fn country_column_usable(table: &Table, summary: &mut ImportSummary) -> Result<b
 }
 
 fn parse(row: &Row<'_>, opts: &ImportOptions, use_country: bool) -> Result<Line, ImportError> {
-    let number = row.required(Field::InvoiceNumber)?;
-    if number.chars().count() > 64 {
-        return Err(row.error(Field::InvoiceNumber, "is longer than 64 characters"));
-    }
-    let client_code = row.required(Field::ClientCode)?;
-    if client_code.chars().count() > 64 {
-        return Err(row.error(Field::ClientCode, "is longer than 64 characters"));
-    }
+    let number = row.key(Field::InvoiceNumber)?;
+    let client_code = row.key(Field::ClientCode)?;
     let currency = row.currency(opts.currency)?;
     let issued_on = row.required_date(Field::IssuedOn)?;
     let amount = row
@@ -233,10 +227,10 @@ fn parse(row: &Row<'_>, opts: &ImportOptions, use_country: bool) -> Result<Line,
             issued_on,
             due_on,
             amount: Money::new(amount, currency),
-            milestone: row.get(Field::Milestone).map(str::to_string),
+            milestone: row.text(Field::Milestone),
             is_deposit: row.flag(Field::IsDeposit)?,
         },
-        client_name: row.get(Field::ClientName).map(str::to_string),
+        client_name: row.text(Field::ClientName),
         country: if use_country {
             row.get(Field::Country).and_then(country_code)
         } else {

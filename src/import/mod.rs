@@ -34,6 +34,8 @@ pub struct ImportOptions {
     pub currency: Option<Currency>,
     /// Date format, when detection from the file is not enough.
     pub date_format: Option<DateFormat>,
+    /// Decimal separator of amounts, when detection from the file is not enough.
+    pub decimal_separator: Option<amounts::DecimalSeparator>,
     /// OS login recorded on what the import writes.
     pub user: String,
     /// Dates after today are refused (a payment cannot come from the future).
@@ -120,7 +122,7 @@ pub fn import(
     path: &Path,
     opts: &ImportOptions,
 ) -> Result<ImportSummary, ImportError> {
-    let table = Table::read(path, kind, opts.date_format)?;
+    let table = Table::read(path, kind, opts.date_format, opts.decimal_separator)?;
     match kind {
         FileKind::Invoices => invoices::import(store, &table, opts),
         FileKind::Payments => payments::import(store, &table, opts),

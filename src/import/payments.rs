@@ -24,7 +24,7 @@ pub fn import(
     store.write_rows(table.rows.len(), |tx| {
         let mut ranks: HashMap<String, u32> = HashMap::new();
         for row in table.rows() {
-            let number = row.required(Field::InvoiceNumber)?;
+            let number = row.key(Field::InvoiceNumber)?;
             let Some(invoice) = store::invoices::find(tx, number)? else {
                 return Err(row.error(
                     Field::InvoiceNumber,
@@ -41,7 +41,22 @@ pub fn import(
                     ));
                 }
             }
+            if let Some(given) = opts
+                .currency
+                .filter(|c| *c != currency && row.get(Field::Currency).is_none())
+            {
+                return Err(row.error(
+                    Field::Currency,
+                    format!("--currency {given} differs from the currency of invoice {number} ({currency})"),
+                ));
+            }
             let received_on = row.required_date(Field::ReceivedOn)?;
+            if received_on < invoice.invoice.issued_on {
+                return Err(row.error(
+                    Field::ReceivedOn,
+                    format!("{received_on} is before invoice {number} was issued ({})", invoice.invoice.issued_on),
+                ));
+            }
             if received_on > opts.today {
                 return Err(row.error(
                     Field::ReceivedOn,
@@ -54,7 +69,7 @@ pub fn import(
             if amount <= 0 {
                 return Err(row.error(Field::Amount, "must be more than zero"));
             }
-            let reference = row.get(Field::Reference).map(str::to_string);
+            let reference = row.text(Field::Reference);
             let base = format!(
                 "payment:{number}|{received_on}|{amount}|{}",
                 reference.as_deref().unwrap_or("")

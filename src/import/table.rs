@@ -12,7 +12,8 @@ use super::error::ImportError;
 use super::headers::{self, Field, FileKind, HeaderMap};
 use super::sniff;
 use crate::domain::currency::Currency;
-use crate::domain::invoice::{EARLIEST_DATE, LATEST_DATE, plausible_date};
+use crate::domain::invoice::{EARLIEST_DATE, LATEST_DATE, MAX_AMOUNT, plausible_date};
+use crate::domain::text::printable;
 use chrono::NaiveDate;
 
 /// Fields read as dates.
@@ -35,7 +36,8 @@ pub struct Table {
     /// `(line number, record)` for every data row.
     pub rows: Vec<(u64, StringRecord)>,
     pub date_format: DateFormat,
-    separators: Vec<(Field, DecimalSeparator)>,
+    /// Per amount column: the decimal separator, `None` when no value says.
+    separators: Vec<(Field, Option<DecimalSeparator>)>,
     pub encoding: decode::Encoding,
     pub delimiter: u8,
 }
@@ -45,6 +47,7 @@ impl Table {
         path: &Path,
         kind: FileKind,
         date_format: Option<DateFormat>,
+        decimal_separator: Option<DecimalSeparator>,
     ) -> Result<Table, ImportError> {
         let file = path.display().to_string();
         let bytes = std::fs::read(path).map_err(|e| ImportError::Io {
@@ -121,12 +124,19 @@ impl Table {
         };
         for &field in AMOUNT_FIELDS {
             if let Some(col) = table.map.index(field) {
-                let values: Vec<&str> = table.column_values(col).collect();
-                let sep =
-                    amounts::detect_decimal_separator(&values).map_err(|e| ImportError::File {
-                        file: table.file.clone(),
-                        reason: format!("column {}: {e}", table.headers[col]),
-                    })?;
+                let sep = match decimal_separator {
+                    Some(sep) => Some(sep),
+                    None => {
+                        let values: Vec<&str> = table.column_values(col).collect();
+                        amounts::column_separator(&values).map_err(|e| ImportError::File {
+                            file: table.file.clone(),
+                            reason: format!(
+                                "column {}: {e}; give --decimal-separator dot or comma",
+                                table.headers[col]
+                            ),
+                        })?
+                    }
+                };
                 table.separators.push((field, sep));
             }
         }
@@ -182,11 +192,11 @@ impl Table {
         })
     }
 
-    fn separator(&self, field: Field) -> DecimalSeparator {
+    fn separator(&self, field: Field) -> Option<DecimalSeparator> {
         self.separators
             .iter()
             .find(|(f, _)| *f == field)
-            .map_or(DecimalSeparator::Dot, |(_, s)| *s)
+            .and_then(|(_, s)| *s)
     }
 
     pub fn has(&self, field: Field) -> bool {
@@ -258,6 +268,33 @@ impl<'a> Row<'a> {
             .filter(|v| !v.is_empty())
     }
 
+    /// Whether the file has a column for `field`.
+    pub fn has(&self, field: Field) -> bool {
+        self.table.has(field)
+    }
+
+    /// Free text of `field`, shown but never obeyed: control characters,
+    /// escape sequences and bidi overrides are neutralised.
+    pub fn text(&self, field: Field) -> Option<String> {
+        self.get(field).map(|v| printable(v).into_owned())
+    }
+
+    /// An identifier (invoice number, client code): present, at most 64
+    /// characters, and free of control characters.
+    pub fn key(&self, field: Field) -> Result<&'a str, ImportError> {
+        let v = self.required(field)?;
+        if v.chars().count() > 64 {
+            return Err(self.error(field, "is longer than 64 characters"));
+        }
+        if v.chars().any(crate::domain::text::is_unsafe) {
+            return Err(self.error(
+                field,
+                format!("{:?} contains control characters", printable(v)),
+            ));
+        }
+        Ok(v)
+    }
+
     /// The value of a field that must be present.
     pub fn required(&self, field: Field) -> Result<&'a str, ImportError> {
         self.get(field).ok_or_else(|| self.error(field, "is empty"))
@@ -313,9 +350,47 @@ impl<'a> Row<'a> {
         let Some(v) = self.get(field) else {
             return Ok(None);
         };
-        amounts::parse_amount(v, self.table.separator(field), currency.exponent())
-            .map(Some)
-            .map_err(|e| self.error(field, e.to_string()))
+        if let Err(marker) = amounts::check_marker(v, currency.code()) {
+            return Err(self.error(
+                field,
+                format!(
+                    "{:?} is written in {marker}, but the line's currency is {currency}",
+                    printable(v)
+                ),
+            ));
+        }
+        let exponent = currency.exponent();
+        let sep = match (self.table.separator(field), amounts::ambiguous_separator(v)) {
+            (Some(sep), _) => sep,
+            (None, None) => DecimalSeparator::Dot,
+            // `1.000` or `1,000` in a column that never shows its decimal
+            // separator: three decimals do not fit the currency, so it groups
+            // thousands; where three decimals would fit (BHD), nobody can tell.
+            (None, Some(written)) if exponent < 3 => match written {
+                DecimalSeparator::Dot => DecimalSeparator::Comma,
+                DecimalSeparator::Comma => DecimalSeparator::Dot,
+            },
+            (None, Some(_)) => {
+                return Err(self.error(
+                    field,
+                    format!(
+                        "{v:?} could be read either way in {currency}; give --decimal-separator dot or comma"
+                    ),
+                ));
+            }
+        };
+        let minor = amounts::parse_amount(v, sep, exponent)
+            .map_err(|e| self.error(field, e.to_string()))?;
+        if minor.unsigned_abs() > MAX_AMOUNT.unsigned_abs() {
+            return Err(self.error(
+                field,
+                format!(
+                    "{v:?} is more than dun accepts for one amount ({} {currency})",
+                    crate::domain::money::decimal_string(MAX_AMOUNT, exponent)
+                ),
+            ));
+        }
+        Ok(Some(minor))
     }
 
     /// The currency of this line: its own column, else `default`.

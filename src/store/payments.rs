@@ -23,12 +23,18 @@ pub fn insert(
     import_key: Option<&str>,
     user: &str,
 ) -> Result<bool> {
-    let mut due =
-        conn.prepare_cached("SELECT amount - paid, currency FROM invoices WHERE id = ?1")?;
-    let (open, invoice_currency): (i64, Currency) = due
-        .query_row([invoice_id], |r| Ok((r.get(0)?, r.get(1)?)))
+    let mut due = conn
+        .prepare_cached("SELECT amount - paid, currency, issued_on FROM invoices WHERE id = ?1")?;
+    let (open, invoice_currency, issued_on): (i64, Currency, NaiveDate) = due
+        .query_row([invoice_id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
         .optional()?
         .ok_or_else(|| StoreError::Invalid(format!("no invoice with id {invoice_id}")))?;
+    if p.received_on < issued_on {
+        return Err(StoreError::Invalid(format!(
+            "payment on {} is before invoice {} was issued ({issued_on})",
+            p.received_on, p.invoice_number
+        )));
+    }
     if invoice_currency != currency {
         return Err(StoreError::Invalid(format!(
             "payment currency {currency} differs from the invoice currency {invoice_currency}"
