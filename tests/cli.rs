@@ -241,3 +241,31 @@ fn aging_at_a_past_date_ignores_later_payments() {
     assert_eq!(at("2026-03-01").as_deref(), Some("600.00"));
     assert_eq!(at("2026-05-01"), None, "paid in full");
 }
+
+#[test]
+fn messages_quoting_a_hostile_file_reach_the_terminal_harmless() {
+    let (dir, db) = temp();
+    let csv = dir.path().join("evil.csv");
+    std::fs::write(
+        &csv,
+        b"invoice,customer,invoice date,amount\nA1,C1,2026-01-05,10.00\nA1,C1\x1b]52;c;ZWNobw==\x07,2026-01-05,10.00\n",
+    )
+    .unwrap();
+    let out = dun(
+        &db,
+        &[
+            "import",
+            "invoices",
+            csv.to_str().unwrap(),
+            "--currency",
+            "EUR",
+        ],
+    );
+    assert!(!out.status.success());
+    assert!(
+        !out.stderr.contains(&0x1b),
+        "{:?}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(!out.stderr.contains(&0x07));
+}

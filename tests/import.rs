@@ -651,3 +651,48 @@ fn control_characters_are_refused_in_numbers_and_neutralised_in_names() {
     );
     assert!(c.name.contains("Acme"));
 }
+
+#[test]
+fn an_unclosed_quote_is_refused_instead_of_swallowing_lines() {
+    let mut db = db();
+    let p = file(
+        &db,
+        "q.csv",
+        b"invoice,customer,customer name,invoice date,amount\nF1,C1,\"Acme,2026-01-05,1.00\nF2,C1,Beta,2026-01-05,2.00\nF3,C1,Gam\"ma,2026-01-05,3.00\n",
+    );
+    let e = import(
+        &mut db.store,
+        FileKind::Invoices,
+        &p,
+        &opts(Some(Currency::EUR)),
+    )
+    .unwrap_err();
+    assert!(
+        e.to_string()
+            .contains(":2: column customer name: a quote opened here"),
+        "{e}"
+    );
+    assert_eq!(counts(&db.store), (0, 0, 0, 0));
+    // A quoted address over two lines is an ordinary value.
+    let c = file(
+        &db,
+        "c.csv",
+        b"code,name,address\nC1,Acme,\"1 rue de la Paix\n75002 Paris\"\n",
+    );
+    let mut o = opts(Some(Currency::EUR));
+    o.date_format = None;
+    import(&mut db.store, FileKind::Clients, &c, &o).unwrap();
+    let (_, client) = store::clients::find(db.store.conn(), "C1")
+        .unwrap()
+        .unwrap();
+    assert!(client.address.unwrap().contains("Paris"));
+}
+
+#[test]
+fn a_file_with_only_its_header_changes_nothing_and_succeeds() {
+    let mut db = db();
+    let p = file(&db, "empty-day.csv", b"invoice;date;amount\n");
+    let s = import(&mut db.store, FileKind::Payments, &p, &opts(None)).unwrap();
+    assert!(!s.changed());
+    assert_eq!(s.to_string(), "0 lines read: nothing to change");
+}

@@ -102,10 +102,17 @@ impl Table {
                     ),
                 });
             }
+            if let Some(col) = swallowing_field(&record, delimiter, headers.len()) {
+                return Err(ImportError::Cell {
+                    file: file.clone(),
+                    line,
+                    column: headers[col].clone(),
+                    reason: "a quote opened here is not closed until lines later: the lines \
+                             in between would be read as this one value"
+                        .to_string(),
+                });
+            }
             rows.push((line, record));
-        }
-        if rows.is_empty() {
-            return Err(whole("no data lines after the header".to_string()));
         }
 
         let mut table = Table {
@@ -202,6 +209,19 @@ impl Table {
     pub fn has(&self, field: Field) -> bool {
         self.map.index(field).is_some()
     }
+}
+
+/// The field of `record` that spans lines which look like whole records of
+/// their own (as many separators as the header): the mark of a quote that
+/// was never closed. A quoted address over two lines is fine.
+fn swallowing_field(record: &StringRecord, delimiter: u8, columns: usize) -> Option<usize> {
+    let needed = columns.saturating_sub(1).max(1);
+    record.iter().position(|field| {
+        field
+            .split('\n')
+            .skip(1)
+            .any(|line| line.bytes().filter(|b| *b == delimiter).count() >= needed)
+    })
 }
 
 /// Turns byte offsets, asked in increasing order, into 1-based line numbers.
