@@ -1,5 +1,6 @@
 //! dun: a terminal workbench for collections work.
 
+pub mod app;
 pub mod cli;
 pub mod commands;
 pub mod config;
@@ -10,3 +11,4 @@ pub mod fault;
 pub mod import;
 pub mod paths;
 pub mod store;
+pub mod tui;

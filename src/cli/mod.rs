@@ -3,7 +3,7 @@
 
 mod context;
 
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -11,6 +11,7 @@ use anyhow::Context as _;
 use chrono::NaiveDate;
 use clap::{Parser, Subcommand, ValueEnum};
 
+use crate::app::App;
 use crate::commands::{self, Format};
 use crate::domain::text::printable;
 use crate::export::{self, ExportFormat};
@@ -155,6 +156,14 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
     }
     let Some(command) = cli.command else {
         let mut store = ctx.open()?;
+        if std::io::stdout().is_terminal() {
+            let name = ctx.db.file_name().map_or_else(
+                || ctx.db.display().to_string(),
+                |n| n.to_string_lossy().into_owned(),
+            );
+            let mut app = App::new(ctx.today, &ctx.user, &name);
+            return crate::tui::run(&mut store, &mut app);
+        }
         let empty = store.read(|tx| crate::store::invoices::count(tx))? == 0;
         if empty {
             writeln!(
@@ -298,6 +307,10 @@ fn demo_run(ctx: &Context, out: &mut dyn Write) -> anyhow::Result<()> {
     let result = (|| {
         let mut store = crate::store::Store::open(&dir.join("demo.db"))?;
         commands::demo::fill(&mut store, ctx.today, 400, &ctx.user)?;
+        if std::io::stdout().is_terminal() {
+            let mut app = App::new(ctx.today, &ctx.user, "DEMO");
+            return crate::tui::run(&mut store, &mut app);
+        }
         writeln!(
             out,
             "DEMO — a generated portfolio; nothing here is real and nothing is kept.\n"

@@ -10,7 +10,6 @@ use super::Format;
 use super::table::{Align, render};
 use crate::domain::money::decimal_string;
 use crate::store::Store;
-use crate::store::queue::OverdueClient;
 
 #[derive(Serialize)]
 struct QueueLine<'a> {
@@ -25,24 +24,6 @@ struct QueueLine<'a> {
     clerk: Option<&'a str>,
 }
 
-/// A rough priority: overdue amount in major units, raised by age and rating.
-fn priority(c: &OverdueClient, as_of: NaiveDate) -> i128 {
-    let major = i128::from(c.overdue) / 10i128.pow(c.currency.exponent());
-    let days = i128::from((as_of - c.oldest_due_on).num_days().max(0));
-    let rating = match c.rating.as_deref() {
-        Some("D") => 4,
-        Some("C") => 3,
-        Some("B") => 2,
-        _ => 1,
-    };
-    let broken = if c.broken_promise.is_some() {
-        1_000_000_000_000
-    } else {
-        0
-    };
-    broken + major * (30 + days) * rating
-}
-
 pub fn run(
     store: &mut Store,
     as_of: NaiveDate,
@@ -50,11 +31,7 @@ pub fn run(
     format: Format,
     out: &mut dyn Write,
 ) -> anyhow::Result<()> {
-    let mut clients = store.read(|tx| crate::store::queue::overdue_clients(tx, as_of))?;
-    if let Some(user) = mine {
-        clients.retain(|c| c.clerk.as_deref() == Some(user));
-    }
-    clients.sort_by_key(|c| std::cmp::Reverse(priority(c, as_of)));
+    let clients = store.read(|tx| crate::store::queue::queue(tx, as_of, mine))?;
     let lines: Vec<QueueLine<'_>> = clients
         .iter()
         .map(|c| QueueLine {

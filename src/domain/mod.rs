@@ -10,5 +10,6 @@ pub mod language;
 pub mod money;
 pub mod money_format;
 pub mod payment;
+pub mod priority;
 pub mod solvency;
 pub mod text;

@@ -113,34 +113,48 @@ pub struct AgingLine {
 
 /// Every invoice open on `as_of`, most overdue first.
 pub fn lines(conn: &Connection, as_of: NaiveDate) -> Result<Vec<AgingLine>> {
+    page(conn, as_of, 0, u32::MAX)
+}
+
+/// `limit` invoices open on `as_of` from position `offset` of the aging list
+/// (most overdue first): a screen loads only what it shows.
+pub fn page(
+    conn: &Connection,
+    as_of: NaiveDate,
+    offset: u32,
+    limit: u32,
+) -> Result<Vec<AgingLine>> {
     let sql = format!(
         "SELECT c.code, c.name, o.number, o.issued_on, o.due_on, o.currency, o.amount, \
                 o.outstanding, c.clerk, \
                 (SELECT count(*) FROM activities a WHERE a.invoice_id = o.id \
                  AND a.kind = 'reminder' AND a.level >= 1 AND a.on_date <= :as_of) \
          FROM ({}) o JOIN clients c ON c.id = o.client_id \
-         WHERE o.outstanding > 0 ORDER BY o.due_on, o.number",
+         WHERE o.outstanding > 0 ORDER BY o.due_on, o.number LIMIT :limit OFFSET :offset",
         open_as_of()
     );
     let mut st = conn.prepare_cached(&sql)?;
-    let rows = st.query_map(named_params! {":as_of": as_of}, |r| {
-        let due_on: NaiveDate = r.get(4)?;
-        let outstanding: i64 = r.get(7)?;
-        let days = days_overdue(due_on, outstanding, as_of);
-        Ok(AgingLine {
-            client: r.get(0)?,
-            client_name: r.get(1)?,
-            invoice: r.get(2)?,
-            issued_on: r.get(3)?,
-            due_on,
-            days_overdue: days,
-            bucket: Bucket::for_days(days),
-            currency: r.get(5)?,
-            amount: r.get(6)?,
-            outstanding,
-            clerk: r.get(8)?,
-            reminder_level: r.get(9)?,
-        })
-    })?;
+    let rows = st.query_map(
+        named_params! {":as_of": as_of, ":limit": i64::from(limit), ":offset": i64::from(offset)},
+        |r| {
+            let due_on: NaiveDate = r.get(4)?;
+            let outstanding: i64 = r.get(7)?;
+            let days = days_overdue(due_on, outstanding, as_of);
+            Ok(AgingLine {
+                client: r.get(0)?,
+                client_name: r.get(1)?,
+                invoice: r.get(2)?,
+                issued_on: r.get(3)?,
+                due_on,
+                days_overdue: days,
+                bucket: Bucket::for_days(days),
+                currency: r.get(5)?,
+                amount: r.get(6)?,
+                outstanding,
+                clerk: r.get(8)?,
+                reminder_level: r.get(9)?,
+            })
+        },
+    )?;
     Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
 }

@@ -6,7 +6,9 @@ use rusqlite::{Connection, named_params};
 
 use super::aging::open_as_of;
 use super::error::Result;
+use crate::domain::client::Rating;
 use crate::domain::currency::Currency;
+use crate::domain::priority::follow_up_priority;
 
 /// One client's overdue position in one currency.
 #[derive(Clone, Debug, PartialEq)]
@@ -14,7 +16,7 @@ pub struct OverdueClient {
     pub code: String,
     pub name: String,
     pub clerk: Option<String>,
-    pub rating: Option<String>,
+    pub rating: Option<Rating>,
     pub currency: Currency,
     /// Minor units overdue (due before `as_of`, still open).
     pub overdue: i64,
@@ -24,6 +26,34 @@ pub struct OverdueClient {
     pub last_contact: Option<NaiveDate>,
     /// Latest promised date already past on an invoice still open.
     pub broken_promise: Option<NaiveDate>,
+}
+
+impl OverdueClient {
+    /// Queue priority as of `as_of` (see [`follow_up_priority`]).
+    pub fn priority(&self, as_of: NaiveDate) -> i128 {
+        follow_up_priority(
+            self.overdue,
+            self.currency.exponent(),
+            (as_of - self.oldest_due_on).num_days(),
+            self.rating,
+            self.broken_promise.is_some(),
+        )
+    }
+}
+
+/// Clients with something overdue on `as_of`, most urgent first; only those
+/// assigned to `clerk` when given.
+pub fn queue(
+    conn: &Connection,
+    as_of: NaiveDate,
+    clerk: Option<&str>,
+) -> Result<Vec<OverdueClient>> {
+    let mut clients = overdue_clients(conn, as_of)?;
+    if let Some(user) = clerk {
+        clients.retain(|c| c.clerk.as_deref() == Some(user));
+    }
+    clients.sort_by_cached_key(|c| (std::cmp::Reverse(c.priority(as_of)), c.code.clone()));
+    Ok(clients)
 }
 
 pub fn overdue_clients(conn: &Connection, as_of: NaiveDate) -> Result<Vec<OverdueClient>> {

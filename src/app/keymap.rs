@@ -1,0 +1,187 @@
+//! Keys as data: one table says what each key does on which screen, and the
+//! same table draws the footer hints and the help screen.
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+use super::action::{Action, Tab};
+
+/// Where a binding applies.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Scope {
+    Everywhere,
+    On(Tab),
+}
+
+pub struct Binding {
+    pub scope: Scope,
+    pub keys: &'static [KeyCode],
+    /// How the key is written in hints and help.
+    pub label: &'static str,
+    pub action: Action,
+    /// Short word for the footer; empty keeps it out of the footer.
+    pub hint: &'static str,
+    pub help: &'static str,
+}
+
+const fn bind(
+    scope: Scope,
+    keys: &'static [KeyCode],
+    label: &'static str,
+    action: Action,
+    hint: &'static str,
+    help: &'static str,
+) -> Binding {
+    Binding {
+        scope,
+        keys,
+        label,
+        action,
+        hint,
+        help,
+    }
+}
+
+use Scope::{Everywhere, On};
+
+pub const KEYMAP: &[Binding] = &[
+    bind(
+        Everywhere,
+        &[KeyCode::Char('1')],
+        "1",
+        Action::Show(Tab::Queue),
+        "",
+        "the follow-up queue",
+    ),
+    bind(
+        Everywhere,
+        &[KeyCode::Char('2')],
+        "2",
+        Action::Show(Tab::Aging),
+        "",
+        "the aging list",
+    ),
+    bind(
+        Everywhere,
+        &[KeyCode::Char('3')],
+        "3",
+        Action::Show(Tab::Clients),
+        "",
+        "the clients",
+    ),
+    bind(
+        Everywhere,
+        &[KeyCode::Char('4')],
+        "4",
+        Action::Show(Tab::Journal),
+        "",
+        "the journal",
+    ),
+    bind(
+        Everywhere,
+        &[KeyCode::Down, KeyCode::Char('j')],
+        "↓/j",
+        Action::Down,
+        "",
+        "next line",
+    ),
+    bind(
+        Everywhere,
+        &[KeyCode::Up, KeyCode::Char('k')],
+        "↑/k",
+        Action::Up,
+        "",
+        "previous line",
+    ),
+    bind(
+        Everywhere,
+        &[KeyCode::PageDown],
+        "PgDn",
+        Action::PageDown,
+        "",
+        "next page",
+    ),
+    bind(
+        Everywhere,
+        &[KeyCode::PageUp],
+        "PgUp",
+        Action::PageUp,
+        "",
+        "previous page",
+    ),
+    bind(
+        Everywhere,
+        &[KeyCode::Char('g'), KeyCode::Home],
+        "g",
+        Action::Top,
+        "",
+        "first line",
+    ),
+    bind(
+        Everywhere,
+        &[KeyCode::Char('G'), KeyCode::End],
+        "G",
+        Action::Bottom,
+        "",
+        "last line",
+    ),
+    bind(
+        On(Tab::Queue),
+        &[KeyCode::Char('m')],
+        "m",
+        Action::ToggleMine,
+        "mine/all",
+        "only my clients, or everyone's",
+    ),
+    bind(
+        Everywhere,
+        &[KeyCode::Char('?')],
+        "?",
+        Action::Help,
+        "help",
+        "this help",
+    ),
+    bind(
+        Everywhere,
+        &[KeyCode::Esc],
+        "Esc",
+        Action::Back,
+        "",
+        "close help, go back",
+    ),
+    bind(
+        Everywhere,
+        &[KeyCode::Char('q')],
+        "q",
+        Action::Quit,
+        "quit",
+        "quit",
+    ),
+];
+
+/// The action a key asks for on `tab`; Ctrl-C always quits.
+pub fn action_for(tab: Tab, key: KeyEvent) -> Option<Action> {
+    if key.modifiers.contains(KeyModifiers::CONTROL) {
+        return (key.code == KeyCode::Char('c')).then_some(Action::Quit);
+    }
+    bindings(tab)
+        .find(|b| b.keys.contains(&key.code))
+        .map(|b| b.action)
+}
+
+/// The bindings that apply on `tab`, screen ones first.
+pub fn bindings(tab: Tab) -> impl Iterator<Item = &'static Binding> {
+    let screen = KEYMAP.iter().filter(move |b| b.scope == On(tab));
+    let everywhere = KEYMAP.iter().filter(|b| b.scope == Everywhere);
+    screen.chain(everywhere)
+}
+
+/// Footer hints for `tab`: `label word` pairs.
+pub fn hints(tab: Tab) -> Vec<(&'static str, &'static str)> {
+    let mut v: Vec<_> = vec![("1-4", "screens")];
+    v.extend(
+        bindings(tab)
+            .filter(|b| !b.hint.is_empty())
+            .map(|b| (b.label, b.hint)),
+    );
+    v
+}

@@ -1,0 +1,100 @@
+//! Draws the whole screen from `&App`: top line, the current screen, the
+//! message line, the key hints, and the help over it when asked.
+
+use ratatui::Frame;
+use ratatui::layout::{Alignment, Constraint, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph, Row, Table};
+
+use super::layout::{self, MIN_HEIGHT, MIN_WIDTH};
+use super::screens;
+use super::theme::Theme;
+use crate::app::keymap;
+use crate::app::{App, Tab};
+use crate::domain::text::printable;
+
+pub fn draw(f: &mut Frame<'_>, app: &App, theme: &Theme) {
+    let area = f.area();
+    if layout::too_small(area) {
+        let text = format!(
+            "Enlarge the window to {MIN_WIDTH}×{MIN_HEIGHT} (it is {}×{}).",
+            area.width, area.height
+        );
+        f.render_widget(Paragraph::new(text).alignment(Alignment::Center), area);
+        return;
+    }
+    let a = layout::areas(area);
+    top_line(f, a.top, app, theme);
+    match app.tab {
+        Tab::Queue => screens::queue(f, a.body, app, theme),
+        Tab::Aging => screens::aging(f, a.body, app, theme),
+        Tab::Clients => screens::clients(f, a.body, app, theme),
+        Tab::Journal => screens::journal(f, a.body, app, theme),
+    }
+    f.render_widget(
+        Paragraph::new(printable(&app.message).into_owned()),
+        a.message,
+    );
+    footer(f, a.footer, app, theme);
+    if app.help {
+        help(f, a.body, app, theme);
+    }
+}
+
+fn top_line(f: &mut Frame<'_>, area: Rect, app: &App, theme: &Theme) {
+    let mut spans = Vec::new();
+    for (i, tab) in Tab::ALL.into_iter().enumerate() {
+        let label = format!(" {} {} ", i + 1, tab.title());
+        spans.push(if tab == app.tab {
+            Span::styled(label, theme.tab_active)
+        } else {
+            Span::raw(label)
+        });
+    }
+    f.render_widget(Paragraph::new(Line::from(spans)), area);
+    let right = format!(
+        "{}  {}  {} ",
+        app.today,
+        printable(&app.user),
+        printable(&app.database)
+    );
+    f.render_widget(
+        Paragraph::new(Span::styled(right, theme.header)).alignment(Alignment::Right),
+        area,
+    );
+}
+
+fn footer(f: &mut Frame<'_>, area: Rect, app: &App, theme: &Theme) {
+    let mut spans = Vec::new();
+    for (label, word) in keymap::hints(app.tab) {
+        spans.push(Span::styled(label, theme.header));
+        spans.push(Span::raw(format!(" {word}  ")));
+    }
+    f.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+fn help(f: &mut Frame<'_>, body: Rect, app: &App, theme: &Theme) {
+    let rows: Vec<Row<'_>> = keymap::bindings(app.tab)
+        .map(|b| Row::new(vec![b.label.to_string(), b.help.to_string()]))
+        .collect();
+    let height = u16::try_from(rows.len())
+        .unwrap_or(u16::MAX)
+        .saturating_add(2)
+        .min(body.height);
+    let width = 50.min(body.width);
+    let area = Rect {
+        x: body.x + (body.width - width) / 2,
+        y: body.y + (body.height - height) / 2,
+        width,
+        height,
+    };
+    f.render_widget(Clear, area);
+    let title = format!(" Keys on {} — Esc closes ", app.tab.title());
+    let table = Table::new(rows, [Constraint::Length(8), Constraint::Min(10)]).block(
+        Block::default()
+            .borders(Borders::ALL)
+            .title(title)
+            .title_style(theme.header),
+    );
+    f.render_widget(table, area);
+}

@@ -1,0 +1,291 @@
+//! The four screens, each a table drawn from `&App`.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Row, Table, TableState};
+
+use super::layout;
+use super::theme::Theme;
+use crate::app::App;
+use crate::domain::aging::Bucket;
+use crate::domain::currency::Currency;
+use crate::domain::language::Language;
+use crate::domain::money_format::format_number;
+use crate::domain::text::printable;
+
+/// `1,234.56 EUR`, for tables.
+fn money(minor: i64, currency: Currency) -> String {
+    format!(
+        "{} {}",
+        format_number(minor, currency.exponent(), Language::En),
+        currency.code()
+    )
+}
+
+/// `s` cut to `max` characters, with `…` when cut; never obeyed.
+fn fit(s: &str, max: usize) -> String {
+    let clean = printable(s);
+    if clean.chars().count() <= max {
+        clean.into_owned()
+    } else {
+        let mut t: String = clean.chars().take(max.saturating_sub(1)).collect();
+        t.push('…');
+        t
+    }
+}
+
+fn list<'a>(
+    f: &mut Frame<'_>,
+    area: Rect,
+    theme: &Theme,
+    header: &[&'a str],
+    widths: &[Constraint],
+    rows: Vec<Row<'a>>,
+    selected: Option<usize>,
+) {
+    let empty = rows.is_empty();
+    let table = Table::new(rows, widths.to_vec())
+        .header(Row::new(header.to_vec()).style(theme.header))
+        .row_highlight_style(theme.selected);
+    let mut state = TableState::default().with_selected(selected);
+    f.render_stateful_widget(table, area, &mut state);
+    if empty {
+        let below = Rect {
+            y: area.y + 1,
+            height: area.height.saturating_sub(1),
+            ..area
+        };
+        f.render_widget(
+            Paragraph::new(Span::styled("  Nothing here.", theme.muted)),
+            below,
+        );
+    }
+}
+
+pub fn queue(f: &mut Frame<'_>, area: Rect, app: &App, theme: &Theme) {
+    let rows = app
+        .queue
+        .iter()
+        .map(|c| {
+            let reason = if c.broken_promise.is_some() {
+                "broken promise"
+            } else {
+                "overdue"
+            };
+            let reason = if c.broken_promise.is_some() {
+                Span::styled(reason, theme.alert)
+            } else {
+                Span::raw(reason)
+            };
+            Row::new(vec![
+                Line::from(fit(&c.code, 8)),
+                Line::from(fit(&c.name, 20)),
+                Line::from(reason),
+                Line::from(money(c.overdue, c.currency)).right_aligned(),
+                Line::from((app.today - c.oldest_due_on).num_days().to_string()).right_aligned(),
+                Line::from(
+                    c.last_contact
+                        .map_or("-".to_string(), |d| d.format("%m-%d").to_string()),
+                ),
+                Line::from(fit(c.clerk.as_deref().unwrap_or("-"), 6)),
+            ])
+        })
+        .collect();
+    let widths = [
+        Constraint::Length(8),
+        Constraint::Length(20),
+        Constraint::Length(14),
+        Constraint::Length(16),
+        Constraint::Length(4),
+        Constraint::Length(5),
+        Constraint::Length(6),
+    ];
+    let header = [
+        "Client", "Name", "Reason", "Overdue", "Days", "Last", "Clerk",
+    ];
+    let selected = (!app.queue.is_empty()).then_some(app.queue_selected);
+    list(f, area, theme, &header, &widths, rows, selected);
+}
+
+pub fn aging(f: &mut Frame<'_>, area: Rect, app: &App, theme: &Theme) {
+    let (band, rest) = layout::aging(area);
+    aging_band(f, band, app, theme);
+    let rows = app
+        .aging_rows
+        .iter()
+        .map(|l| {
+            Row::new(vec![
+                Line::from(fit(&l.client, 8)),
+                Line::from(fit(&l.client_name, 14)),
+                Line::from(fit(&l.invoice, 12)),
+                Line::from(l.due_on.to_string()),
+                Line::from(l.days_overdue.to_string()).right_aligned(),
+                Line::from(money(l.outstanding, l.currency)).right_aligned(),
+                Line::from(l.reminder_level.to_string()).right_aligned(),
+            ])
+        })
+        .collect();
+    let widths = [
+        Constraint::Length(8),
+        Constraint::Length(14),
+        Constraint::Length(12),
+        Constraint::Length(10),
+        Constraint::Length(4),
+        Constraint::Length(16),
+        Constraint::Length(3),
+    ];
+    let header = [
+        "Client",
+        "Name",
+        "Invoice",
+        "Due",
+        "Days",
+        "Outstanding",
+        "Lvl",
+    ];
+    let selected = app
+        .aging_selected
+        .checked_sub(app.aging_top)
+        .filter(|i| *i < app.aging_rows.len());
+    list(f, rest, theme, &header, &widths, rows, selected);
+}
+
+/// Counts and amounts per bucket (up to three currencies) with a bar of the
+/// counts, and the position in the list.
+fn aging_band(f: &mut Frame<'_>, area: Rect, app: &App, theme: &Theme) {
+    let shown: Vec<_> = app.aging.totals.iter().take(3).collect();
+    let counts: Vec<u64> = Bucket::ALL
+        .iter()
+        .map(|b| {
+            app.aging
+                .totals
+                .iter()
+                .map(|t| t.buckets[b.index()].count)
+                .sum()
+        })
+        .collect();
+    let most = counts.iter().copied().max().unwrap_or(0).max(1);
+    let mut header = vec!["Bucket".to_string(), "Count".to_string()];
+    header.extend(shown.iter().map(|t| t.currency.code().to_string()));
+    header.push(String::new());
+    let mut rows = Vec::new();
+    for (i, bucket) in Bucket::ALL.into_iter().enumerate() {
+        let mut cells = vec![
+            Line::from(bucket.label()),
+            Line::from(counts[i].to_string()).right_aligned(),
+        ];
+        for t in &shown {
+            let amount = t.buckets[i].outstanding;
+            let text = i64::try_from(amount)
+                .map(|a| format_number(a, t.currency.exponent(), Language::En))
+                .unwrap_or_else(|_| {
+                    crate::domain::money::decimal_string_wide(amount, t.currency.exponent())
+                });
+            cells.push(Line::from(text).right_aligned());
+        }
+        let width = usize::try_from(counts[i] * 18 / most).unwrap_or(18);
+        cells.push(Line::from(Span::styled("█".repeat(width), theme.bar)));
+        rows.push(Row::new(cells));
+    }
+    let mut total = vec![
+        Line::from("total"),
+        Line::from(app.aging_count.to_string()).right_aligned(),
+    ];
+    for t in &shown {
+        let text = i64::try_from(t.outstanding)
+            .map(|a| format_number(a, t.currency.exponent(), Language::En))
+            .unwrap_or_else(|_| {
+                crate::domain::money::decimal_string_wide(t.outstanding, t.currency.exponent())
+            });
+        total.push(Line::from(text).right_aligned());
+    }
+    let position = if app.aging_count == 0 {
+        "no open invoice".to_string()
+    } else {
+        format!("line {} of {}", app.aging_selected + 1, app.aging_count)
+    };
+    total.push(Line::from(Span::styled(position, theme.muted)));
+    rows.push(Row::new(total).style(theme.header));
+    let mut widths = vec![Constraint::Length(7), Constraint::Length(6)];
+    widths.extend(shown.iter().map(|_| Constraint::Length(14)));
+    widths.push(Constraint::Min(10));
+    let table = Table::new(rows, widths).header(Row::new(header).style(theme.header));
+    f.render_widget(table, area);
+}
+
+pub fn clients(f: &mut Frame<'_>, area: Rect, app: &App, theme: &Theme) {
+    let rows = app
+        .clients
+        .iter()
+        .map(|c| {
+            Row::new(vec![
+                Line::from(fit(&c.code, 8)),
+                Line::from(fit(&c.name, 26)),
+                Line::from(c.profile.as_str()),
+                Line::from(c.country.clone().unwrap_or_else(|| "-".into())),
+                Line::from(c.rating.map_or("-", |r| r.as_str())),
+                Line::from(
+                    c.credit_limit
+                        .map_or("-".to_string(), |l| money(l, c.currency)),
+                )
+                .right_aligned(),
+                Line::from(fit(c.clerk.as_deref().unwrap_or("-"), 6)),
+            ])
+        })
+        .collect();
+    let widths = [
+        Constraint::Length(8),
+        Constraint::Length(26),
+        Constraint::Length(14),
+        Constraint::Length(2),
+        Constraint::Length(1),
+        Constraint::Length(16),
+        Constraint::Length(6),
+    ];
+    let header = [
+        "Client",
+        "Name",
+        "Profile",
+        "",
+        "R",
+        "Credit limit",
+        "Clerk",
+    ];
+    let selected = (!app.clients.is_empty()).then_some(app.clients_selected);
+    list(f, area, theme, &header, &widths, rows, selected);
+}
+
+pub fn journal(f: &mut Frame<'_>, area: Rect, app: &App, theme: &Theme) {
+    let rows = app
+        .journal
+        .iter()
+        .map(|e| {
+            let what = [e.outcome.as_deref(), Some(e.note.as_str())]
+                .into_iter()
+                .flatten()
+                .filter(|s| !s.is_empty())
+                .collect::<Vec<_>>()
+                .join(": ");
+            Row::new(vec![
+                Line::from(e.on.format("%m-%d").to_string()),
+                Line::from(fit(&e.user, 6)),
+                Line::from(fit(&e.kind, 13)),
+                Line::from(fit(&e.client, 8)),
+                Line::from(fit(e.invoice.as_deref().unwrap_or(""), 12)),
+                Line::from(fit(&what, 28)),
+            ])
+        })
+        .collect();
+    let widths = [
+        Constraint::Length(5),
+        Constraint::Length(6),
+        Constraint::Length(13),
+        Constraint::Length(8),
+        Constraint::Length(12),
+        Constraint::Min(10),
+    ];
+    let header = ["Day", "Who", "What", "Client", "Invoice", "Note"];
+    let selected = (!app.journal.is_empty()).then_some(app.journal_selected);
+    list(f, area, theme, &header, &widths, rows, selected);
+}

@@ -1,0 +1,120 @@
+//! The workbench's state driven by the keys a clerk presses, on the demo
+//! portfolio with a fixed today.
+
+use chrono::NaiveDate;
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use dun::app::{App, Tab, keymap};
+use dun::store::Store;
+
+fn today() -> NaiveDate {
+    "2026-11-22".parse().unwrap()
+}
+
+fn demo() -> (tempfile::TempDir, Store) {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(&dir.path().join("demo.db")).unwrap();
+    dun::commands::demo::fill(&mut store, today(), 400, "root").unwrap();
+    (dir, store)
+}
+
+/// Presses keys the way the event loop does.
+fn press(app: &mut App, store: &mut Store, keys: &[KeyCode]) {
+    for code in keys {
+        let key = KeyEvent::new(*code, KeyModifiers::NONE);
+        if let Some(action) = keymap::action_for(app.tab, key)
+            && let Some(load) = app.update(action)
+        {
+            app.load(store, load).unwrap();
+        }
+    }
+}
+
+fn started(store: &mut Store) -> App {
+    let mut app = App::new(today(), "root", "DEMO");
+    app.list_height = 12;
+    app.load(store, dun::app::Load::All).unwrap();
+    app
+}
+
+#[test]
+fn the_queue_opens_with_the_most_urgent_client_selected() {
+    let (_dir, mut store) = demo();
+    let app = started(&mut store);
+    assert_eq!(app.tab, Tab::Queue);
+    assert!(!app.queue.is_empty());
+    assert_eq!(app.queue_selected, 0);
+    assert!(
+        app.queue[0].broken_promise.is_some(),
+        "broken promises come first"
+    );
+}
+
+#[test]
+fn moving_through_the_aging_list_loads_the_lines_on_screen() {
+    let (_dir, mut store) = demo();
+    let mut app = started(&mut store);
+    press(&mut app, &mut store, &[KeyCode::Char('2')]);
+    assert_eq!(app.tab, Tab::Aging);
+    assert_eq!(app.aging_rows.len(), 12);
+    press(&mut app, &mut store, &[KeyCode::Char('G')]);
+    assert_eq!(app.aging_selected, app.aging_count - 1);
+    let visible = app.aging_selected - app.aging_top;
+    assert!(
+        visible < app.aging_rows.len(),
+        "the last line is on screen: {visible} of {}",
+        app.aging_rows.len()
+    );
+    press(
+        &mut app,
+        &mut store,
+        &[
+            KeyCode::Char('g'),
+            KeyCode::Char('j'),
+            KeyCode::Char('j'),
+            KeyCode::Char('k'),
+        ],
+    );
+    assert_eq!(app.aging_selected, 1);
+    assert_eq!(app.aging_top, 0);
+    press(&mut app, &mut store, &[KeyCode::PageDown]);
+    assert_eq!(app.aging_selected, 13);
+    assert_eq!(app.aging_top, 12);
+    assert_eq!(app.aging_rows.len(), 12);
+}
+
+#[test]
+fn mine_shows_only_my_clients_and_back_again() {
+    let (_dir, mut store) = demo();
+    let mut app = started(&mut store);
+    let everyone = app.queue.len();
+    press(&mut app, &mut store, &[KeyCode::Char('m')]);
+    assert!(app.queue.iter().all(|c| c.clerk.as_deref() == Some("root")));
+    assert!(!app.queue.is_empty() && app.queue.len() < everyone);
+    assert!(app.message.contains("root"));
+    press(&mut app, &mut store, &[KeyCode::Char('m')]);
+    assert_eq!(app.queue.len(), everyone);
+}
+
+#[test]
+fn help_opens_and_closes_and_q_quits() {
+    let (_dir, mut store) = demo();
+    let mut app = started(&mut store);
+    press(&mut app, &mut store, &[KeyCode::Char('?')]);
+    assert!(app.help);
+    press(&mut app, &mut store, &[KeyCode::Esc]);
+    assert!(!app.help);
+    press(&mut app, &mut store, &[KeyCode::Char('x'), KeyCode::F(5)]);
+    assert!(!app.quit, "unknown keys do nothing");
+    press(&mut app, &mut store, &[KeyCode::Char('q')]);
+    assert!(app.quit);
+}
+
+#[test]
+fn ctrl_c_quits_from_anywhere() {
+    let (_dir, mut store) = demo();
+    let mut app = started(&mut store);
+    let key = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
+    let action = keymap::action_for(Tab::Journal, key).unwrap();
+    app.update(action);
+    assert!(app.quit);
+}

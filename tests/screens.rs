@@ -1,0 +1,88 @@
+//! Whole screens at 80×24, drawn from the demo portfolio with a fixed today,
+//! compared with the snapshots in `tests/snapshots/`.
+
+use chrono::NaiveDate;
+use dun::app::{Action, App, Load, Tab};
+use dun::store::Store;
+use dun::tui::{draw, layout, theme::Theme};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::layout::Rect;
+
+fn today() -> NaiveDate {
+    "2026-11-22".parse().unwrap()
+}
+
+fn demo() -> (tempfile::TempDir, Store) {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(&dir.path().join("demo.db")).unwrap();
+    dun::commands::demo::fill(&mut store, today(), 400, "root").unwrap();
+    (dir, store)
+}
+
+/// The screen after `actions`, as the event loop would draw it.
+fn screen(width: u16, height: u16, actions: &[Action]) -> String {
+    let (_dir, mut store) = demo();
+    let mut app = App::new(today(), "root", "DEMO");
+    let size = Rect::new(0, 0, width, height);
+    app.list_height = layout::list_rows(app.tab, size);
+    app.load(&mut store, Load::All).unwrap();
+    for action in actions {
+        if let Some(load) = app.update(*action) {
+            app.load(&mut store, load).unwrap();
+        }
+        let rows = layout::list_rows(app.tab, size);
+        if rows != app.list_height {
+            app.list_height = rows;
+            if app.tab == Tab::Aging {
+                app.aging_top = app.aging_selected - app.aging_selected % rows;
+                app.load(&mut store, Load::AgingWindow).unwrap();
+            }
+        }
+    }
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+    terminal
+        .draw(|f| draw::draw(f, &app, &Theme::new(false)))
+        .unwrap();
+    terminal.backend().to_string()
+}
+
+#[test]
+fn queue() {
+    insta::assert_snapshot!(screen(80, 24, &[]));
+}
+
+#[test]
+fn queue_mine() {
+    insta::assert_snapshot!(screen(80, 24, &[Action::ToggleMine]));
+}
+
+#[test]
+fn aging() {
+    insta::assert_snapshot!(screen(80, 24, &[Action::Show(Tab::Aging)]));
+}
+
+#[test]
+fn aging_last_page() {
+    insta::assert_snapshot!(screen(80, 24, &[Action::Show(Tab::Aging), Action::Bottom]));
+}
+
+#[test]
+fn clients() {
+    insta::assert_snapshot!(screen(80, 24, &[Action::Show(Tab::Clients)]));
+}
+
+#[test]
+fn journal() {
+    insta::assert_snapshot!(screen(80, 24, &[Action::Show(Tab::Journal)]));
+}
+
+#[test]
+fn help() {
+    insta::assert_snapshot!(screen(80, 24, &[Action::Help]));
+}
+
+#[test]
+fn too_small() {
+    insta::assert_snapshot!(screen(60, 20, &[]));
+}
