@@ -118,3 +118,112 @@ fn ctrl_c_quits_from_anywhere() {
     app.update(action);
     assert!(app.quit);
 }
+
+fn journal_count(store: &Store) -> i64 {
+    dun::store::activities::count(store.conn()).unwrap()
+}
+
+/// Keys while a form is open go to the form.
+fn type_in(app: &mut App, store: &mut Store, keys: &[KeyCode]) {
+    for code in keys {
+        let key = KeyEvent::new(*code, KeyModifiers::NONE);
+        if let Some(load) = app.form_key(key) {
+            app.load(store, load).unwrap();
+        }
+    }
+}
+
+fn chars(s: &str) -> Vec<KeyCode> {
+    s.chars().map(KeyCode::Char).collect()
+}
+
+#[test]
+fn a_call_with_no_answer_takes_two_keys_after_c() {
+    let (_dir, mut store) = demo();
+    let mut app = started(&mut store);
+    let before = journal_count(&store);
+    let client = app.queue[0].code.clone();
+    press(&mut app, &mut store, &[KeyCode::Char('c')]);
+    assert!(app.form.is_some());
+    type_in(&mut app, &mut store, &[KeyCode::Char('2'), KeyCode::Enter]);
+    assert!(
+        app.form.is_none(),
+        "{:?}",
+        app.form.as_ref().and_then(|f| f.error.clone())
+    );
+    assert_eq!(journal_count(&store), before + 1);
+    assert!(
+        app.message.starts_with("Call logged (no_answer)"),
+        "{}",
+        app.message
+    );
+    let latest = &app.journal[0];
+    assert_eq!(
+        (latest.kind.as_str(), latest.client.as_str()),
+        ("call", client.as_str())
+    );
+    assert_eq!(latest.outcome.as_deref(), Some("no_answer"));
+}
+
+#[test]
+fn a_promise_for_next_friday_is_p_then_enter() {
+    let (_dir, mut store) = demo();
+    let mut app = started(&mut store);
+    press(&mut app, &mut store, &[KeyCode::Char('p')]);
+    type_in(&mut app, &mut store, &[KeyCode::Enter]);
+    assert!(app.form.is_none());
+    let latest = &app.journal[0];
+    assert_eq!(latest.kind, "promise");
+    assert_eq!(
+        latest.date,
+        Some("2026-11-27".parse().unwrap()),
+        "2026-11-22 is a Sunday"
+    );
+}
+
+#[test]
+fn bad_input_keeps_the_form_open_with_the_reason_and_records_nothing() {
+    let (_dir, mut store) = demo();
+    let mut app = started(&mut store);
+    let before = journal_count(&store);
+    // A payment larger than what is due.
+    press(&mut app, &mut store, &[KeyCode::Char('$')]);
+    let mut keys = vec![KeyCode::Backspace; 20];
+    keys.extend(chars("99999999"));
+    keys.push(KeyCode::Enter);
+    type_in(&mut app, &mut store, &keys);
+    let error = app
+        .form
+        .as_ref()
+        .and_then(|f| f.error.clone())
+        .expect("still open");
+    assert!(error.contains("more than"), "{error}");
+    // An amount with letters.
+    let mut keys = vec![KeyCode::Backspace; 20];
+    keys.extend(chars("12a"));
+    keys.push(KeyCode::Enter);
+    type_in(&mut app, &mut store, &keys);
+    let error = app
+        .form
+        .as_ref()
+        .and_then(|f| f.error.clone())
+        .expect("still open");
+    assert!(error.starts_with("Amount:"), "{error}");
+    // A date that is not a date.
+    let mut keys = vec![KeyCode::Backspace; 20];
+    keys.extend([KeyCode::Char('5'), KeyCode::Tab]);
+    keys.extend(vec![KeyCode::Backspace; 12]);
+    keys.extend(chars("31/02/2026"));
+    keys.push(KeyCode::Enter);
+    type_in(&mut app, &mut store, &keys);
+    let error = app
+        .form
+        .as_ref()
+        .and_then(|f| f.error.clone())
+        .expect("still open");
+    assert!(error.starts_with("Received on:"), "{error}");
+    type_in(&mut app, &mut store, &[KeyCode::Esc]);
+    assert!(app.form.is_none());
+    assert!(app.message.contains("nothing recorded"));
+    assert_eq!(journal_count(&store), before);
+}

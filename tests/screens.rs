@@ -86,3 +86,19 @@ fn help() {
 fn too_small() {
     insta::assert_snapshot!(screen(60, 20, &[]));
 }
+
+#[test]
+fn call_form() {
+    use dun::app::form::FormKind;
+    insta::assert_snapshot!(screen(80, 24, &[Action::Log(FormKind::Call)]));
+}
+
+#[test]
+fn promise_form_from_the_aging_list() {
+    use dun::app::form::FormKind;
+    insta::assert_snapshot!(screen(
+        80,
+        24,
+        &[Action::Show(Tab::Aging), Action::Log(FormKind::Promise)]
+    ));
+}

@@ -1,5 +1,7 @@
 //! What a key asks the workbench to do.
 
+use super::form::FormKind;
+
 /// The four screens behind the tabs of the top line.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Tab {
@@ -35,4 +37,6 @@ pub enum Action {
     Help,
     Back,
     ToggleMine,
+    /// Open the form that logs this kind of activity for the selected line.
+    Log(FormKind),
 }

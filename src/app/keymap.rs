@@ -4,12 +4,15 @@
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::action::{Action, Tab};
+use super::form::FormKind;
 
 /// Where a binding applies.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Scope {
     Everywhere,
     On(Tab),
+    /// The screens whose lines one can log against (queue and aging).
+    Logging,
 }
 
 pub struct Binding {
@@ -41,7 +44,7 @@ const fn bind(
     }
 }
 
-use Scope::{Everywhere, On};
+use Scope::{Everywhere, Logging, On};
 
 pub const KEYMAP: &[Binding] = &[
     bind(
@@ -133,6 +136,78 @@ pub const KEYMAP: &[Binding] = &[
         "only my clients, or everyone's",
     ),
     bind(
+        Logging,
+        &[KeyCode::Char('c')],
+        "c",
+        Action::Log(FormKind::Call),
+        "call",
+        "log a call",
+    ),
+    bind(
+        Logging,
+        &[KeyCode::Char('p')],
+        "p",
+        Action::Log(FormKind::Promise),
+        "promise",
+        "log a promise to pay",
+    ),
+    bind(
+        Logging,
+        &[KeyCode::Char('$')],
+        "$",
+        Action::Log(FormKind::Payment),
+        "paid",
+        "record a payment",
+    ),
+    bind(
+        Logging,
+        &[KeyCode::Char('n')],
+        "n",
+        Action::Log(FormKind::Note),
+        "",
+        "add a note",
+    ),
+    bind(
+        Logging,
+        &[KeyCode::Char('v')],
+        "v",
+        Action::Log(FormKind::Visit),
+        "",
+        "plan or record a visit",
+    ),
+    bind(
+        Logging,
+        &[KeyCode::Char('r')],
+        "r",
+        Action::Log(FormKind::Reminder),
+        "",
+        "log a reminder (next level)",
+    ),
+    bind(
+        Logging,
+        &[KeyCode::Char('d')],
+        "d",
+        Action::Log(FormKind::Dispute),
+        "",
+        "mark a dispute",
+    ),
+    bind(
+        Logging,
+        &[KeyCode::Char('z')],
+        "z",
+        Action::Log(FormKind::Snooze),
+        "",
+        "snooze for some days",
+    ),
+    bind(
+        Logging,
+        &[KeyCode::Char('N')],
+        "N",
+        Action::Log(FormKind::SolvencyNote),
+        "",
+        "add a solvency note",
+    ),
+    bind(
         Everywhere,
         &[KeyCode::Char('?')],
         "?",
@@ -170,7 +245,10 @@ pub fn action_for(tab: Tab, key: KeyEvent) -> Option<Action> {
 
 /// The bindings that apply on `tab`, screen ones first.
 pub fn bindings(tab: Tab) -> impl Iterator<Item = &'static Binding> {
-    let screen = KEYMAP.iter().filter(move |b| b.scope == On(tab));
+    let logging = matches!(tab, Tab::Queue | Tab::Aging);
+    let screen = KEYMAP
+        .iter()
+        .filter(move |b| b.scope == On(tab) || (logging && b.scope == Logging));
     let everywhere = KEYMAP.iter().filter(|b| b.scope == Everywhere);
     screen.chain(everywhere)
 }

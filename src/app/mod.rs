@@ -3,11 +3,16 @@
 //! [`App::update`] and fetched by [`App::load`].
 
 pub mod action;
+pub mod form;
 pub mod keymap;
+pub mod log;
 
 use chrono::NaiveDate;
 
 pub use action::{Action, Tab};
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use form::{Form, FormKind, Submission, Target};
 
 use crate::domain::aging::AgingReport;
 use crate::domain::client::Client;
@@ -24,6 +29,8 @@ pub enum Load {
     Queue,
     /// The visible window of the aging list.
     AgingWindow,
+    /// Write the checked form, then load everything.
+    Save,
 }
 
 pub struct App {
@@ -53,6 +60,10 @@ pub struct App {
     pub journal_selected: usize,
     /// Lines a list shows at once; the terminal sets it when drawing.
     pub list_height: usize,
+    /// The logging form, when one is open: keys go to it.
+    pub form: Option<Form>,
+    /// A checked form waiting to be written by [`Load::Save`].
+    pending: Option<(Target, Submission)>,
 }
 
 /// Journal entries the Journal screen keeps.
@@ -81,6 +92,8 @@ impl App {
             journal: Vec::new(),
             journal_selected: 0,
             list_height: 10,
+            form: None,
+            pending: None,
         }
     }
 
@@ -115,6 +128,19 @@ impl App {
                 };
                 Some(Load::Queue)
             }
+            Action::Log(kind) => {
+                match self.target() {
+                    Some(mut target) => {
+                        // From the queue, a promise is for what the client owes in all.
+                        if self.tab == Tab::Queue && kind == FormKind::Promise {
+                            target.invoice = None;
+                        }
+                        self.form = Some(Form::new(kind, target, self.today));
+                    }
+                    None => self.message = "Nothing selected to log against.".to_string(),
+                }
+                None
+            }
             Action::Down
             | Action::Up
             | Action::PageDown
@@ -122,6 +148,66 @@ impl App {
             | Action::Top
             | Action::Bottom => self.move_selection(action),
         }
+    }
+
+    /// What a form opened now would be about: the selected line.
+    pub fn target(&self) -> Option<Target> {
+        match self.tab {
+            Tab::Queue => self.queue.get(self.queue_selected).map(|c| Target {
+                client: c.code.clone(),
+                client_name: c.name.clone(),
+                invoice: Some(c.oldest_invoice.clone()),
+                currency: c.currency,
+                invoice_outstanding: c.oldest_outstanding,
+                overdue: c.overdue,
+                reminder_level: 0,
+            }),
+            Tab::Aging => self
+                .aging_selected
+                .checked_sub(self.aging_top)
+                .and_then(|i| self.aging_rows.get(i))
+                .map(|l| Target {
+                    client: l.client.clone(),
+                    client_name: l.client_name.clone(),
+                    invoice: Some(l.invoice.clone()),
+                    currency: l.currency,
+                    invoice_outstanding: l.outstanding,
+                    overdue: l.outstanding,
+                    reminder_level: l.reminder_level,
+                }),
+            Tab::Clients | Tab::Journal => None,
+        }
+    }
+
+    /// A key while a form is open: typing, moving between fields, Enter to
+    /// record (when the fields check out), Esc to cancel.
+    pub fn form_key(&mut self, key: KeyEvent) -> Option<Load> {
+        let form = self.form.as_mut()?;
+        if key.modifiers.contains(KeyModifiers::CONTROL) {
+            if key.code == KeyCode::Char('c') {
+                self.quit = true;
+            }
+            return None;
+        }
+        match key.code {
+            KeyCode::Esc => {
+                self.form = None;
+                self.message = "Cancelled: nothing recorded.".to_string();
+            }
+            KeyCode::Enter => match form.submission(self.today) {
+                Ok(s) => {
+                    self.pending = Some((form.target.clone(), s));
+                    return Some(Load::Save);
+                }
+                Err(reason) => form.error = Some(reason),
+            },
+            KeyCode::Tab | KeyCode::Down => form.next_field(),
+            KeyCode::BackTab | KeyCode::Up => form.previous_field(),
+            KeyCode::Backspace => form.backspace(),
+            KeyCode::Char(c) => form.type_char(c),
+            _ => {}
+        }
+        None
     }
 
     fn move_selection(&mut self, action: Action) -> Option<Load> {
@@ -155,8 +241,35 @@ impl App {
         None
     }
 
-    /// Fetches what `load` names, in one read transaction.
+    /// Fetches what `load` names, in one read transaction (after writing
+    /// the checked form, for [`Load::Save`]).
     pub fn load(&mut self, store: &mut Store, load: Load) -> Result<(), StoreError> {
+        if load == Load::Save {
+            let Some((target, submission)) = self.pending.take() else {
+                return Ok(());
+            };
+            match log::save(
+                store,
+                &target,
+                &submission,
+                &self.user,
+                self.today,
+                chrono::Utc::now(),
+            ) {
+                Ok(done) => {
+                    self.form = None;
+                    self.message = done;
+                }
+                Err(e) => {
+                    // The form stays open with the reason; nothing was written.
+                    if let Some(form) = self.form.as_mut() {
+                        form.error = Some(e.to_string());
+                    }
+                    return Ok(());
+                }
+            }
+            return self.load(store, Load::All);
+        }
         let today = self.today;
         let clerk = self.mine_only.then(|| self.user.clone());
         let page = u32::try_from(self.list_height.max(1)).unwrap_or(u32::MAX);

@@ -24,8 +24,13 @@ pub struct OverdueClient {
     pub oldest_due_on: NaiveDate,
     /// Latest call, visit, email, letter, reminder or formal notice.
     pub last_contact: Option<NaiveDate>,
-    /// Latest promised date already past on an invoice still open.
+    /// The date of a promise already past while an invoice is still open,
+    /// when no promise came after it.
     pub broken_promise: Option<NaiveDate>,
+    /// The oldest overdue invoice, what a call or a payment is about by default.
+    pub oldest_invoice: String,
+    /// Minor units still due on it.
+    pub oldest_outstanding: i64,
 }
 
 impl OverdueClient {
@@ -67,8 +72,9 @@ pub fn overdue_clients(conn: &Connection, as_of: NaiveDate) -> Result<Vec<Overdu
                 (SELECT max(p.date) FROM activities p JOIN open o2 ON o2.id = p.invoice_id \
                    WHERE p.client_id = c.id AND p.kind = 'promise' AND p.date < :as_of \
                    AND p.on_date <= :as_of AND o2.outstanding > 0 \
-                   AND NOT EXISTS (SELECT 1 FROM activities q WHERE q.invoice_id = p.invoice_id \
-                       AND q.kind = 'promise' AND q.id > p.id AND q.on_date <= :as_of)) \
+                   AND NOT EXISTS (SELECT 1 FROM activities q WHERE q.client_id = p.client_id \
+                       AND q.kind = 'promise' AND q.id > p.id AND q.on_date <= :as_of)), \
+                o.number, o.outstanding \
          FROM open o JOIN clients c ON c.id = o.client_id \
          WHERE o.outstanding > 0 AND o.due_on < :as_of \
          GROUP BY c.id, o.currency",
@@ -87,6 +93,9 @@ pub fn overdue_clients(conn: &Connection, as_of: NaiveDate) -> Result<Vec<Overdu
             oldest_due_on: r.get(7)?,
             last_contact: r.get(8)?,
             broken_promise: r.get(9)?,
+            // With min(due_on), SQLite takes these from the oldest invoice's row.
+            oldest_invoice: r.get(10)?,
+            oldest_outstanding: r.get(11)?,
         })
     })?;
     Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)

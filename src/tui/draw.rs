@@ -36,7 +36,9 @@ pub fn draw(f: &mut Frame<'_>, app: &App, theme: &Theme) {
         a.message,
     );
     footer(f, a.footer, app, theme);
-    if app.help {
+    if let Some(form) = &app.form {
+        super::form_view::draw(f, a.body, form, theme);
+    } else if app.help {
         help(f, a.body, app, theme);
     }
 }
@@ -74,14 +76,25 @@ fn footer(f: &mut Frame<'_>, area: Rect, app: &App, theme: &Theme) {
 }
 
 fn help(f: &mut Frame<'_>, body: Rect, app: &App, theme: &Theme) {
-    let rows: Vec<Row<'_>> = keymap::bindings(app.tab)
-        .map(|b| Row::new(vec![b.label.to_string(), b.help.to_string()]))
+    // Two columns, so that every key of the screen fits in 80×24.
+    let all: Vec<_> = keymap::bindings(app.tab).collect();
+    let half = all.len().div_ceil(2);
+    let (left, right) = all.split_at(half);
+    let rows: Vec<Row<'_>> = (0..half)
+        .map(|i| {
+            let mut cells = vec![left[i].label.to_string(), left[i].help.to_string()];
+            if let Some(b) = right.get(i) {
+                cells.push(b.label.to_string());
+                cells.push(b.help.to_string());
+            }
+            Row::new(cells)
+        })
         .collect();
     let height = u16::try_from(rows.len())
         .unwrap_or(u16::MAX)
         .saturating_add(2)
         .min(body.height);
-    let width = 50.min(body.width);
+    let width = 78.min(body.width);
     let area = Rect {
         x: body.x + (body.width - width) / 2,
         y: body.y + (body.height - height) / 2,
@@ -90,7 +103,13 @@ fn help(f: &mut Frame<'_>, body: Rect, app: &App, theme: &Theme) {
     };
     f.render_widget(Clear, area);
     let title = format!(" Keys on {} — Esc closes ", app.tab.title());
-    let table = Table::new(rows, [Constraint::Length(8), Constraint::Min(10)]).block(
+    let widths = [
+        Constraint::Length(5),
+        Constraint::Length(31),
+        Constraint::Length(5),
+        Constraint::Length(31),
+    ];
+    let table = Table::new(rows, widths).block(
         Block::default()
             .borders(Borders::ALL)
             .title(title)

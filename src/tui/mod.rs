@@ -2,6 +2,7 @@
 //! The loop never holds a transaction while it waits for a key.
 
 pub mod draw;
+pub mod form_view;
 pub mod layout;
 pub mod screens;
 pub mod theme;
@@ -49,10 +50,15 @@ fn event_loop(
         if event::poll(Duration::from_millis(250))?
             && let Event::Key(key) = event::read()?
             && key.kind == KeyEventKind::Press
-            && let Some(action) = keymap::action_for(app.tab, key)
-            && let Some(load) = app.update(action)
         {
-            reload(app, store, load);
+            let load = if app.form.is_some() {
+                app.form_key(key)
+            } else {
+                keymap::action_for(app.tab, key).and_then(|action| app.update(action))
+            };
+            if let Some(load) = load {
+                reload(app, store, load);
+            }
         }
         if watched.elapsed() >= WATCH {
             watched = Instant::now();
