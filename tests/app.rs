@@ -227,3 +227,39 @@ fn bad_input_keeps_the_form_open_with_the_reason_and_records_nothing() {
     assert!(app.message.contains("nothing recorded"));
     assert_eq!(journal_count(&store), before);
 }
+
+/// The "done when": find the most overdue client, read its solvency
+/// notes, log a call with a promise to pay, see both in the journal.
+#[test]
+fn most_overdue_client_notes_call_and_promise_then_the_journal() {
+    let (_dir, mut store) = demo();
+    let mut app = started(&mut store);
+    // The aging list starts with the most overdue invoice.
+    press(
+        &mut app,
+        &mut store,
+        &[KeyCode::Char('2'), KeyCode::Char('g'), KeyCode::Enter],
+    );
+    let page = app.page.clone().expect("the client page is open");
+    assert_eq!(
+        Some(page.client.code.clone()),
+        app.aging_rows.first().map(|l| l.client.clone())
+    );
+    assert!(!page.notes.is_empty(), "its solvency notes are on the page");
+    assert!(
+        page.notes.windows(2).all(|w| w[0].on >= w[1].on),
+        "newest first"
+    );
+    // c 1 (reached) Enter, then p Enter (next Friday, what is due).
+    press(&mut app, &mut store, &[KeyCode::Char('c')]);
+    type_in(&mut app, &mut store, &[KeyCode::Char('1'), KeyCode::Enter]);
+    press(&mut app, &mut store, &[KeyCode::Char('p')]);
+    type_in(&mut app, &mut store, &[KeyCode::Enter]);
+    let timeline = &app.page.as_ref().unwrap().timeline;
+    assert_eq!(timeline[0].kind, "promise");
+    assert_eq!(timeline[1].kind, "call");
+    press(&mut app, &mut store, &[KeyCode::Esc, KeyCode::Char('4')]);
+    assert_eq!(app.journal[0].kind, "promise");
+    assert_eq!(app.journal[0].client, page.client.code);
+    assert_eq!(app.journal[1].outcome.as_deref(), Some("reached"));
+}

@@ -102,3 +102,8 @@ fn promise_form_from_the_aging_list() {
         &[Action::Show(Tab::Aging), Action::Log(FormKind::Promise)]
     ));
 }
+
+#[test]
+fn client_page() {
+    insta::assert_snapshot!(screen(80, 24, &[Action::Open]));
+}

@@ -37,6 +37,8 @@ pub enum Action {
     Help,
     Back,
     ToggleMine,
+    /// Open the client page of the selected line.
+    Open,
     /// Open the form that logs this kind of activity for the selected line.
     Log(FormKind),
 }

@@ -11,7 +11,7 @@ use super::form::FormKind;
 pub enum Scope {
     Everywhere,
     On(Tab),
-    /// The screens whose lines one can log against (queue and aging).
+    /// The screens whose lines name a client: queue, aging, clients.
     Logging,
 }
 
@@ -137,6 +137,14 @@ pub const KEYMAP: &[Binding] = &[
     ),
     bind(
         Logging,
+        &[KeyCode::Enter],
+        "Enter",
+        Action::Open,
+        "client",
+        "open the client page",
+    ),
+    bind(
+        Logging,
         &[KeyCode::Char('c')],
         "c",
         Action::Log(FormKind::Call),
@@ -245,7 +253,7 @@ pub fn action_for(tab: Tab, key: KeyEvent) -> Option<Action> {
 
 /// The bindings that apply on `tab`, screen ones first.
 pub fn bindings(tab: Tab) -> impl Iterator<Item = &'static Binding> {
-    let logging = matches!(tab, Tab::Queue | Tab::Aging);
+    let logging = matches!(tab, Tab::Queue | Tab::Aging | Tab::Clients);
     let screen = KEYMAP
         .iter()
         .filter(move |b| b.scope == On(tab) || (logging && b.scope == Logging));

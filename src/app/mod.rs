@@ -16,6 +16,7 @@ use form::{Form, FormKind, Submission, Target};
 
 use crate::domain::aging::AgingReport;
 use crate::domain::client::Client;
+use crate::domain::solvency::SolvencyNote;
 use crate::store::aging::AgingLine;
 use crate::store::journal::JournalEntry;
 use crate::store::queue::OverdueClient;
@@ -31,7 +32,24 @@ pub enum Load {
     AgingWindow,
     /// Write the checked form, then load everything.
     Save,
+    /// The client page of `App::page_code`.
+    ClientPage,
 }
+
+/// Everything the client page shows about one client.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ClientPage {
+    pub client: Client,
+    /// Newest first.
+    pub notes: Vec<SolvencyNote>,
+    /// Most overdue first.
+    pub open: Vec<AgingLine>,
+    /// Newest first.
+    pub timeline: Vec<JournalEntry>,
+}
+
+/// Timeline entries the client page keeps.
+pub const TIMELINE_LINES: u32 = 200;
 
 pub struct App {
     pub today: NaiveDate,
@@ -60,6 +78,12 @@ pub struct App {
     pub journal_selected: usize,
     /// Lines a list shows at once; the terminal sets it when drawing.
     pub list_height: usize,
+    /// The client page, when open (over the screen it was opened from).
+    pub page: Option<ClientPage>,
+    /// Which client the page shows (kept while it loads).
+    pub page_code: Option<String>,
+    /// Lines scrolled on the client page.
+    pub page_scroll: usize,
     /// The logging form, when one is open: keys go to it.
     pub form: Option<Form>,
     /// A checked form waiting to be written by [`Load::Save`].
@@ -92,6 +116,9 @@ impl App {
             journal: Vec::new(),
             journal_selected: 0,
             list_height: 10,
+            page: None,
+            page_code: None,
+            page_scroll: 0,
             form: None,
             pending: None,
         }
@@ -109,11 +136,39 @@ impl App {
                 None
             }
             Action::Back => {
-                self.help = false;
+                if self.help {
+                    self.help = false;
+                } else {
+                    self.page = None;
+                    self.page_code = None;
+                }
                 None
+            }
+            Action::Open => {
+                let code = match self.tab {
+                    Tab::Queue => self.queue.get(self.queue_selected).map(|c| c.code.clone()),
+                    Tab::Aging => self
+                        .aging_selected
+                        .checked_sub(self.aging_top)
+                        .and_then(|i| self.aging_rows.get(i))
+                        .map(|l| l.client.clone()),
+                    Tab::Clients => self
+                        .clients
+                        .get(self.clients_selected)
+                        .map(|c| c.code.clone()),
+                    Tab::Journal => self
+                        .journal
+                        .get(self.journal_selected)
+                        .map(|e| e.client.clone()),
+                };
+                self.page_code = code;
+                self.page_scroll = 0;
+                self.page_code.is_some().then_some(Load::ClientPage)
             }
             Action::Show(tab) => {
                 self.help = false;
+                self.page = None;
+                self.page_code = None;
                 self.tab = tab;
                 self.message.clear();
                 None
@@ -137,6 +192,9 @@ impl App {
                         }
                         self.form = Some(Form::new(kind, target, self.today));
                     }
+                    None if self.tab == Tab::Clients => {
+                        self.message = "Open the client (Enter) to log against it.".to_string();
+                    }
                     None => self.message = "Nothing selected to log against.".to_string(),
                 }
                 None
@@ -150,8 +208,27 @@ impl App {
         }
     }
 
-    /// What a form opened now would be about: the selected line.
+    /// What a form opened now would be about: the client page's most
+    /// overdue invoice, or the selected line.
     pub fn target(&self) -> Option<Target> {
+        if let Some(page) = &self.page {
+            let first = page.open.first()?;
+            let overdue = page
+                .open
+                .iter()
+                .filter(|l| l.currency == first.currency && l.days_overdue > 0)
+                .map(|l| l.outstanding)
+                .sum();
+            return Some(Target {
+                client: page.client.code.clone(),
+                client_name: page.client.name.clone(),
+                invoice: Some(first.invoice.clone()),
+                currency: first.currency,
+                invoice_outstanding: first.outstanding,
+                overdue,
+                reminder_level: first.reminder_level,
+            });
+        }
         match self.tab {
             Tab::Queue => self.queue.get(self.queue_selected).map(|c| Target {
                 client: c.code.clone(),
@@ -212,6 +289,18 @@ impl App {
 
     fn move_selection(&mut self, action: Action) -> Option<Load> {
         let page = self.list_height.max(1);
+        if self.page.is_some() {
+            self.page_scroll = match action {
+                Action::Down => self.page_scroll + 1,
+                Action::Up => self.page_scroll.saturating_sub(1),
+                Action::PageDown => self.page_scroll + page,
+                Action::PageUp => self.page_scroll.saturating_sub(page),
+                Action::Top => 0,
+                Action::Bottom => usize::MAX / 2,
+                _ => self.page_scroll,
+            };
+            return None;
+        }
         let (selected, count) = match self.tab {
             Tab::Queue => (&mut self.queue_selected, self.queue.len()),
             Tab::Aging => (&mut self.aging_selected, self.aging_count),
@@ -287,6 +376,19 @@ impl App {
             }
             if matches!(load, Load::All | Load::AgingWindow) {
                 self.aging_rows = store::aging::page(tx, today, top, page)?;
+            }
+            if matches!(load, Load::All | Load::ClientPage)
+                && let Some(code) = &self.page_code
+            {
+                self.page = match store::clients::find(tx, code)? {
+                    Some((_, client)) => Some(ClientPage {
+                        notes: store::solvency::for_client(tx, code)?,
+                        open: store::aging::for_client(tx, today, code)?,
+                        timeline: store::journal::for_client(tx, code, TIMELINE_LINES)?,
+                        client,
+                    }),
+                    None => None,
+                };
             }
             if load == Load::All {
                 self.clients = store::clients::all(tx)?;

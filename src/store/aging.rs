@@ -116,6 +116,16 @@ pub fn lines(conn: &Connection, as_of: NaiveDate) -> Result<Vec<AgingLine>> {
     page(conn, as_of, 0, u32::MAX)
 }
 
+/// One client's invoices open on `as_of`, most overdue first.
+pub fn for_client(conn: &Connection, as_of: NaiveDate, code: &str) -> Result<Vec<AgingLine>> {
+    select(
+        conn,
+        as_of,
+        "AND c.code = :code",
+        named_params! {":as_of": as_of, ":code": code, ":limit": -1, ":offset": 0},
+    )
+}
+
 /// `limit` invoices open on `as_of` from position `offset` of the aging list
 /// (most overdue first): a screen loads only what it shows.
 pub fn page(
@@ -124,37 +134,48 @@ pub fn page(
     offset: u32,
     limit: u32,
 ) -> Result<Vec<AgingLine>> {
+    select(
+        conn,
+        as_of,
+        "",
+        named_params! {":as_of": as_of, ":limit": i64::from(limit), ":offset": i64::from(offset)},
+    )
+}
+
+fn select(
+    conn: &Connection,
+    as_of: NaiveDate,
+    filter: &str,
+    args: &[(&str, &dyn rusqlite::ToSql)],
+) -> Result<Vec<AgingLine>> {
     let sql = format!(
         "SELECT c.code, c.name, o.number, o.issued_on, o.due_on, o.currency, o.amount, \
                 o.outstanding, c.clerk, \
                 (SELECT count(*) FROM activities a WHERE a.invoice_id = o.id \
                  AND a.kind = 'reminder' AND a.level >= 1 AND a.on_date <= :as_of) \
          FROM ({}) o JOIN clients c ON c.id = o.client_id \
-         WHERE o.outstanding > 0 ORDER BY o.due_on, o.number LIMIT :limit OFFSET :offset",
+         WHERE o.outstanding > 0 {filter} ORDER BY o.due_on, o.number LIMIT :limit OFFSET :offset",
         open_as_of()
     );
     let mut st = conn.prepare_cached(&sql)?;
-    let rows = st.query_map(
-        named_params! {":as_of": as_of, ":limit": i64::from(limit), ":offset": i64::from(offset)},
-        |r| {
-            let due_on: NaiveDate = r.get(4)?;
-            let outstanding: i64 = r.get(7)?;
-            let days = days_overdue(due_on, outstanding, as_of);
-            Ok(AgingLine {
-                client: r.get(0)?,
-                client_name: r.get(1)?,
-                invoice: r.get(2)?,
-                issued_on: r.get(3)?,
-                due_on,
-                days_overdue: days,
-                bucket: Bucket::for_days(days),
-                currency: r.get(5)?,
-                amount: r.get(6)?,
-                outstanding,
-                clerk: r.get(8)?,
-                reminder_level: r.get(9)?,
-            })
-        },
-    )?;
+    let rows = st.query_map(args, |r| {
+        let due_on: NaiveDate = r.get(4)?;
+        let outstanding: i64 = r.get(7)?;
+        let days = days_overdue(due_on, outstanding, as_of);
+        Ok(AgingLine {
+            client: r.get(0)?,
+            client_name: r.get(1)?,
+            invoice: r.get(2)?,
+            issued_on: r.get(3)?,
+            due_on,
+            days_overdue: days,
+            bucket: Bucket::for_days(days),
+            currency: r.get(5)?,
+            amount: r.get(6)?,
+            outstanding,
+            clerk: r.get(8)?,
+            reminder_level: r.get(9)?,
+        })
+    })?;
     Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
 }

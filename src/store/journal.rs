@@ -31,18 +31,27 @@ pub struct JournalEntry {
     pub refers_to: Option<i64>,
 }
 
+const SELECT: &str = "SELECT a.id, a.at, a.on_date, a.user, a.kind, c.code, i.number, a.level, \
+     a.outcome, a.amount, a.currency, a.date, a.next_action_on, a.reason, a.note, a.registered, \
+     a.refers_to \
+     FROM activities a JOIN clients c ON c.id = a.client_id \
+     LEFT JOIN invoices i ON i.id = a.invoice_id";
+
 /// The latest `limit` entries (all when `None`), newest first.
 pub fn latest(conn: &Connection, limit: Option<u32>) -> Result<Vec<JournalEntry>> {
-    let mut st = conn.prepare(
-        "SELECT a.id, a.at, a.on_date, a.user, a.kind, c.code, i.number, a.level, a.outcome, \
-                a.amount, a.currency, a.date, a.next_action_on, a.reason, a.note, a.registered, \
-                a.refers_to \
-         FROM activities a JOIN clients c ON c.id = a.client_id \
-         LEFT JOIN invoices i ON i.id = a.invoice_id \
-         ORDER BY a.at DESC, a.id DESC LIMIT ?1",
-    )?;
-    let limit = limit.map_or(-1, i64::from);
-    let rows = st.query_map(params![limit], |r| {
+    let sql = format!("{SELECT} ORDER BY a.at DESC, a.id DESC LIMIT ?1");
+    entries(conn, &sql, params![limit.map_or(-1, i64::from)])
+}
+
+/// One client's timeline: its latest `limit` entries, newest first.
+pub fn for_client(conn: &Connection, code: &str, limit: u32) -> Result<Vec<JournalEntry>> {
+    let sql = format!("{SELECT} WHERE c.code = ?1 ORDER BY a.at DESC, a.id DESC LIMIT ?2");
+    entries(conn, &sql, params![code, i64::from(limit)])
+}
+
+fn entries(conn: &Connection, sql: &str, args: impl rusqlite::Params) -> Result<Vec<JournalEntry>> {
+    let mut st = conn.prepare_cached(sql)?;
+    let rows = st.query_map(args, |r| {
         let amount: Option<i64> = r.get(9)?;
         let currency: Option<Currency> = r.get(10)?;
         Ok(JournalEntry {

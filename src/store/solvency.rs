@@ -23,3 +23,24 @@ pub fn insert(conn: &Connection, client_id: i64, n: &SolvencyNote) -> Result<i64
     ])?;
     Ok(conn.last_insert_rowid())
 }
+
+/// A client's solvency notes, newest first.
+pub fn for_client(conn: &Connection, code: &str) -> Result<Vec<SolvencyNote>> {
+    let mut st = conn.prepare_cached(
+        "SELECT n.on_date, n.source, n.rating, n.recommended_limit, n.text, n.author \
+         FROM solvency_notes n JOIN clients c ON c.id = n.client_id \
+         WHERE c.code = ?1 ORDER BY n.on_date DESC, n.id DESC",
+    )?;
+    let rows = st.query_map([code], |r| {
+        Ok(SolvencyNote {
+            client_code: code.to_string(),
+            on: r.get(0)?,
+            source: r.get(1)?,
+            rating: r.get(2)?,
+            recommended_limit: r.get(3)?,
+            text: r.get(4)?,
+            author: r.get(5)?,
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+}

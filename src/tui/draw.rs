@@ -26,6 +26,11 @@ pub fn draw(f: &mut Frame<'_>, app: &App, theme: &Theme) {
     let a = layout::areas(area);
     top_line(f, a.top, app, theme);
     match app.tab {
+        _ if app.page.is_some() => {
+            if let Some(page) = &app.page {
+                super::client_page::draw(f, a.body, page, app.page_scroll, theme);
+            }
+        }
         Tab::Queue => screens::queue(f, a.body, app, theme),
         Tab::Aging => screens::aging(f, a.body, app, theme),
         Tab::Clients => screens::clients(f, a.body, app, theme),
@@ -68,6 +73,10 @@ fn top_line(f: &mut Frame<'_>, area: Rect, app: &App, theme: &Theme) {
 
 fn footer(f: &mut Frame<'_>, area: Rect, app: &App, theme: &Theme) {
     let mut spans = Vec::new();
+    if app.page.is_some() {
+        spans.push(Span::styled("Esc", theme.header));
+        spans.push(Span::raw(" back  "));
+    }
     for (label, word) in keymap::hints(app.tab) {
         spans.push(Span::styled(label, theme.header));
         spans.push(Span::raw(format!(" {word}  ")));

@@ -1,6 +1,7 @@
 //! The terminal: set-up and restore, the event loop, and drawing.
 //! The loop never holds a transaction while it waits for a key.
 
+pub mod client_page;
 pub mod draw;
 pub mod form_view;
 pub mod layout;

@@ -1,0 +1,163 @@
+//! The client page: contact and terms, exposure against the credit limit,
+//! solvency notes newest first, open invoices, and the timeline.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use super::theme::Theme;
+use crate::app::ClientPage;
+use crate::domain::currency::Currency;
+use crate::domain::language::Language;
+use crate::domain::money_format::format_number;
+use crate::domain::text::printable;
+
+fn money(minor: i64, currency: Currency) -> String {
+    format!(
+        "{} {}",
+        format_number(minor, currency.exponent(), Language::En),
+        currency.code()
+    )
+}
+
+fn clean(s: &str) -> String {
+    printable(s).into_owned()
+}
+
+/// Every line of the page, the caller scrolls.
+pub fn lines<'a>(page: &ClientPage, theme: &Theme) -> Vec<Line<'a>> {
+    let c = &page.client;
+    let mut out = Vec::new();
+    out.push(Line::from(vec![
+        Span::styled(
+            format!("{}  {}", clean(&c.code), clean(&c.name)),
+            theme.header,
+        ),
+        Span::raw(format!(
+            "   {} · {} · letters in {}",
+            c.profile.as_str(),
+            c.country.as_deref().unwrap_or("country unknown"),
+            c.language.code()
+        )),
+    ]));
+    out.push(Line::from(format!(
+        "Phone {}   Email {}",
+        c.phone.as_deref().map_or("-".to_string(), clean),
+        c.email.as_deref().map_or("-".to_string(), clean)
+    )));
+    if let Some(a) = &c.address {
+        out.push(Line::from(format!("Address {}", clean(a))));
+    }
+    let exposure: i64 = page
+        .open
+        .iter()
+        .filter(|l| l.currency == c.currency)
+        .map(|l| l.outstanding)
+        .sum();
+    let mut terms = vec![
+        Span::raw(format!("Terms {} days · ", c.terms_days)),
+        Span::raw(format!("exposure {}", money(exposure, c.currency))),
+    ];
+    match c.credit_limit {
+        Some(limit) if exposure > limit => {
+            terms.push(Span::raw(format!(
+                " of limit {} ",
+                money(limit, c.currency)
+            )));
+            terms.push(Span::styled("OVER LIMIT", theme.alert));
+        }
+        Some(limit) => terms.push(Span::raw(format!(" of limit {}", money(limit, c.currency)))),
+        None => terms.push(Span::raw(" · no credit limit")),
+    }
+    out.push(Line::from(terms));
+    let mut flags = vec![format!(
+        "Rating {} · clerk {}",
+        c.rating.map_or("-", |r| r.as_str()),
+        c.clerk.as_deref().map_or("-".to_string(), clean)
+    )];
+    if c.deposit_pct > 0 {
+        flags.push(format!("deposit {}%", c.deposit_pct));
+    }
+    if let Some(d) = c.pilot_ends_on {
+        flags.push(format!("pilot ends {d}"));
+    }
+    if let Some(d) = c.hold_until {
+        flags.push(format!("on hold until {d}"));
+    }
+    out.push(Line::from(flags.join(" · ")));
+
+    out.push(Line::from(""));
+    out.push(Line::from(Span::styled(
+        format!("Solvency notes ({})", page.notes.len()),
+        theme.header,
+    )));
+    if page.notes.is_empty() {
+        out.push(Line::from(Span::styled(
+            "  none yet (N adds one)",
+            theme.muted,
+        )));
+    }
+    for n in &page.notes {
+        let limit = n.recommended_limit.map_or(String::new(), |l| {
+            format!(" limit {}", money(l, c.currency))
+        });
+        out.push(Line::from(format!(
+            "  {} {} {}{} — {} ({})",
+            n.on,
+            n.rating.as_str(),
+            n.source.as_str(),
+            limit,
+            clean(&n.text),
+            clean(&n.author)
+        )));
+    }
+
+    out.push(Line::from(""));
+    out.push(Line::from(Span::styled(
+        format!("Open invoices ({})", page.open.len()),
+        theme.header,
+    )));
+    for l in &page.open {
+        out.push(Line::from(format!(
+            "  {:<12} due {} {:>4} days  {:>18}  reminders {}",
+            clean(&l.invoice),
+            l.due_on,
+            l.days_overdue,
+            money(l.outstanding, l.currency),
+            l.reminder_level
+        )));
+    }
+
+    out.push(Line::from(""));
+    out.push(Line::from(Span::styled("Timeline", theme.header)));
+    for e in &page.timeline {
+        let what = [e.outcome.as_deref(), Some(e.note.as_str())]
+            .into_iter()
+            .flatten()
+            .filter(|s| !s.is_empty())
+            .collect::<Vec<_>>()
+            .join(": ");
+        out.push(Line::from(format!(
+            "  {} {:<6} {:<13} {:<12} {}",
+            e.on,
+            clean(&e.user),
+            e.kind,
+            clean(e.invoice.as_deref().unwrap_or("")),
+            clean(&what)
+        )));
+    }
+    out
+}
+
+pub fn draw(f: &mut Frame<'_>, area: Rect, page: &ClientPage, scroll: usize, theme: &Theme) {
+    let all = lines(page, theme);
+    let last = all.len().saturating_sub(usize::from(area.height));
+    let top = scroll.min(last);
+    let shown: Vec<Line<'_>> = all
+        .into_iter()
+        .skip(top)
+        .take(usize::from(area.height))
+        .collect();
+    f.render_widget(Paragraph::new(shown), area);
+}
