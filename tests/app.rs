@@ -263,3 +263,84 @@ fn most_overdue_client_notes_call_and_promise_then_the_journal() {
     assert_eq!(app.journal[0].client, page.client.code);
     assert_eq!(app.journal[1].outcome.as_deref(), Some("reached"));
 }
+
+#[test]
+fn the_aging_list_searches_filters_and_sorts() {
+    let (_dir, mut store) = demo();
+    let mut app = started(&mut store);
+    let all = {
+        press(&mut app, &mut store, &[KeyCode::Char('2')]);
+        app.aging_count
+    };
+    // `/` then letters: the list follows each one.
+    press(&mut app, &mut store, &[KeyCode::Char('/')]);
+    assert!(app.searching);
+    for c in "köln".chars() {
+        let load = app
+            .search_key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE))
+            .unwrap();
+        app.load(&mut store, load).unwrap();
+    }
+    assert!(app.aging_count > 0 && app.aging_count < all);
+    assert!(
+        app.aging_rows
+            .iter()
+            .all(|l| l.client_name.to_lowercase().contains("köln"))
+    );
+    app.search_key(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE));
+    assert!(!app.searching);
+    let load = {
+        app.searching = true;
+        app.search_key(KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE))
+            .unwrap()
+    };
+    app.load(&mut store, load).unwrap();
+    assert_eq!(app.aging_count, all, "Esc clears the search");
+
+    // f: one bucket at a time.
+    press(
+        &mut app,
+        &mut store,
+        &[KeyCode::Char('f'), KeyCode::Char('f')],
+    );
+    assert!(
+        app.aging_rows
+            .iter()
+            .all(|l| (1..=30).contains(&l.days_overdue)),
+        "1-30"
+    );
+    // x: only disputed.
+    press(
+        &mut app,
+        &mut store,
+        &[
+            KeyCode::Char('f'),
+            KeyCode::Char('f'),
+            KeyCode::Char('f'),
+            KeyCode::Char('f'),
+            KeyCode::Char('x'),
+        ],
+    );
+    assert!(app.aging_query.bucket.is_none());
+    assert!(app.aging_count > 0 && app.aging_rows.iter().all(|l| l.disputed));
+    // s: by amount, largest first.
+    press(
+        &mut app,
+        &mut store,
+        &[KeyCode::Char('x'), KeyCode::Char('s')],
+    );
+    assert!(
+        app.aging_rows
+            .windows(2)
+            .all(|w| w[0].outstanding >= w[1].outstanding)
+    );
+    // m: only my clients'.
+    press(&mut app, &mut store, &[KeyCode::Char('m')]);
+    assert!(
+        app.aging_count > 0
+            && app
+                .aging_rows
+                .iter()
+                .all(|l| l.clerk.as_deref() == Some("root"))
+    );
+}

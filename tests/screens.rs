@@ -107,3 +107,17 @@ fn promise_form_from_the_aging_list() {
 fn client_page() {
     insta::assert_snapshot!(screen(80, 24, &[Action::Open]));
 }
+
+#[test]
+fn aging_filtered_to_one_bucket() {
+    insta::assert_snapshot!(screen(
+        80,
+        24,
+        &[
+            Action::Show(Tab::Aging),
+            Action::CycleBucket,
+            Action::CycleBucket,
+            Action::CycleBucket
+        ]
+    ));
+}

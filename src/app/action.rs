@@ -37,6 +37,14 @@ pub enum Action {
     Help,
     Back,
     ToggleMine,
+    /// Start typing a search in the aging list.
+    Search,
+    /// The next bucket filter (all, current, 1-30, …, 91+).
+    CycleBucket,
+    /// Only disputed invoices, or all.
+    ToggleDisputed,
+    /// The next order of the aging list (days, amount, client).
+    CycleSort,
     /// Open the client page of the selected line.
     Open,
     /// Open the form that logs this kind of activity for the selected line.

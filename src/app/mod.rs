@@ -15,9 +15,10 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use form::{Form, FormKind, Submission, Target};
 
 use crate::domain::aging::AgingReport;
+use crate::domain::aging::Bucket;
 use crate::domain::client::Client;
 use crate::domain::solvency::SolvencyNote;
-use crate::store::aging::AgingLine;
+use crate::store::aging::{AgingLine, AgingQuery, AgingSort};
 use crate::store::journal::JournalEntry;
 use crate::store::queue::OverdueClient;
 use crate::store::{self, Store, StoreError};
@@ -34,6 +35,8 @@ pub enum Load {
     Save,
     /// The client page of `App::page_code`.
     ClientPage,
+    /// The aging list from its first line, after its query changed.
+    AgingQuery,
 }
 
 /// Everything the client page shows about one client.
@@ -71,6 +74,10 @@ pub struct App {
     /// Position of the first visible aging line, and the visible lines.
     pub aging_top: usize,
     pub aging_rows: Vec<AgingLine>,
+    /// Search, filters and order of the aging list.
+    pub aging_query: AgingQuery,
+    /// Keys go to the aging search while true.
+    pub searching: bool,
     pub clients: Vec<Client>,
     pub clients_selected: usize,
     /// The latest entries of the journal, newest first.
@@ -111,6 +118,8 @@ impl App {
             aging_selected: 0,
             aging_top: 0,
             aging_rows: Vec::new(),
+            aging_query: AgingQuery::default(),
+            searching: false,
             clients: Vec::new(),
             clients_selected: 0,
             journal: Vec::new(),
@@ -173,6 +182,37 @@ impl App {
                 self.message.clear();
                 None
             }
+            Action::Search => {
+                self.searching = true;
+                None
+            }
+            Action::CycleBucket => {
+                let next = match self.aging_query.bucket {
+                    None => Some(Bucket::Current),
+                    Some(b) => Bucket::ALL.get(b.index() + 1).copied(),
+                };
+                self.aging_query.bucket = next;
+                Some(self.aging_query_changed())
+            }
+            Action::ToggleDisputed => {
+                self.aging_query.disputed_only = !self.aging_query.disputed_only;
+                Some(self.aging_query_changed())
+            }
+            Action::CycleSort => {
+                self.aging_query.sort = match self.aging_query.sort {
+                    AgingSort::Days => AgingSort::Amount,
+                    AgingSort::Amount => AgingSort::Client,
+                    AgingSort::Client => AgingSort::Days,
+                };
+                Some(self.aging_query_changed())
+            }
+            Action::ToggleMine if self.tab == Tab::Aging => {
+                self.aging_query.clerk = match self.aging_query.clerk {
+                    Some(_) => None,
+                    None => Some(self.user.clone()),
+                };
+                Some(self.aging_query_changed())
+            }
             Action::ToggleMine => {
                 self.mine_only = !self.mine_only;
                 self.queue_selected = 0;
@@ -205,6 +245,67 @@ impl App {
             | Action::PageUp
             | Action::Top
             | Action::Bottom => self.move_selection(action),
+        }
+    }
+
+    /// Back to the top of the aging list after its query changed.
+    fn aging_query_changed(&mut self) -> Load {
+        self.aging_selected = 0;
+        self.aging_top = 0;
+        self.message = self.aging_query_words();
+        Load::AgingQuery
+    }
+
+    /// The aging list's query in words, for the message line.
+    pub fn aging_query_words(&self) -> String {
+        let q = &self.aging_query;
+        let mut words = Vec::new();
+        if let Some(b) = q.bucket {
+            words.push(format!("bucket {}", b.label()));
+        }
+        if let Some(c) = &q.clerk {
+            words.push(format!("clerk {c}"));
+        }
+        if q.disputed_only {
+            words.push("disputed".to_string());
+        }
+        if !q.search.is_empty() {
+            words.push(format!("search {:?}", q.search));
+        }
+        let filter = if words.is_empty() {
+            "all invoices".to_string()
+        } else {
+            words.join(" · ")
+        };
+        format!("Aging: {filter}, sorted by {}", q.sort.label())
+    }
+
+    /// A key while typing a search: the list follows each letter; Enter
+    /// keeps the search, Esc clears it.
+    pub fn search_key(&mut self, key: KeyEvent) -> Option<Load> {
+        match key.code {
+            KeyCode::Enter => {
+                self.searching = false;
+                None
+            }
+            KeyCode::Esc => {
+                self.searching = false;
+                self.aging_query.search.clear();
+                Some(self.aging_query_changed())
+            }
+            KeyCode::Backspace => {
+                self.aging_query.search.pop();
+                Some(self.aging_query_changed())
+            }
+            KeyCode::Char('c') if key.modifiers.contains(KeyModifiers::CONTROL) => {
+                self.quit = true;
+                None
+            }
+            KeyCode::Char(c) if !c.is_control() && self.aging_query.search.chars().count() < 40 => {
+                self.aging_query.search.push(c);
+                Some(self.aging_query_changed())
+            }
+            _ => None,
         }
     }
 
@@ -370,12 +471,14 @@ impl App {
             }
             if load == Load::All {
                 self.aging = store::aging::report(tx, today)?;
-                let count: u64 = self.aging.totals.iter().map(|t| t.count()).sum();
+            }
+            if matches!(load, Load::All | Load::AgingQuery) {
+                let count = store::aging::count(tx, today, &self.aging_query)?;
                 self.aging_count = usize::try_from(count).unwrap_or(usize::MAX);
                 self.aging_selected = self.aging_selected.min(self.aging_count.saturating_sub(1));
             }
-            if matches!(load, Load::All | Load::AgingWindow) {
-                self.aging_rows = store::aging::page(tx, today, top, page)?;
+            if matches!(load, Load::All | Load::AgingWindow | Load::AgingQuery) {
+                self.aging_rows = store::aging::page(tx, today, &self.aging_query, top, page)?;
             }
             if matches!(load, Load::All | Load::ClientPage)
                 && let Some(code) = &self.page_code

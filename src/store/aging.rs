@@ -6,7 +6,7 @@
 //! recomputed only for invoices that received a payment after `as_of`.
 
 use chrono::NaiveDate;
-use rusqlite::{Connection, named_params};
+use rusqlite::{Connection, ToSql, named_params};
 use serde::Serialize;
 
 use super::error::{Result, StoreError};
@@ -109,55 +109,181 @@ pub struct AgingLine {
     pub outstanding: i64,
     pub reminder_level: u32,
     pub clerk: Option<String>,
+    /// A dispute is open on it.
+    pub disputed: bool,
+    /// The date of a promise to pay still to come.
+    pub promised_for: Option<NaiveDate>,
 }
 
 /// Every invoice open on `as_of`, most overdue first.
 pub fn lines(conn: &Connection, as_of: NaiveDate) -> Result<Vec<AgingLine>> {
-    page(conn, as_of, 0, u32::MAX)
+    page(conn, as_of, &AgingQuery::default(), 0, u32::MAX)
+}
+
+/// How the aging list is narrowed and ordered.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct AgingQuery {
+    /// Part of a client code, client name or invoice number.
+    pub search: String,
+    pub bucket: Option<Bucket>,
+    pub clerk: Option<String>,
+    pub client: Option<String>,
+    pub disputed_only: bool,
+    pub sort: AgingSort,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum AgingSort {
+    /// Most overdue first.
+    #[default]
+    Days,
+    /// Largest outstanding first.
+    Amount,
+    /// By client name.
+    Client,
+}
+
+impl AgingSort {
+    pub fn label(self) -> &'static str {
+        match self {
+            AgingSort::Days => "days",
+            AgingSort::Amount => "amount",
+            AgingSort::Client => "client",
+        }
+    }
+
+    fn order_by(self) -> &'static str {
+        match self {
+            AgingSort::Days => "o.due_on, o.number",
+            AgingSort::Amount => "o.outstanding DESC, o.due_on, o.number",
+            AgingSort::Client => "c.name, c.code, o.due_on, o.number",
+        }
+    }
+}
+
+/// A named SQL parameter and its value.
+type Param = (&'static str, Box<dyn ToSql>);
+
+/// An open dispute on the invoice `o` (no resolution logged after it).
+const DISPUTED: &str = "EXISTS (SELECT 1 FROM activities d WHERE d.invoice_id = o.id \
+     AND d.kind = 'dispute' AND d.on_date <= :as_of AND NOT EXISTS (SELECT 1 FROM activities r \
+     WHERE r.invoice_id = o.id AND r.kind = 'dispute_resolved' AND r.id > d.id))";
+
+/// The latest promise on the invoice `o` whose date is still to come.
+const PROMISED: &str = "(SELECT max(p.date) FROM activities p WHERE p.invoice_id = o.id \
+     AND p.kind = 'promise' AND p.date >= :as_of AND p.on_date <= :as_of)";
+
+impl AgingQuery {
+    /// SQL conditions and their parameters, besides `:as_of`.
+    fn conditions(&self, as_of: NaiveDate) -> (String, Vec<Param>) {
+        let mut sql = String::new();
+        let mut args: Vec<Param> = Vec::new();
+        let search = self.search.trim();
+        if !search.is_empty() {
+            let escaped = search
+                .replace('\\', "\\\\")
+                .replace('%', "\\%")
+                .replace('_', "\\_");
+            sql.push_str(
+                " AND (c.code LIKE :q ESCAPE '\\' OR c.name LIKE :q ESCAPE '\\' \
+                 OR o.number LIKE :q ESCAPE '\\')",
+            );
+            args.push((":q", Box::new(format!("%{escaped}%"))));
+        }
+        if let Some(bucket) = self.bucket {
+            let index = bucket.index();
+            if let Some(lo) = bucket.floor(as_of) {
+                sql.push_str(" AND o.due_on >= :lo");
+                args.push((":lo", Box::new(lo)));
+            }
+            if index > 0
+                && let Some(hi) = Bucket::ALL[index - 1].floor(as_of)
+            {
+                sql.push_str(" AND o.due_on < :hi");
+                args.push((":hi", Box::new(hi)));
+            }
+        }
+        if let Some(clerk) = &self.clerk {
+            sql.push_str(" AND c.clerk = :clerk");
+            args.push((":clerk", Box::new(clerk.clone())));
+        }
+        if let Some(client) = &self.client {
+            sql.push_str(" AND c.code = :client");
+            args.push((":client", Box::new(client.clone())));
+        }
+        if self.disputed_only {
+            sql.push_str(&format!(" AND {DISPUTED}"));
+        }
+        (sql, args)
+    }
 }
 
 /// One client's invoices open on `as_of`, most overdue first.
 pub fn for_client(conn: &Connection, as_of: NaiveDate, code: &str) -> Result<Vec<AgingLine>> {
-    select(
-        conn,
-        as_of,
-        "AND c.code = :code",
-        named_params! {":as_of": as_of, ":code": code, ":limit": -1, ":offset": 0},
-    )
+    let query = AgingQuery {
+        client: Some(code.to_string()),
+        ..AgingQuery::default()
+    };
+    page(conn, as_of, &query, 0, u32::MAX)
 }
 
-/// `limit` invoices open on `as_of` from position `offset` of the aging list
-/// (most overdue first): a screen loads only what it shows.
+/// How many open invoices the query finds.
+pub fn count(conn: &Connection, as_of: NaiveDate, query: &AgingQuery) -> Result<u64> {
+    let (filter, mut args) = query.conditions(as_of);
+    args.push((":as_of", Box::new(as_of)));
+    let sql = format!(
+        "SELECT count(*) FROM ({}) o JOIN clients c ON c.id = o.client_id \
+         WHERE o.outstanding > 0 {filter}",
+        open_as_of()
+    );
+    let mut st = conn.prepare_cached(&sql)?;
+    let params: Vec<(&str, &dyn ToSql)> = args.iter().map(|(k, v)| (*k, v.as_ref())).collect();
+    let n: i64 = st.query_row(params.as_slice(), |r| r.get(0))?;
+    Ok(n.unsigned_abs())
+}
+
+/// `limit` invoices the query finds from position `offset` of the list: a
+/// screen loads only what it shows.
 pub fn page(
     conn: &Connection,
     as_of: NaiveDate,
+    query: &AgingQuery,
     offset: u32,
     limit: u32,
 ) -> Result<Vec<AgingLine>> {
-    select(
-        conn,
-        as_of,
-        "",
-        named_params! {":as_of": as_of, ":limit": i64::from(limit), ":offset": i64::from(offset)},
-    )
+    let (filter, mut args) = query.conditions(as_of);
+    args.push((":as_of", Box::new(as_of)));
+    args.push((
+        ":limit",
+        Box::new(if limit == u32::MAX {
+            -1
+        } else {
+            i64::from(limit)
+        }),
+    ));
+    args.push((":offset", Box::new(i64::from(offset))));
+    let sql = format!(
+        "SELECT c.code, c.name, o.number, o.issued_on, o.due_on, o.currency, o.amount, \
+                o.outstanding, c.clerk, \
+                (SELECT count(*) FROM activities a WHERE a.invoice_id = o.id \
+                 AND a.kind = 'reminder' AND a.level >= 1 AND a.on_date <= :as_of), \
+                {DISPUTED}, {PROMISED} \
+         FROM ({}) o JOIN clients c ON c.id = o.client_id \
+         WHERE o.outstanding > 0 {filter} ORDER BY {} LIMIT :limit OFFSET :offset",
+        open_as_of(),
+        query.sort.order_by()
+    );
+    let params: Vec<(&str, &dyn ToSql)> = args.iter().map(|(k, v)| (*k, v.as_ref())).collect();
+    select(conn, as_of, &sql, params.as_slice())
 }
 
 fn select(
     conn: &Connection,
     as_of: NaiveDate,
-    filter: &str,
-    args: &[(&str, &dyn rusqlite::ToSql)],
+    sql: &str,
+    args: &[(&str, &dyn ToSql)],
 ) -> Result<Vec<AgingLine>> {
-    let sql = format!(
-        "SELECT c.code, c.name, o.number, o.issued_on, o.due_on, o.currency, o.amount, \
-                o.outstanding, c.clerk, \
-                (SELECT count(*) FROM activities a WHERE a.invoice_id = o.id \
-                 AND a.kind = 'reminder' AND a.level >= 1 AND a.on_date <= :as_of) \
-         FROM ({}) o JOIN clients c ON c.id = o.client_id \
-         WHERE o.outstanding > 0 {filter} ORDER BY o.due_on, o.number LIMIT :limit OFFSET :offset",
-        open_as_of()
-    );
-    let mut st = conn.prepare_cached(&sql)?;
+    let mut st = conn.prepare_cached(sql)?;
     let rows = st.query_map(args, |r| {
         let due_on: NaiveDate = r.get(4)?;
         let outstanding: i64 = r.get(7)?;
@@ -175,6 +301,8 @@ fn select(
             outstanding,
             clerk: r.get(8)?,
             reminder_level: r.get(9)?,
+            disputed: r.get(10)?,
+            promised_for: r.get(11)?,
         })
     })?;
     Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)

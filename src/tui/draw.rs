@@ -36,10 +36,16 @@ pub fn draw(f: &mut Frame<'_>, app: &App, theme: &Theme) {
         Tab::Clients => screens::clients(f, a.body, app, theme),
         Tab::Journal => screens::journal(f, a.body, app, theme),
     }
-    f.render_widget(
-        Paragraph::new(printable(&app.message).into_owned()),
-        a.message,
-    );
+    let message = if app.searching {
+        Line::from(vec![
+            Span::styled("Search: ", theme.header),
+            Span::raw(format!("{}▏", printable(&app.aging_query.search))),
+            Span::styled("  (Enter keeps it, Esc clears it)", theme.muted),
+        ])
+    } else {
+        Line::from(printable(&app.message).into_owned())
+    };
+    f.render_widget(Paragraph::new(message), a.message);
     footer(f, a.footer, app, theme);
     if let Some(form) = &app.form {
         super::form_view::draw(f, a.body, form, theme);

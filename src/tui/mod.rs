@@ -54,6 +54,8 @@ fn event_loop(
         {
             let load = if app.form.is_some() {
                 app.form_key(key)
+            } else if app.searching {
+                app.search_key(key)
             } else {
                 keymap::action_for(app.tab, key).and_then(|action| app.update(action))
             };

@@ -13,6 +13,7 @@ use crate::domain::currency::Currency;
 use crate::domain::language::Language;
 use crate::domain::money_format::format_number;
 use crate::domain::text::printable;
+use crate::store::aging::AgingQuery;
 
 /// `1,234.56 EUR`, for tables.
 fn money(minor: i64, currency: Currency) -> String {
@@ -123,6 +124,10 @@ pub fn aging(f: &mut Frame<'_>, area: Rect, app: &App, theme: &Theme) {
                 Line::from(l.days_overdue.to_string()).right_aligned(),
                 Line::from(money(l.outstanding, l.currency)).right_aligned(),
                 Line::from(l.reminder_level.to_string()).right_aligned(),
+                Line::from(vec![
+                    Span::styled(if l.disputed { "D" } else { " " }, theme.alert),
+                    Span::raw(if l.promised_for.is_some() { "P" } else { " " }),
+                ]),
             ])
         })
         .collect();
@@ -134,6 +139,7 @@ pub fn aging(f: &mut Frame<'_>, area: Rect, app: &App, theme: &Theme) {
         Constraint::Length(4),
         Constraint::Length(16),
         Constraint::Length(3),
+        Constraint::Length(2),
     ];
     let header = [
         "Client",
@@ -143,6 +149,7 @@ pub fn aging(f: &mut Frame<'_>, area: Rect, app: &App, theme: &Theme) {
         "Days",
         "Outstanding",
         "Lvl",
+        "DP",
     ];
     let selected = app
         .aging_selected
@@ -190,7 +197,7 @@ fn aging_band(f: &mut Frame<'_>, area: Rect, app: &App, theme: &Theme) {
     }
     let mut total = vec![
         Line::from("total"),
-        Line::from(app.aging_count.to_string()).right_aligned(),
+        Line::from(counts.iter().sum::<u64>().to_string()).right_aligned(),
     ];
     for t in &shown {
         let text = i64::try_from(t.outstanding)
@@ -200,10 +207,15 @@ fn aging_band(f: &mut Frame<'_>, area: Rect, app: &App, theme: &Theme) {
             });
         total.push(Line::from(text).right_aligned());
     }
-    let position = if app.aging_count == 0 {
-        "no open invoice".to_string()
-    } else {
-        format!("line {} of {}", app.aging_selected + 1, app.aging_count)
+    let filtered = AgingQuery {
+        sort: app.aging_query.sort,
+        ..AgingQuery::default()
+    } != app.aging_query;
+    let position = match (app.aging_count, filtered) {
+        (0, false) => "no open invoice".to_string(),
+        (0, true) => "none match".to_string(),
+        (n, false) => format!("line {} of {n}", app.aging_selected + 1),
+        (n, true) => format!("line {} of {n} found", app.aging_selected + 1),
     };
     total.push(Line::from(Span::styled(position, theme.muted)));
     rows.push(Row::new(total).style(theme.header));
