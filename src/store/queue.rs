@@ -69,9 +69,10 @@ pub fn overdue_clients(conn: &Connection, as_of: NaiveDate) -> Result<Vec<Overdu
                 (SELECT max(a.on_date) FROM activities a WHERE a.client_id = c.id \
                    AND a.on_date <= :as_of AND a.kind IN ('call', 'visit', 'email', 'letter', \
                    'reminder', 'formal_notice')), \
-                (SELECT max(p.date) FROM activities p JOIN open o2 ON o2.id = p.invoice_id \
+                (SELECT max(p.date) FROM activities p JOIN invoices i2 ON i2.id = p.invoice_id \
                    WHERE p.client_id = c.id AND p.kind = 'promise' AND p.date < :as_of \
-                   AND p.on_date <= :as_of AND o2.outstanding > 0 \
+                   AND p.on_date <= :as_of AND i2.issued_on <= :as_of \
+                   AND (i2.settled_on IS NULL OR i2.settled_on > :as_of) \
                    AND NOT EXISTS (SELECT 1 FROM activities q WHERE q.client_id = p.client_id \
                        AND q.kind = 'promise' AND q.id > p.id AND q.on_date <= :as_of)), \
                 o.number, o.outstanding \

@@ -191,7 +191,7 @@ fn aging_band(f: &mut Frame<'_>, area: Rect, app: &App, theme: &Theme) {
                 });
             cells.push(Line::from(text).right_aligned());
         }
-        let width = usize::try_from(counts[i] * 18 / most).unwrap_or(18);
+        let width = usize::try_from(counts[i] * 8 / most).unwrap_or(8);
         cells.push(Line::from(Span::styled("█".repeat(width), theme.bar)));
         rows.push(Row::new(cells));
     }
@@ -217,13 +217,25 @@ fn aging_band(f: &mut Frame<'_>, area: Rect, app: &App, theme: &Theme) {
         (n, false) => format!("line {} of {n}", app.aging_selected + 1),
         (n, true) => format!("line {} of {n} found", app.aging_selected + 1),
     };
-    total.push(Line::from(Span::styled(position, theme.muted)));
     rows.push(Row::new(total).style(theme.header));
     let mut widths = vec![Constraint::Length(7), Constraint::Length(6)];
-    widths.extend(shown.iter().map(|_| Constraint::Length(14)));
+    // Wide enough for 999,999,999,999.99: an amount is never cut.
+    widths.extend(shown.iter().map(|_| Constraint::Length(17)));
     widths.push(Constraint::Min(10));
     let table = Table::new(rows, widths).header(Row::new(header).style(theme.header));
     f.render_widget(table, area);
+    // The position in the list, on the band's last line.
+    if area.height > 0 {
+        let last = Rect {
+            y: area.y + area.height - 1,
+            height: 1,
+            ..area
+        };
+        f.render_widget(
+            Paragraph::new(Span::styled(position, theme.muted)).right_aligned(),
+            last,
+        );
+    }
 }
 
 pub fn clients(f: &mut Frame<'_>, area: Rect, app: &App, theme: &Theme) {

@@ -96,6 +96,8 @@ CREATE TABLE activities (
     refers_to      INTEGER REFERENCES activities(id) DEFERRABLE INITIALLY DEFERRED
 );
 CREATE INDEX activities_client ON activities(client_id, at);
+-- The queue's last contact and promises per client, read from the index alone.
+CREATE INDEX activities_contact ON activities(client_id, kind, on_date);
 CREATE INDEX activities_invoice ON activities(invoice_id, kind) WHERE invoice_id IS NOT NULL;
 CREATE INDEX activities_at ON activities(at);
 
