@@ -19,6 +19,7 @@ use crate::domain::aging::Bucket;
 use crate::domain::client::Client;
 use crate::domain::solvency::SolvencyNote;
 use crate::store::aging::{AgingLine, AgingQuery, AgingSort};
+use crate::store::clients::ClientLine;
 use crate::store::journal::JournalEntry;
 use crate::store::queue::OverdueClient;
 use crate::store::{self, Store, StoreError};
@@ -78,7 +79,7 @@ pub struct App {
     pub aging_query: AgingQuery,
     /// Keys go to the aging search while true.
     pub searching: bool,
-    pub clients: Vec<Client>,
+    pub clients: Vec<ClientLine>,
     pub clients_selected: usize,
     /// The latest entries of the journal, newest first.
     pub journal: Vec<JournalEntry>,
@@ -164,7 +165,7 @@ impl App {
                     Tab::Clients => self
                         .clients
                         .get(self.clients_selected)
-                        .map(|c| c.code.clone()),
+                        .map(|c| c.client.code.clone()),
                     Tab::Journal => self
                         .journal
                         .get(self.journal_selected)
@@ -494,7 +495,7 @@ impl App {
                 };
             }
             if load == Load::All {
-                self.clients = store::clients::all(tx)?;
+                self.clients = store::clients::overview(tx, today)?;
                 self.clients_selected = self
                     .clients_selected
                     .min(self.clients.len().saturating_sub(1));

@@ -98,3 +98,45 @@ pub fn all(conn: &Connection) -> Result<Vec<Client>> {
 pub fn count(conn: &Connection) -> Result<i64> {
     Ok(conn.query_row("SELECT count(*) FROM clients", [], |r| r.get(0))?)
 }
+
+/// A client in the clients list: what it owes in its own currency and how
+/// old its oldest unpaid invoice is.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ClientLine {
+    pub client: Client,
+    /// Minor units open on the day, in the client's currency.
+    pub balance: i64,
+    /// Due date of the oldest open invoice in that currency.
+    pub oldest_due_on: Option<chrono::NaiveDate>,
+}
+
+impl ClientLine {
+    /// More is open than the credit limit allows.
+    pub fn over_limit(&self) -> bool {
+        self.client.credit_limit.is_some_and(|l| self.balance > l)
+    }
+}
+
+/// Every client with its balance as of `as_of`, by code.
+pub fn overview(conn: &Connection, as_of: chrono::NaiveDate) -> Result<Vec<ClientLine>> {
+    let columns: Vec<String> = COLUMNS.split(", ").map(|c| format!("c.{c}")).collect();
+    let sql = format!(
+        "WITH open AS ({}), \
+              per AS (SELECT client_id, currency, sum(outstanding) AS balance, min(due_on) AS oldest \
+                      FROM open WHERE outstanding > 0 GROUP BY client_id, currency) \
+         SELECT {}, coalesce(p.balance, 0), p.oldest \
+         FROM clients c LEFT JOIN per p ON p.client_id = c.id AND p.currency = c.currency \
+         ORDER BY c.code",
+        super::aging::open_as_of(),
+        columns.join(", ")
+    );
+    let mut st = conn.prepare_cached(&sql)?;
+    let rows = st.query_map(rusqlite::named_params! {":as_of": as_of}, |r| {
+        Ok(ClientLine {
+            client: from_row(r)?,
+            balance: r.get(16)?,
+            oldest_due_on: r.get(17)?,
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+}

@@ -242,38 +242,51 @@ pub fn clients(f: &mut Frame<'_>, area: Rect, app: &App, theme: &Theme) {
     let rows = app
         .clients
         .iter()
-        .map(|c| {
+        .map(|line| {
+            let c = &line.client;
+            let oldest = line
+                .oldest_due_on
+                .map(|d| (app.today - d).num_days().max(0).to_string())
+                .unwrap_or_default();
+            let over = if line.over_limit() {
+                Span::styled("OVER", theme.alert)
+            } else {
+                Span::raw("")
+            };
             Row::new(vec![
                 Line::from(fit(&c.code, 8)),
-                Line::from(fit(&c.name, 26)),
-                Line::from(c.profile.as_str()),
-                Line::from(c.country.clone().unwrap_or_else(|| "-".into())),
+                Line::from(fit(&c.name, 18)),
                 Line::from(c.rating.map_or("-", |r| r.as_str())),
+                Line::from(money(line.balance, c.currency)).right_aligned(),
+                Line::from(oldest).right_aligned(),
                 Line::from(
                     c.credit_limit
                         .map_or("-".to_string(), |l| money(l, c.currency)),
                 )
                 .right_aligned(),
+                Line::from(over),
                 Line::from(fit(c.clerk.as_deref().unwrap_or("-"), 6)),
             ])
         })
         .collect();
     let widths = [
         Constraint::Length(8),
-        Constraint::Length(26),
-        Constraint::Length(14),
-        Constraint::Length(2),
+        Constraint::Length(18),
         Constraint::Length(1),
         Constraint::Length(16),
+        Constraint::Length(4),
+        Constraint::Length(16),
+        Constraint::Length(4),
         Constraint::Length(6),
     ];
     let header = [
         "Client",
         "Name",
-        "Profile",
-        "",
         "R",
+        "Balance",
+        "Days",
         "Credit limit",
+        "",
         "Clerk",
     ];
     let selected = (!app.clients.is_empty()).then_some(app.clients_selected);
