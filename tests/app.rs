@@ -157,6 +157,7 @@ fn a_call_with_no_answer_takes_two_keys_after_c() {
         "{}",
         app.message
     );
+    press(&mut app, &mut store, &[KeyCode::Char('4')]);
     let latest = &app.journal[0];
     assert_eq!(
         (latest.kind.as_str(), latest.client.as_str()),
@@ -172,6 +173,7 @@ fn a_promise_for_next_friday_is_p_then_enter() {
     press(&mut app, &mut store, &[KeyCode::Char('p')]);
     type_in(&mut app, &mut store, &[KeyCode::Enter]);
     assert!(app.form.is_none());
+    press(&mut app, &mut store, &[KeyCode::Char('4')]);
     let latest = &app.journal[0];
     assert_eq!(latest.kind, "promise");
     assert_eq!(
@@ -343,4 +345,12 @@ fn the_aging_list_searches_filters_and_sorts() {
                 .iter()
                 .all(|l| l.clerk.as_deref() == Some("root"))
     );
+}
+
+#[test]
+fn a_screen_loads_only_when_it_is_shown() {
+    let (_dir, mut store) = demo();
+    let app = started(&mut store);
+    assert!(!app.queue.is_empty());
+    assert!(app.clients.is_empty() && app.journal.is_empty() && app.aging_rows.is_empty());
 }

@@ -181,7 +181,7 @@ impl App {
                 self.page_code = None;
                 self.tab = tab;
                 self.message.clear();
-                None
+                Some(Load::All)
             }
             Action::Search => {
                 self.searching = true;
@@ -465,20 +465,29 @@ impl App {
         let clerk = self.mine_only.then(|| self.user.clone());
         let page = u32::try_from(self.list_height.max(1)).unwrap_or(u32::MAX);
         let top = u32::try_from(self.aging_top).unwrap_or(u32::MAX);
+        // `All` means everything the current screen shows: the other
+        // screens load when they are shown.
+        let here = |tab: Tab| load == Load::All && self.tab == tab;
+        let (queue, aging, clients, journal) = (
+            here(Tab::Queue),
+            here(Tab::Aging),
+            here(Tab::Clients),
+            here(Tab::Journal),
+        );
         store.read(|tx| {
-            if matches!(load, Load::All | Load::Queue) {
+            if queue || load == Load::Queue {
                 self.queue = store::queue::queue(tx, today, clerk.as_deref())?;
                 self.queue_selected = self.queue_selected.min(self.queue.len().saturating_sub(1));
             }
-            if load == Load::All {
+            if aging {
                 self.aging = store::aging::report(tx, today)?;
             }
-            if matches!(load, Load::All | Load::AgingQuery) {
+            if aging || load == Load::AgingQuery {
                 let count = store::aging::count(tx, today, &self.aging_query)?;
                 self.aging_count = usize::try_from(count).unwrap_or(usize::MAX);
                 self.aging_selected = self.aging_selected.min(self.aging_count.saturating_sub(1));
             }
-            if matches!(load, Load::All | Load::AgingWindow | Load::AgingQuery) {
+            if aging || matches!(load, Load::AgingWindow | Load::AgingQuery) {
                 self.aging_rows = store::aging::page(tx, today, &self.aging_query, top, page)?;
             }
             if matches!(load, Load::All | Load::ClientPage)
@@ -494,11 +503,13 @@ impl App {
                     None => None,
                 };
             }
-            if load == Load::All {
+            if clients {
                 self.clients = store::clients::overview(tx, today)?;
                 self.clients_selected = self
                     .clients_selected
                     .min(self.clients.len().saturating_sub(1));
+            }
+            if journal {
                 self.journal = store::journal::latest(tx, Some(JOURNAL_LINES))?;
                 self.journal_selected = self
                     .journal_selected

@@ -127,7 +127,7 @@ pub fn overview(conn: &Connection, as_of: chrono::NaiveDate) -> Result<Vec<Clien
          SELECT {}, coalesce(p.balance, 0), p.oldest \
          FROM clients c LEFT JOIN per p ON p.client_id = c.id AND p.currency = c.currency \
          ORDER BY c.code",
-        super::aging::open_as_of(),
+        super::aging::open_as_of(conn, as_of)?,
         columns.join(", ")
     );
     let mut st = conn.prepare_cached(&sql)?;

@@ -79,7 +79,7 @@ pub fn overdue_clients(conn: &Connection, as_of: NaiveDate) -> Result<Vec<Overdu
          FROM open o JOIN clients c ON c.id = o.client_id \
          WHERE o.outstanding > 0 AND o.due_on < :as_of \
          GROUP BY c.id, o.currency",
-        open_as_of()
+        open_as_of(conn, as_of)?
     );
     let mut st = conn.prepare_cached(&sql)?;
     let rows = st.query_map(named_params! {":as_of": as_of}, |r| {

@@ -36,6 +36,21 @@ fn fit(s: &str, max: usize) -> String {
     }
 }
 
+/// The page of `items` that holds `selected`, and where `selected` is on it.
+/// Lists scroll a page at a time: moving down a line redraws two lines, not
+/// the whole list (what an SSH link carries), and only what is on screen is
+/// ever turned into rows.
+fn window<T>(items: &[T], selected: usize, area: Rect) -> (&[T], Option<usize>) {
+    let height = usize::from(area.height.saturating_sub(1)).max(1);
+    if items.is_empty() {
+        return (items, None);
+    }
+    let selected = selected.min(items.len() - 1);
+    let top = selected - selected % height;
+    let end = (top + height).min(items.len());
+    (&items[top..end], Some(selected - top))
+}
+
 fn list<'a>(
     f: &mut Frame<'_>,
     area: Rect,
@@ -65,8 +80,8 @@ fn list<'a>(
 }
 
 pub fn queue(f: &mut Frame<'_>, area: Rect, app: &App, theme: &Theme) {
-    let rows = app
-        .queue
+    let (visible, selected) = window(&app.queue, app.queue_selected, area);
+    let rows = visible
         .iter()
         .map(|c| {
             let reason = if c.broken_promise.is_some() {
@@ -105,7 +120,6 @@ pub fn queue(f: &mut Frame<'_>, area: Rect, app: &App, theme: &Theme) {
     let header = [
         "Client", "Name", "Reason", "Overdue", "Days", "Last", "Clerk",
     ];
-    let selected = (!app.queue.is_empty()).then_some(app.queue_selected);
     list(f, area, theme, &header, &widths, rows, selected);
 }
 
@@ -239,8 +253,8 @@ fn aging_band(f: &mut Frame<'_>, area: Rect, app: &App, theme: &Theme) {
 }
 
 pub fn clients(f: &mut Frame<'_>, area: Rect, app: &App, theme: &Theme) {
-    let rows = app
-        .clients
+    let (visible, selected) = window(&app.clients, app.clients_selected, area);
+    let rows = visible
         .iter()
         .map(|line| {
             let c = &line.client;
@@ -289,13 +303,12 @@ pub fn clients(f: &mut Frame<'_>, area: Rect, app: &App, theme: &Theme) {
         "",
         "Clerk",
     ];
-    let selected = (!app.clients.is_empty()).then_some(app.clients_selected);
     list(f, area, theme, &header, &widths, rows, selected);
 }
 
 pub fn journal(f: &mut Frame<'_>, area: Rect, app: &App, theme: &Theme) {
-    let rows = app
-        .journal
+    let (visible, selected) = window(&app.journal, app.journal_selected, area);
+    let rows = visible
         .iter()
         .map(|e| {
             let what = [e.outcome.as_deref(), Some(e.note.as_str())]
@@ -323,6 +336,5 @@ pub fn journal(f: &mut Frame<'_>, area: Rect, app: &App, theme: &Theme) {
         Constraint::Min(10),
     ];
     let header = ["Day", "Who", "What", "Client", "Invoice", "Note"];
-    let selected = (!app.journal.is_empty()).then_some(app.journal_selected);
     list(f, area, theme, &header, &widths, rows, selected);
 }

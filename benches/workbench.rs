@@ -1,0 +1,187 @@
+//! Workbench figures on the 1,000,000-invoice demo: time to the first full
+//! frame, time from a navigation key to the next frame, and the bytes sent
+//! to the terminal when the selection moves one line down (what an SSH link
+//! carries). Drawn at 80×24 through the real crossterm backend into a
+//! byte-counting sink.
+//!
+//! `cargo bench --bench workbench` (DUN_BENCH_DB=FILE reuses a demo database;
+//! DUN_BENCH_SCALE sets the size of a new one).
+
+use std::cell::Cell;
+use std::io::{self, Write};
+use std::process::Command;
+use std::rc::Rc;
+use std::time::{Duration, Instant};
+
+use dun::app::{Action, App, Load, Tab};
+use dun::store::Store;
+use dun::tui::{draw, layout, theme::Theme};
+use ratatui::backend::CrosstermBackend;
+use ratatui::layout::Rect;
+use ratatui::{Terminal, TerminalOptions, Viewport};
+
+const TODAY: &str = "2026-11-22";
+
+/// Counts what would go down the wire.
+#[derive(Clone, Default)]
+struct Wire {
+    bytes: Rc<Cell<usize>>,
+}
+
+impl Write for Wire {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        self.bytes.set(self.bytes.get() + buf.len());
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> io::Result<()> {
+        Ok(())
+    }
+}
+
+fn percentile(sorted: &[Duration], p: f64) -> Duration {
+    let i = ((sorted.len() as f64 - 1.0) * p).round() as usize;
+    sorted[i.min(sorted.len() - 1)]
+}
+
+fn ms(d: Duration) -> String {
+    format!("{:.2} ms", d.as_secs_f64() * 1000.0)
+}
+
+fn main() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = match std::env::var_os("DUN_BENCH_DB") {
+        Some(path) => std::path::PathBuf::from(path),
+        None => {
+            let db = dir.path().join("bench.db");
+            let scale = std::env::var("DUN_BENCH_SCALE").unwrap_or_else(|_| "1000000".into());
+            let ok = Command::new(env!("CARGO_BIN_EXE_dun"))
+                .args(["demo", "--scale", &scale])
+                .env("DUN_DB", &db)
+                .env("DUN_TODAY", TODAY)
+                .status()
+                .expect("run dun demo")
+                .success();
+            assert!(ok, "dun demo failed");
+            db
+        }
+    };
+    let today = TODAY.parse().expect("date");
+    let size = Rect::new(0, 0, 80, 24);
+    let theme = Theme::new(true);
+    let options = TerminalOptions {
+        viewport: Viewport::Fixed(size),
+    };
+    let wire = Wire::default();
+    let sent = wire.bytes.clone();
+    let mut terminal =
+        Terminal::with_options(CrosstermBackend::new(wire), options).expect("terminal");
+
+    // First full frame: open, load, draw.
+    let started = Instant::now();
+    let mut store = Store::open(&db).expect("open");
+    let mut app = App::new(today, "root", "DEMO");
+    app.list_height = layout::list_rows(app.tab, size);
+    app.load(&mut store, Load::All).expect("load");
+    terminal
+        .draw(|f| draw::draw(f, &app, &theme))
+        .expect("draw");
+    let first = started.elapsed();
+
+    let mut step = |app: &mut App, store: &mut Store, action: Action| -> (Duration, usize) {
+        let before = sent.get();
+        let t = Instant::now();
+        if let Some(load) = app.update(action) {
+            app.load(store, load).expect("load");
+        }
+        let rows = layout::list_rows(app.tab, size);
+        if rows != app.list_height {
+            app.list_height = rows;
+            if app.tab == Tab::Aging {
+                app.aging_top = app.aging_selected - app.aging_selected % rows;
+                app.load(store, Load::AgingWindow).expect("load");
+            }
+        }
+        terminal.draw(|f| draw::draw(f, app, &theme)).expect("draw");
+        (t.elapsed(), sent.get() - before)
+    };
+
+    let mut latencies = Vec::new();
+    let mut queue_down = Vec::new();
+    for _ in 0..100 {
+        let (t, bytes) = step(&mut app, &mut store, Action::Down);
+        latencies.push(t);
+        queue_down.push(bytes);
+    }
+    for _ in 0..100 {
+        latencies.push(step(&mut app, &mut store, Action::Up).0);
+    }
+    latencies.push(step(&mut app, &mut store, Action::Show(Tab::Aging)).0);
+    let mut aging_down = Vec::new();
+    for _ in 0..200 {
+        let (t, bytes) = step(&mut app, &mut store, Action::Down);
+        latencies.push(t);
+        aging_down.push(bytes);
+    }
+    let mut paging = Vec::new();
+    for action in [Action::PageDown; 50]
+        .into_iter()
+        .chain([Action::PageUp; 50])
+    {
+        paging.push(step(&mut app, &mut store, action).0);
+    }
+    latencies.extend(paging.iter().copied());
+    let jump_end = step(&mut app, &mut store, Action::Bottom).0;
+    let jump_top = step(&mut app, &mut store, Action::Top).0;
+    let slowest_paging = paging.iter().max().copied().unwrap_or_default();
+    latencies.sort();
+    queue_down.sort();
+    aging_down.sort();
+
+    println!(
+        "dun workbench benchmark, {} at 80x24, today {TODAY}",
+        db.display()
+    );
+    println!(
+        "open invoices {}, queue lines {}",
+        app.aging_count,
+        app.queue.len()
+    );
+    let rows = [
+        ("first full frame (open, load, draw)", ms(first), "< 200 ms"),
+        (
+            "key to frame, j/k/PgDn/PgUp, p50",
+            ms(percentile(&latencies, 0.5)),
+            "",
+        ),
+        (
+            "key to frame, j/k/PgDn/PgUp, p99",
+            ms(percentile(&latencies, 0.99)),
+            "< 16 ms",
+        ),
+        (
+            "key to frame, slowest PgDn/PgUp in aging",
+            ms(slowest_paging),
+            "",
+        ),
+        ("key to frame, G (last of the aging list)", ms(jump_end), ""),
+        ("key to frame, g (first line)", ms(jump_top), ""),
+        (
+            "bytes for one line down, queue (median)",
+            queue_down[queue_down.len() / 2].to_string(),
+            "< 2048",
+        ),
+        (
+            "bytes for one line down, aging (median)",
+            aging_down[aging_down.len() / 2].to_string(),
+            "< 2048",
+        ),
+        (
+            "bytes for one line down, aging (max)",
+            aging_down[aging_down.len() - 1].to_string(),
+            "",
+        ),
+    ];
+    for (what, figure, target) in rows {
+        println!("{what:<44} {figure:>10}  {target}");
+    }
+}
