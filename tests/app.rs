@@ -354,3 +354,39 @@ fn a_screen_loads_only_when_it_is_shown() {
     assert!(!app.queue.is_empty());
     assert!(app.clients.is_empty() && app.journal.is_empty() && app.aging_rows.is_empty());
 }
+
+#[test]
+fn the_journal_filters_by_clerk_and_kind_and_aging_by_profile_and_currency() {
+    let (_dir, mut store) = demo();
+    let mut app = started(&mut store);
+    press(
+        &mut app,
+        &mut store,
+        &[KeyCode::Char('4'), KeyCode::Char('m')],
+    );
+    assert!(!app.journal.is_empty() && app.journal.iter().all(|e| e.user == "root"));
+    press(
+        &mut app,
+        &mut store,
+        &[KeyCode::Char('m'), KeyCode::Char('K')],
+    );
+    assert!(!app.journal.is_empty() && app.journal.iter().all(|e| e.kind == "call"));
+    assert!(app.message.contains("call"));
+
+    press(
+        &mut app,
+        &mut store,
+        &[KeyCode::Char('2'), KeyCode::Char('P')],
+    );
+    let administrations = app.aging_count;
+    assert!(administrations > 0);
+    press(
+        &mut app,
+        &mut store,
+        &[KeyCode::Char('P'), KeyCode::Char('P'), KeyCode::Char('P')],
+    );
+    assert!(app.aging_query.profile.is_none());
+    press(&mut app, &mut store, &[KeyCode::Char('C')]);
+    let first = app.aging_query.currency.expect("a currency");
+    assert!(app.aging_rows.iter().all(|l| l.currency == first));
+}

@@ -45,6 +45,12 @@ pub enum Action {
     ToggleDisputed,
     /// The next order of the aging list (days, amount, client).
     CycleSort,
+    /// The next kind of activity the journal shows (all, call, visit, …).
+    CycleKind,
+    /// The next profile the aging list shows (all, administration, …).
+    CycleProfile,
+    /// The next currency the aging list shows (all, then each one).
+    CycleCurrency,
     /// Open the client page of the selected line.
     Open,
     /// Open the form that logs this kind of activity for the selected line.

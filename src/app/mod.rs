@@ -14,9 +14,10 @@ pub use action::{Action, Tab};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use form::{Form, FormKind, Submission, Target};
 
+use crate::domain::activity::ActivityKind;
 use crate::domain::aging::AgingReport;
 use crate::domain::aging::Bucket;
-use crate::domain::client::Client;
+use crate::domain::client::{Client, Profile};
 use crate::domain::solvency::SolvencyNote;
 use crate::store::aging::{AgingLine, AgingQuery, AgingSort};
 use crate::store::clients::ClientLine;
@@ -79,6 +80,10 @@ pub struct App {
     pub aging_query: AgingQuery,
     /// Keys go to the aging search while true.
     pub searching: bool,
+    /// The journal shows only this clerk's entries, when set.
+    pub journal_user: Option<String>,
+    /// The journal shows only this kind, when set.
+    pub journal_kind: Option<ActivityKind>,
     pub clients: Vec<ClientLine>,
     pub clients_selected: usize,
     /// The latest entries of the journal, newest first.
@@ -121,6 +126,8 @@ impl App {
             aging_rows: Vec::new(),
             aging_query: AgingQuery::default(),
             searching: false,
+            journal_user: None,
+            journal_kind: None,
             clients: Vec::new(),
             clients_selected: 0,
             journal: Vec::new(),
@@ -207,6 +214,48 @@ impl App {
                 };
                 Some(self.aging_query_changed())
             }
+            Action::ToggleMine if self.tab == Tab::Journal => {
+                self.journal_user = match self.journal_user {
+                    Some(_) => None,
+                    None => Some(self.user.clone()),
+                };
+                self.journal_selected = 0;
+                self.message = self.journal_words();
+                Some(Load::All)
+            }
+            Action::CycleKind => {
+                self.journal_kind = match self.journal_kind {
+                    None => ActivityKind::ALL.first().copied(),
+                    Some(k) => {
+                        let i = ActivityKind::ALL.iter().position(|x| *x == k).unwrap_or(0);
+                        ActivityKind::ALL.get(i + 1).copied()
+                    }
+                };
+                self.journal_selected = 0;
+                self.message = self.journal_words();
+                Some(Load::All)
+            }
+            Action::CycleProfile => {
+                self.aging_query.profile = match self.aging_query.profile {
+                    None => Some(Profile::ALL[0]),
+                    Some(p) => {
+                        let i = Profile::ALL.iter().position(|x| *x == p).unwrap_or(0);
+                        Profile::ALL.get(i + 1).copied()
+                    }
+                };
+                Some(self.aging_query_changed())
+            }
+            Action::CycleCurrency => {
+                let codes: Vec<_> = self.aging.totals.iter().map(|t| t.currency).collect();
+                self.aging_query.currency = match self.aging_query.currency {
+                    None => codes.first().copied(),
+                    Some(c) => {
+                        let i = codes.iter().position(|x| *x == c).unwrap_or(codes.len());
+                        codes.get(i + 1).copied()
+                    }
+                };
+                Some(self.aging_query_changed())
+            }
             Action::ToggleMine if self.tab == Tab::Aging => {
                 self.aging_query.clerk = match self.aging_query.clerk {
                     Some(_) => None,
@@ -267,6 +316,12 @@ impl App {
         if let Some(c) = &q.clerk {
             words.push(format!("clerk {c}"));
         }
+        if let Some(p) = q.profile {
+            words.push(p.as_str().to_string());
+        }
+        if let Some(c) = q.currency {
+            words.push(c.code().to_string());
+        }
         if q.disputed_only {
             words.push("disputed".to_string());
         }
@@ -279,6 +334,15 @@ impl App {
             words.join(" · ")
         };
         format!("Aging: {filter}, sorted by {}", q.sort.label())
+    }
+
+    /// The journal's filter in words, for the message line.
+    pub fn journal_words(&self) -> String {
+        format!(
+            "Journal: {} by {}",
+            self.journal_kind.map_or("every kind", |k| k.as_str()),
+            self.journal_user.as_deref().unwrap_or("everyone")
+        )
     }
 
     /// A key while typing a search: the list follows each letter; Enter
@@ -510,7 +574,12 @@ impl App {
                     .min(self.clients.len().saturating_sub(1));
             }
             if journal {
-                self.journal = store::journal::latest(tx, Some(JOURNAL_LINES))?;
+                self.journal = store::journal::filtered(
+                    tx,
+                    self.journal_user.as_deref(),
+                    self.journal_kind,
+                    JOURNAL_LINES,
+                )?;
                 self.journal_selected = self
                     .journal_selected
                     .min(self.journal.len().saturating_sub(1));

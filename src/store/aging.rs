@@ -11,6 +11,7 @@ use serde::Serialize;
 
 use super::error::{Result, StoreError};
 use crate::domain::aging::{AgingReport, Bucket};
+use crate::domain::client::Profile;
 use crate::domain::currency::Currency;
 use crate::domain::invoice::days_overdue;
 
@@ -144,6 +145,8 @@ pub struct AgingQuery {
     pub bucket: Option<Bucket>,
     pub clerk: Option<String>,
     pub client: Option<String>,
+    pub profile: Option<Profile>,
+    pub currency: Option<Currency>,
     pub disputed_only: bool,
     pub sort: AgingSort,
 }
@@ -226,6 +229,14 @@ impl AgingQuery {
         if let Some(client) = &self.client {
             sql.push_str(" AND c.code = :client");
             args.push((":client", Box::new(client.clone())));
+        }
+        if let Some(profile) = self.profile {
+            sql.push_str(" AND c.profile = :profile");
+            args.push((":profile", Box::new(profile)));
+        }
+        if let Some(currency) = self.currency {
+            sql.push_str(" AND o.currency = :currency");
+            args.push((":currency", Box::new(currency)));
         }
         if self.disputed_only {
             sql.push_str(&format!(" AND {DISPUTED}"));

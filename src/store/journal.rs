@@ -5,6 +5,7 @@ use rusqlite::{Connection, params};
 use serde::Serialize;
 
 use super::error::Result;
+use crate::domain::activity::ActivityKind;
 use crate::domain::currency::Currency;
 use crate::domain::money::decimal_string;
 
@@ -41,6 +42,21 @@ const SELECT: &str = "SELECT a.id, a.at, a.on_date, a.user, a.kind, c.code, i.nu
 pub fn latest(conn: &Connection, limit: Option<u32>) -> Result<Vec<JournalEntry>> {
     let sql = format!("{SELECT} ORDER BY a.at DESC, a.id DESC LIMIT ?1");
     entries(conn, &sql, params![limit.map_or(-1, i64::from)])
+}
+
+/// The latest `limit` entries by `user` (when given) of `kind` (when given),
+/// newest first.
+pub fn filtered(
+    conn: &Connection,
+    user: Option<&str>,
+    kind: Option<ActivityKind>,
+    limit: u32,
+) -> Result<Vec<JournalEntry>> {
+    let sql = format!(
+        "{SELECT} WHERE (?1 IS NULL OR a.user = ?1) AND (?2 IS NULL OR a.kind = ?2) \
+         ORDER BY a.at DESC, a.id DESC LIMIT ?3"
+    );
+    entries(conn, &sql, params![user, kind, i64::from(limit)])
 }
 
 /// One client's timeline: its latest `limit` entries, newest first.
