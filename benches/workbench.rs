@@ -93,13 +93,8 @@ fn main() {
         if let Some(load) = app.update(action) {
             app.load(store, load).expect("load");
         }
-        let rows = layout::list_rows(app.tab, size);
-        if rows != app.list_height {
-            app.list_height = rows;
-            if app.tab == Tab::Aging {
-                app.aging_top = app.aging_selected - app.aging_selected % rows;
-                app.load(store, Load::AgingWindow).expect("load");
-            }
+        if let Some(load) = app.fit(layout::list_rows(app.tab, size)) {
+            app.load(store, load).expect("load");
         }
         terminal.draw(|f| draw::draw(f, app, &theme)).expect("draw");
         (t.elapsed(), sent.get() - before)

@@ -31,13 +31,8 @@ fn screen(width: u16, height: u16, actions: &[Action]) -> String {
         if let Some(load) = app.update(*action) {
             app.load(&mut store, load).unwrap();
         }
-        let rows = layout::list_rows(app.tab, size);
-        if rows != app.list_height {
-            app.list_height = rows;
-            if app.tab == Tab::Aging {
-                app.aging_top = app.aging_selected - app.aging_selected % rows;
-                app.load(&mut store, Load::AgingWindow).unwrap();
-            }
+        if let Some(load) = app.fit(layout::list_rows(app.tab, size)) {
+            app.load(&mut store, load).unwrap();
         }
     }
     let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();

@@ -298,6 +298,21 @@ impl App {
         }
     }
 
+    /// Keeps the lists in step with a terminal whose current screen shows
+    /// `rows` list lines; returns what to fetch when that changed.
+    pub fn fit(&mut self, rows: usize) -> Option<Load> {
+        let rows = rows.max(1);
+        if rows == self.list_height {
+            return None;
+        }
+        self.list_height = rows;
+        if self.tab != Tab::Aging {
+            return None;
+        }
+        self.aging_top = self.aging_selected - self.aging_selected % rows;
+        Some(Load::AgingWindow)
+    }
+
     /// Back to the top of the aging list after its query changed.
     fn aging_query_changed(&mut self) -> Load {
         self.aging_selected = 0;

@@ -366,7 +366,7 @@ pub fn detect_decimal_separator(values: &[&str]) -> Result<DecimalSeparator, Amo
 }
 
 /// Like [`detect_decimal_separator`], but `None` when no value gives any
-/// evidence: then each value that could be read two ways ([`is_ambiguous`])
+/// evidence: then each value that could be read two ways ([`ambiguous_separator`])
 /// must be decided on its own.
 pub fn column_separator(values: &[&str]) -> Result<Option<DecimalSeparator>, AmountError> {
     let mut dot: Option<&str> = None;
@@ -455,11 +455,6 @@ pub fn check_marker(s: &str, code: &str) -> Result<(), String> {
     } else {
         Err(marker.to_string())
     }
-}
-
-/// Whether a value could be read two ways (see [`ambiguous_separator`]).
-pub fn is_ambiguous(s: &str) -> bool {
-    ambiguous_separator(s).is_some()
 }
 
 #[cfg(test)]

@@ -88,13 +88,6 @@ pub fn find(conn: &Connection, code: &str) -> Result<Option<(i64, Client)>> {
     Ok(found)
 }
 
-/// Every client, by code.
-pub fn all(conn: &Connection) -> Result<Vec<Client>> {
-    let mut st = conn.prepare(&format!("SELECT {COLUMNS} FROM clients ORDER BY code"))?;
-    let rows = st.query_map([], from_row)?;
-    Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
-}
-
 pub fn count(conn: &Connection) -> Result<i64> {
     Ok(conn.query_row("SELECT count(*) FROM clients", [], |r| r.get(0))?)
 }

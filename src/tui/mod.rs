@@ -14,7 +14,7 @@ use crossterm::event::{self, Event, KeyEventKind};
 use ratatui::DefaultTerminal;
 use ratatui::layout::Rect;
 
-use crate::app::{App, Load, Tab, keymap};
+use crate::app::{App, Load, keymap};
 use crate::store::{Store, StoreError};
 
 /// How often the loop looks for changes made by other clerks.
@@ -86,13 +86,8 @@ fn reload(app: &mut App, store: &mut Store, load: Load) {
 
 /// Keeps the number of list rows in step with the terminal's size.
 fn fit_lists(app: &mut App, store: &mut Store, size: Rect) {
-    let rows = layout::list_rows(app.tab, size);
-    if rows != app.list_height {
-        app.list_height = rows;
-        if app.tab == Tab::Aging {
-            app.aging_top = app.aging_selected - app.aging_selected % rows.max(1);
-            reload(app, store, Load::AgingWindow);
-        }
+    if let Some(load) = app.fit(layout::list_rows(app.tab, size)) {
+        reload(app, store, load);
     }
 }
 
