@@ -5,6 +5,7 @@
 pub mod action;
 pub mod form;
 pub mod keymap;
+mod load;
 pub mod log;
 
 use chrono::NaiveDate;
@@ -23,7 +24,6 @@ use crate::store::aging::{AgingLine, AgingQuery, AgingSort};
 use crate::store::clients::ClientLine;
 use crate::store::journal::JournalEntry;
 use crate::store::queue::OverdueClient;
-use crate::store::{self, Store, StoreError};
 
 /// What the screen needs fetched after an action.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -509,97 +509,5 @@ impl App {
             }
         }
         None
-    }
-
-    /// Fetches what `load` names, in one read transaction (after writing
-    /// the checked form, for [`Load::Save`]).
-    pub fn load(&mut self, store: &mut Store, load: Load) -> Result<(), StoreError> {
-        if load == Load::Save {
-            let Some((target, submission)) = self.pending.take() else {
-                return Ok(());
-            };
-            match log::save(
-                store,
-                &target,
-                &submission,
-                &self.user,
-                self.today,
-                chrono::Utc::now(),
-            ) {
-                Ok(done) => {
-                    self.form = None;
-                    self.message = done;
-                }
-                Err(e) => {
-                    // The form stays open with the reason; nothing was written.
-                    if let Some(form) = self.form.as_mut() {
-                        form.error = Some(e.to_string());
-                    }
-                    return Ok(());
-                }
-            }
-            return self.load(store, Load::All);
-        }
-        let today = self.today;
-        let clerk = self.mine_only.then(|| self.user.clone());
-        let page = u32::try_from(self.list_height.max(1)).unwrap_or(u32::MAX);
-        let top = u32::try_from(self.aging_top).unwrap_or(u32::MAX);
-        // `All` means everything the current screen shows: the other
-        // screens load when they are shown.
-        let here = |tab: Tab| load == Load::All && self.tab == tab;
-        let (queue, aging, clients, journal) = (
-            here(Tab::Queue),
-            here(Tab::Aging),
-            here(Tab::Clients),
-            here(Tab::Journal),
-        );
-        store.read(|tx| {
-            if queue || load == Load::Queue {
-                self.queue = store::queue::queue(tx, today, clerk.as_deref())?;
-                self.queue_selected = self.queue_selected.min(self.queue.len().saturating_sub(1));
-            }
-            if aging {
-                self.aging = store::aging::report(tx, today)?;
-            }
-            if aging || load == Load::AgingQuery {
-                let count = store::aging::count(tx, today, &self.aging_query)?;
-                self.aging_count = usize::try_from(count).unwrap_or(usize::MAX);
-                self.aging_selected = self.aging_selected.min(self.aging_count.saturating_sub(1));
-            }
-            if aging || matches!(load, Load::AgingWindow | Load::AgingQuery) {
-                self.aging_rows = store::aging::page(tx, today, &self.aging_query, top, page)?;
-            }
-            if matches!(load, Load::All | Load::ClientPage)
-                && let Some(code) = &self.page_code
-            {
-                self.page = match store::clients::find(tx, code)? {
-                    Some((_, client)) => Some(ClientPage {
-                        notes: store::solvency::for_client(tx, code)?,
-                        open: store::aging::for_client(tx, today, code)?,
-                        timeline: store::journal::for_client(tx, code, TIMELINE_LINES)?,
-                        client,
-                    }),
-                    None => None,
-                };
-            }
-            if clients {
-                self.clients = store::clients::overview(tx, today)?;
-                self.clients_selected = self
-                    .clients_selected
-                    .min(self.clients.len().saturating_sub(1));
-            }
-            if journal {
-                self.journal = store::journal::filtered(
-                    tx,
-                    self.journal_user.as_deref(),
-                    self.journal_kind,
-                    JOURNAL_LINES,
-                )?;
-                self.journal_selected = self
-                    .journal_selected
-                    .min(self.journal.len().saturating_sub(1));
-            }
-            Ok(())
-        })
     }
 }
