@@ -14,7 +14,10 @@ struct Tmux {
 
 impl Tmux {
     fn start(db: &Path) -> Tmux {
-        let socket = format!("dun-e2e-{}", std::process::id());
+        // One tmux server per test: tests run in parallel.
+        static NEXT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+        let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let socket = format!("dun-e2e-{}-{n}", std::process::id());
         let cmd = format!(
             "env DUN_DB='{}' DUN_TODAY={TODAY} '{DUN}'; sleep 30",
             db.display()
@@ -77,6 +80,139 @@ impl Tmux {
     }
 }
 
+impl Tmux {
+    /// The pid of dun, the child of the pane's shell.
+    fn dun_pid(&self) -> u32 {
+        let out = Command::new("tmux")
+            .args([
+                "-L",
+                &self.socket,
+                "list-panes",
+                "-t",
+                "e2e",
+                "-F",
+                "#{pane_pid}",
+            ])
+            .output()
+            .unwrap();
+        let shell = String::from_utf8_lossy(&out.stdout).trim().to_string();
+        let started = Instant::now();
+        loop {
+            let out = Command::new("pgrep")
+                .args(["-P", &shell, "dun"])
+                .output()
+                .unwrap();
+            if let Ok(pid) = String::from_utf8_lossy(&out.stdout).trim().parse() {
+                return pid;
+            }
+            assert!(
+                started.elapsed() < Duration::from_secs(5),
+                "dun did not start"
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+}
+
+/// Whether the process has ended (gone, or a zombie nobody reaped yet).
+fn ended(pid: u32) -> bool {
+    match std::fs::read_to_string(format!("/proc/{pid}/stat")) {
+        Err(_) => true,
+        Ok(stat) => stat
+            .rsplit(')')
+            .next()
+            .is_some_and(|rest| rest.trim_start().starts_with('Z')),
+    }
+}
+
+fn wait_ended(pid: u32, within: Duration) -> bool {
+    let started = Instant::now();
+    while started.elapsed() < within {
+        if ended(pid) {
+            return true;
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    false
+}
+
+fn demo_db() -> (tempfile::TempDir, std::path::PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("team.db");
+    let ok = Command::new(DUN)
+        .args(["demo"])
+        .env("DUN_DB", &db)
+        .env("DUN_TODAY", TODAY)
+        .status()
+        .unwrap();
+    assert!(ok.success());
+    (dir, db)
+}
+
+#[test]
+fn sigterm_ends_the_workbench_and_gives_the_terminal_back() {
+    let (_dir, db) = demo_db();
+    let tmux = Tmux::start(&db);
+    tmux.wait_for("1 Queue");
+    let pid = tmux.dun_pid();
+    assert!(
+        Command::new("kill")
+            .args(["-TERM", &pid.to_string()])
+            .status()
+            .unwrap()
+            .success()
+    );
+    assert!(
+        wait_ended(pid, Duration::from_secs(1)),
+        "dun still runs a second after SIGTERM"
+    );
+    std::thread::sleep(Duration::from_millis(100));
+    assert!(
+        !tmux.screen().contains("1 Queue"),
+        "the alternate screen was left"
+    );
+}
+
+#[test]
+fn closing_the_pane_ends_the_workbench_and_frees_the_database() {
+    let (dir, db) = demo_db();
+    let tmux = Tmux::start(&db);
+    tmux.wait_for("1 Queue");
+    let pid = tmux.dun_pid();
+    let _ = Command::new("tmux")
+        .args(["-L", &tmux.socket, "kill-server"])
+        .status();
+    assert!(
+        wait_ended(pid, Duration::from_secs(2)),
+        "dun outlived its terminal"
+    );
+    // Another clerk writes at once.
+    let csv = dir.path().join("c.csv");
+    std::fs::write(&csv, "code,name\nNEW-1,New client\n").unwrap();
+    let started = Instant::now();
+    let out = Command::new(DUN)
+        .args([
+            "import",
+            "clients",
+            csv.to_str().unwrap(),
+            "--currency",
+            "EUR",
+        ])
+        .env("DUN_DB", &db)
+        .env("DUN_TODAY", TODAY)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        started.elapsed() < Duration::from_secs(2),
+        "the write waited for a lock"
+    );
+}
+
 impl Drop for Tmux {
     fn drop(&mut self) {
         let _ = Command::new("tmux")
@@ -92,16 +228,7 @@ fn login() -> String {
 
 #[test]
 fn a_clerk_logs_a_call_from_the_queue_and_it_is_in_the_journal() {
-    let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("team.db");
-    let filled = Command::new(DUN)
-        .args(["demo"])
-        .env("DUN_DB", &db)
-        .env("DUN_TODAY", TODAY)
-        .status()
-        .unwrap();
-    assert!(filled.success());
-
+    let (_dir, db) = demo_db();
     let tmux = Tmux::start(&db);
     let screen = tmux.wait_for("1 Queue");
     assert!(screen.contains("broken promise"), "{screen}");

@@ -8,11 +8,14 @@ pub mod layout;
 pub mod screens;
 pub mod theme;
 
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
-use crossterm::event::{self, Event, KeyEventKind};
+use crossterm::event::{self, Event, KeyCode, KeyEventKind, KeyModifiers};
 use ratatui::DefaultTerminal;
 use ratatui::layout::Rect;
+use signal_hook::consts::{SIGHUP, SIGTERM, SIGTSTP};
 
 use crate::app::{App, Load, keymap};
 use crate::store::{Store, StoreError};
@@ -23,16 +26,60 @@ const WATCH: Duration = Duration::from_secs(1);
 /// Runs the workbench until the clerk quits; the terminal is restored on
 /// the way out, on error and on panic.
 pub fn run(store: &mut Store, app: &mut App) -> anyhow::Result<()> {
+    // SIGTERM, and SIGHUP when the SSH link drops, end the loop at its next
+    // turn (within a quarter of a second) so that the terminal is restored.
+    let stop = Arc::new(AtomicBool::new(false));
+    for signal in [SIGTERM, SIGHUP] {
+        signal_hook::flag::register(signal, Arc::clone(&stop))?;
+    }
+    watchdog(Arc::clone(&stop));
     let mut terminal = ratatui::try_init()?;
-    let result = event_loop(&mut terminal, store, app);
+    let result = event_loop(&mut terminal, store, app, &stop);
     ratatui::restore();
     result
+}
+
+/// Ends the process when the loop cannot: reading a terminal that was
+/// closed under it can spin inside the terminal library without returning.
+/// When a stop was asked for, or the parent is gone (the SSH session ended),
+/// and the loop has not finished within a grace period, exit. No transaction
+/// is held while waiting for a key, so nothing is left half-written.
+fn watchdog(stop: Arc<AtomicBool>) {
+    let parent = std::os::unix::process::parent_id();
+    std::thread::spawn(move || {
+        let mut since: Option<Instant> = None;
+        loop {
+            std::thread::sleep(Duration::from_millis(100));
+            let asked =
+                stop.load(Ordering::Relaxed) || std::os::unix::process::parent_id() != parent;
+            match (asked, since) {
+                (false, _) => since = None,
+                (true, None) => since = Some(Instant::now()),
+                (true, Some(t)) if t.elapsed() > Duration::from_millis(500) => {
+                    let _ = crossterm::terminal::disable_raw_mode();
+                    std::process::exit(129);
+                }
+                (true, Some(_)) => {}
+            }
+        }
+    });
+}
+
+/// Ctrl-Z: give the terminal back, stop until `fg`, then take it again.
+fn suspend(terminal: &mut DefaultTerminal) -> anyhow::Result<()> {
+    ratatui::restore();
+    signal_hook::low_level::raise(SIGTSTP)?;
+    crossterm::terminal::enable_raw_mode()?;
+    crossterm::execute!(std::io::stdout(), crossterm::terminal::EnterAlternateScreen)?;
+    terminal.clear()?;
+    Ok(())
 }
 
 fn event_loop(
     terminal: &mut DefaultTerminal,
     store: &mut Store,
     app: &mut App,
+    stop: &AtomicBool,
 ) -> anyhow::Result<()> {
     let theme = theme::Theme::from_env();
     let size = terminal.size()?;
@@ -40,11 +87,15 @@ fn event_loop(
     app.load(store, Load::All)?;
     let mut version = data_version(store)?;
     let mut watched = Instant::now();
+    let parent = std::os::unix::process::parent_id();
     loop {
         let size = terminal.size()?;
         fit_lists(app, store, Rect::new(0, 0, size.width, size.height));
         terminal.draw(|f| draw::draw(f, app, &theme))?;
-        if app.quit {
+        // A closed terminal does not always send SIGHUP to us (the shell that
+        // ran us may die first): a new parent means nobody is watching.
+        if app.quit || stop.load(Ordering::Relaxed) || std::os::unix::process::parent_id() != parent
+        {
             return Ok(());
         }
         // A resize or any other event just redraws.
@@ -52,6 +103,10 @@ fn event_loop(
             && let Event::Key(key) = event::read()?
             && key.kind == KeyEventKind::Press
         {
+            if key.code == KeyCode::Char('z') && key.modifiers.contains(KeyModifiers::CONTROL) {
+                suspend(terminal)?;
+                continue;
+            }
             let load = if app.form.is_some() {
                 app.form_key(key)
             } else if app.searching {
