@@ -236,6 +236,12 @@ fn a_clerk_logs_a_call_from_the_queue_and_it_is_in_the_journal() {
 
     tmux.keys(&["2"]);
     tmux.wait_for("Bucket");
+    // Search as a clerk types it, then clear it.
+    tmux.keys(&["/", "Stadt"]);
+    let screen = tmux.wait_for("found");
+    assert!(screen.contains("Stadt Köln"), "{screen}");
+    tmux.keys(&["Escape"]);
+    tmux.wait_for("line 1 of 110");
     tmux.keys(&["j", "j", "G", "g", "4"]);
     tmux.wait_for("Day   Who");
     tmux.keys(&["1"]);
