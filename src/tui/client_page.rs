@@ -4,7 +4,7 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Paragraph;
+use ratatui::widgets::{Paragraph, Wrap};
 
 use super::theme::Theme;
 use crate::app::ClientPage;
@@ -152,12 +152,12 @@ pub fn lines<'a>(page: &ClientPage, theme: &Theme) -> Vec<Line<'a>> {
 
 pub fn draw(f: &mut Frame<'_>, area: Rect, page: &ClientPage, scroll: usize, theme: &Theme) {
     let all = lines(page, theme);
-    let last = all.len().saturating_sub(usize::from(area.height));
-    let top = scroll.min(last);
-    let shown: Vec<Line<'_>> = all
-        .into_iter()
-        .skip(top)
-        .take(usize::from(area.height))
-        .collect();
-    f.render_widget(Paragraph::new(shown), area);
+    // Long notes wrap; scrolling goes no further than the last line.
+    let top = u16::try_from(scroll.min(all.len().saturating_sub(1))).unwrap_or(u16::MAX);
+    f.render_widget(
+        Paragraph::new(all)
+            .wrap(Wrap { trim: false })
+            .scroll((top, 0)),
+        area,
+    );
 }
