@@ -334,11 +334,13 @@ pub fn bindings(tab: Tab) -> impl Iterator<Item = &'static Binding> {
 }
 
 /// Footer hints for `tab`: `label word` pairs.
+/// Help and quit come first, so that a narrow window still shows them.
 pub fn hints(tab: Tab) -> Vec<(&'static str, &'static str)> {
-    let mut v: Vec<_> = vec![("1-4", "screens")];
+    let everywhere = bindings(tab).filter(|b| b.scope == Scope::Everywhere && !b.hint.is_empty());
+    let mut v: Vec<_> = everywhere.map(|b| (b.label, b.hint)).collect();
     v.extend(
         bindings(tab)
-            .filter(|b| !b.hint.is_empty())
+            .filter(|b| b.scope != Scope::Everywhere && !b.hint.is_empty())
             .map(|b| (b.label, b.hint)),
     );
     v

@@ -83,7 +83,14 @@ fn footer(f: &mut Frame<'_>, area: Rect, app: &App, theme: &Theme) {
         spans.push(Span::styled("Esc", theme.header));
         spans.push(Span::raw(" back  "));
     }
+    // Whole hints only: one that does not fit is left out, not cut.
+    let mut used = if app.page.is_some() { 9 } else { 0 };
     for (label, word) in keymap::hints(app.tab) {
+        let width = label.chars().count() + word.chars().count() + 3;
+        if used + width > usize::from(area.width) + 2 {
+            break;
+        }
+        used += width;
         spans.push(Span::styled(label, theme.header));
         spans.push(Span::raw(format!(" {word}  ")));
     }
