@@ -42,8 +42,8 @@ CREATE TABLE invoices (
     created_at   TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
 );
 CREATE INDEX invoices_client ON invoices(client_id);
--- Aging today reads only this covering index of the open invoices.
-CREATE INDEX invoices_open ON invoices(due_on, currency, issued_on, amount, paid, last_paid_on)
+-- Aging today and the queue read only this covering index of the open invoices.
+CREATE INDEX invoices_open ON invoices(due_on, currency, issued_on, amount, paid, last_paid_on, client_id, number)
     WHERE settled_on IS NULL;
 -- Aging at a past date adds the invoices settled after it.
 CREATE INDEX invoices_settled ON invoices(settled_on) WHERE settled_on IS NOT NULL;
