@@ -9,6 +9,7 @@ use serde::Serialize;
 use super::Format;
 use super::table::{Align, render};
 use crate::domain::money::decimal_string;
+use crate::domain::text::shortened;
 use crate::store::Store;
 
 #[derive(Serialize)]
@@ -72,7 +73,7 @@ pub fn run(
                 .map(|l| {
                     vec![
                         l.client.to_string(),
-                        truncate(l.name, 28),
+                        shortened(l.name, 28),
                         l.reason.clone(),
                         format!("{} {}", l.overdue, l.currency),
                         l.oldest_days_overdue.to_string(),
@@ -94,14 +95,4 @@ pub fn run(
         }
     }
     Ok(())
-}
-
-fn truncate(s: &str, max: usize) -> String {
-    if s.chars().count() <= max {
-        s.to_string()
-    } else {
-        let mut t: String = s.chars().take(max.saturating_sub(1)).collect();
-        t.push('…');
-        t
-    }
 }

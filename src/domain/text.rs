@@ -30,6 +30,18 @@ pub fn printable(s: &str) -> Cow<'_, str> {
     )
 }
 
+/// `s` made printable and cut to `max` characters, with `…` when cut.
+pub fn shortened(s: &str, max: usize) -> String {
+    let clean = printable(s);
+    if clean.chars().count() <= max {
+        clean.into_owned()
+    } else {
+        let mut t: String = clean.chars().take(max.saturating_sub(1)).collect();
+        t.push('…');
+        t
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -44,5 +56,12 @@ mod tests {
         assert!(!printable("\u{9b}2J").contains('\u{9b}'));
         assert_eq!(printable("a\u{202e}b"), "a\u{fffd}b");
         assert_eq!(printable("a\tb\nc"), "a b c");
+    }
+
+    #[test]
+    fn shortened_cuts_with_an_ellipsis() {
+        assert_eq!(shortened("Acme", 4), "Acme");
+        assert_eq!(shortened("Acme Ltd", 5), "Acme…");
+        assert_eq!(shortened("\u{1b}[2J", 9), "\u{fffd}[2J");
     }
 }

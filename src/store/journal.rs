@@ -32,6 +32,18 @@ pub struct JournalEntry {
     pub refers_to: Option<i64>,
 }
 
+impl JournalEntry {
+    /// The outcome and the note, as one line: `no_answer: left a message`.
+    pub fn summary(&self) -> String {
+        [self.outcome.as_deref(), Some(self.note.as_str())]
+            .into_iter()
+            .flatten()
+            .filter(|s| !s.is_empty())
+            .collect::<Vec<_>>()
+            .join(": ")
+    }
+}
+
 const SELECT: &str = "SELECT a.id, a.at, a.on_date, a.user, a.kind, c.code, i.number, a.level, \
      a.outcome, a.amount, a.currency, a.date, a.next_action_on, a.reason, a.note, a.registered, \
      a.refers_to \

@@ -6,20 +6,10 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
+use super::screens::money;
 use super::theme::Theme;
 use crate::app::ClientPage;
-use crate::domain::currency::Currency;
-use crate::domain::language::Language;
-use crate::domain::money_format::format_number;
 use crate::domain::text::printable;
-
-fn money(minor: i64, currency: Currency) -> String {
-    format!(
-        "{} {}",
-        format_number(minor, currency.exponent(), Language::En),
-        currency.code()
-    )
-}
 
 fn clean(s: &str) -> String {
     printable(s).into_owned()
@@ -132,12 +122,7 @@ pub fn lines<'a>(page: &ClientPage, theme: &Theme) -> Vec<Line<'a>> {
     out.push(Line::from(""));
     out.push(Line::from(Span::styled("Timeline", theme.header)));
     for e in &page.timeline {
-        let what = [e.outcome.as_deref(), Some(e.note.as_str())]
-            .into_iter()
-            .flatten()
-            .filter(|s| !s.is_empty())
-            .collect::<Vec<_>>()
-            .join(": ");
+        let what = e.summary();
         out.push(Line::from(format!(
             "  {} {:<6} {:<13} {:<12} {}",
             e.on,

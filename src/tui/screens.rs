@@ -12,11 +12,10 @@ use crate::domain::aging::Bucket;
 use crate::domain::currency::Currency;
 use crate::domain::language::Language;
 use crate::domain::money_format::format_number;
-use crate::domain::text::printable;
 use crate::store::aging::AgingQuery;
 
 /// `1,234.56 EUR`, for tables.
-fn money(minor: i64, currency: Currency) -> String {
+pub(super) fn money(minor: i64, currency: Currency) -> String {
     format!(
         "{} {}",
         format_number(minor, currency.exponent(), Language::En),
@@ -24,17 +23,7 @@ fn money(minor: i64, currency: Currency) -> String {
     )
 }
 
-/// `s` cut to `max` characters, with `…` when cut; never obeyed.
-fn fit(s: &str, max: usize) -> String {
-    let clean = printable(s);
-    if clean.chars().count() <= max {
-        clean.into_owned()
-    } else {
-        let mut t: String = clean.chars().take(max.saturating_sub(1)).collect();
-        t.push('…');
-        t
-    }
-}
+use crate::domain::text::shortened as fit;
 
 /// The page of `items` that holds `selected`, and where `selected` is on it.
 /// Lists scroll a page at a time: moving down a line redraws two lines, not
@@ -311,12 +300,7 @@ pub fn journal(f: &mut Frame<'_>, area: Rect, app: &App, theme: &Theme) {
     let rows = visible
         .iter()
         .map(|e| {
-            let what = [e.outcome.as_deref(), Some(e.note.as_str())]
-                .into_iter()
-                .flatten()
-                .filter(|s| !s.is_empty())
-                .collect::<Vec<_>>()
-                .join(": ");
+            let what = e.summary();
             Row::new(vec![
                 Line::from(e.on.format("%m-%d").to_string()),
                 Line::from(fit(&e.user, 6)),
