@@ -5,7 +5,12 @@ use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
+use crate::domain::ladder::Ladder;
+use crate::domain::queue::Ladders;
+
 const DEFAULTS: &str = include_str!("../assets/config.toml");
+/// The default dunning ladders, merged under the same keys.
+const LADDERS: &str = include_str!("../assets/ladders.toml");
 
 #[derive(Debug, thiserror::Error)]
 pub enum ConfigError {
@@ -21,6 +26,41 @@ pub struct Config {
     pub database: DatabaseConfig,
     pub import: ImportConfig,
     pub company: CompanyConfig,
+    pub ladder: LadderConfig,
+}
+
+/// The dunning ladder of each profile.
+#[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct LadderConfig {
+    pub administration: Ladder,
+    pub business: Ladder,
+    pub individual: Ladder,
+}
+
+impl Default for LadderConfig {
+    fn default() -> Self {
+        let table: toml::Table = LADDERS.parse().unwrap_or_default();
+        table
+            .get("ladder")
+            .cloned()
+            .and_then(|v| v.try_into().ok())
+            .unwrap_or(LadderConfig {
+                administration: Ladder::empty(),
+                business: Ladder::empty(),
+                individual: Ladder::empty(),
+            })
+    }
+}
+
+impl LadderConfig {
+    pub fn ladders(&self) -> Ladders {
+        Ladders {
+            administration: self.administration.clone(),
+            business: self.business.clone(),
+            individual: self.individual.clone(),
+        }
+    }
 }
 
 #[derive(Clone, Debug, Default, Deserialize, PartialEq)]
@@ -74,15 +114,31 @@ impl Config {
             })
         };
         let mut merged = parse(DEFAULTS, Path::new("assets/config.toml"))?;
+        merge(
+            &mut merged,
+            parse(LADDERS, Path::new("assets/ladders.toml"))?,
+        );
         if let Some(text) = user {
             merge(&mut merged, parse(text, user_path)?);
         }
-        toml::Value::Table(merged)
-            .try_into()
-            .map_err(|e: toml::de::Error| ConfigError::Parse {
+        let config: Config =
+            toml::Value::Table(merged)
+                .try_into()
+                .map_err(|e: toml::de::Error| ConfigError::Parse {
+                    path: user_path.to_path_buf(),
+                    message: e.to_string(),
+                })?;
+        for (name, ladder) in [
+            ("administration", &config.ladder.administration),
+            ("business", &config.ladder.business),
+            ("individual", &config.ladder.individual),
+        ] {
+            ladder.check().map_err(|e| ConfigError::Parse {
                 path: user_path.to_path_buf(),
-                message: e.to_string(),
-            })
+                message: format!("[ladder.{name}]: {e}"),
+            })?;
+        }
+        Ok(config)
     }
 }
 
@@ -107,6 +163,31 @@ mod tests {
         let c = Config::from_texts(None, Path::new("x")).unwrap();
         assert_eq!(c.company.signature, "Accounts Receivable");
         assert_eq!(c.database.path, "");
+        assert_eq!(c.ladder.business.steps.len(), 5);
+        assert_eq!(c.ladder, LadderConfig::default());
+    }
+
+    #[test]
+    fn a_ladder_is_overridden_key_by_key_and_checked() {
+        let c = Config::from_texts(
+            Some("[ladder.business]\nmin_gap_days = 5\n"),
+            Path::new("x"),
+        )
+        .unwrap();
+        assert_eq!(c.ladder.business.min_gap_days, 5);
+        assert_eq!(c.ladder.business.steps.len(), 5);
+        let e = Config::from_texts(
+            Some(
+                "[ladder.business]\nsteps = [{ offset = 1, action = \"reminder1\", channel = \"email\", template = \"reminder1\" }, { offset = 2, action = \"formal_notice\", channel = \"letter\", template = \"formal_notice\" }]\n",
+            ),
+            Path::new("/home/x/config.toml"),
+        )
+        .unwrap_err()
+        .to_string();
+        assert!(
+            e.contains("[ladder.business]") && e.contains("reminder 3"),
+            "{e}"
+        );
     }
 
     #[test]

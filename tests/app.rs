@@ -44,7 +44,10 @@ fn the_queue_opens_with_the_most_urgent_client_selected() {
     assert!(!app.queue.is_empty());
     assert_eq!(app.queue_selected, 0);
     assert!(
-        app.queue[0].broken_promise.is_some(),
+        matches!(
+            app.queue[0].reason,
+            dun::domain::queue::Reason::BrokenPromise(_)
+        ),
         "broken promises come first"
     );
 }

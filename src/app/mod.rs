@@ -19,11 +19,12 @@ use crate::domain::activity::ActivityKind;
 use crate::domain::aging::AgingReport;
 use crate::domain::aging::Bucket;
 use crate::domain::client::{Client, Profile};
+use crate::domain::queue::Ladders;
 use crate::domain::solvency::SolvencyNote;
 use crate::store::aging::{AgingLine, AgingQuery, AgingSort};
 use crate::store::clients::ClientLine;
 use crate::store::journal::JournalEntry;
-use crate::store::queue::OverdueClient;
+use crate::store::queue::FollowUp;
 
 /// What the screen needs fetched after an action.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -67,7 +68,9 @@ pub struct App {
     /// Result or error of the last thing done, for the message line.
     pub message: String,
     pub mine_only: bool,
-    pub queue: Vec<OverdueClient>,
+    pub queue: Vec<FollowUp>,
+    /// The dunning ladders the queue follows (from the configuration).
+    pub ladders: Ladders,
     pub queue_selected: usize,
     pub aging: AgingReport,
     /// Open invoices in the aging list.
@@ -118,6 +121,7 @@ impl App {
             message: String::new(),
             mine_only: false,
             queue: Vec::new(),
+            ladders: crate::config::LadderConfig::default().ladders(),
             queue_selected: 0,
             aging: AgingReport::new(today),
             aging_count: 0,
@@ -414,11 +418,11 @@ impl App {
             Tab::Queue => self.queue.get(self.queue_selected).map(|c| Target {
                 client: c.code.clone(),
                 client_name: c.name.clone(),
-                invoice: Some(c.oldest_invoice.clone()),
+                invoice: c.invoice.clone(),
                 currency: c.currency,
-                invoice_outstanding: c.oldest_outstanding,
-                overdue: c.overdue,
-                reminder_level: 0,
+                invoice_outstanding: c.invoice_outstanding,
+                overdue: c.amount,
+                reminder_level: c.reminder_level,
             }),
             Tab::Aging => self
                 .aging_selected

@@ -162,6 +162,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
                 |n| n.to_string_lossy().into_owned(),
             );
             let mut app = App::new(ctx.today, &ctx.user, &name);
+            app.ladders = ctx.config.ladder.ladders();
             return crate::tui::run(&mut store, &mut app);
         }
         let empty = store.read(|tx| crate::store::invoices::count(tx))? == 0;
@@ -173,7 +174,14 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
             )?;
             return Ok(());
         }
-        return commands::queue::run(&mut store, ctx.today, None, Format::Table, &mut out);
+        return commands::queue::run(
+            &mut store,
+            ctx.today,
+            None,
+            &ctx.config.ladder.ladders(),
+            Format::Table,
+            &mut out,
+        );
     };
     match command {
         Command::Import {
@@ -229,6 +237,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
                 &mut store,
                 as_of.unwrap_or(ctx.today),
                 mine,
+                &ctx.config.ladder.ladders(),
                 format,
                 &mut out,
             )?;
@@ -309,13 +318,21 @@ fn demo_run(ctx: &Context, out: &mut dyn Write) -> anyhow::Result<()> {
         commands::demo::fill(&mut store, ctx.today, 400, &ctx.user)?;
         if std::io::stdout().is_terminal() {
             let mut app = App::new(ctx.today, &ctx.user, "DEMO");
+            app.ladders = ctx.config.ladder.ladders();
             return crate::tui::run(&mut store, &mut app);
         }
         writeln!(
             out,
             "DEMO — a generated portfolio; nothing here is real and nothing is kept.\n"
         )?;
-        commands::queue::run(&mut store, ctx.today, None, Format::Table, out)?;
+        commands::queue::run(
+            &mut store,
+            ctx.today,
+            None,
+            &ctx.config.ladder.ladders(),
+            Format::Table,
+            out,
+        )?;
         writeln!(out)?;
         commands::aging::run(&mut store, ctx.today, Format::Table, out)
     })();

@@ -33,7 +33,14 @@ const SETTLED_LATER: &str = "i.settled_on > :as_of AND i.issued_on <= :as_of";
 /// Open invoices as of `:as_of` with their outstanding amount then: both
 /// kinds above, one row each.
 pub(crate) fn open_as_of(conn: &Connection, as_of: NaiveDate) -> Result<String> {
-    let columns = "i.id, i.client_id, i.number, i.issued_on, i.due_on, i.currency, i.amount";
+    open_as_of_with(conn, as_of, "")
+}
+
+/// [`open_as_of`] with more columns of `i` after the usual ones (`extra`
+/// starts with a comma).
+pub(crate) fn open_as_of_with(conn: &Connection, as_of: NaiveDate, extra: &str) -> Result<String> {
+    let columns =
+        format!("i.id, i.client_id, i.number, i.issued_on, i.due_on, i.currency, i.amount{extra}");
     let open_today = format!(
         "SELECT {columns}, {OUTSTANDING_OF_OPEN} AS outstanding FROM invoices i WHERE {OPEN_TODAY}"
     );

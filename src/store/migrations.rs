@@ -7,8 +7,24 @@ use rusqlite::{Connection, TransactionBehavior};
 
 use super::error::{Result, StoreError};
 
+/// One step of the schema: its SQL, then what fills new columns from the
+/// data already there.
+struct Migration {
+    sql: &'static str,
+    fill: Option<fn(&Connection) -> Result<()>>,
+}
+
 /// Migration `i` takes the schema from version `i` to `i + 1`.
-const MIGRATIONS: &[&str] = &[include_str!("migrations/001_ledger.sql")];
+const MIGRATIONS: &[Migration] = &[
+    Migration {
+        sql: include_str!("migrations/001_ledger.sql"),
+        fill: None,
+    },
+    Migration {
+        sql: include_str!("migrations/002_dunning.sql"),
+        fill: Some(super::dunning::refresh_all),
+    },
+];
 
 /// Marks the file as a dun database (`PRAGMA application_id`, "dun1").
 pub const APPLICATION_ID: i64 = 0x6475_6e31;
@@ -26,7 +42,7 @@ pub fn migrate(conn: &mut Connection, path: &Path) -> Result<()> {
     if version == latest() {
         return Ok(());
     }
-    for (i, sql) in MIGRATIONS.iter().enumerate() {
+    for (i, m) in MIGRATIONS.iter().enumerate() {
         let target = i as i64 + 1;
         let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         let current: i64 = tx.query_row("PRAGMA user_version", [], |r| r.get(0))?;
@@ -36,7 +52,10 @@ pub fn migrate(conn: &mut Connection, path: &Path) -> Result<()> {
         if current == 0 {
             tx.pragma_update(None, "application_id", APPLICATION_ID)?;
         }
-        tx.execute_batch(sql)?;
+        tx.execute_batch(m.sql)?;
+        if let Some(fill) = m.fill {
+            fill(&tx)?;
+        }
         tx.pragma_update(None, "user_version", target)?;
         tx.commit()?;
     }

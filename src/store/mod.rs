@@ -6,6 +6,7 @@ pub mod activities;
 pub mod aging;
 mod bulk;
 pub mod clients;
+pub mod dunning;
 pub mod error;
 pub mod invoices;
 pub mod journal;
@@ -76,7 +77,10 @@ impl Store {
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)
             .map_err(StoreError::from)?;
+        let journal_end = dunning::journal_end(&tx)?;
         let value = f(&tx)?;
+        // What the new journal entries change in where clients stand.
+        dunning::refresh_since(&tx, journal_end)?;
         tx.commit().map_err(StoreError::from)?;
         Ok(value)
     }

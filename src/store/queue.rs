@@ -1,103 +1,180 @@
-//! Clients with overdue invoices as of a date: the raw material of the
-//! follow-up queue.
+//! The follow-up queue as of a date: reads where every client and open
+//! invoice stands and lets the domain's rules build the lines.
+
+use std::collections::HashMap;
 
 use chrono::NaiveDate;
 use rusqlite::{Connection, named_params};
+use serde::Serialize;
 
-use super::aging::open_as_of;
+use super::aging::open_as_of_with;
+use super::dunning::{CLIENT_FACTS, INVOICE_FACTS, cache_holds};
 use super::error::Result;
-use crate::domain::client::Rating;
+use crate::domain::client::{Profile, Rating};
 use crate::domain::currency::Currency;
-use crate::domain::priority::follow_up_priority;
+use crate::domain::ladder::{ClientPause, InvoiceStanding};
+use crate::domain::queue::{Ladders, QueueClient, QueueInvoice, Reason, build};
 
-/// One client's overdue position in one currency.
-#[derive(Clone, Debug, PartialEq)]
-pub struct OverdueClient {
+/// One line of the queue, ready to show.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct FollowUp {
     pub code: String,
     pub name: String,
+    pub profile: Profile,
+    pub country: Option<String>,
     pub clerk: Option<String>,
     pub rating: Option<Rating>,
+    pub reason: Reason,
     pub currency: Currency,
-    /// Minor units overdue (due before `as_of`, still open).
-    pub overdue: i64,
-    pub invoices: i64,
-    pub oldest_due_on: NaiveDate,
-    /// Latest call, visit, email, letter, reminder or formal notice.
+    /// Minor units: what the invoices concerned owe, or for a reason about
+    /// the client, everything overdue in this currency.
+    pub amount: i64,
+    /// The invoices concerned, oldest due first.
+    pub invoices: Vec<String>,
+    pub oldest_due_on: Option<NaiveDate>,
     pub last_contact: Option<NaiveDate>,
-    /// The date of a promise already past while an invoice is still open,
-    /// when no promise came after it.
-    pub broken_promise: Option<NaiveDate>,
-    /// The oldest overdue invoice, what a call or a payment is about by default.
-    pub oldest_invoice: String,
-    /// Minor units still due on it.
-    pub oldest_outstanding: i64,
+    /// The invoice a form opened on this line is about: the first one
+    /// concerned, else the client's oldest overdue invoice.
+    pub invoice: Option<String>,
+    pub invoice_outstanding: i64,
+    pub reminder_level: u32,
+    #[serde(skip)]
+    pub priority: i128,
 }
 
-impl OverdueClient {
-    /// Queue priority as of `as_of` (see [`follow_up_priority`]).
-    pub fn priority(&self, as_of: NaiveDate) -> i128 {
-        follow_up_priority(
-            self.overdue,
-            self.currency.exponent(),
-            (as_of - self.oldest_due_on).num_days(),
-            self.rating,
-            self.broken_promise.is_some(),
-        )
-    }
-}
-
-/// Clients with something overdue on `as_of`, most urgent first; only those
-/// assigned to `clerk` when given.
+/// The queue as of `as_of`, most urgent first; only the clients assigned
+/// to `clerk` when given.
 pub fn queue(
     conn: &Connection,
     as_of: NaiveDate,
     clerk: Option<&str>,
-) -> Result<Vec<OverdueClient>> {
-    let mut clients = overdue_clients(conn, as_of)?;
-    if let Some(user) = clerk {
-        clients.retain(|c| c.clerk.as_deref() == Some(user));
-    }
-    clients.sort_by_cached_key(|c| (std::cmp::Reverse(c.priority(as_of)), c.code.clone()));
-    Ok(clients)
+    ladders: &Ladders,
+) -> Result<Vec<FollowUp>> {
+    // The cached standings hold when nothing in the journal is dated after
+    // `as_of`; for an earlier date they are recomputed from the journal.
+    let cached = cache_holds(conn, as_of)?;
+    let (clients, ids) = clients(conn, as_of, cached)?;
+    let invoices = invoices(conn, as_of, cached, &ids)?;
+    let lines = build(&clients, &invoices, ladders, as_of);
+    Ok(lines
+        .into_iter()
+        .filter(|l| clerk.is_none() || clients[l.client].clerk.as_deref() == clerk)
+        .map(|l| {
+            let c = &clients[l.client];
+            let first = l.invoices.first().copied().or(l.oldest);
+            FollowUp {
+                code: c.code.clone(),
+                name: c.name.clone(),
+                profile: c.profile,
+                country: c.country.clone(),
+                clerk: c.clerk.clone(),
+                rating: c.rating,
+                reason: l.reason,
+                currency: l.currency,
+                amount: l.amount,
+                invoices: l
+                    .invoices
+                    .iter()
+                    .map(|&k| invoices[k].number.clone())
+                    .collect(),
+                oldest_due_on: l.oldest_due_on,
+                last_contact: c.pause.last_contact_on,
+                invoice: first.map(|k| invoices[k].number.clone()),
+                invoice_outstanding: first.map_or(0, |k| invoices[k].outstanding),
+                reminder_level: first.map_or(0, |k| invoices[k].standing.reminder_level),
+                priority: l.priority,
+            }
+        })
+        .collect())
 }
 
-pub fn overdue_clients(conn: &Connection, as_of: NaiveDate) -> Result<Vec<OverdueClient>> {
+fn clients(
+    conn: &Connection,
+    as_of: NaiveDate,
+    cached: bool,
+) -> Result<(Vec<QueueClient>, HashMap<i64, usize>)> {
+    let facts = if cached {
+        "c.last_contact_on, c.next_action_on, c.snoozed_until, c.visit_on, c.held_until"
+    } else {
+        CLIENT_FACTS
+    };
     let sql = format!(
-        "WITH open AS ({}) \
-         SELECT c.code, c.name, c.clerk, c.rating, o.currency, sum(o.outstanding), count(*), \
-                min(o.due_on), \
-                (SELECT max(a.on_date) FROM activities a WHERE a.client_id = c.id \
-                   AND a.on_date <= :as_of AND a.kind IN ('call', 'visit', 'email', 'letter', \
-                   'reminder', 'formal_notice')), \
-                (SELECT max(p.date) FROM activities p JOIN invoices i2 ON i2.id = p.invoice_id \
-                   WHERE p.client_id = c.id AND p.kind = 'promise' AND p.date < :as_of \
-                   AND p.on_date <= :as_of AND i2.issued_on <= :as_of \
-                   AND (i2.settled_on IS NULL OR i2.settled_on > :as_of) \
-                   AND NOT EXISTS (SELECT 1 FROM activities q WHERE q.client_id = p.client_id \
-                       AND q.kind = 'promise' AND q.id > p.id AND q.on_date <= :as_of)), \
-                o.number, o.outstanding \
-         FROM open o JOIN clients c ON c.id = o.client_id \
-         WHERE o.outstanding > 0 AND o.due_on < :as_of \
-         GROUP BY c.id, o.currency",
-        open_as_of(conn, as_of)?
+        "SELECT c.id, c.code, c.name, c.profile, c.country, c.currency, c.clerk, c.rating, \
+                c.pilot_ends_on, c.hold_until, {facts} \
+         FROM clients c"
     );
     let mut st = conn.prepare_cached(&sql)?;
-    let rows = st.query_map(named_params! {":as_of": as_of}, |r| {
-        Ok(OverdueClient {
-            code: r.get(0)?,
-            name: r.get(1)?,
-            clerk: r.get(2)?,
-            rating: r.get(3)?,
-            currency: r.get(4)?,
-            overdue: r.get(5)?,
-            invoices: r.get(6)?,
-            oldest_due_on: r.get(7)?,
-            last_contact: r.get(8)?,
-            broken_promise: r.get(9)?,
-            // With min(due_on), SQLite takes these from the oldest invoice's row.
-            oldest_invoice: r.get(10)?,
-            oldest_outstanding: r.get(11)?,
-        })
-    })?;
-    Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+    let mut rows = if cached {
+        st.query([])?
+    } else {
+        st.query(named_params! {":as_of": as_of})?
+    };
+    let (mut clients, mut ids) = (Vec::new(), HashMap::new());
+    while let Some(r) = rows.next()? {
+        let hold: Option<NaiveDate> = r.get(9)?;
+        let held: Option<NaiveDate> = r.get(14)?;
+        ids.insert(r.get::<_, i64>(0)?, clients.len());
+        clients.push(QueueClient {
+            code: r.get(1)?,
+            name: r.get(2)?,
+            profile: r.get(3)?,
+            country: r.get(4)?,
+            currency: r.get(5)?,
+            clerk: r.get(6)?,
+            rating: r.get(7)?,
+            pilot_ends_on: r.get(8)?,
+            pause: ClientPause {
+                hold_until: hold.max(held),
+                last_contact_on: r.get(10)?,
+            },
+            next_action_on: r.get(11)?,
+            snoozed_until: r.get(12)?,
+            visit_on: r.get(13)?,
+        });
+    }
+    Ok((clients, ids))
+}
+
+fn invoices(
+    conn: &Connection,
+    as_of: NaiveDate,
+    cached: bool,
+    ids: &HashMap<i64, usize>,
+) -> Result<Vec<QueueInvoice>> {
+    let facts = if cached {
+        ", i.is_deposit, i.reminder_level, i.courtesy_on, i.reminded_on, i.notice_on, \
+         i.promised_for, i.disputed"
+            .to_string()
+    } else {
+        format!(", i.is_deposit, {INVOICE_FACTS}")
+    };
+    let sql = format!(
+        "SELECT o.* FROM ({}) o WHERE o.outstanding > 0",
+        open_as_of_with(conn, as_of, &facts)?
+    );
+    let mut st = conn.prepare_cached(&sql)?;
+    let mut rows = st.query(named_params! {":as_of": as_of})?;
+    let mut out = Vec::new();
+    while let Some(r) = rows.next()? {
+        let Some(&client) = ids.get(&r.get::<_, i64>(1)?) else {
+            continue;
+        };
+        out.push(QueueInvoice {
+            client,
+            number: r.get(2)?,
+            currency: r.get(5)?,
+            outstanding: r.get(14)?,
+            is_deposit: r.get(7)?,
+            standing: InvoiceStanding {
+                due_on: r.get(4)?,
+                reminder_level: r.get(8)?,
+                courtesy_on: r.get(9)?,
+                reminded_on: r.get(10)?,
+                notice_on: r.get(11)?,
+                promised_for: r.get(12)?,
+                disputed: r.get(13)?,
+            },
+        });
+    }
+    Ok(out)
 }

@@ -73,22 +73,21 @@ pub fn queue(f: &mut Frame<'_>, area: Rect, app: &App, theme: &Theme) {
     let rows = visible
         .iter()
         .map(|c| {
-            let reason = if c.broken_promise.is_some() {
-                "broken promise"
+            let reason = if c.reason.is_alert() {
+                Span::styled(c.reason.label(), theme.alert)
             } else {
-                "overdue"
-            };
-            let reason = if c.broken_promise.is_some() {
-                Span::styled(reason, theme.alert)
-            } else {
-                Span::raw(reason)
+                Span::raw(c.reason.label())
             };
             Row::new(vec![
                 Line::from(fit(&c.code, 8)),
                 Line::from(fit(&c.name, 20)),
                 Line::from(reason),
-                Line::from(money(c.overdue, c.currency)).right_aligned(),
-                Line::from((app.today - c.oldest_due_on).num_days().to_string()).right_aligned(),
+                Line::from(money(c.amount, c.currency)).right_aligned(),
+                Line::from(
+                    c.oldest_due_on
+                        .map_or("-".to_string(), |d| (app.today - d).num_days().to_string()),
+                )
+                .right_aligned(),
                 Line::from(
                     c.last_contact
                         .map_or("-".to_string(), |d| d.format("%m-%d").to_string()),
@@ -107,7 +106,7 @@ pub fn queue(f: &mut Frame<'_>, area: Rect, app: &App, theme: &Theme) {
         Constraint::Length(6),
     ];
     let header = [
-        "Client", "Name", "Reason", "Overdue", "Days", "Last", "Clerk",
+        "Client", "Name", "Reason", "Amount", "Days", "Last", "Clerk",
     ];
     list(f, area, theme, &header, &widths, rows, selected);
 }

@@ -1,0 +1,318 @@
+//! The dunning ladder: which step an open invoice has reached, and when its
+//! next step falls due.
+
+use chrono::{Days, NaiveDate};
+use serde::Deserialize;
+
+/// What a step does to the invoice.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum StepAction {
+    /// A friendly note before the due date (reminder level 0).
+    Courtesy,
+    Reminder1,
+    Reminder2,
+    Reminder3,
+    /// Allowed only from reminder level 3 on.
+    FormalNotice,
+}
+
+impl StepAction {
+    /// The reminder level a step of this kind is logged with.
+    pub fn level(self) -> Option<u8> {
+        match self {
+            StepAction::Courtesy => Some(0),
+            StepAction::Reminder1 => Some(1),
+            StepAction::Reminder2 => Some(2),
+            StepAction::Reminder3 => Some(3),
+            StepAction::FormalNotice => None,
+        }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            StepAction::Courtesy => "courtesy",
+            StepAction::Reminder1 => "reminder1",
+            StepAction::Reminder2 => "reminder2",
+            StepAction::Reminder3 => "reminder3",
+            StepAction::FormalNotice => "formal_notice",
+        }
+    }
+
+    /// Words for a queue line: "reminder 2", "formal notice".
+    pub fn label(self) -> &'static str {
+        match self {
+            StepAction::Courtesy => "courtesy reminder",
+            StepAction::Reminder1 => "reminder 1",
+            StepAction::Reminder2 => "reminder 2",
+            StepAction::Reminder3 => "reminder 3",
+            StepAction::FormalNotice => "formal notice",
+        }
+    }
+}
+
+/// How a step reaches the client.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Channel {
+    Call,
+    Email,
+    Letter,
+}
+
+impl Channel {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Channel::Call => "call",
+            Channel::Email => "email",
+            Channel::Letter => "letter",
+        }
+    }
+}
+
+/// One rung: `offset` days from the due date (negative = before it).
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Step {
+    pub offset: i32,
+    pub action: StepAction,
+    pub channel: Channel,
+    /// Letter template name (`assets/templates/LANG/NAME.txt`).
+    pub template: String,
+    /// Days the letter gives to pay.
+    #[serde(default = "default_deadline")]
+    pub deadline_days: u32,
+    /// Sent by registered mail, waiting for an acknowledgment of receipt.
+    #[serde(default)]
+    pub registered: bool,
+}
+
+fn default_deadline() -> u32 {
+    8
+}
+
+/// The steps of one profile and the pauses between contacts.
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Ladder {
+    /// No ladder step sooner than this many days after the last contact
+    /// with the same client.
+    pub min_gap_days: u32,
+    /// Days after a promised date before the promise counts as broken.
+    pub promise_grace_days: u32,
+    pub steps: Vec<Step>,
+}
+
+/// Why a ladder is not well formed.
+#[derive(Debug, thiserror::Error, PartialEq, Eq)]
+pub enum LadderError {
+    #[error("steps must be in order of offset and action: {0} comes after a later step")]
+    Order(String),
+    #[error("the same step appears twice: {0}")]
+    Twice(String),
+    #[error("a formal notice must come after reminder 3")]
+    NoticeTooEarly,
+    #[error(
+        "the gaps between reminders must not grow: {0} is {1} days after the step before it, more than the {2} days before"
+    )]
+    GapGrows(String, i32, i32),
+}
+
+impl Ladder {
+    /// A ladder with no steps: nothing is ever due.
+    pub fn empty() -> Ladder {
+        Ladder {
+            min_gap_days: 0,
+            promise_grace_days: 0,
+            steps: Vec::new(),
+        }
+    }
+
+    /// Checks the rules every ladder follows: steps in order, each action
+    /// once, a formal notice only after reminder 3, gaps that do not grow
+    /// as the debt ages.
+    pub fn check(&self) -> Result<(), LadderError> {
+        for w in self.steps.windows(2) {
+            let (a, b) = (&w[0], &w[1]);
+            if a.action == b.action {
+                return Err(LadderError::Twice(b.action.label().into()));
+            }
+            if b.offset < a.offset || b.action < a.action {
+                return Err(LadderError::Order(b.action.label().into()));
+            }
+        }
+        let has = |x| self.steps.iter().any(|s| s.action == x);
+        if has(StepAction::FormalNotice) && !has(StepAction::Reminder3) {
+            return Err(LadderError::NoticeTooEarly);
+        }
+        let after_due: Vec<&Step> = self
+            .steps
+            .iter()
+            .filter(|s| s.action != StepAction::Courtesy)
+            .collect();
+        for w in after_due.windows(3) {
+            let (g1, g2) = (w[1].offset - w[0].offset, w[2].offset - w[1].offset);
+            if g2 > g1 {
+                return Err(LadderError::GapGrows(w[2].action.label().into(), g2, g1));
+            }
+        }
+        Ok(())
+    }
+
+    fn find(&self, action: StepAction) -> Option<(usize, &Step)> {
+        self.steps
+            .iter()
+            .enumerate()
+            .find(|(_, s)| s.action == action)
+    }
+}
+
+/// Where one open invoice stands, as of a date, read from the journal.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct InvoiceStanding {
+    pub due_on: NaiveDate,
+    /// Reminders of level 1 or more.
+    pub reminder_level: u32,
+    pub courtesy_on: Option<NaiveDate>,
+    /// Latest reminder of any level or formal notice.
+    pub reminded_on: Option<NaiveDate>,
+    pub notice_on: Option<NaiveDate>,
+    /// Date of the latest promise to pay.
+    pub promised_for: Option<NaiveDate>,
+    pub disputed: bool,
+}
+
+/// What pauses dunning for a client as a whole.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct ClientPause {
+    /// No dunning before this date (the client's hold or a `hold` entry).
+    pub hold_until: Option<NaiveDate>,
+    /// Latest contact: the minimum gap counts from it.
+    pub last_contact_on: Option<NaiveDate>,
+}
+
+/// Where an invoice's ladder stands on a date.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Standing<'a> {
+    /// `step` is due since `since` (it may have been due for days: a step
+    /// missed while nobody looked is still due).
+    Due { step: &'a Step, since: NaiveDate },
+    /// `step` comes next, on `on`.
+    Later { step: &'a Step, on: NaiveDate },
+    /// Dunning is paused for this reason.
+    Paused(Pause),
+    /// Every step was taken.
+    Finished,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Pause {
+    Disputed,
+    /// Promised for this date; paused until it plus the grace days.
+    Promised(NaiveDate),
+    Hold(NaiveDate),
+}
+
+/// Whether `action` has been taken on the invoice.
+fn taken(inv: &InvoiceStanding, action: StepAction) -> bool {
+    match action {
+        StepAction::Courtesy => inv.courtesy_on.is_some(),
+        StepAction::FormalNotice => inv.notice_on.is_some(),
+        other => other
+            .level()
+            .is_some_and(|l| inv.reminder_level >= u32::from(l)),
+    }
+}
+
+fn plus(d: NaiveDate, days: i64) -> NaiveDate {
+    if days >= 0 {
+        d.checked_add_days(Days::new(days.unsigned_abs()))
+    } else {
+        d.checked_sub_days(Days::new(days.unsigned_abs()))
+    }
+    .unwrap_or(d)
+}
+
+/// The invoice's next ladder step as of `as_of`.
+///
+/// A step falls due `offset` days after the due date, but never sooner
+/// than the ladder's own gap after the step actually taken before it (a
+/// late reminder pushes the next one back) nor sooner than `min_gap_days`
+/// after the last contact with the client. A courtesy reminder is only for
+/// an invoice not yet due: once due, the ladder starts at reminder 1.
+/// Disputes, promises (until the promised date plus the grace days) and
+/// holds pause the ladder.
+pub fn standing<'a>(
+    ladder: &'a Ladder,
+    inv: &InvoiceStanding,
+    client: &ClientPause,
+    as_of: NaiveDate,
+) -> Standing<'a> {
+    if inv.disputed {
+        return Standing::Paused(Pause::Disputed);
+    }
+    if let Some(p) = inv.promised_for {
+        let until = plus(p, i64::from(ladder.promise_grace_days));
+        if as_of <= until {
+            return Standing::Paused(Pause::Promised(p));
+        }
+    }
+    if let Some(h) = client.hold_until.filter(|h| *h > as_of) {
+        return Standing::Paused(Pause::Hold(h));
+    }
+    let next = ladder.steps.iter().enumerate().find(|(_, s)| {
+        let too_late = s.action == StepAction::Courtesy && as_of >= inv.due_on;
+        !taken(inv, s.action) && !too_late
+    });
+    let Some((i, step)) = next else {
+        return Standing::Finished;
+    };
+    let mut on = plus(inv.due_on, i64::from(step.offset));
+    // The step before it, if taken, sets the pace from when it was taken.
+    let before = ladder.steps[..i]
+        .iter()
+        .rev()
+        .find(|s| s.action != StepAction::Courtesy && taken(inv, s.action));
+    if let (Some(prev), Some(r)) = (before, inv.reminded_on) {
+        on = on.max(plus(r, i64::from(step.offset - prev.offset)));
+    }
+    if let Some(c) = client.last_contact_on {
+        on = on.max(plus(c, i64::from(ladder.min_gap_days)));
+    }
+    if step.action == StepAction::Courtesy && on >= inv.due_on {
+        // Too late for a courtesy note: reminder 1 will follow after due.
+        return match ladder.find(StepAction::Reminder1) {
+            Some((_, r1)) => Standing::Later {
+                step: r1,
+                on: plus(inv.due_on, i64::from(r1.offset)),
+            },
+            None => Standing::Finished,
+        };
+    }
+    if on <= as_of {
+        Standing::Due { step, since: on }
+    } else {
+        Standing::Later { step, on }
+    }
+}
+
+/// Days a formal notice gives to pay: Norway's collection notice
+/// (inkassovarsel, inkassoloven § 9) gives at least 14.
+pub fn deadline_days(step: &Step, country: Option<&str>) -> u32 {
+    if step.action == StepAction::FormalNotice && country == Some("NO") {
+        step.deadline_days.max(14)
+    } else {
+        step.deadline_days
+    }
+}
+
+/// Refuses a formal notice before the invoice's third reminder.
+pub fn formal_notice_allowed(reminder_level: u32) -> Result<(), String> {
+    if reminder_level >= 3 {
+        Ok(())
+    } else {
+        Err(format!(
+            "a formal notice needs at least three reminders first; this invoice has had {reminder_level}"
+        ))
+    }
+}

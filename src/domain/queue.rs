@@ -1,0 +1,315 @@
+//! The follow-up queue as of a date: one line per client and reason, most
+//! urgent first, built from where each client and open invoice stands.
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use super::client::{Profile, Rating};
+use super::currency::Currency;
+use super::ladder::{ClientPause, InvoiceStanding, Ladder, Pause, Standing, StepAction, standing};
+use super::priority::follow_up_priority;
+
+/// Days before a planned visit when the confirmation call is due.
+pub const VISIT_CONFIRMATION_DAYS: i64 = 2;
+/// Days before the end of a free pilot when the client must be told.
+pub const PILOT_NOTICE_DAYS: i64 = 14;
+
+/// Why a client is in the queue, in the order a clerk works through them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case", tag = "kind", content = "date")]
+pub enum Reason {
+    /// A promised date passed (with its grace days) and the invoice is unpaid.
+    BrokenPromise(NaiveDate),
+    /// The invoice has had three reminders: a formal notice can go.
+    FormalNoticeReady,
+    /// A reminder of the ladder is due.
+    Reminder(u8),
+    /// A promise falls due: check that the money came.
+    PromiseDue(NaiveDate),
+    /// The date a clerk set to act again was reached.
+    NextAction(NaiveDate),
+    /// A visit is planned on this date: call to confirm it.
+    ConfirmVisit(NaiveDate),
+    /// The free pilot ends on this date: tell the client.
+    PilotEnds(NaiveDate),
+    /// A deposit request is due and unpaid.
+    UnpaidDeposit,
+    /// A friendly note before the due date.
+    Courtesy,
+}
+
+impl Reason {
+    /// Words for the queue line.
+    pub fn describe(self) -> String {
+        match self {
+            Reason::BrokenPromise(d) => format!("broken promise ({d})"),
+            Reason::FormalNoticeReady => "formal notice ready".into(),
+            Reason::Reminder(n) => format!("reminder {n} due"),
+            Reason::PromiseDue(d) => format!("promise due {d}"),
+            Reason::NextAction(d) => format!("next action ({d})"),
+            Reason::ConfirmVisit(d) => format!("confirm visit of {d}"),
+            Reason::PilotEnds(d) => format!("pilot ends {d}"),
+            Reason::UnpaidDeposit => "deposit unpaid".into(),
+            Reason::Courtesy => "courtesy reminder".into(),
+        }
+    }
+
+    /// A few words for a narrow column (at most 14 characters).
+    pub fn label(self) -> &'static str {
+        match self {
+            Reason::BrokenPromise(_) => "broken promise",
+            Reason::FormalNoticeReady => "formal notice",
+            Reason::Reminder(1) => "reminder 1",
+            Reason::Reminder(2) => "reminder 2",
+            Reason::Reminder(_) => "reminder 3",
+            Reason::PromiseDue(_) => "promise due",
+            Reason::NextAction(_) => "next action",
+            Reason::ConfirmVisit(_) => "confirm visit",
+            Reason::PilotEnds(_) => "pilot ends",
+            Reason::UnpaidDeposit => "deposit unpaid",
+            Reason::Courtesy => "courtesy",
+        }
+    }
+
+    /// Whether the line asks for urgent attention.
+    pub fn is_alert(self) -> bool {
+        matches!(self, Reason::BrokenPromise(_) | Reason::FormalNoticeReady)
+    }
+
+    /// The ladder step this reason asks for, if any.
+    pub fn step(self) -> Option<StepAction> {
+        match self {
+            Reason::FormalNoticeReady => Some(StepAction::FormalNotice),
+            Reason::Reminder(1) => Some(StepAction::Reminder1),
+            Reason::Reminder(2) => Some(StepAction::Reminder2),
+            Reason::Reminder(3) => Some(StepAction::Reminder3),
+            Reason::Courtesy => Some(StepAction::Courtesy),
+            _ => None,
+        }
+    }
+
+    fn rank(self) -> u8 {
+        match self {
+            Reason::BrokenPromise(_) => 0,
+            Reason::FormalNoticeReady => 1,
+            Reason::Reminder(_) => 2,
+            Reason::PromiseDue(_) => 3,
+            Reason::NextAction(_) => 4,
+            Reason::ConfirmVisit(_) => 5,
+            Reason::PilotEnds(_) => 6,
+            Reason::UnpaidDeposit => 7,
+            Reason::Courtesy => 8,
+        }
+    }
+}
+
+/// A client as the queue sees it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct QueueClient {
+    pub code: String,
+    pub name: String,
+    pub profile: Profile,
+    pub country: Option<String>,
+    pub currency: Currency,
+    pub clerk: Option<String>,
+    pub rating: Option<Rating>,
+    pub pilot_ends_on: Option<NaiveDate>,
+    pub pause: ClientPause,
+    pub next_action_on: Option<NaiveDate>,
+    pub snoozed_until: Option<NaiveDate>,
+    pub visit_on: Option<NaiveDate>,
+}
+
+/// An open invoice as the queue sees it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct QueueInvoice {
+    /// Index of its client in the list given to [`build`].
+    pub client: usize,
+    pub number: String,
+    pub currency: Currency,
+    pub outstanding: i64,
+    pub is_deposit: bool,
+    pub standing: InvoiceStanding,
+}
+
+/// One line of the queue.
+#[derive(Clone, Debug, PartialEq)]
+pub struct QueueLine {
+    /// Index of its client in the list given to [`build`].
+    pub client: usize,
+    pub reason: Reason,
+    pub currency: Currency,
+    /// What the invoices concerned still owe; for reasons about the client
+    /// as a whole, everything overdue in that currency.
+    pub amount: i64,
+    /// The invoices concerned, as indexes into the list given to
+    /// [`build`], oldest due first (empty for reasons about the client).
+    pub invoices: Vec<usize>,
+    /// The client's oldest overdue invoice in this currency.
+    pub oldest: Option<usize>,
+    pub oldest_due_on: Option<NaiveDate>,
+    pub priority: i128,
+}
+
+/// The ladders, one per profile.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Ladders {
+    pub administration: Ladder,
+    pub business: Ladder,
+    pub individual: Ladder,
+}
+
+impl Ladders {
+    pub fn for_profile(&self, p: Profile) -> &Ladder {
+        match p {
+            Profile::Administration => &self.administration,
+            Profile::Business => &self.business,
+            Profile::Individual => &self.individual,
+        }
+    }
+}
+
+#[derive(Default)]
+struct Overdue {
+    amount: i64,
+    oldest: Option<usize>,
+}
+
+/// The queue as of `as_of`. `invoices` are the open invoices of `clients`,
+/// in due-date order. A snoozed client stays out until the snooze ends.
+pub fn build(
+    clients: &[QueueClient],
+    invoices: &[QueueInvoice],
+    ladders: &Ladders,
+    as_of: NaiveDate,
+) -> Vec<QueueLine> {
+    // Everything overdue, per client and currency.
+    let mut overdue: BTreeMap<(usize, Currency), Overdue> = BTreeMap::new();
+    for (n, inv) in invoices.iter().enumerate() {
+        if inv.standing.due_on >= as_of {
+            continue;
+        }
+        let o = overdue.entry((inv.client, inv.currency)).or_default();
+        o.amount = o.amount.saturating_add(inv.outstanding);
+        let older = o
+            .oldest
+            .is_none_or(|k| invoices[k].standing.due_on > inv.standing.due_on);
+        if older {
+            o.oldest = Some(n);
+        }
+    }
+    let mut lines: BTreeMap<(usize, Reason, Currency), QueueLine> = BTreeMap::new();
+    let mut add = |client: usize, reason: Reason, currency: Currency, inv: Option<usize>| {
+        let line = lines
+            .entry((client, reason, currency))
+            .or_insert_with(|| QueueLine {
+                client,
+                reason,
+                currency,
+                amount: 0,
+                invoices: Vec::new(),
+                oldest: None,
+                oldest_due_on: None,
+                priority: 0,
+            });
+        if let Some(n) = inv {
+            line.amount = line.amount.saturating_add(invoices[n].outstanding);
+            line.invoices.push(n);
+        }
+    };
+    for (n, inv) in invoices.iter().enumerate() {
+        let Some(c) = clients.get(inv.client) else {
+            continue;
+        };
+        let ladder = ladders.for_profile(c.profile);
+        let s = &inv.standing;
+        if let Some(p) = s.promised_for {
+            let grace = i64::from(ladder.promise_grace_days);
+            let days = (as_of - p).num_days();
+            let contacted_since = c
+                .pause
+                .last_contact_on
+                .is_some_and(|d| (d - p).num_days() > grace);
+            if days > grace && !contacted_since && !s.disputed {
+                add(inv.client, Reason::BrokenPromise(p), inv.currency, Some(n));
+                continue;
+            }
+            if (0..=grace).contains(&days) && !s.disputed {
+                add(inv.client, Reason::PromiseDue(p), inv.currency, Some(n));
+                continue;
+            }
+        }
+        match standing(ladder, s, &c.pause, as_of) {
+            Standing::Due { step, .. } => {
+                let reason = match step.action {
+                    StepAction::Courtesy => Reason::Courtesy,
+                    StepAction::FormalNotice => Reason::FormalNoticeReady,
+                    a => Reason::Reminder(a.level().unwrap_or(1)),
+                };
+                add(inv.client, reason, inv.currency, Some(n));
+            }
+            Standing::Paused(Pause::Disputed | Pause::Promised(_) | Pause::Hold(_))
+            | Standing::Later { .. }
+            | Standing::Finished => {}
+        }
+        if inv.is_deposit && s.due_on <= as_of && !s.disputed {
+            add(inv.client, Reason::UnpaidDeposit, inv.currency, Some(n));
+        }
+    }
+    for (i, c) in clients.iter().enumerate() {
+        if let Some(d) = c.next_action_on {
+            let done = c.pause.last_contact_on.is_some_and(|l| l >= d);
+            if d <= as_of && !done {
+                add(i, Reason::NextAction(d), c.currency, None);
+            }
+        }
+        if let Some(v) = c.visit_on
+            && (1..=VISIT_CONFIRMATION_DAYS).contains(&(v - as_of).num_days())
+        {
+            add(i, Reason::ConfirmVisit(v), c.currency, None);
+        }
+        if let Some(p) = c.pilot_ends_on
+            && (0..=PILOT_NOTICE_DAYS).contains(&(p - as_of).num_days())
+        {
+            add(i, Reason::PilotEnds(p), c.currency, None);
+        }
+    }
+    let mut out: Vec<QueueLine> = lines
+        .into_values()
+        .filter(|l| clients[l.client].snoozed_until.is_none_or(|s| s <= as_of))
+        .map(|mut l| {
+            let c = &clients[l.client];
+            let o = overdue.get(&(l.client, l.currency));
+            if l.invoices.is_empty() {
+                l.amount = o.map_or(0, |o| o.amount);
+            }
+            l.oldest = o.and_then(|o| o.oldest);
+            l.oldest_due_on = l.oldest.map(|k| invoices[k].standing.due_on);
+            let days = l.oldest_due_on.map_or(0, |d| (as_of - d).num_days());
+            l.priority = follow_up_priority(
+                o.map_or(l.amount, |o| o.amount),
+                l.currency.exponent(),
+                days,
+                c.rating,
+                matches!(l.reason, Reason::BrokenPromise(_)),
+            );
+            l
+        })
+        .collect();
+    out.sort_by(|a, b| {
+        (
+            a.reason.rank(),
+            std::cmp::Reverse(a.priority),
+            &clients[a.client].code,
+        )
+            .cmp(&(
+                b.reason.rank(),
+                std::cmp::Reverse(b.priority),
+                &clients[b.client].code,
+            ))
+            .then(a.reason.cmp(&b.reason))
+    });
+    out
+}
