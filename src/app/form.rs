@@ -271,19 +271,9 @@ impl Form {
 
     /// Checks the fields and says what to record, or why not.
     pub fn submission(&self, today: NaiveDate) -> Result<Submission, String> {
-        let note = self.value("Note").to_string();
-        let mut s = Submission {
-            kind: ActivityKind::Note,
-            outcome: None,
-            level: None,
-            amount: None,
-            date: None,
-            next_action_on: self.date("Next action", today)?,
-            reason: None,
-            note,
-            payment: None,
-            solvency: None,
-        };
+        let mut s = Submission::new(ActivityKind::Note);
+        s.note = self.value("Note").to_string();
+        s.next_action_on = self.date("Next action", today)?;
         if s.next_action_on.is_some_and(|d| d < today) {
             return Err("Next action: the date is in the past".to_string());
         }
@@ -392,6 +382,33 @@ pub struct Submission {
     pub payment: Option<(PaymentMethod, Option<String>)>,
     /// For a solvency note: source, rating, recommended limit.
     pub solvency: Option<(SolvencySource, Rating, Option<i64>)>,
+    /// The business date it happened on, when not today.
+    pub on: Option<NaiveDate>,
+    /// Sent by registered mail: an acknowledgment of receipt will follow.
+    pub registered: bool,
+    /// The journal entry this one completes (an acknowledgment of receipt).
+    pub refers_to: Option<i64>,
+}
+
+impl Submission {
+    /// A submission of `kind` with every field empty.
+    pub fn new(kind: ActivityKind) -> Submission {
+        Submission {
+            kind,
+            outcome: None,
+            level: None,
+            amount: None,
+            date: None,
+            next_action_on: None,
+            reason: None,
+            note: String::new(),
+            payment: None,
+            solvency: None,
+            on: None,
+            registered: false,
+            refers_to: None,
+        }
+    }
 }
 
 /// `YYYY-MM-DD`, `+N` (days from today), `today`, or empty.

@@ -5,8 +5,11 @@ use chrono::{DateTime, NaiveDate, Utc};
 
 use super::form::{Submission, Target};
 use crate::domain::activity::{Activity, ActivityKind};
+use crate::domain::ladder::formal_notice_allowed;
+use crate::domain::money::Money;
 use crate::domain::payment::Payment;
 use crate::domain::solvency::SolvencyNote;
+use crate::store::invoices::StoredInvoice;
 use crate::store::{self, Store, StoreError};
 
 /// Writes `s` about `target` as `user`; returns the message line's words.
@@ -18,6 +21,18 @@ pub fn save(
     today: NaiveDate,
     now: DateTime<Utc>,
 ) -> Result<String, StoreError> {
+    record(store, target, s, user, today, now).map(|(_, message)| message)
+}
+
+/// [`save`], returning the new journal entry's id with the message.
+pub fn record(
+    store: &mut Store,
+    target: &Target,
+    s: &Submission,
+    user: &str,
+    today: NaiveDate,
+    now: DateTime<Utc>,
+) -> Result<(i64, String), StoreError> {
     store.write(|tx| {
         let (client_id, _) = store::clients::find(tx, &target.client)?
             .ok_or_else(|| StoreError::Invalid(format!("client {} is gone", target.client)))?;
@@ -28,7 +43,23 @@ pub fn save(
             ),
             None => None,
         };
-        let mut a = Activity::new(s.kind, &target.client, now, today, user);
+        let level = match &invoice {
+            Some(inv) => store::activities::reminder_level(tx, inv.id)?,
+            None => 0,
+        };
+        check(s, invoice.as_ref(), level, today).map_err(StoreError::Invalid)?;
+        if let Some(id) = s.refers_to {
+            let owner = store::activities::client_of(tx, id)?;
+            if owner != Some(client_id) {
+                return Err(StoreError::Invalid(format!(
+                    "journal entry {id} is not one of {}'s",
+                    target.client
+                )));
+            }
+        }
+        let mut a = Activity::new(s.kind, &target.client, now, s.on.unwrap_or(today), user);
+        a.registered = s.registered;
+        a.refers_to = s.refers_to;
         a.invoice_number = target.invoice.clone();
         a.outcome = s.outcome.clone();
         a.level = s.level;
@@ -63,15 +94,129 @@ pub fn save(
             a.outcome = Some(rating.as_str().to_string());
             a.amount = limit;
         }
-        store::activities::insert(
+        let id = store::activities::insert(
             tx,
             client_id,
             invoice.as_ref().map(|i| i.id),
             Some(target.currency),
             &a,
         )?;
-        Ok(summary(target, s))
+        Ok((id, summary(target, s)))
     })
+}
+
+/// The rules every entry follows, whoever types it (a form or `dun log`).
+/// `level` is the invoice's reminder level before this entry.
+pub fn check(
+    s: &Submission,
+    invoice: Option<&StoredInvoice>,
+    level: u32,
+    today: NaiveDate,
+) -> Result<(), String> {
+    let on = s.on.unwrap_or(today);
+    if on > today {
+        return Err(format!(
+            "{on} is in the future: log what happened, on the day it happened"
+        ));
+    }
+    if s.next_action_on.is_some_and(|d| d < on) {
+        return Err("the next action date is before the entry's own date".into());
+    }
+    let needs_invoice = matches!(
+        s.kind,
+        ActivityKind::Reminder
+            | ActivityKind::FormalNotice
+            | ActivityKind::Promise
+            | ActivityKind::Payment
+            | ActivityKind::Dispute
+            | ActivityKind::DisputeResolved
+    );
+    if needs_invoice && invoice.is_none() {
+        return Err(format!(
+            "a {} is about one invoice: name it",
+            s.kind.as_str().replace('_', " ")
+        ));
+    }
+    if let Some(inv) = invoice
+        && inv.settled_on.is_some_and(|d| d <= on)
+        && matches!(
+            s.kind,
+            ActivityKind::Reminder | ActivityKind::FormalNotice | ActivityKind::Promise
+        )
+    {
+        return Err(format!("invoice {} is paid in full", inv.invoice.number));
+    }
+    match s.kind {
+        ActivityKind::FormalNotice => formal_notice_allowed(level)?,
+        ActivityKind::Reminder => match s.level {
+            None => return Err("a reminder needs its level: 0 (courtesy) to 3".into()),
+            Some(l) if l > 3 => {
+                return Err(format!(
+                    "reminder level {l}: levels go from 0 (courtesy) to 3"
+                ));
+            }
+            Some(l) if u32::from(l) > level + 1 => {
+                return Err(format!(
+                    "reminder {l} needs reminder {} first; this invoice has had {level}",
+                    l - 1
+                ));
+            }
+            Some(_) => {}
+        },
+        ActivityKind::Call | ActivityKind::Visit => {
+            let allowed = s.kind.outcomes();
+            match s.outcome.as_deref() {
+                Some(o) if allowed.contains(&o) => {}
+                _ => return Err(format!("the outcome is one of: {}", allowed.join(", "))),
+            }
+            if s.kind == ActivityKind::Visit && s.outcome.as_deref() == Some("planned") {
+                match s.date {
+                    Some(d) if d >= today => {}
+                    Some(_) => return Err("a planned visit is for today or later".into()),
+                    None => return Err("a planned visit needs its date".into()),
+                }
+            }
+        }
+        ActivityKind::Promise => {
+            match s.date {
+                Some(d) if d >= on => {}
+                Some(_) => return Err("a promise is for the day it was made or later".into()),
+                None => return Err("a promise needs the date promised".into()),
+            }
+            if s.amount.is_none_or(|a| a <= 0) {
+                return Err("a promise needs an amount more than zero".into());
+            }
+        }
+        ActivityKind::Payment => {
+            let (Some(amount), Some(inv)) = (s.amount, invoice) else {
+                return Err("a payment needs its amount".into());
+            };
+            let due = inv.invoice.amount.minor - inv.paid;
+            if amount <= 0 {
+                return Err("a payment is more than zero".into());
+            }
+            if amount > due {
+                let cur = inv.invoice.amount.currency;
+                return Err(format!(
+                    "{} is more than the {} still due on {}",
+                    Money::new(amount, cur),
+                    Money::new(due, cur),
+                    inv.invoice.number
+                ));
+            }
+        }
+        ActivityKind::Snooze | ActivityKind::Hold => match s.date {
+            Some(d) if d > on => {}
+            _ => {
+                return Err(format!(
+                    "a {} needs the date it ends, after today",
+                    s.kind.as_str()
+                ));
+            }
+        },
+        _ => {}
+    }
+    Ok(())
 }
 
 fn summary(target: &Target, s: &Submission) -> String {

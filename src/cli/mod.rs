@@ -78,6 +78,59 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
     },
+    /// Record one journal entry: a call, a reminder, a promise, a payment…
+    ///
+    /// Kinds: call, visit, email, letter, reminder, formal_notice, promise,
+    /// dispute, dispute_resolved, payment, statement, credit_check, hold,
+    /// snooze, note. The same checks as the workbench apply: a formal
+    /// notice needs three reminders first, a payment no more than is due.
+    Log {
+        /// What happened (see above).
+        kind: String,
+        /// The client's code (may be left out when --invoice is given).
+        #[arg(long, value_name = "CODE")]
+        client: Option<String>,
+        /// The invoice it is about.
+        #[arg(long, value_name = "NUMBER")]
+        invoice: Option<String>,
+        #[arg(long)]
+        note: Option<String>,
+        /// Set the client's next action date.
+        #[arg(long, value_name = "DATE", value_parser = parse_iso_date)]
+        next: Option<NaiveDate>,
+        /// The kind's own date: promised, visit planned, payment received,
+        /// end of a hold or snooze.
+        #[arg(long, value_name = "DATE", value_parser = parse_iso_date)]
+        date: Option<NaiveDate>,
+        /// When it happened, if not today.
+        #[arg(long, value_name = "DATE", value_parser = parse_iso_date)]
+        on: Option<NaiveDate>,
+        /// Amount of a promise or payment (recommended limit of a credit check).
+        #[arg(long)]
+        amount: Option<String>,
+        /// Outcome: a call's (reached, no_answer, voicemail, wrong_number,
+        /// refused), a visit's (planned, done, cancelled), a credit check's rating.
+        #[arg(long)]
+        outcome: Option<String>,
+        /// Reminder level: 0 (courtesy) to 3; default: the next one.
+        #[arg(long)]
+        level: Option<u8>,
+        /// Reason code of a dispute; source of a credit check.
+        #[arg(long)]
+        reason: Option<String>,
+        /// Payment method: transfer, card, cheque, cash, direct_debit, other.
+        #[arg(long)]
+        method: Option<String>,
+        /// Payment reference.
+        #[arg(long)]
+        reference: Option<String>,
+        /// Sent by registered mail.
+        #[arg(long)]
+        registered: bool,
+        /// The journal entry this one completes (an acknowledgment of receipt).
+        #[arg(long, value_name = "ID")]
+        refers_to: Option<i64>,
+    },
     /// Export the aging list or the journal (CSV for spreadsheets, JSON for scripts).
     Export {
         what: ExportWhat,
@@ -141,9 +194,16 @@ pub fn main() -> ExitCode {
 }
 
 fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    use std::io::ErrorKind::BrokenPipe;
     e.chain().any(|c| {
         c.downcast_ref::<std::io::Error>()
-            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+            .is_some_and(|io| io.kind() == BrokenPipe)
+            || c.downcast_ref::<serde_json::Error>()
+                .and_then(serde_json::Error::io_error_kind)
+                == Some(BrokenPipe)
+            || c.downcast_ref::<csv::Error>().is_some_and(
+                |e| matches!(e.kind(), csv::ErrorKind::Io(io) if io.kind() == BrokenPipe),
+            )
     })
 }
 
@@ -239,6 +299,50 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
                 mine,
                 &ctx.config.ladder.ladders(),
                 format,
+                &mut out,
+            )?;
+        }
+        Command::Log {
+            kind,
+            client,
+            invoice,
+            note,
+            next,
+            date,
+            on,
+            amount,
+            outcome,
+            level,
+            reason,
+            method,
+            reference,
+            registered,
+            refers_to,
+        } => {
+            let mut store = ctx.open()?;
+            let req = commands::log::LogRequest {
+                kind,
+                client,
+                invoice,
+                note,
+                next,
+                date,
+                on,
+                amount,
+                outcome,
+                level,
+                reason,
+                method,
+                reference,
+                registered,
+                refers_to,
+            };
+            commands::log::run(
+                &mut store,
+                &req,
+                &ctx.user,
+                ctx.today,
+                chrono::Utc::now(),
                 &mut out,
             )?;
         }

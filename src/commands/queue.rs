@@ -92,10 +92,12 @@ pub fn run(
             w.flush()?;
         }
         Format::Table => {
+            let clients: std::collections::HashSet<&str> = lines.iter().map(|l| l.client).collect();
             writeln!(
                 out,
-                "Follow-up queue as of {as_of}: {} clients",
-                lines.len()
+                "Follow-up queue as of {as_of}: {} lines for {} clients",
+                lines.len(),
+                clients.len()
             )?;
             let rows: Vec<Vec<String>> = lines
                 .iter()

@@ -316,3 +316,186 @@ pub fn formal_notice_allowed(reminder_level: u32) -> Result<(), String> {
         ))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> NaiveDate {
+        s.parse().unwrap()
+    }
+
+    fn step(offset: i32, action: StepAction) -> Step {
+        Step {
+            offset,
+            action,
+            channel: Channel::Letter,
+            template: action.as_str().into(),
+            deadline_days: 8,
+            registered: false,
+        }
+    }
+
+    /// The example of DESIGN §2: courtesy −3, reminders +7 +17 +24, notice +29.
+    fn business() -> Ladder {
+        Ladder {
+            min_gap_days: 3,
+            promise_grace_days: 3,
+            steps: vec![
+                step(-3, StepAction::Courtesy),
+                step(7, StepAction::Reminder1),
+                step(17, StepAction::Reminder2),
+                step(24, StepAction::Reminder3),
+                step(29, StepAction::FormalNotice),
+            ],
+        }
+    }
+
+    fn due_nov_1() -> InvoiceStanding {
+        InvoiceStanding {
+            due_on: d("2026-11-01"),
+            ..InvoiceStanding::default()
+        }
+    }
+
+    fn next(
+        inv: &InvoiceStanding,
+        pause: &ClientPause,
+        as_of: &str,
+    ) -> (StepAction, NaiveDate, bool) {
+        let l = business();
+        match standing(&l, inv, pause, d(as_of)) {
+            Standing::Due { step, since } => (step.action, since, true),
+            Standing::Later { step, on } => (step.action, on, false),
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn the_courtesy_note_comes_three_days_before_due_and_not_after() {
+        let inv = due_nov_1();
+        let none = ClientPause::default();
+        assert_eq!(
+            next(&inv, &none, "2026-10-28"),
+            (StepAction::Courtesy, d("2026-10-29"), false)
+        );
+        assert_eq!(
+            next(&inv, &none, "2026-10-29"),
+            (StepAction::Courtesy, d("2026-10-29"), true)
+        );
+        // Once due, the courtesy note is skipped: reminder 1 on day +7.
+        assert_eq!(
+            next(&inv, &none, "2026-11-01"),
+            (StepAction::Reminder1, d("2026-11-08"), false)
+        );
+        assert_eq!(
+            next(&inv, &none, "2026-11-08"),
+            (StepAction::Reminder1, d("2026-11-08"), true)
+        );
+    }
+
+    #[test]
+    fn a_step_missed_while_nobody_looked_is_still_due() {
+        let inv = due_nov_1();
+        let r = next(&inv, &ClientPause::default(), "2027-03-01");
+        assert_eq!(r, (StepAction::Reminder1, d("2026-11-08"), true));
+    }
+
+    #[test]
+    fn a_late_reminder_pushes_the_next_one_back_by_the_ladders_gap() {
+        let mut inv = due_nov_1();
+        inv.reminder_level = 1;
+        inv.reminded_on = Some(d("2026-11-20"));
+        // Reminder 2 is at +17 (Nov 18) but comes 10 days after reminder 1.
+        let r = next(&inv, &ClientPause::default(), "2026-11-25");
+        assert_eq!(r, (StepAction::Reminder2, d("2026-11-30"), false));
+    }
+
+    #[test]
+    fn no_step_sooner_than_the_minimum_gap_after_a_contact() {
+        let inv = due_nov_1();
+        let pause = ClientPause {
+            last_contact_on: Some(d("2026-11-07")),
+            ..ClientPause::default()
+        };
+        assert_eq!(
+            next(&inv, &pause, "2026-11-08"),
+            (StepAction::Reminder1, d("2026-11-10"), false)
+        );
+    }
+
+    #[test]
+    fn the_formal_notice_follows_the_third_reminder() {
+        let mut inv = due_nov_1();
+        inv.reminder_level = 3;
+        inv.reminded_on = Some(d("2026-11-25"));
+        assert_eq!(
+            next(&inv, &ClientPause::default(), "2026-11-30"),
+            (StepAction::FormalNotice, d("2026-11-30"), true)
+        );
+        inv.notice_on = Some(d("2026-11-30"));
+        assert_eq!(
+            standing(&business(), &inv, &ClientPause::default(), d("2026-12-30")),
+            Standing::Finished
+        );
+        assert!(formal_notice_allowed(2).is_err());
+        assert!(formal_notice_allowed(3).is_ok());
+    }
+
+    #[test]
+    fn disputes_promises_and_holds_pause_the_ladder() {
+        let l = business();
+        let none = ClientPause::default();
+        let mut inv = due_nov_1();
+        inv.disputed = true;
+        assert_eq!(
+            standing(&l, &inv, &none, d("2026-12-01")),
+            Standing::Paused(Pause::Disputed)
+        );
+        let mut inv = due_nov_1();
+        inv.promised_for = Some(d("2026-11-20"));
+        // Paused up to the promised date plus the three grace days…
+        assert_eq!(
+            standing(&l, &inv, &none, d("2026-11-23")),
+            Standing::Paused(Pause::Promised(d("2026-11-20")))
+        );
+        // …then the ladder picks up where it was.
+        assert!(matches!(
+            standing(&l, &inv, &none, d("2026-11-24")),
+            Standing::Due { .. }
+        ));
+        let held = ClientPause {
+            hold_until: Some(d("2026-12-15")),
+            ..none
+        };
+        assert_eq!(
+            standing(&l, &due_nov_1(), &held, d("2026-12-01")),
+            Standing::Paused(Pause::Hold(d("2026-12-15")))
+        );
+    }
+
+    #[test]
+    fn norwegian_collection_notices_give_at_least_fourteen_days() {
+        let notice = step(29, StepAction::FormalNotice);
+        assert_eq!(deadline_days(&notice, Some("NO")), 14);
+        assert_eq!(deadline_days(&notice, Some("FR")), 8);
+        assert_eq!(
+            deadline_days(&step(7, StepAction::Reminder1), Some("NO")),
+            8
+        );
+    }
+
+    #[test]
+    fn badly_formed_ladders_are_refused() {
+        assert_eq!(business().check(), Ok(()));
+        let mut l = business();
+        l.steps.remove(3);
+        assert_eq!(l.check(), Err(LadderError::NoticeTooEarly));
+        let mut l = business();
+        l.steps[4].offset = 40;
+        assert!(matches!(l.check(), Err(LadderError::GapGrows(..))));
+        let mut l = business();
+        l.steps.swap(1, 2);
+        assert!(matches!(l.check(), Err(LadderError::Order(_))));
+    }
+}

@@ -51,6 +51,13 @@ pub fn reminder_level(conn: &Connection, invoice_id: i64) -> Result<u32> {
     Ok(st.query_row([invoice_id], |r| r.get(0))?)
 }
 
+/// The id of the client a journal entry is about, if the entry exists.
+pub fn client_of(conn: &Connection, id: i64) -> Result<Option<i64>> {
+    use rusqlite::OptionalExtension;
+    let mut st = conn.prepare_cached("SELECT client_id FROM activities WHERE id = ?1")?;
+    Ok(st.query_row([id], |r| r.get(0)).optional()?)
+}
+
 pub fn count(conn: &Connection) -> Result<i64> {
     Ok(conn.query_row("SELECT count(*) FROM activities", [], |r| r.get(0))?)
 }

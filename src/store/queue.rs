@@ -10,6 +10,7 @@ use serde::Serialize;
 use super::aging::open_as_of_with;
 use super::dunning::{CLIENT_FACTS, INVOICE_FACTS, cache_holds};
 use super::error::Result;
+use super::sql::{Day, day};
 use crate::domain::client::{Profile, Rating};
 use crate::domain::currency::Currency;
 use crate::domain::ladder::{ClientPause, InvoiceStanding};
@@ -53,6 +54,19 @@ pub fn queue(
     // The cached standings hold when nothing in the journal is dated after
     // `as_of`; for an earlier date they are recomputed from the journal.
     let cached = cache_holds(conn, as_of)?;
+    queue_using(conn, as_of, clerk, ladders, cached)
+}
+
+/// [`queue`], reading the standings from the cache (`cached`) or
+/// recomputing them from the journal. Both give the same answer whenever
+/// the cache holds; a test checks it.
+pub fn queue_using(
+    conn: &Connection,
+    as_of: NaiveDate,
+    clerk: Option<&str>,
+    ladders: &Ladders,
+    cached: bool,
+) -> Result<Vec<FollowUp>> {
     let (clients, ids) = clients(conn, as_of, cached)?;
     let invoices = invoices(conn, as_of, cached, &ids)?;
     let lines = build(&clients, &invoices, ladders, as_of);
@@ -111,8 +125,7 @@ fn clients(
     };
     let (mut clients, mut ids) = (Vec::new(), HashMap::new());
     while let Some(r) = rows.next()? {
-        let hold: Option<NaiveDate> = r.get(9)?;
-        let held: Option<NaiveDate> = r.get(14)?;
+        let (hold, held) = (day(r, 9)?, day(r, 14)?);
         ids.insert(r.get::<_, i64>(0)?, clients.len());
         clients.push(QueueClient {
             code: r.get(1)?,
@@ -122,14 +135,14 @@ fn clients(
             currency: r.get(5)?,
             clerk: r.get(6)?,
             rating: r.get(7)?,
-            pilot_ends_on: r.get(8)?,
+            pilot_ends_on: day(r, 8)?,
             pause: ClientPause {
                 hold_until: hold.max(held),
-                last_contact_on: r.get(10)?,
+                last_contact_on: day(r, 10)?,
             },
-            next_action_on: r.get(11)?,
-            snoozed_until: r.get(12)?,
-            visit_on: r.get(13)?,
+            next_action_on: day(r, 11)?,
+            snoozed_until: day(r, 12)?,
+            visit_on: day(r, 13)?,
         });
     }
     Ok((clients, ids))
@@ -166,12 +179,12 @@ fn invoices(
             outstanding: r.get(14)?,
             is_deposit: r.get(7)?,
             standing: InvoiceStanding {
-                due_on: r.get(4)?,
+                due_on: r.get::<_, Day>(4)?.0,
                 reminder_level: r.get(8)?,
-                courtesy_on: r.get(9)?,
-                reminded_on: r.get(10)?,
-                notice_on: r.get(11)?,
-                promised_for: r.get(12)?,
+                courtesy_on: day(r, 9)?,
+                reminded_on: day(r, 10)?,
+                notice_on: day(r, 11)?,
+                promised_for: day(r, 12)?,
                 disputed: r.get(13)?,
             },
         });

@@ -30,8 +30,34 @@ macro_rules! sql_text {
     };
 }
 
-sql_text!(Currency, code, |s| Currency::from_code(s).ok(), "currency");
-sql_text!(Profile, as_str, Profile::parse, "profile");
+sql_text!(Currency, code, stored_currency, "currency");
+sql_text!(Profile, as_str, stored_profile, "profile");
+
+/// A currency code as dun stores it. A million rows hold a handful of
+/// codes: those already seen are found without the full table.
+fn stored_currency(s: &str) -> Option<Currency> {
+    thread_local! {
+        static SEEN: std::cell::RefCell<Vec<Currency>> = const { std::cell::RefCell::new(Vec::new()) };
+    }
+    SEEN.with_borrow_mut(|seen| {
+        if let Some(c) = seen.iter().find(|c| c.code() == s) {
+            return Some(*c);
+        }
+        let c = Currency::from_code(s).ok()?;
+        if seen.len() < 64 {
+            seen.push(c);
+        }
+        Some(c)
+    })
+}
+
+/// A profile as dun stores it, without the multilingual parsing.
+fn stored_profile(s: &str) -> Option<Profile> {
+    Profile::ALL
+        .into_iter()
+        .find(|p| p.as_str() == s)
+        .or_else(|| Profile::parse(s))
+}
 sql_text!(Rating, as_str, Rating::parse, "rating");
 sql_text!(Language, code, Language::parse, "language");
 sql_text!(ActivityKind, as_str, ActivityKind::parse, "activity kind");
@@ -107,6 +133,41 @@ impl ToSql for SqlDate {
     }
 }
 
+/// A date read from a column, parsed without chrono's format machinery
+/// (the queue reads hundreds of thousands).
+pub struct Day(pub NaiveDate);
+
+impl FromSql for Day {
+    fn column_result(v: ValueRef<'_>) -> FromSqlResult<Self> {
+        let b = v.as_bytes()?;
+        let num = |r: std::ops::Range<usize>| {
+            b.get(r).and_then(|d| {
+                d.iter().try_fold(0u32, |n, c| {
+                    c.is_ascii_digit().then(|| n * 10 + u32::from(c - b'0'))
+                })
+            })
+        };
+        let fast = match (b.len(), b.get(4), b.get(7)) {
+            (10, Some(b'-'), Some(b'-')) => match (num(0..4), num(5..7), num(8..10)) {
+                (Some(y), Some(m), Some(d)) => i32::try_from(y)
+                    .ok()
+                    .and_then(|y| NaiveDate::from_ymd_opt(y, m, d)),
+                _ => None,
+            },
+            _ => None,
+        };
+        match fast {
+            Some(d) => Ok(Day(d)),
+            None => NaiveDate::column_result(v).map(Day),
+        }
+    }
+}
+
+/// Column `i` of `r` as an optional date, read fast.
+pub fn day(r: &rusqlite::Row<'_>, i: usize) -> rusqlite::Result<Option<NaiveDate>> {
+    Ok(r.get::<_, Option<Day>>(i)?.map(|d| d.0))
+}
+
 /// `YYYY-MM-DD`, the same text chrono writes for years 0–9999.
 pub fn iso_date(d: NaiveDate) -> String {
     SqlDate::new(d).as_str().to_string()
@@ -124,6 +185,19 @@ mod tests {
             d += chrono::Duration::days(17);
         }
         let far = NaiveDate::from_ymd_opt(12345, 1, 2).unwrap();
+        let conn = rusqlite::Connection::open_in_memory().unwrap();
+        for text in [
+            "2026-02-28",
+            "1970-01-01",
+            "2026-02-30",
+            "20260228",
+            "2026-1-05",
+        ] {
+            let fast: rusqlite::Result<Day> = conn.query_row("SELECT ?1", [text], |r| r.get(0));
+            let chrono: rusqlite::Result<NaiveDate> =
+                conn.query_row("SELECT ?1", [text], |r| r.get(0));
+            assert_eq!(fast.ok().map(|d| d.0), chrono.ok(), "{text}");
+        }
         assert_eq!(iso_date(far), "0000-01-01");
     }
 }

@@ -1,0 +1,158 @@
+//! `dun log KIND`: records one journal entry from a script, with the same
+//! checks as the workbench's forms, in one write transaction.
+
+use std::io::Write;
+
+use chrono::{DateTime, NaiveDate, Utc};
+
+use crate::app::form::{Submission, Target};
+use crate::app::log::record;
+use crate::domain::activity::ActivityKind;
+use crate::domain::client::Rating;
+use crate::domain::payment::PaymentMethod;
+use crate::domain::solvency::SolvencySource;
+use crate::import::amounts;
+use crate::store::{self, Store, StoreError};
+
+/// What the command line says to record.
+#[derive(Clone, Debug, Default)]
+pub struct LogRequest {
+    pub kind: String,
+    pub client: Option<String>,
+    pub invoice: Option<String>,
+    pub note: Option<String>,
+    pub next: Option<NaiveDate>,
+    /// The kind's own date: promised, planned visit, received, end of a hold or snooze.
+    pub date: Option<NaiveDate>,
+    /// When it happened, if not today.
+    pub on: Option<NaiveDate>,
+    pub amount: Option<String>,
+    pub outcome: Option<String>,
+    pub level: Option<u8>,
+    pub reason: Option<String>,
+    pub method: Option<String>,
+    pub reference: Option<String>,
+    pub registered: bool,
+    pub refers_to: Option<i64>,
+}
+
+pub fn run(
+    store: &mut Store,
+    req: &LogRequest,
+    user: &str,
+    today: NaiveDate,
+    now: DateTime<Utc>,
+    out: &mut dyn Write,
+) -> anyhow::Result<()> {
+    let kind = ActivityKind::parse(&req.kind).ok_or_else(|| {
+        let kinds: Vec<&str> = ActivityKind::ALL.iter().map(|k| k.as_str()).collect();
+        anyhow::anyhow!("unknown kind {:?}: one of {}", req.kind, kinds.join(", "))
+    })?;
+    let target = store.read(|tx| target(tx, req))?;
+    let s = submission(kind, req, &target, today)?;
+    let (id, message) = record(store, &target, &s, user, today, now)?;
+    writeln!(out, "{message} (journal entry {id})")?;
+    Ok(())
+}
+
+/// The client and invoice the entry is about, from the database.
+fn target(tx: &rusqlite::Connection, req: &LogRequest) -> Result<Target, StoreError> {
+    let invoice = match &req.invoice {
+        Some(n) => Some(
+            store::invoices::find(tx, n)?
+                .ok_or_else(|| StoreError::Invalid(format!("no invoice {n}")))?,
+        ),
+        None => None,
+    };
+    let code = match (&req.client, &invoice) {
+        (Some(c), Some(inv)) if *c != inv.invoice.client_code => {
+            return Err(StoreError::Invalid(format!(
+                "invoice {} is {}'s, not {c}'s",
+                inv.invoice.number, inv.invoice.client_code
+            )));
+        }
+        (Some(c), _) => c.clone(),
+        (None, Some(inv)) => inv.invoice.client_code.clone(),
+        (None, None) => {
+            return Err(StoreError::Invalid(
+                "name the client (--client) or the invoice (--invoice)".into(),
+            ));
+        }
+    };
+    let (_, client) = store::clients::find(tx, &code)?
+        .ok_or_else(|| StoreError::Invalid(format!("no client {code}")))?;
+    let level = match &invoice {
+        Some(inv) => store::activities::reminder_level(tx, inv.id)?,
+        None => 0,
+    };
+    Ok(Target {
+        client: client.code,
+        client_name: client.name,
+        invoice: invoice.as_ref().map(|i| i.invoice.number.clone()),
+        currency: invoice
+            .as_ref()
+            .map_or(client.currency, |i| i.invoice.amount.currency),
+        invoice_outstanding: invoice
+            .as_ref()
+            .map_or(0, |i| i.invoice.amount.minor - i.paid),
+        overdue: 0,
+        reminder_level: level,
+    })
+}
+
+fn submission(
+    kind: ActivityKind,
+    req: &LogRequest,
+    target: &Target,
+    today: NaiveDate,
+) -> anyhow::Result<Submission> {
+    let mut s = Submission::new(kind);
+    s.note = req.note.clone().unwrap_or_default();
+    s.next_action_on = req.next;
+    s.date = req.date;
+    s.on = req.on;
+    s.outcome = req.outcome.clone();
+    s.level = req.level;
+    s.reason = req.reason.clone();
+    s.registered = req.registered;
+    s.refers_to = req.refers_to;
+    if let Some(text) = &req.amount {
+        let sep = amounts::column_separator(&[text.as_str()])
+            .map_err(|e| anyhow::anyhow!("--amount: {e}"))?
+            .unwrap_or(amounts::DecimalSeparator::Dot);
+        let minor = amounts::parse_amount(text, sep, target.currency.exponent())
+            .map_err(|e| anyhow::anyhow!("--amount: {e}"))?;
+        s.amount = Some(minor);
+    }
+    match kind {
+        ActivityKind::Payment => {
+            let method = match &req.method {
+                Some(m) => PaymentMethod::parse(m),
+                None => PaymentMethod::Transfer,
+            };
+            s.payment = Some((method, req.reference.clone()));
+            s.date = Some(req.date.or(req.on).unwrap_or(today));
+            if s.amount.is_none() {
+                s.amount = Some(target.invoice_outstanding);
+            }
+        }
+        ActivityKind::CreditCheck => {
+            let source = req
+                .reason
+                .as_deref()
+                .and_then(SolvencySource::parse)
+                .ok_or_else(|| anyhow::anyhow!("--reason: the source (credit_bureau, bank, trade_reference, payment_history, visit)"))?;
+            let rating = req
+                .outcome
+                .as_deref()
+                .and_then(Rating::parse)
+                .ok_or_else(|| anyhow::anyhow!("--outcome: the rating, A, B, C or D"))?;
+            s.solvency = Some((source, rating, s.amount));
+        }
+        ActivityKind::Reminder if s.level.is_none() => {
+            s.level = Some(u8::try_from((target.reminder_level + 1).min(3)).unwrap_or(3));
+        }
+        _ => {}
+    }
+    Ok(s)
+}
