@@ -10,6 +10,7 @@ pub mod language;
 pub mod money;
 pub mod money_format;
 pub mod payment;
+pub mod penalty;
 pub mod priority;
 pub mod solvency;
 pub mod text;
