@@ -203,7 +203,12 @@ fn complete_rates() -> RateTables {
     rates
 }
 
-fn any_input() -> impl Strategy<Value = (usize, usize, i64, u64, Vec<(u64, i64)>, Option<u64>)> {
+/// Country index, profile index, amount, due date (days from 2015-01-01),
+/// payments (days from 30 days before the due date, minor units), formal
+/// notice (days after the due date).
+type Drawn = (usize, usize, i64, u64, Vec<(u64, i64)>, Option<u64>);
+
+fn any_input() -> impl Strategy<Value = Drawn> {
     (
         0..COUNTRIES.len(),
         0..Profile::ALL.len(),

@@ -7,7 +7,8 @@
 //! day therefore still bears that day's interest and reduces the balance from
 //! the next day, so an invoice paid `n` days after its due date bears `n`
 //! days of interest (the "payment date − due date" count the French rule
-//! states).
+//! states), and one paid on its due date none. In the words of DESIGN §2,
+//! day `d` bears interest on `outstanding(d − 1)`.
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
