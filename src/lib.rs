@@ -10,5 +10,6 @@ pub mod export;
 pub mod fault;
 pub mod import;
 pub mod paths;
+pub mod rates;
 pub mod store;
 pub mod tui;

@@ -11,6 +11,7 @@ pub mod language;
 pub mod money;
 pub mod money_format;
 pub mod payment;
+pub mod penalty;
 pub mod priority;
 pub mod queue;
 pub mod solvency;
