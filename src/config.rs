@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 
 use crate::domain::ladder::Ladder;
+use crate::domain::penalty::RateTables;
 use crate::domain::queue::Ladders;
 
 const DEFAULTS: &str = include_str!("../assets/config.toml");
@@ -27,6 +28,9 @@ pub struct Config {
     pub import: ImportConfig,
     pub company: CompanyConfig,
     pub ladder: LadderConfig,
+    /// Reference rates added or corrected over `assets/rates.toml`.
+    #[serde(default)]
+    pub rates: toml::Table,
 }
 
 /// The dunning ladder of each profile.
@@ -87,6 +91,12 @@ pub struct CompanyConfig {
 }
 
 impl Config {
+    /// The reference-rate tables: the shipped ones with this file's
+    /// `[rates]` over them (checked when the file was loaded).
+    pub fn rate_tables(&self) -> Result<RateTables, crate::rates::RatesError> {
+        crate::rates::load(Some(&self.rates))
+    }
+
     /// The embedded defaults merged with the file at `path`, if it exists.
     pub fn load(path: Option<&Path>) -> Result<Config, ConfigError> {
         let user = match path {
@@ -138,6 +148,10 @@ impl Config {
                 message: format!("[ladder.{name}]: {e}"),
             })?;
         }
+        crate::rates::load(Some(&config.rates)).map_err(|e| ConfigError::Parse {
+            path: user_path.to_path_buf(),
+            message: format!("[rates]: {e}"),
+        })?;
         Ok(config)
     }
 }

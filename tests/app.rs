@@ -175,7 +175,11 @@ fn a_promise_for_next_friday_is_p_then_enter() {
     let mut app = started(&mut store);
     press(&mut app, &mut store, &[KeyCode::Char('p')]);
     type_in(&mut app, &mut store, &[KeyCode::Enter]);
-    assert!(app.form.is_none());
+    assert!(
+        app.form.is_none(),
+        "{:?}",
+        app.form.as_ref().and_then(|f| f.error.clone())
+    );
     press(&mut app, &mut store, &[KeyCode::Char('4')]);
     let latest = &app.journal[0];
     assert_eq!(latest.kind, "promise");

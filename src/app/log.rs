@@ -126,7 +126,6 @@ pub fn check(
         s.kind,
         ActivityKind::Reminder
             | ActivityKind::FormalNotice
-            | ActivityKind::Promise
             | ActivityKind::Payment
             | ActivityKind::Dispute
             | ActivityKind::DisputeResolved

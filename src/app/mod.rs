@@ -7,6 +7,7 @@ pub mod form;
 pub mod keymap;
 mod load;
 pub mod log;
+pub mod penalties;
 
 use chrono::NaiveDate;
 

@@ -78,6 +78,15 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
     },
+    /// One invoice: outstanding, days overdue, reminders, and the
+    /// late-payment interest and compensation its client's law allows.
+    Invoice {
+        number: String,
+        #[arg(long, value_name = "DATE", value_parser = parse_iso_date)]
+        as_of: Option<NaiveDate>,
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+    },
     /// Record one journal entry: a call, a reminder, a promise, a payment…
     ///
     /// Kinds: call, visit, email, letter, reminder, formal_notice, promise,
@@ -298,6 +307,22 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
                 as_of.unwrap_or(ctx.today),
                 mine,
                 &ctx.config.ladder.ladders(),
+                format,
+                &mut out,
+            )?;
+        }
+        Command::Invoice {
+            number,
+            as_of,
+            format,
+        } => {
+            let mut store = ctx.open()?;
+            let rates = ctx.config.rate_tables()?;
+            commands::invoice::run(
+                &mut store,
+                &number,
+                as_of.unwrap_or(ctx.today),
+                &rates,
                 format,
                 &mut out,
             )?;

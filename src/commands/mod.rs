@@ -3,6 +3,7 @@
 
 pub mod aging;
 pub mod demo;
+pub mod invoice;
 pub mod log;
 pub mod queue;
 pub mod table;

@@ -200,6 +200,8 @@ fn one_client(
         clerk: clerks.get(clerk).cloned(),
         pilot_ends_on: pilot_ends_on.map(day),
         hold_until: (i == HOLD).then(|| day(today + 12)),
+        late_rate: None,
+        late_fee: None,
     };
     let plan = ClientPlan {
         country,

@@ -1,6 +1,7 @@
 //! Who owes: a client, its profile and its risk rating.
 
 use chrono::NaiveDate;
+use rust_decimal::Decimal;
 use serde::Serialize;
 
 use super::currency::Currency;
@@ -103,6 +104,12 @@ pub struct Client {
     pub clerk: Option<String>,
     pub pilot_ends_on: Option<NaiveDate>,
     pub hold_until: Option<NaiveDate>,
+    /// Contractual late-payment interest, annual %, replacing the law's.
+    #[serde(with = "rust_decimal::serde::str_option")]
+    pub late_rate: Option<Decimal>,
+    /// Contractual late-payment fee in minor units of `currency`, replacing
+    /// the law's fixed compensation.
+    pub late_fee: Option<i64>,
 }
 
 impl Client {
@@ -125,6 +132,8 @@ impl Client {
             clerk: None,
             pilot_ends_on: None,
             hold_until: None,
+            late_rate: None,
+            late_fee: None,
         }
     }
 }

@@ -4,10 +4,15 @@ use rusqlite::{Connection, OptionalExtension, Row, ToSql, params_from_iter};
 
 use super::error::Result;
 use super::sql;
+use rust_decimal::Decimal;
+
 use crate::domain::client::Client;
 
 const COLUMNS: &str = "code, name, profile, language, country, phone, email, address, terms_days, \
-     credit_limit, currency, deposit_pct, rating, clerk, pilot_ends_on, hold_until";
+     credit_limit, currency, deposit_pct, rating, clerk, pilot_ends_on, hold_until, late_rate, late_fee";
+
+/// How many columns `COLUMNS` names: what a query adds after them starts here.
+const N_COLUMNS: usize = 18;
 
 fn from_row(r: &Row<'_>) -> rusqlite::Result<Client> {
     Ok(Client {
@@ -27,11 +32,25 @@ fn from_row(r: &Row<'_>) -> rusqlite::Result<Client> {
         clerk: r.get(13)?,
         pilot_ends_on: r.get(14)?,
         hold_until: r.get(15)?,
+        late_rate: r
+            .get::<_, Option<String>>(16)?
+            .map(|t| {
+                t.parse::<Decimal>().map_err(|e| {
+                    rusqlite::Error::FromSqlConversionFailure(
+                        16,
+                        rusqlite::types::Type::Text,
+                        Box::new(e),
+                    )
+                })
+            })
+            .transpose()?,
+        late_fee: r.get(17)?,
     })
 }
 
-/// The client's fields in the order of `COLUMNS` (`?1` is the code).
-fn values(c: &Client) -> [&dyn ToSql; 16] {
+/// The client's fields in the order of `COLUMNS` (`?1` is the code);
+/// `late_rate` is the contractual rate as text.
+fn values<'a>(c: &'a Client, late_rate: &'a Option<String>) -> [&'a dyn ToSql; 18] {
     [
         &c.code,
         &c.name,
@@ -49,6 +68,8 @@ fn values(c: &Client) -> [&dyn ToSql; 16] {
         &c.clerk,
         &c.pilot_ends_on,
         &c.hold_until,
+        late_rate,
+        &c.late_fee,
     ]
 }
 
@@ -56,11 +77,12 @@ fn values(c: &Client) -> [&dyn ToSql; 16] {
 pub fn insert(conn: &Connection, c: &Client) -> Result<i64> {
     let mut st = conn.prepare_cached(&format!(
         "INSERT INTO clients ({COLUMNS}, created_at) \
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)"
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)"
     ))?;
     let now = sql::now();
+    let rate = c.late_rate.map(|r| r.normalize().to_string());
     st.execute(params_from_iter(
-        values(c).into_iter().chain([&now as &dyn ToSql]),
+        values(c, &rate).into_iter().chain([&now as &dyn ToSql]),
     ))?;
     Ok(conn.last_insert_rowid())
 }
@@ -70,10 +92,11 @@ pub fn update(conn: &Connection, c: &Client) -> Result<()> {
     let mut st = conn.prepare_cached(
         "UPDATE clients SET name = ?2, profile = ?3, language = ?4, country = ?5, phone = ?6, \
          email = ?7, address = ?8, terms_days = ?9, credit_limit = ?10, currency = ?11, \
-         deposit_pct = ?12, rating = ?13, clerk = ?14, pilot_ends_on = ?15, hold_until = ?16 \
-         WHERE code = ?1",
+         deposit_pct = ?12, rating = ?13, clerk = ?14, pilot_ends_on = ?15, hold_until = ?16, \
+         late_rate = ?17, late_fee = ?18 WHERE code = ?1",
     )?;
-    st.execute(params_from_iter(values(c)))?;
+    let rate = c.late_rate.map(|r| r.normalize().to_string());
+    st.execute(params_from_iter(values(c, &rate)))?;
     Ok(())
 }
 
@@ -83,7 +106,7 @@ pub fn find(conn: &Connection, code: &str) -> Result<Option<(i64, Client)>> {
         "SELECT {COLUMNS}, id FROM clients WHERE code = ?1"
     ))?;
     let found = st
-        .query_row([code], |r| Ok((r.get(16)?, from_row(r)?)))
+        .query_row([code], |r| Ok((r.get(N_COLUMNS)?, from_row(r)?)))
         .optional()?;
     Ok(found)
 }
@@ -127,8 +150,8 @@ pub fn overview(conn: &Connection, as_of: chrono::NaiveDate) -> Result<Vec<Clien
     let rows = st.query_map(rusqlite::named_params! {":as_of": as_of}, |r| {
         Ok(ClientLine {
             client: from_row(r)?,
-            balance: r.get(16)?,
-            oldest_due_on: r.get(17)?,
+            balance: r.get(N_COLUMNS)?,
+            oldest_due_on: r.get(N_COLUMNS + 1)?,
         })
     })?;
     Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)

@@ -12,7 +12,9 @@ use super::error::Result;
 pub const EVER: &str = "9999-12-31";
 
 /// Reminder level, courtesy, latest reminder, formal notice, promised date
-/// and dispute of the invoice `i`, from entries on or before `:as_of`.
+/// and dispute of the invoice `i`, from entries on or before `:as_of`. A
+/// promise logged for the client as a whole (no invoice) covers each of
+/// its invoices.
 pub const INVOICE_FACTS: &str = "\
     (SELECT count(*) FROM activities a WHERE a.invoice_id = i.id AND a.kind = 'reminder' \
        AND a.on_date <= :as_of AND a.level >= 1), \
@@ -22,8 +24,12 @@ pub const INVOICE_FACTS: &str = "\
        AND a.kind IN ('reminder', 'formal_notice') AND a.on_date <= :as_of), \
     (SELECT max(a.on_date) FROM activities a WHERE a.invoice_id = i.id \
        AND a.kind = 'formal_notice' AND a.on_date <= :as_of), \
-    (SELECT a.date FROM activities a WHERE a.invoice_id = i.id AND a.kind = 'promise' \
-       AND a.on_date <= :as_of ORDER BY a.on_date DESC, a.id DESC LIMIT 1), \
+    (SELECT p.date FROM (SELECT a.date, a.on_date, a.id FROM activities a \
+         WHERE a.invoice_id = i.id AND a.kind = 'promise' AND a.on_date <= :as_of \
+       UNION ALL SELECT a.date, a.on_date, a.id FROM activities a \
+         WHERE a.client_id = i.client_id AND a.kind = 'promise' AND a.invoice_id IS NULL \
+         AND a.on_date <= :as_of) p \
+       ORDER BY p.on_date DESC, p.id DESC LIMIT 1), \
     coalesce((SELECT a.kind = 'dispute' FROM activities a WHERE a.invoice_id = i.id \
        AND a.kind IN ('dispute', 'dispute_resolved') AND a.on_date <= :as_of \
        ORDER BY a.on_date DESC, a.id DESC LIMIT 1), 0)";
@@ -64,7 +70,9 @@ pub fn refresh_since(conn: &Connection, after: i64) -> Result<()> {
     let sql = format!(
         "UPDATE invoices AS i SET {INVOICE_COLUMNS} = (SELECT {INVOICE_FACTS}) \
          WHERE i.id IN (SELECT invoice_id FROM activities \
-                        WHERE id > :after AND invoice_id IS NOT NULL)"
+                        WHERE id > :after AND invoice_id IS NOT NULL) \
+            OR (i.settled_on IS NULL AND i.client_id IN (SELECT client_id FROM activities \
+                        WHERE id > :after AND invoice_id IS NULL AND kind = 'promise'))"
     );
     conn.prepare_cached(&sql)?
         .execute(named_params! {":as_of": EVER, ":after": after})?;

@@ -8,6 +8,7 @@ mod bulk;
 pub mod clients;
 pub mod dunning;
 pub mod error;
+pub mod invoice_history;
 pub mod invoices;
 pub mod journal;
 pub mod migrations;

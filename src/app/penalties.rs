@@ -1,0 +1,32 @@
+//! Late-payment penalties of an invoice as of a date: the domain's rules
+//! fed with the invoice's history and the client's contract.
+
+use chrono::NaiveDate;
+
+use crate::domain::penalty::{Contract, Penalty, PenaltyError, PenaltyInput, RateTables, penalty};
+use crate::store::invoice_history::InvoiceHistory;
+
+/// Interest and compensation on `h` as of `as_of`.
+pub fn penalty_of(
+    h: &InvoiceHistory,
+    as_of: NaiveDate,
+    rates: &RateTables,
+) -> Result<Penalty, PenaltyError> {
+    let c = &h.client;
+    let contract = (c.late_rate.is_some() || c.late_fee.is_some()).then_some(Contract {
+        annual_rate: c.late_rate,
+        fee: c.late_fee,
+    });
+    let input = PenaltyInput {
+        country: c.country.as_deref(),
+        profile: c.profile,
+        currency: h.stored.invoice.amount.currency,
+        amount: h.stored.invoice.amount.minor,
+        due_on: h.stored.invoice.due_on,
+        payments: &h.payments,
+        as_of,
+        formal_notice_on: h.notice_on,
+        contract,
+    };
+    penalty(&input, rates)
+}

@@ -1,0 +1,265 @@
+//! The follow-up queue over a real database: the cached standings agree
+//! with the journal, the reasons follow the ladder, and a formal notice
+//! before three reminders is impossible by any path.
+
+use chrono::NaiveDate;
+use dun::commands::log::{LogRequest, run as log};
+use dun::config::LadderConfig;
+use dun::domain::queue::Reason;
+use dun::store::Store;
+use dun::store::queue::{queue, queue_using};
+
+fn d(s: &str) -> NaiveDate {
+    s.parse().unwrap()
+}
+
+fn today() -> NaiveDate {
+    d("2026-11-22")
+}
+
+fn demo() -> (tempfile::TempDir, Store) {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(&dir.path().join("demo.db")).unwrap();
+    dun::commands::demo::fill(&mut store, today(), 400, "root").unwrap();
+    (dir, store)
+}
+
+fn log_entry(store: &mut Store, req: LogRequest) -> Result<String, String> {
+    let mut out = Vec::new();
+    log(store, &req, "clerk", today(), chrono::Utc::now(), &mut out)
+        .map(|()| String::from_utf8(out).unwrap())
+        .map_err(|e| format!("{e:#}"))
+}
+
+#[test]
+fn the_cached_standings_give_the_same_queue_as_the_journal() {
+    let (_dir, mut store) = demo();
+    let ladders = LadderConfig::default().ladders();
+    for as_of in ["2026-11-22", "2026-11-29", "2027-01-15"] {
+        let (cached, journal) = store
+            .read(|tx| {
+                Ok::<_, dun::store::StoreError>((
+                    queue_using(tx, d(as_of), None, &ladders, true)?,
+                    queue_using(tx, d(as_of), None, &ladders, false)?,
+                ))
+            })
+            .unwrap();
+        assert!(!cached.is_empty());
+        assert_eq!(cached, journal, "as of {as_of}");
+    }
+}
+
+#[test]
+fn a_past_date_ignores_what_was_logged_after_it() {
+    let (_dir, mut store) = demo();
+    let ladders = LadderConfig::default().ladders();
+    let before = store.read(|tx| queue(tx, today(), None, &ladders)).unwrap();
+    let line = before
+        .iter()
+        .find(|l| matches!(l.reason, Reason::Reminder(_)))
+        .expect("a reminder is due in the demo")
+        .clone();
+    let invoice = line.invoice.clone().unwrap();
+    log_entry(
+        &mut store,
+        LogRequest {
+            kind: "reminder".into(),
+            invoice: Some(invoice.clone()),
+            ..LogRequest::default()
+        },
+    )
+    .unwrap();
+    let after = store.read(|tx| queue(tx, today(), None, &ladders)).unwrap();
+    assert!(
+        !after
+            .iter()
+            .any(|l| l.reason == line.reason && l.invoices.contains(&invoice)),
+        "the reminder sent today takes the line off the queue"
+    );
+    // Seen from yesterday, the reminder was not sent yet.
+    let yesterday = d("2026-11-21");
+    let then = store
+        .read(|tx| queue(tx, yesterday, None, &ladders))
+        .unwrap();
+    assert!(
+        then.iter()
+            .any(|l| l.reason == line.reason && l.invoices.contains(&invoice))
+    );
+}
+
+#[test]
+fn a_formal_notice_before_three_reminders_is_refused_by_every_path() {
+    let (_dir, mut store) = demo();
+    let number: String = store
+        .read(|tx| {
+            Ok::<_, dun::store::StoreError>(tx.query_row(
+                "SELECT number FROM invoices WHERE settled_on IS NULL AND reminder_level = 0 LIMIT 1",
+                [],
+                |r| r.get(0),
+            )?)
+        })
+        .unwrap();
+    let e = log_entry(
+        &mut store,
+        LogRequest {
+            kind: "formal_notice".into(),
+            invoice: Some(number.clone()),
+            ..LogRequest::default()
+        },
+    )
+    .unwrap_err();
+    assert!(
+        e.contains("at least three reminders") && e.contains("has had 0"),
+        "{e}"
+    );
+    // Straight SQL, as another program might try: the schema refuses too.
+    let sql = store.write(|tx| {
+        tx.execute(
+            "INSERT INTO activities (at, on_date, user, kind, client_id, invoice_id) \
+             SELECT '2026-11-22T10:00:00Z', '2026-11-22', 'x', 'formal_notice', client_id, id \
+             FROM invoices WHERE number = ?1",
+            [&number],
+        )
+        .map_err(dun::store::StoreError::from)
+    });
+    let e = sql.unwrap_err().to_string();
+    assert!(e.contains("at least three reminders"), "{e}");
+    // After three reminders it goes through.
+    for _ in 0..3 {
+        log_entry(
+            &mut store,
+            LogRequest {
+                kind: "reminder".into(),
+                invoice: Some(number.clone()),
+                ..LogRequest::default()
+            },
+        )
+        .unwrap();
+    }
+    let ok = log_entry(
+        &mut store,
+        LogRequest {
+            kind: "formal_notice".into(),
+            invoice: Some(number.clone()),
+            registered: true,
+            ..LogRequest::default()
+        },
+    )
+    .unwrap();
+    assert!(ok.starts_with("Formal notice logged"), "{ok}");
+}
+
+#[test]
+fn reminder_levels_go_in_order_and_bad_entries_write_nothing() {
+    let (_dir, mut store) = demo();
+    let number: String = store
+        .read(|tx| {
+            Ok::<_, dun::store::StoreError>(tx.query_row(
+                "SELECT number FROM invoices WHERE settled_on IS NULL AND reminder_level = 0 LIMIT 1",
+                [],
+                |r| r.get(0),
+            )?)
+        })
+        .unwrap();
+    let count = |store: &mut Store| store.read(|tx| dun::store::activities::count(tx)).unwrap();
+    let before = count(&mut store);
+    for (req, why) in [
+        (
+            LogRequest {
+                kind: "reminder".into(),
+                invoice: Some(number.clone()),
+                level: Some(2),
+                ..LogRequest::default()
+            },
+            "needs reminder 1 first",
+        ),
+        (
+            LogRequest {
+                kind: "call".into(),
+                invoice: Some(number.clone()),
+                outcome: Some("maybe".into()),
+                ..LogRequest::default()
+            },
+            "outcome is one of",
+        ),
+        (
+            LogRequest {
+                kind: "payment".into(),
+                invoice: Some(number.clone()),
+                amount: Some("99999999999".into()),
+                ..LogRequest::default()
+            },
+            "still due",
+        ),
+        (
+            LogRequest {
+                kind: "promise".into(),
+                invoice: Some(number.clone()),
+                date: Some(d("2026-11-01")),
+                amount: Some("10".into()),
+                ..LogRequest::default()
+            },
+            "a promise is for the day it was made or later",
+        ),
+        (
+            LogRequest {
+                kind: "note".into(),
+                client: Some("NOPE".into()),
+                ..LogRequest::default()
+            },
+            "no client NOPE",
+        ),
+    ] {
+        let e = log_entry(&mut store, req).unwrap_err();
+        assert!(e.contains(why), "{e}");
+    }
+    assert_eq!(count(&mut store), before);
+}
+
+#[test]
+fn a_promise_for_the_whole_account_pauses_every_invoice_then_breaks() {
+    let (_dir, mut store) = demo();
+    let ladders = LadderConfig::default().ladders();
+    let q = store.read(|tx| queue(tx, today(), None, &ladders)).unwrap();
+    let client = q
+        .iter()
+        .find(|l| matches!(l.reason, Reason::Reminder(_)))
+        .unwrap()
+        .code
+        .clone();
+    log_entry(
+        &mut store,
+        LogRequest {
+            kind: "promise".into(),
+            client: Some(client.clone()),
+            date: Some(d("2026-11-27")),
+            amount: Some("100".into()),
+            ..LogRequest::default()
+        },
+    )
+    .unwrap();
+    let paused = store.read(|tx| queue(tx, today(), None, &ladders)).unwrap();
+    assert!(
+        !paused
+            .iter()
+            .any(|l| l.code == client && matches!(l.reason, Reason::Reminder(_)))
+    );
+    // Promised for the 27th, three days' grace: broken on December 1st.
+    let due = store
+        .read(|tx| queue(tx, d("2026-11-27"), None, &ladders))
+        .unwrap();
+    assert!(
+        due.iter()
+            .any(|l| l.code == client && l.reason == Reason::PromiseDue(d("2026-11-27")))
+    );
+    let broken = store
+        .read(|tx| queue(tx, d("2026-12-01"), None, &ladders))
+        .unwrap();
+    let first = broken.iter().position(|l| l.code == client).unwrap();
+    assert_eq!(broken[first].reason, Reason::BrokenPromise(d("2026-11-27")));
+    assert!(
+        broken[..first]
+            .iter()
+            .all(|l| matches!(l.reason, Reason::BrokenPromise(_)))
+    );
+}
