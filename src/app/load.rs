@@ -1,6 +1,7 @@
 //! Fetching what the screens show, in one read transaction a time, and
 //! writing a checked form.
 
+use super::penalties::penalty_view;
 use super::{App, ClientPage, JOURNAL_LINES, Load, TIMELINE_LINES, Tab, log};
 use crate::store::{self, Store, StoreError};
 
@@ -62,16 +63,28 @@ impl App {
             }
             if aging || matches!(load, Load::AgingWindow | Load::AgingQuery) {
                 self.aging_rows = store::aging::page(tx, today, &self.aging_query, top, page)?;
+                self.aging_penalties = self
+                    .aging_rows
+                    .iter()
+                    .map(|l| penalty_view(tx, &l.invoice, today, &self.rates))
+                    .collect::<Result<_, _>>()?;
             }
             if matches!(load, Load::All | Load::ClientPage)
                 && let Some(code) = &self.page_code
             {
                 self.page = match store::clients::find(tx, code)? {
-                    Some((_, client)) => Some(ClientPage {
-                        notes: store::solvency::for_client(tx, code)?,
-                        open: store::aging::for_client(tx, today, code)?,
-                        timeline: store::journal::for_client(tx, code, TIMELINE_LINES)?,
-                        client,
+                    Some((_, client)) => Some({
+                        let open = store::aging::for_client(tx, today, code)?;
+                        ClientPage {
+                            notes: store::solvency::for_client(tx, code)?,
+                            penalties: open
+                                .iter()
+                                .map(|l| penalty_view(tx, &l.invoice, today, &self.rates))
+                                .collect::<Result<_, _>>()?,
+                            open,
+                            timeline: store::journal::for_client(tx, code, TIMELINE_LINES)?,
+                            client,
+                        }
                     }),
                     None => None,
                 };

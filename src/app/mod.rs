@@ -20,12 +20,14 @@ use crate::domain::activity::ActivityKind;
 use crate::domain::aging::AgingReport;
 use crate::domain::aging::Bucket;
 use crate::domain::client::{Client, Profile};
+use crate::domain::penalty::RateTables;
 use crate::domain::queue::Ladders;
 use crate::domain::solvency::SolvencyNote;
 use crate::store::aging::{AgingLine, AgingQuery, AgingSort};
 use crate::store::clients::ClientLine;
 use crate::store::journal::JournalEntry;
 use crate::store::queue::FollowUp;
+use penalties::PenaltyView;
 
 /// What the screen needs fetched after an action.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -51,6 +53,8 @@ pub struct ClientPage {
     pub notes: Vec<SolvencyNote>,
     /// Most overdue first.
     pub open: Vec<AgingLine>,
+    /// The late-payment penalties of each of `open`.
+    pub penalties: Vec<PenaltyView>,
     /// Newest first.
     pub timeline: Vec<JournalEntry>,
 }
@@ -80,6 +84,10 @@ pub struct App {
     /// Position of the first visible aging line, and the visible lines.
     pub aging_top: usize,
     pub aging_rows: Vec<AgingLine>,
+    /// The late-payment penalties of each of `aging_rows`.
+    pub aging_penalties: Vec<PenaltyView>,
+    /// Reference rates for penalties (from the configuration).
+    pub rates: RateTables,
     /// Search, filters and order of the aging list.
     pub aging_query: AgingQuery,
     /// Keys go to the aging search while true.
@@ -129,6 +137,8 @@ impl App {
             aging_selected: 0,
             aging_top: 0,
             aging_rows: Vec::new(),
+            aging_penalties: Vec::new(),
+            rates: crate::rates::load(None).unwrap_or_default(),
             aging_query: AgingQuery::default(),
             searching: false,
             journal_user: None,

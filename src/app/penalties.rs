@@ -3,8 +3,28 @@
 
 use chrono::NaiveDate;
 
+use rusqlite::Connection;
+
 use crate::domain::penalty::{Contract, Penalty, PenaltyError, PenaltyInput, RateTables, penalty};
-use crate::store::invoice_history::InvoiceHistory;
+use crate::store::StoreError;
+use crate::store::invoice_history::{InvoiceHistory, history};
+
+/// The penalties of one invoice as a screen shows them: the figures, or
+/// why there are none.
+pub type PenaltyView = Result<Penalty, String>;
+
+/// [`penalty_of`] for the invoice `number`, read from the store.
+pub fn penalty_view(
+    conn: &Connection,
+    number: &str,
+    as_of: NaiveDate,
+    rates: &RateTables,
+) -> Result<PenaltyView, StoreError> {
+    Ok(match history(conn, number, as_of)? {
+        Some(h) => penalty_of(&h, as_of, rates).map_err(|e| e.to_string()),
+        None => Err(format!("no invoice {number}")),
+    })
+}
 
 /// Interest and compensation on `h` as of `as_of`.
 pub fn penalty_of(

@@ -232,6 +232,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
             );
             let mut app = App::new(ctx.today, &ctx.user, &name);
             app.ladders = ctx.config.ladder.ladders();
+            app.rates = ctx.config.rate_tables()?;
             return crate::tui::run(&mut store, &mut app);
         }
         let empty = store.read(|tx| crate::store::invoices::count(tx))? == 0;
@@ -448,6 +449,7 @@ fn demo_run(ctx: &Context, out: &mut dyn Write) -> anyhow::Result<()> {
         if std::io::stdout().is_terminal() {
             let mut app = App::new(ctx.today, &ctx.user, "DEMO");
             app.ladders = ctx.config.ladder.ladders();
+            app.rates = ctx.config.rate_tables()?;
             return crate::tui::run(&mut store, &mut app);
         }
         writeln!(

@@ -6,6 +6,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
+use super::penalty_text::{describe_full, interest_cell};
 use super::screens::money;
 use super::theme::Theme;
 use crate::app::ClientPage;
@@ -108,14 +109,36 @@ pub fn lines<'a>(page: &ClientPage, theme: &Theme) -> Vec<Line<'a>> {
         format!("Open invoices ({})", page.open.len()),
         theme.header,
     )));
-    for l in &page.open {
+    if !page.open.is_empty() {
+        out.push(Line::from(Span::styled(
+            "  Invoice      Due          Days         Outstanding  Lvl    Interest",
+            theme.muted,
+        )));
+    }
+    for (i, l) in page.open.iter().enumerate() {
+        let interest = page.penalties.get(i).map_or(String::new(), interest_cell);
+        let flags = match (l.disputed, l.promised_for) {
+            (true, _) => " disputed",
+            (false, Some(_)) => " promised",
+            _ => "",
+        };
         out.push(Line::from(format!(
-            "  {:<12} due {} {:>4} days  {:>18}  reminders {}",
+            "  {:<12} {} {:>5} {:>19} {:>4} {:>11}{flags}",
             clean(&l.invoice),
             l.due_on,
             l.days_overdue,
             money(l.outstanding, l.currency),
-            l.reminder_level
+            l.reminder_level,
+            interest
+        )));
+    }
+    // What the law (or the contract) adds, once for the page: the oldest
+    // invoice's rule applies to all, as they share the client.
+    if let Some(p) = page.penalties.first() {
+        let style = if p.is_err() { theme.alert } else { theme.muted };
+        out.push(Line::from(Span::styled(
+            format!("  Penalties on the oldest: {}", describe_full(p)),
+            style,
         )));
     }
 

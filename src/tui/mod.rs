@@ -5,6 +5,7 @@ pub mod client_page;
 pub mod draw;
 pub mod form_view;
 pub mod layout;
+mod penalty_text;
 pub mod screens;
 pub mod theme;
 

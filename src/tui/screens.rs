@@ -6,6 +6,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Row, Table, TableState};
 
 use super::layout;
+use super::penalty_text::describe;
 use super::theme::Theme;
 use crate::app::App;
 use crate::domain::aging::Bucket;
@@ -233,6 +234,17 @@ fn aging_band(f: &mut Frame<'_>, area: Rect, app: &App, theme: &Theme) {
             height: 1,
             ..area
         };
+        // The selected invoice's penalties on the left of it.
+        let selected = app
+            .aging_selected
+            .checked_sub(app.aging_top)
+            .and_then(|i| Some((app.aging_rows.get(i)?, app.aging_penalties.get(i)?)));
+        if let Some((line, p)) = selected {
+            let room = usize::from(last.width).saturating_sub(position.chars().count() + 2);
+            let text = fit(&format!("{}: {}", line.invoice, describe(p)), room);
+            let style = if p.is_err() { theme.alert } else { theme.muted };
+            f.render_widget(Paragraph::new(Span::styled(text, style)), last);
+        }
         f.render_widget(
             Paragraph::new(Span::styled(position, theme.muted)).right_aligned(),
             last,
