@@ -14,14 +14,18 @@ struct Tmux {
 
 impl Tmux {
     fn start(db: &Path) -> Tmux {
+        Tmux::run(&format!(
+            "env DUN_DB='{}' DUN_TODAY={TODAY} '{DUN}'; sleep 30",
+            db.display()
+        ))
+    }
+
+    /// Runs the shell command `cmd` in a new 80×24 pane.
+    fn run(cmd: &str) -> Tmux {
         // One tmux server per test: tests run in parallel.
         static NEXT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
         let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         let socket = format!("dun-e2e-{}-{n}", std::process::id());
-        let cmd = format!(
-            "env DUN_DB='{}' DUN_TODAY={TODAY} '{DUN}'; sleep 30",
-            db.display()
-        );
         let ok = Command::new("tmux")
             .args([
                 "-L",
@@ -34,7 +38,7 @@ impl Tmux {
                 "80",
                 "-y",
                 "24",
-                &cmd,
+                cmd,
             ])
             .status()
             .expect("tmux is needed for the end-to-end tests (apt-get install tmux)")
@@ -211,6 +215,31 @@ fn closing_the_pane_ends_the_workbench_and_frees_the_database() {
         started.elapsed() < Duration::from_secs(2),
         "the write waited for a lock"
     );
+}
+
+#[test]
+fn a_demo_ended_with_its_terminal_leaves_no_database_behind() {
+    let tmp = tempfile::tempdir().unwrap();
+    let tmux = Tmux::run(&format!(
+        "env TMPDIR='{}' DUN_TODAY={TODAY} '{DUN}' --demo; sleep 30",
+        tmp.path().display()
+    ));
+    tmux.wait_for("DEMO");
+    let pid = tmux.dun_pid();
+    assert_eq!(
+        std::fs::read_dir(tmp.path()).unwrap().count(),
+        1,
+        "the demo's directory"
+    );
+    let _ = Command::new("tmux")
+        .args(["-L", &tmux.socket, "kill-server"])
+        .status();
+    assert!(
+        wait_ended(pid, Duration::from_secs(2)),
+        "dun outlived its terminal"
+    );
+    let left: Vec<_> = std::fs::read_dir(tmp.path()).unwrap().collect();
+    assert!(left.is_empty(), "left behind: {left:?}");
 }
 
 impl Drop for Tmux {

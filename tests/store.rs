@@ -485,3 +485,31 @@ fn a_bulk_write_still_refuses_rows_that_point_nowhere() {
         .unwrap();
     assert_eq!(fk, 1);
 }
+
+#[test]
+fn pages_read_from_the_end_match_pages_read_from_the_start() {
+    use dun::store::aging::{AgingQuery, AgingSort, count, page};
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(&dir.path().join("demo.db")).unwrap();
+    dun::commands::demo::fill(&mut store, d("2026-11-22"), 400, "root").unwrap();
+    let as_of = d("2026-11-22");
+    for sort in [AgingSort::Days, AgingSort::Amount, AgingSort::Client] {
+        let q = AgingQuery {
+            sort,
+            ..AgingQuery::default()
+        };
+        store
+            .read(|tx| {
+                let total = u32::try_from(count(tx, as_of, &q)?).unwrap();
+                let all = page(tx, as_of, &q, 0, u32::MAX, None)?;
+                assert_eq!(all.len(), total as usize);
+                for offset in [0, total / 2 + 1, total - 13, total - 7] {
+                    let p = page(tx, as_of, &q, offset, 12, Some(total))?;
+                    let end = (offset as usize + 12).min(all.len());
+                    assert_eq!(p, all[offset as usize..end], "{sort:?} from {offset}");
+                }
+                Ok::<_, StoreError>(())
+            })
+            .unwrap();
+    }
+}

@@ -62,7 +62,9 @@ impl App {
                 self.aging_selected = self.aging_selected.min(self.aging_count.saturating_sub(1));
             }
             if aging || matches!(load, Load::AgingWindow | Load::AgingQuery) {
-                self.aging_rows = store::aging::page(tx, today, &self.aging_query, top, page)?;
+                let total = u32::try_from(self.aging_count).ok();
+                self.aging_rows =
+                    store::aging::page(tx, today, &self.aging_query, top, page, total)?;
                 self.aging_penalties = self
                     .aging_rows
                     .iter()

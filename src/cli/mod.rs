@@ -443,6 +443,7 @@ fn demo_run(ctx: &Context, out: &mut dyn Write) -> anyhow::Result<()> {
     let dir = std::env::temp_dir().join(format!("dun-demo-{}", std::process::id()));
     std::fs::create_dir_all(&dir)
         .map_err(|e| anyhow::anyhow!("{}: {}", dir.display(), crate::fault::io_reason(&e)))?;
+    crate::tui::remove_on_exit(&dir);
     let result = (|| {
         let mut store = crate::store::Store::open(&dir.join("demo.db"))?;
         commands::demo::fill(&mut store, ctx.today, 400, &ctx.user)?;

@@ -141,7 +141,7 @@ pub struct AgingLine {
 
 /// Every invoice open on `as_of`, most overdue first.
 pub fn lines(conn: &Connection, as_of: NaiveDate) -> Result<Vec<AgingLine>> {
-    page(conn, as_of, &AgingQuery::default(), 0, u32::MAX)
+    page(conn, as_of, &AgingQuery::default(), 0, u32::MAX, None)
 }
 
 /// How the aging list is narrowed and ordered.
@@ -183,6 +183,15 @@ impl AgingSort {
             AgingSort::Days => "o.due_on, o.number",
             AgingSort::Amount => "o.outstanding DESC, o.due_on, o.number",
             AgingSort::Client => "c.name, c.code, o.due_on, o.number",
+        }
+    }
+
+    /// The same order backwards: the end of the list is its first page.
+    fn order_by_reversed(self) -> &'static str {
+        match self {
+            AgingSort::Days => "o.due_on DESC, o.number DESC",
+            AgingSort::Amount => "o.outstanding, o.due_on DESC, o.number DESC",
+            AgingSort::Client => "c.name DESC, c.code DESC, o.due_on DESC, o.number DESC",
         }
     }
 }
@@ -258,7 +267,7 @@ pub fn for_client(conn: &Connection, as_of: NaiveDate, code: &str) -> Result<Vec
         client: Some(code.to_string()),
         ..AgingQuery::default()
     };
-    page(conn, as_of, &query, 0, u32::MAX)
+    page(conn, as_of, &query, 0, u32::MAX, None)
 }
 
 /// How many open invoices the query finds.
@@ -277,13 +286,36 @@ pub fn count(conn: &Connection, as_of: NaiveDate, query: &AgingQuery) -> Result<
 }
 
 /// `limit` invoices the query finds from position `offset` of the list: a
-/// screen loads only what it shows.
+/// screen loads only what it shows. With `total`, the number of lines the
+/// query finds, a page in the second half of the list is read backwards
+/// from its end, so that the last page costs what the first does.
 pub fn page(
     conn: &Connection,
     as_of: NaiveDate,
     query: &AgingQuery,
     offset: u32,
     limit: u32,
+    total: Option<u32>,
+) -> Result<Vec<AgingLine>> {
+    if let Some(total) = total
+        && limit != u32::MAX
+        && offset > total / 2
+    {
+        let end = offset.saturating_add(limit).min(total);
+        let mut lines = page_in(conn, as_of, query, total - end, end - offset, true)?;
+        lines.reverse();
+        return Ok(lines);
+    }
+    page_in(conn, as_of, query, offset, limit, false)
+}
+
+fn page_in(
+    conn: &Connection,
+    as_of: NaiveDate,
+    query: &AgingQuery,
+    offset: u32,
+    limit: u32,
+    reversed: bool,
 ) -> Result<Vec<AgingLine>> {
     let (filter, mut args) = query.conditions(as_of);
     args.push((":as_of", Box::new(as_of)));
@@ -305,7 +337,11 @@ pub fn page(
          FROM ({}) o JOIN clients c ON c.id = o.client_id \
          WHERE o.outstanding > 0 {filter} ORDER BY {} LIMIT :limit OFFSET :offset",
         open_as_of(conn, as_of)?,
-        query.sort.order_by()
+        if reversed {
+            query.sort.order_by_reversed()
+        } else {
+            query.sort.order_by()
+        }
     );
     let params: Vec<(&str, &dyn ToSql)> = args.iter().map(|(k, v)| (*k, v.as_ref())).collect();
     select(conn, as_of, &sql, params.as_slice())

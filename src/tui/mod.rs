@@ -40,12 +40,24 @@ pub fn run(store: &mut Store, app: &mut App) -> anyhow::Result<()> {
     result
 }
 
+/// Directories to remove should the watchdog end the process (the
+/// throwaway demo database of `dun --demo`).
+static THROWAWAY: std::sync::Mutex<Vec<std::path::PathBuf>> = std::sync::Mutex::new(Vec::new());
+
+/// Removes `dir` even if the process has to be ended by the watchdog.
+pub fn remove_on_exit(dir: &std::path::Path) {
+    if let Ok(mut paths) = THROWAWAY.lock() {
+        paths.push(dir.to_path_buf());
+    }
+}
+
 /// Ends the process when the loop cannot: reading a terminal that was
 /// closed under it can spin inside the terminal library without returning.
 /// When a stop was asked for, or the parent is gone (the SSH session ended),
 /// and the loop has not finished within a grace period, exit. No transaction
 /// is held while waiting for a key, so nothing is left half-written.
 fn watchdog(stop: Arc<AtomicBool>) {
+    // The grace is short: a dead terminal makes the loop spin meanwhile.
     let parent = std::os::unix::process::parent_id();
     std::thread::spawn(move || {
         let mut since: Option<Instant> = None;
@@ -56,8 +68,14 @@ fn watchdog(stop: Arc<AtomicBool>) {
             match (asked, since) {
                 (false, _) => since = None,
                 (true, None) => since = Some(Instant::now()),
-                (true, Some(t)) if t.elapsed() > Duration::from_millis(500) => {
+                (true, Some(t)) if t.elapsed() > Duration::from_millis(300) => {
                     let _ = crossterm::terminal::disable_raw_mode();
+                    // Exiting skips destructors: remove what they would have.
+                    if let Ok(paths) = THROWAWAY.lock() {
+                        for p in paths.iter() {
+                            let _ = std::fs::remove_dir_all(p);
+                        }
+                    }
                     std::process::exit(129);
                 }
                 (true, Some(_)) => {}
