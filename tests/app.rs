@@ -397,3 +397,72 @@ fn the_journal_filters_by_clerk_and_kind_and_aging_by_profile_and_currency() {
     let first = app.aging_query.currency.expect("a currency");
     assert!(app.aging_rows.iter().all(|l| l.currency == first));
 }
+
+#[test]
+fn a_registered_letter_is_acknowledged_with_one_key() {
+    let (_dir, mut store) = demo();
+    let number: String = store
+        .read(|tx| {
+            Ok::<_, dun::store::StoreError>(tx.query_row(
+                "SELECT number FROM invoices WHERE settled_on IS NULL AND reminder_level >= 3 \
+                 AND notice_on IS NULL LIMIT 1",
+                [],
+                |r| r.get(0),
+            )?)
+        })
+        .unwrap();
+    let req = dun::commands::log::LogRequest {
+        kind: "formal_notice".into(),
+        invoice: Some(number.clone()),
+        registered: true,
+        ..Default::default()
+    };
+    let mut out = Vec::new();
+    dun::commands::log::run(
+        &mut store,
+        &req,
+        "root",
+        today(),
+        chrono::Utc::now(),
+        &mut out,
+    )
+    .unwrap();
+    let mut app = started(&mut store);
+    press(&mut app, &mut store, &[KeyCode::Char('4')]);
+    assert_eq!(app.journal[0].kind, "formal_notice");
+    assert!(app.journal[0].summary().contains("awaiting receipt"));
+    // On an entry that did not go registered, the key explains itself.
+    press(
+        &mut app,
+        &mut store,
+        &[KeyCode::Char('j'), KeyCode::Char('a')],
+    );
+    assert!(app.message.contains("registered mail"), "{}", app.message);
+    press(
+        &mut app,
+        &mut store,
+        &[KeyCode::Char('k'), KeyCode::Char('a')],
+    );
+    assert!(
+        app.message
+            .starts_with("Acknowledgment of receipt recorded"),
+        "{}",
+        app.message
+    );
+    let letter = app
+        .journal
+        .iter()
+        .find(|e| e.kind == "formal_notice" && e.invoice.as_deref() == Some(number.as_str()))
+        .unwrap();
+    assert_eq!(letter.acknowledged_on, Some(today()));
+    assert!(letter.summary().contains("received 2026-11-22"));
+    // Twice is refused.
+    let pos = app.journal.iter().position(|e| e.id == letter.id).unwrap();
+    app.journal_selected = pos;
+    press(&mut app, &mut store, &[KeyCode::Char('a')]);
+    assert!(
+        app.message.starts_with("Acknowledged already"),
+        "{}",
+        app.message
+    );
+}

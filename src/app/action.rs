@@ -37,6 +37,8 @@ pub enum Action {
     Help,
     Back,
     ToggleMine,
+    /// The registered letter selected in the journal came back signed.
+    Acknowledge,
     /// Start typing a search in the aging list.
     Search,
     /// The next bucket filter (all, current, 1-30, …, 91+).

@@ -201,6 +201,14 @@ pub const KEYMAP: &[Binding] = &[
     ),
     bind(
         On(Tab::Journal),
+        &[KeyCode::Char('a')],
+        "a",
+        Action::Acknowledge,
+        "received",
+        "the selected registered letter's acknowledgment of receipt came back today",
+    ),
+    bind(
+        On(Tab::Journal),
         &[KeyCode::Char('K')],
         "K",
         Action::CycleKind,

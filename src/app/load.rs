@@ -27,8 +27,9 @@ impl App {
                 }
                 Err(e) => {
                     // The form stays open with the reason; nothing was written.
-                    if let Some(form) = self.form.as_mut() {
-                        form.error = Some(e.to_string());
+                    match self.form.as_mut() {
+                        Some(form) => form.error = Some(e.to_string()),
+                        None => self.message = e.to_string(),
                     }
                     return Ok(());
                 }

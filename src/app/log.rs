@@ -4,7 +4,7 @@
 use chrono::{DateTime, NaiveDate, Utc};
 
 use super::form::{Submission, Target};
-use crate::domain::activity::{Activity, ActivityKind};
+use crate::domain::activity::{ACKNOWLEDGED, Activity, ActivityKind};
 use crate::domain::ladder::formal_notice_allowed;
 use crate::domain::money::Money;
 use crate::domain::payment::Payment;
@@ -49,13 +49,25 @@ pub fn record(
         };
         check(s, invoice.as_ref(), level, today).map_err(StoreError::Invalid)?;
         if let Some(id) = s.refers_to {
-            let owner = store::activities::client_of(tx, id)?;
-            if owner != Some(client_id) {
+            let Some((owner, registered)) = store::activities::client_of(tx, id)? else {
+                return Err(StoreError::Invalid(format!("no journal entry {id}")));
+            };
+            if owner != client_id {
                 return Err(StoreError::Invalid(format!(
                     "journal entry {id} is not one of {}'s",
                     target.client
                 )));
             }
+            if s.outcome.as_deref() == Some(ACKNOWLEDGED) && !registered {
+                return Err(StoreError::Invalid(format!(
+                    "journal entry {id} did not go by registered mail: there is no acknowledgment to record"
+                )));
+            }
+        }
+        if s.outcome.as_deref() == Some(ACKNOWLEDGED) && s.refers_to.is_none() {
+            return Err(StoreError::Invalid(
+                "an acknowledgment of receipt refers to the registered letter's entry (--refers-to ID)".into(),
+            ));
         }
         let mut a = Activity::new(s.kind, &target.client, now, s.on.unwrap_or(today), user);
         a.registered = s.registered;
@@ -226,6 +238,9 @@ fn summary(target: &Target, s: &Submission) -> String {
             s.date.map_or(String::new(), |d| d.to_string())
         ),
         ActivityKind::Payment => "Payment recorded".to_string(),
+        ActivityKind::Letter if s.outcome.as_deref() == Some(ACKNOWLEDGED) => {
+            "Acknowledgment of receipt recorded".to_string()
+        }
         ActivityKind::CreditCheck => "Solvency note added".to_string(),
         other => format!("{} logged", capitalised(other.as_str())),
     };

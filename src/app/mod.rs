@@ -16,10 +16,11 @@ pub use action::{Action, Tab};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use form::{Form, FormKind, Submission, Target};
 
-use crate::domain::activity::ActivityKind;
+use crate::domain::activity::{ACKNOWLEDGED, ActivityKind};
 use crate::domain::aging::AgingReport;
 use crate::domain::aging::Bucket;
 use crate::domain::client::{Client, Profile};
+use crate::domain::currency::Currency;
 use crate::domain::penalty::RateTables;
 use crate::domain::queue::Ladders;
 use crate::domain::solvency::SolvencyNote;
@@ -156,6 +157,44 @@ impl App {
         }
     }
 
+    /// Records that the selected registered letter was received: one key,
+    /// dated today, referring to the letter's entry.
+    fn acknowledge(&mut self) -> Option<Load> {
+        let e = self.journal.get(self.journal_selected)?;
+        if !e.registered {
+            self.message = "Only a letter sent by registered mail has an acknowledgment.".into();
+            return None;
+        }
+        if let Some(d) = e.acknowledged_on {
+            self.message = format!("Acknowledged already, on {d}.");
+            return None;
+        }
+        let mut s = Submission::new(ActivityKind::Letter);
+        s.outcome = Some(ACKNOWLEDGED.to_string());
+        s.date = Some(self.today);
+        s.refers_to = Some(e.id);
+        s.note = format!(
+            "acknowledgment of receipt of the {} of {}",
+            e.kind.replace('_', " "),
+            e.on
+        );
+        let target = Target {
+            client: e.client.clone(),
+            client_name: e.client.clone(),
+            invoice: e.invoice.clone(),
+            currency: e
+                .currency
+                .as_deref()
+                .and_then(|c| Currency::from_code(c).ok())
+                .unwrap_or(Currency::EUR),
+            invoice_outstanding: 0,
+            overdue: 0,
+            reminder_level: 0,
+        };
+        self.pending = Some((target, s));
+        Some(Load::Save)
+    }
+
     /// Applies an action; returns what must be fetched for the next frame.
     pub fn update(&mut self, action: Action) -> Option<Load> {
         match action {
@@ -229,6 +268,7 @@ impl App {
                 };
                 Some(self.aging_query_changed())
             }
+            Action::Acknowledge => self.acknowledge(),
             Action::ToggleMine if self.tab == Tab::Journal => {
                 self.journal_user = match self.journal_user {
                     Some(_) => None,

@@ -86,6 +86,10 @@ pub const CALL_OUTCOMES: &[&str] = &[
     "wrong_number",
     "refused",
 ];
+/// The outcome of the entry that records a registered letter's
+/// acknowledgment of receipt (it refers to the letter's entry).
+pub const ACKNOWLEDGED: &str = "acknowledged";
+
 /// A visit is planned, then done or cancelled.
 pub const VISIT_OUTCOMES: &[&str] = &["planned", "done", "cancelled"];
 

@@ -51,11 +51,15 @@ pub fn reminder_level(conn: &Connection, invoice_id: i64) -> Result<u32> {
     Ok(st.query_row([invoice_id], |r| r.get(0))?)
 }
 
-/// The id of the client a journal entry is about, if the entry exists.
-pub fn client_of(conn: &Connection, id: i64) -> Result<Option<i64>> {
+/// The client a journal entry is about and whether it went by registered
+/// mail, if the entry exists.
+pub fn client_of(conn: &Connection, id: i64) -> Result<Option<(i64, bool)>> {
     use rusqlite::OptionalExtension;
-    let mut st = conn.prepare_cached("SELECT client_id FROM activities WHERE id = ?1")?;
-    Ok(st.query_row([id], |r| r.get(0)).optional()?)
+    let mut st =
+        conn.prepare_cached("SELECT client_id, registered FROM activities WHERE id = ?1")?;
+    Ok(st
+        .query_row([id], |r| Ok((r.get(0)?, r.get(1)?)))
+        .optional()?)
 }
 
 pub fn count(conn: &Connection) -> Result<i64> {

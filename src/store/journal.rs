@@ -30,23 +30,35 @@ pub struct JournalEntry {
     pub note: String,
     pub registered: bool,
     pub refers_to: Option<i64>,
+    /// For a registered letter: when its acknowledgment of receipt came back.
+    pub acknowledged_on: Option<NaiveDate>,
 }
 
 impl JournalEntry {
     /// The outcome and the note, as one line: `no_answer: left a message`.
     pub fn summary(&self) -> String {
-        [self.outcome.as_deref(), Some(self.note.as_str())]
+        let text = [self.outcome.as_deref(), Some(self.note.as_str())]
             .into_iter()
             .flatten()
             .filter(|s| !s.is_empty())
             .collect::<Vec<_>>()
-            .join(": ")
+            .join(": ");
+        match (self.registered, self.acknowledged_on) {
+            (true, Some(d)) => format!("{text} [registered, received {d}]")
+                .trim_start()
+                .to_string(),
+            (true, None) => format!("{text} [registered, awaiting receipt]")
+                .trim_start()
+                .to_string(),
+            _ => text,
+        }
     }
 }
 
 const SELECT: &str = "SELECT a.id, a.at, a.on_date, a.user, a.kind, c.code, i.number, a.level, \
      a.outcome, a.amount, a.currency, a.date, a.next_action_on, a.reason, a.note, a.registered, \
-     a.refers_to \
+     a.refers_to, \
+     (SELECT min(x.date) FROM activities x WHERE x.refers_to = a.id AND x.outcome = 'acknowledged') \
      FROM activities a JOIN clients c ON c.id = a.client_id \
      LEFT JOIN invoices i ON i.id = a.invoice_id";
 
@@ -100,6 +112,7 @@ fn entries(conn: &Connection, sql: &str, args: impl rusqlite::Params) -> Result<
             note: r.get(14)?,
             registered: r.get(15)?,
             refers_to: r.get(16)?,
+            acknowledged_on: r.get(17)?,
         })
     })?;
     Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)

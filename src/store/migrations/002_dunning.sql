@@ -40,5 +40,7 @@ ALTER TABLE clients ADD COLUMN held_until TEXT;      -- latest `hold` activity's
 DROP INDEX activities_invoice;
 CREATE INDEX activities_invoice ON activities(invoice_id, kind, on_date, level, date)
     WHERE invoice_id IS NOT NULL;
+-- The entries that complete another (an acknowledgment of receipt).
+CREATE INDEX activities_refers ON activities(refers_to) WHERE refers_to IS NOT NULL;
 -- Whether the journal holds anything after a date (the queue's fast path).
 CREATE INDEX activities_on ON activities(on_date);
