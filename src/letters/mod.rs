@@ -30,9 +30,12 @@
 //!   other C0 and C1 controls, DEL and bidi marks become U+FFFD, tabs a space.
 
 mod builder;
+mod cast;
 mod context;
 mod eml;
 mod kind;
+mod render;
+mod sample;
 
 pub use builder::{Penalties, address_lines, format_rate};
 pub use context::{
@@ -40,6 +43,8 @@ pub use context::{
 };
 pub use eml::eml;
 pub use kind::{Law, LetterKind};
+pub use render::{Letter, embedded_template, render, template_name};
+pub use sample::sample;
 
 use std::path::PathBuf;
 
