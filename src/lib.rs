@@ -9,6 +9,7 @@ pub mod domain;
 pub mod export;
 pub mod fault;
 pub mod import;
+pub mod letters;
 pub mod paths;
 pub mod rates;
 pub mod store;

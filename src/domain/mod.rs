@@ -5,6 +5,7 @@ pub mod activity;
 pub mod aging;
 pub mod client;
 pub mod currency;
+pub mod date_format;
 pub mod invoice;
 pub mod ladder;
 pub mod language;

@@ -1,0 +1,211 @@
+//! Builds a [`LetterContext`] from domain values, writing dates, money and
+//! rates for the client's language.
+
+use chrono::NaiveDate;
+use rust_decimal::{Decimal, RoundingStrategy};
+
+use super::context::{
+    ClientDetails, CompanyDetails, InvoiceLine, LetterContext, PreviousReminder, Promise, Visit,
+};
+use super::kind::{Law, LetterKind};
+use crate::config::CompanyConfig;
+use crate::domain::date_format::format_date;
+use crate::domain::invoice::days_overdue;
+use crate::domain::language::Language;
+use crate::domain::money::Money;
+use crate::domain::money_format::format_money;
+
+impl CompanyDetails {
+    /// The configured company; the address is split on line breaks.
+    pub fn from_config(c: &CompanyConfig) -> CompanyDetails {
+        CompanyDetails {
+            name: c.name.clone(),
+            address: address_lines(&c.address),
+            phone: c.phone.clone(),
+            email: c.email.clone(),
+            bank_account: c.bank_account.clone(),
+            signature: c.signature.clone(),
+        }
+    }
+}
+
+/// A stored address split into its non-empty lines.
+pub fn address_lines(address: &str) -> Vec<String> {
+    address
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .map(String::from)
+        .collect()
+}
+
+/// A yearly rate as `lang` writes it: `12.15%` in English, `12,15 %` (with a
+/// no-break space) in French, Norwegian and Spanish; two decimals, half away
+/// from zero.
+pub fn format_rate(percent: Decimal, lang: Language) -> String {
+    let r = percent.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero);
+    let s = format!("{r:.2}");
+    match lang {
+        Language::En => format!("{s}%"),
+        Language::Fr | Language::Nb | Language::Es => format!("{}\u{a0}%", s.replace('.', ",")),
+    }
+}
+
+impl InvoiceLine {
+    /// An invoice as of `as_of`, written for `lang`, without milestone or
+    /// penalties.
+    pub fn new(
+        lang: Language,
+        as_of: NaiveDate,
+        number: &str,
+        issued_on: NaiveDate,
+        due_on: NaiveDate,
+        amount: Money,
+        outstanding: Money,
+    ) -> InvoiceLine {
+        InvoiceLine {
+            number: number.to_string(),
+            issued_on: format_date(issued_on, lang),
+            due_on: format_date(due_on, lang),
+            amount: format_money(amount, lang),
+            outstanding: format_money(outstanding, lang),
+            days_overdue: days_overdue(due_on, outstanding.minor, as_of),
+            milestone: None,
+            interest: None,
+            compensation: None,
+        }
+    }
+
+    /// Mentions what the invoice was for.
+    pub fn with_milestone(mut self, milestone: &str) -> InvoiceLine {
+        let m = milestone.trim();
+        self.milestone = (!m.is_empty()).then(|| m.to_string());
+        self
+    }
+
+    /// Adds this invoice's interest and, when due, its fixed compensation.
+    pub fn with_penalties(
+        mut self,
+        lang: Language,
+        interest: Money,
+        compensation: Option<Money>,
+    ) -> InvoiceLine {
+        self.interest = Some(format_money(interest, lang));
+        self.compensation = compensation.map(|c| format_money(c, lang));
+        self
+    }
+}
+
+/// The late-payment figures of a letter, before formatting.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Penalties {
+    /// Yearly rate in percent (`12.15`).
+    pub rate: Decimal,
+    pub from: NaiveDate,
+    pub interest: Money,
+    /// `None` where no fixed compensation is due (individuals).
+    pub compensation: Option<Money>,
+    pub grand_total: Money,
+}
+
+impl LetterContext {
+    /// A letter of `kind` to `client` in `lang`, dated `today`, asking for
+    /// payment by `deadline`, with no invoice and no optional part yet.
+    pub fn new(
+        kind: LetterKind,
+        lang: Language,
+        today: NaiveDate,
+        deadline: NaiveDate,
+        company: CompanyDetails,
+        client: ClientDetails,
+    ) -> LetterContext {
+        LetterContext {
+            kind,
+            language: lang,
+            today: format_date(today, lang),
+            company,
+            client,
+            invoices: Vec::new(),
+            total_outstanding: String::new(),
+            total_interest: None,
+            total_compensation: None,
+            grand_total: None,
+            rate: None,
+            interest_from: None,
+            law: None,
+            previous_reminders: Vec::new(),
+            deadline: format_date(deadline, lang),
+            reminder_fee: None,
+            registered: false,
+            visit: None,
+            promised: None,
+        }
+    }
+
+    /// The invoices the letter is about and their total outstanding.
+    pub fn with_invoices(mut self, invoices: Vec<InvoiceLine>, total: Money) -> LetterContext {
+        self.invoices = invoices;
+        self.total_outstanding = format_money(total, self.language);
+        self
+    }
+
+    /// The law the letter cites (`None`: no statute is cited).
+    pub fn with_law(mut self, law: Option<Law>) -> LetterContext {
+        self.law = law;
+        self
+    }
+
+    /// Interest rate, start date and totals.
+    pub fn with_penalties(mut self, p: Penalties) -> LetterContext {
+        let lang = self.language;
+        self.rate = Some(format_rate(p.rate, lang));
+        self.interest_from = Some(format_date(p.from, lang));
+        self.total_interest = Some(format_money(p.interest, lang));
+        self.total_compensation = p.compensation.map(|c| format_money(c, lang));
+        self.grand_total = Some(format_money(p.grand_total, lang));
+        self
+    }
+
+    /// A reminder already sent (call oldest first).
+    pub fn with_previous_reminder(mut self, level: u32, date: NaiveDate) -> LetterContext {
+        let date = format_date(date, self.language);
+        self.previous_reminders
+            .push(PreviousReminder { level, date });
+        self
+    }
+
+    /// The reminder fee charged with this letter.
+    pub fn with_reminder_fee(mut self, fee: Money) -> LetterContext {
+        self.reminder_fee = Some(format_money(fee, self.language));
+        self
+    }
+
+    /// Sent by registered mail with acknowledgment of receipt.
+    pub fn by_registered_mail(mut self) -> LetterContext {
+        self.registered = true;
+        self
+    }
+
+    /// The planned visit; `time` and `place` as the client's language writes them.
+    pub fn with_visit(mut self, date: NaiveDate, time: &str, place: &str) -> LetterContext {
+        self.visit = Some(Visit {
+            date: format_date(date, self.language),
+            time: time.to_string(),
+            place: place.to_string(),
+        });
+        self
+    }
+
+    /// The client's promise to pay `amount` by `date`.
+    pub fn with_promise(mut self, date: NaiveDate, amount: Money) -> LetterContext {
+        self.promised = Some(Promise {
+            date: format_date(date, self.language),
+            amount: format_money(amount, self.language),
+        });
+        self
+    }
+}
+
+#[cfg(test)]
+#[path = "builder_tests.rs"]
+mod tests;

@@ -1,0 +1,109 @@
+//! Tests of the context builder: what each language writes.
+
+use super::*;
+use crate::domain::currency::Currency;
+
+fn date(y: i32, m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).unwrap()
+}
+
+#[test]
+fn rates_are_written_per_language() {
+    let r = Decimal::new(12_155, 3);
+    assert_eq!(format_rate(r, Language::En), "12.16%");
+    assert_eq!(format_rate(r, Language::Fr), "12,16\u{a0}%");
+    assert_eq!(format_rate(Decimal::new(8, 0), Language::Nb), "8,00\u{a0}%");
+    assert_eq!(
+        format_rate(Decimal::new(1015, 2), Language::Es),
+        "10,15\u{a0}%"
+    );
+}
+
+#[test]
+fn addresses_split_into_lines() {
+    assert_eq!(
+        address_lines("12 rue des Tanneurs\n\n  69002 Lyon  \n"),
+        ["12 rue des Tanneurs", "69002 Lyon"]
+    );
+    assert!(address_lines("").is_empty());
+}
+
+#[test]
+fn an_invoice_line_is_written_for_its_language() {
+    let eur = |minor| Money::new(minor, Currency::EUR);
+    let line = InvoiceLine::new(
+        Language::Es,
+        date(2026, 11, 24),
+        "A-1",
+        date(2026, 9, 1),
+        date(2026, 10, 1),
+        eur(125_000),
+        eur(65_000),
+    )
+    .with_milestone("  ")
+    .with_penalties(Language::Es, eur(1234), None);
+    assert_eq!(line.issued_on, "1 de septiembre de 2026");
+    assert_eq!(line.amount, "1.250,00\u{a0}€");
+    assert_eq!(line.outstanding, "650,00\u{a0}€");
+    assert_eq!(line.days_overdue, 54);
+    assert_eq!(line.milestone, None);
+    assert_eq!(line.interest.as_deref(), Some("12,34\u{a0}€"));
+    assert_eq!(line.compensation, None);
+    let not_due = InvoiceLine::new(
+        Language::En,
+        date(2026, 9, 24),
+        "A-1",
+        date(2026, 9, 1),
+        date(2026, 10, 1),
+        eur(100),
+        eur(100),
+    );
+    assert_eq!(not_due.days_overdue, 0);
+}
+
+#[test]
+fn the_context_formats_what_it_is_given() {
+    let client = ClientDetails {
+        code: "C-1".into(),
+        name: "Acme".into(),
+        contact: None,
+        address: vec![],
+        email: String::new(),
+        profile: crate::domain::client::Profile::Business,
+    };
+    let company = CompanyDetails::from_config(&CompanyConfig {
+        name: "Us".into(),
+        address: "1 Road\nTown".into(),
+        ..CompanyConfig::default()
+    });
+    let nok = |minor| Money::new(minor, Currency::NOK);
+    let ctx = LetterContext::new(
+        LetterKind::FormalNotice,
+        Language::Nb,
+        date(2026, 11, 24),
+        date(2026, 12, 8),
+        company,
+        client,
+    )
+    .with_invoices(vec![], nok(5_450_000))
+    .with_previous_reminder(1, date(2026, 10, 22))
+    .with_reminder_fee(nok(3500))
+    .with_penalties(Penalties {
+        rate: Decimal::new(12, 0),
+        from: date(2026, 10, 16),
+        interest: nok(68_252),
+        compensation: None,
+        grand_total: nok(5_521_752),
+    })
+    .by_registered_mail();
+    assert_eq!(ctx.company.address, ["1 Road", "Town"]);
+    assert_eq!(ctx.today, "24. november 2026");
+    assert_eq!(ctx.deadline, "8. desember 2026");
+    assert_eq!(ctx.total_outstanding, "kr\u{a0}54\u{a0}500,00");
+    assert_eq!(ctx.previous_reminders[0].date, "22. oktober 2026");
+    assert_eq!(ctx.reminder_fee.as_deref(), Some("kr\u{a0}35,00"));
+    assert_eq!(ctx.rate.as_deref(), Some("12,00\u{a0}%"));
+    assert_eq!(ctx.interest_from.as_deref(), Some("16. oktober 2026"));
+    assert_eq!(ctx.total_compensation, None);
+    assert!(ctx.registered);
+}

@@ -1,0 +1,115 @@
+//! What a letter template may place: every value already written out for the
+//! client's language (dates, money, rates), so templates only place text.
+//! The constructors that write them out are in `builder.rs`.
+
+use serde::Serialize;
+
+use super::kind::{Law, LetterKind};
+use crate::domain::client::Profile;
+use crate::domain::language::Language;
+
+/// Everything a template sees, as strings formatted for `language`.
+/// Optional parts are `None` (the template tests them with `{% if %}`);
+/// lists may be empty.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct LetterContext {
+    pub kind: LetterKind,
+    /// `en`, `fr`, `nb` or `es`.
+    pub language: Language,
+    /// The letter's date.
+    pub today: String,
+    pub company: CompanyDetails,
+    pub client: ClientDetails,
+    /// The open invoices the letter is about.
+    pub invoices: Vec<InvoiceLine>,
+    pub total_outstanding: String,
+    /// Late-payment interest over all listed invoices.
+    pub total_interest: Option<String>,
+    /// Fixed compensation for recovery costs over all listed invoices.
+    pub total_compensation: Option<String>,
+    /// What the client must pay: outstanding + interest + compensation (+ fee).
+    pub grand_total: Option<String>,
+    /// The yearly interest rate, e.g. `12,15 %`.
+    pub rate: Option<String>,
+    /// The date interest runs from.
+    pub interest_from: Option<String>,
+    /// The late-payment law the letter cites, if any.
+    pub law: Option<Law>,
+    /// The reminders already sent, oldest first.
+    pub previous_reminders: Vec<PreviousReminder>,
+    /// Pay by this date.
+    pub deadline: String,
+    /// Reminder fee (Norwegian purregebyr), when charged.
+    pub reminder_fee: Option<String>,
+    /// Sent by registered mail with acknowledgment of receipt.
+    pub registered: bool,
+    pub visit: Option<Visit>,
+    /// A promise to pay the client made (and, in a reminder, did not keep).
+    pub promised: Option<Promise>,
+}
+
+/// The sender, from the `[company]` section of the configuration.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct CompanyDetails {
+    pub name: String,
+    /// Postal address, one line per element.
+    pub address: Vec<String>,
+    pub phone: String,
+    pub email: String,
+    pub bank_account: String,
+    /// Who signs: a name or a department.
+    pub signature: String,
+}
+
+/// The addressee.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct ClientDetails {
+    pub code: String,
+    pub name: String,
+    /// The person the letter is addressed to, as written after "Dear"
+    /// (`Ms Hughes`); used by the English salutation.
+    pub contact: Option<String>,
+    /// Postal address, one line per element.
+    pub address: Vec<String>,
+    pub email: String,
+    pub profile: Profile,
+}
+
+/// One invoice in the letter.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct InvoiceLine {
+    pub number: String,
+    pub issued_on: String,
+    pub due_on: String,
+    pub amount: String,
+    pub outstanding: String,
+    /// Days past the due date; 0 when not yet due.
+    pub days_overdue: i64,
+    /// What the invoice was for ("the Q3 mock-ups").
+    pub milestone: Option<String>,
+    pub interest: Option<String>,
+    pub compensation: Option<String>,
+}
+
+/// A reminder already sent: its level (1–3) and date.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct PreviousReminder {
+    pub level: u32,
+    pub date: String,
+}
+
+/// A planned visit to the client.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Visit {
+    pub date: String,
+    /// As the client's language writes a time (`10:30`, `10 h 30`, `10.30`).
+    pub time: String,
+    pub place: String,
+}
+
+/// A promise to pay.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Promise {
+    pub date: String,
+    pub amount: String,
+}

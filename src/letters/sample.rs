@@ -1,0 +1,136 @@
+//! A realistic letter of every kind in every language, for previews and
+//! tests: a business client with two overdue invoices and one not yet due.
+
+use rust_decimal::{Decimal, RoundingStrategy};
+
+use super::builder::Penalties;
+use super::cast::{cast, date};
+use super::context::{InvoiceLine, LetterContext};
+use super::kind::LetterKind;
+use crate::domain::language::Language;
+use crate::domain::money::Money;
+
+/// Simple interest on `m` at `rate` percent a year for `days` days over
+/// 365, half away from zero.
+fn interest(m: Money, rate: Decimal, days: i64) -> Money {
+    let value = m.to_decimal() * rate * Decimal::from(days) / Decimal::from(36500);
+    let rounded = value.round_dp_with_strategy(
+        m.currency.exponent(),
+        RoundingStrategy::MidpointAwayFromZero,
+    );
+    Money::from_decimal_rounded(rounded, m.currency).unwrap_or(Money::zero(m.currency))
+}
+
+/// The sample letter of `kind` in `lang`, dated Tuesday 24 November 2026.
+pub fn sample(kind: LetterKind, lang: Language) -> LetterContext {
+    let c = cast(lang);
+    let today = date(2026, 11, 24);
+    let money = |major: i64| Money::new(major * 100 * c.scale, c.currency);
+    let (a_due, b_due, c_due) = (date(2026, 10, 15), date(2026, 10, 31), date(2026, 11, 27));
+    let a = InvoiceLine::new(
+        lang,
+        today,
+        c.numbers[0],
+        date(2026, 9, 15),
+        a_due,
+        money(4800),
+        money(4800),
+    )
+    .with_milestone(c.milestones[0]);
+    let b = InvoiceLine::new(
+        lang,
+        today,
+        c.numbers[1],
+        date(2026, 10, 1),
+        b_due,
+        money(1250),
+        money(650),
+    );
+    let not_due = InvoiceLine::new(
+        lang,
+        today,
+        c.numbers[2],
+        date(2026, 10, 28),
+        c_due,
+        money(2160),
+        money(2160),
+    )
+    .with_milestone(c.milestones[1]);
+    let deadline = match kind {
+        LetterKind::Courtesy => c_due,
+        LetterKind::Reminder3 => date(2026, 12, 1),
+        LetterKind::FormalNotice => date(2026, 12, 8),
+        _ => date(2026, 12, 4),
+    };
+    let ctx =
+        LetterContext::new(kind, lang, today, deadline, c.company, c.client).with_law(Some(c.law));
+    let overdue = money(4800 + 650);
+    let reminders = [
+        (1, date(2026, 10, 22)),
+        (2, date(2026, 11, 2)),
+        (3, date(2026, 11, 10)),
+    ];
+    let previous = |ctx: LetterContext, n: usize| {
+        reminders[..n].iter().fold(ctx, |ctx, (level, on)| {
+            ctx.with_previous_reminder(*level, *on)
+        })
+    };
+    match kind {
+        LetterKind::Courtesy => ctx.with_invoices(vec![not_due], money(2160)),
+        LetterKind::Reminder1 => ctx.with_invoices(vec![a, b], overdue),
+        LetterKind::Reminder2 => {
+            let ctx = previous(ctx.with_invoices(vec![a, b], overdue), 1)
+                .with_promise(date(2026, 11, 13), money(650));
+            match c.fee {
+                Some(fee) => ctx.with_reminder_fee(Money::new(fee * 100, c.currency)),
+                None => ctx,
+            }
+        }
+        LetterKind::Reminder3 | LetterKind::FormalNotice => {
+            let n = if kind == LetterKind::Reminder3 { 2 } else { 3 };
+            let (ia, ib) = (
+                interest(money(4800), c.rate, 40),
+                interest(money(650), c.rate, 24),
+            );
+            let fixed = |major: i64| Money::new(major * 100, c.currency);
+            let (ca, cb) = (fixed(c.compensation[0]), fixed(c.compensation[1]));
+            let fee = c
+                .fee
+                .filter(|_| kind == LetterKind::FormalNotice)
+                .map(|f| Money::new(f * 100, c.currency));
+            let add = |x: Money, y: Money| Money::new(x.minor + y.minor, x.currency);
+            let total_interest = add(ia, ib);
+            let total_comp = add(ca, cb);
+            let grand = add(
+                add(overdue, total_interest),
+                add(total_comp, fee.unwrap_or(Money::zero(c.currency))),
+            );
+            let lines = vec![
+                a.with_penalties(lang, ia, Some(ca)),
+                b.with_penalties(lang, ib, Some(cb)),
+            ];
+            let ctx = previous(ctx.with_invoices(lines, overdue), n).with_penalties(Penalties {
+                rate: c.rate,
+                from: date(2026, 10, 16),
+                interest: total_interest,
+                compensation: Some(total_comp),
+                grand_total: grand,
+            });
+            let ctx = match fee {
+                Some(fee) => ctx.with_reminder_fee(fee),
+                None => ctx,
+            };
+            if kind == LetterKind::FormalNotice {
+                ctx.by_registered_mail()
+            } else {
+                ctx
+            }
+        }
+        LetterKind::Statement => ctx.with_invoices(vec![a, b, not_due], money(4800 + 650 + 2160)),
+        LetterKind::VisitConfirmation => {
+            let place = ctx.client.address.join(", ");
+            ctx.with_invoices(vec![a, b], overdue)
+                .with_visit(date(2026, 12, 1), c.time, &place)
+        }
+    }
+}
