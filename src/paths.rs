@@ -29,3 +29,9 @@ fn uid() -> u32 {
     use std::os::unix::fs::MetadataExt;
     std::fs::metadata("/proc/self").map_or(u32::MAX, |m| m.uid())
 }
+
+/// Where `dun letters` writes when no `--out` is given: `letters/` in the
+/// data directory.
+pub fn default_letters_dir() -> Option<PathBuf> {
+    project().map(|p| p.data_dir().join("letters"))
+}

@@ -269,3 +269,107 @@ fn messages_quoting_a_hostile_file_reach_the_terminal_harmless() {
     );
     assert!(!out.stderr.contains(&0x07));
 }
+
+#[test]
+fn letters_are_written_logged_and_never_sent_twice() {
+    let (dir, db) = temp();
+    ok(&dun(&db, &["demo"]));
+    // The company's address, so that e-mails can go.
+    let config = dir.path().join("config").join("dun");
+    std::fs::create_dir_all(&config).unwrap();
+    std::fs::write(
+        config.join("config.toml"),
+        "[company]\nname = \"Atelier Boréal SARL\"\nemail = \"compta@atelier-boreal.example\"\n",
+    )
+    .unwrap();
+    let out_dir = dir.path().join("letters");
+    let out = out_dir.to_str().unwrap();
+    let due = ok(&dun(&db, &["letters", "--out", out, "--dry-run"]));
+    assert!(!out_dir.exists(), "a dry run writes nothing");
+    let first = ok(&dun(&db, &["letters", "--out", out]));
+    assert_eq!(
+        first.lines().next().unwrap().rsplit(": ").next(),
+        due.lines().next().unwrap().rsplit(": ").next(),
+        "{first}"
+    );
+    let written: Vec<String> = std::fs::read_dir(out_dir.join(TODAY))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert!(
+        written.iter().any(|n| n.ends_with("-formal_notice.txt")),
+        "{written:?}"
+    );
+    assert!(written.iter().any(|n| n.ends_with(".eml")), "{written:?}");
+    assert!(!written.iter().any(|n| n.ends_with(".part")), "{written:?}");
+    // Every letter is in the journal, the formal notices as registered mail.
+    let journal = ok(&dun(&db, &["export", "journal", "--format", "json"]));
+    let entries: serde_json::Value = serde_json::from_str(&journal).unwrap();
+    let sent: Vec<&serde_json::Value> = entries
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| e["note"].as_str().is_some_and(|n| n.contains(" sent by ")))
+        .collect();
+    assert!(!sent.is_empty());
+    assert!(
+        sent.iter()
+            .filter(|e| e["kind"] == "formal_notice")
+            .all(|e| e["registered"] == true)
+    );
+    // The same day again: nothing is due, nothing is written.
+    let again = ok(&dun(&db, &["letters", "--out", out]));
+    assert!(
+        again.starts_with(&format!("Letters written as of {TODAY} in ")),
+        "{again}"
+    );
+    assert!(again.lines().next().unwrap().ends_with(": 0"), "{again}");
+    let count = std::fs::read_dir(out_dir.join(TODAY)).unwrap().count();
+    assert_eq!(count, written.len());
+}
+
+#[test]
+fn an_invoice_prints_its_penalties_as_json() {
+    let (_dir, db) = temp();
+    ok(&dun(&db, &["demo"]));
+    let q = ok(&dun(&db, &["queue", "--format", "json"]));
+    let q: serde_json::Value = serde_json::from_str(&q).unwrap();
+    let gb = q
+        .as_array()
+        .unwrap()
+        .iter()
+        // Interest that started before July 2026: the Bank Rate of 30 June
+        // 2026 is not in the shipped tables.
+        .find(|l| {
+            l["client"].as_str().unwrap().starts_with("GB-")
+                && l["profile"] == "business"
+                && l["oldest_days_overdue"].as_i64().unwrap_or(0) > 150
+        })
+        .expect("a British business in the queue");
+    let number = gb["invoices"][0].as_str().unwrap();
+    let out = ok(&dun(&db, &["invoice", number, "--format", "json"]));
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    for key in [
+        "outstanding",
+        "days_overdue",
+        "reminder_level",
+        "interest",
+        "compensation",
+        "rate",
+        "currency",
+    ] {
+        assert!(v.get(key).is_some(), "{key} missing: {out}");
+    }
+    assert_eq!(v["rule"], "united_kingdom");
+    assert_eq!(v["currency"], "GBP");
+    assert!(
+        v["interest"].as_str().unwrap().contains('.'),
+        "a decimal string: {out}"
+    );
+    let missing = dun(&db, &["invoice", "NOPE"]);
+    assert!(!missing.status.success());
+    assert_eq!(
+        String::from_utf8_lossy(&missing.stderr),
+        "no invoice NOPE\n"
+    );
+}

@@ -87,6 +87,22 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
     },
+    /// Write the letters the queue asks for today (a text file each, and an
+    /// e-mail message for clients with an address) and log them as sent.
+    /// Running it again the same day sends nothing twice.
+    Letters {
+        #[arg(long, value_name = "DATE", value_parser = parse_iso_date)]
+        as_of: Option<NaiveDate>,
+        /// Where to write them (default: letters/ in the data directory).
+        #[arg(long, value_name = "DIR")]
+        out: Option<PathBuf>,
+        /// Only the clients assigned to you.
+        #[arg(long)]
+        mine: bool,
+        /// Show what is due; write and log nothing.
+        #[arg(long)]
+        dry_run: bool,
+    },
     /// Record one journal entry: a call, a reminder, a promise, a payment…
     ///
     /// Kinds: call, visit, email, letter, reminder, formal_notice, promise,
@@ -325,6 +341,35 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
                 as_of.unwrap_or(ctx.today),
                 &rates,
                 format,
+                &mut out,
+            )?;
+        }
+        Command::Letters {
+            as_of,
+            out: dir,
+            mine,
+            dry_run,
+        } => {
+            let mut store = ctx.open()?;
+            let dir = match dir {
+                Some(d) => d,
+                None => crate::paths::default_letters_dir()
+                    .ok_or_else(|| anyhow::anyhow!("no data directory: give --out DIR"))?,
+            };
+            let run = commands::letters::LettersRun {
+                as_of: as_of.unwrap_or(ctx.today),
+                out: &dir,
+                mine: mine.then_some(ctx.user.as_str()),
+                dry_run,
+                user: &ctx.user,
+                now: chrono::Utc::now(),
+            };
+            commands::letters::run(
+                &mut store,
+                &run,
+                &ctx.config,
+                &ctx.config.ladder.ladders(),
+                &ctx.config.rate_tables()?,
                 &mut out,
             )?;
         }

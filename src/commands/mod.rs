@@ -4,6 +4,7 @@
 pub mod aging;
 pub mod demo;
 pub mod invoice;
+pub mod letters;
 pub mod log;
 pub mod queue;
 pub mod table;

@@ -31,11 +31,13 @@
 
 mod builder;
 mod cast;
+pub mod compose;
 mod context;
 mod eml;
 mod kind;
 mod render;
 mod sample;
+pub mod send;
 
 pub use builder::{Penalties, address_lines, format_rate};
 pub use context::{

@@ -162,7 +162,7 @@ fn invoices(
         format!(", i.is_deposit, {INVOICE_FACTS}")
     };
     let sql = format!(
-        "SELECT o.* FROM ({}) o WHERE o.outstanding > 0",
+        "SELECT o.* FROM ({}) o WHERE o.outstanding > 0 ORDER BY o.due_on",
         open_as_of_with(conn, as_of, &facts)?
     );
     let mut st = conn.prepare_cached(&sql)?;

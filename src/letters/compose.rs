@@ -1,0 +1,333 @@
+//! The letter a queue line asks for: its ladder step, the client's
+//! invoices with their history and penalties, written in the client's
+//! language.
+
+use chrono::{Days, NaiveDate};
+use rusqlite::Connection;
+
+use super::builder::{Penalties, address_lines};
+use super::context::{ClientDetails, CompanyDetails, InvoiceLine, LetterContext};
+use super::kind::{Law, LetterKind};
+use super::render::{Letter, render};
+use crate::app::penalties::penalty_of;
+use crate::config::Config;
+use crate::domain::client::Client;
+use crate::domain::ladder::{Channel, Step, StepAction, deadline_days};
+use crate::domain::money::Money;
+use crate::domain::penalty::{RateTables, Rule, reminder_fee};
+use crate::domain::queue::Ladders;
+use crate::store::StoreError;
+use crate::store::invoice_history::{InvoiceHistory, history};
+use crate::store::queue::FollowUp;
+
+/// A letter ready to go, and what sending it records.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Composed {
+    pub client: Client,
+    pub step: Step,
+    pub kind: LetterKind,
+    /// The invoices it is about: each gets a journal entry when it is sent.
+    pub invoices: Vec<String>,
+    /// Each invoice's reminder level when the letter was written: sending
+    /// checks that nobody sent a letter for it meanwhile.
+    pub levels: Vec<u32>,
+    pub letter: Letter,
+    /// Why the letter shows no interest or compensation, when it does not.
+    pub penalty_note: Option<String>,
+}
+
+/// Why a queue line has no letter.
+#[derive(Debug, thiserror::Error)]
+pub enum ComposeError {
+    #[error("{0}")]
+    Store(#[from] StoreError),
+    #[error("{0}")]
+    Letter(#[from] super::LetterError),
+    #[error("{0}")]
+    NoLetter(String),
+}
+
+/// The ladder step a queue line asks for, if it asks for one.
+pub fn step_for<'a>(line: &FollowUp, ladders: &'a Ladders) -> Option<&'a Step> {
+    let action = line.reason.step()?;
+    ladders
+        .for_profile(line.profile)
+        .steps
+        .iter()
+        .find(|s| s.action == action)
+}
+
+/// The letter for `line` as of `as_of`.
+pub fn compose(
+    conn: &Connection,
+    line: &FollowUp,
+    as_of: NaiveDate,
+    config: &Config,
+    ladders: &Ladders,
+    rates: &RateTables,
+) -> Result<Composed, ComposeError> {
+    let step = step_for(line, ladders).ok_or_else(|| {
+        ComposeError::NoLetter(format!(
+            "{} is not a ladder step: no letter",
+            line.reason.describe()
+        ))
+    })?;
+    if step.channel == Channel::Call {
+        return Err(ComposeError::NoLetter(format!(
+            "the {} step is a call: log it with c",
+            step.action.label()
+        )));
+    }
+    let kind = LetterKind::parse(&step.template).ok_or_else(|| {
+        ComposeError::NoLetter(format!(
+            "the ladder names an unknown template {:?}",
+            step.template
+        ))
+    })?;
+    let mut histories = Vec::new();
+    for n in &line.invoices {
+        let h = history(conn, n, as_of)?
+            .ok_or_else(|| ComposeError::NoLetter(format!("invoice {n} is gone")))?;
+        histories.push(h);
+    }
+    let Some(first) = histories.first() else {
+        return Err(ComposeError::NoLetter("no invoice to write about".into()));
+    };
+    let client = first.client.clone();
+    let lang = client.language;
+    let country = client.country.as_deref();
+    let days = deadline_days(step, country);
+    let deadline = as_of
+        .checked_add_days(Days::new(u64::from(days)))
+        .unwrap_or(as_of);
+    let mut ctx = LetterContext::new(
+        kind,
+        lang,
+        as_of,
+        deadline,
+        CompanyDetails::from_config(&config.company),
+        client_details(&client),
+    )
+    .with_law(country.and_then(Law::for_country));
+    let with_penalties = matches!(
+        step.action,
+        StepAction::Reminder3 | StepAction::FormalNotice
+    );
+    let (lines, penalties, note) = invoice_lines(&histories, as_of, rates, with_penalties);
+    let total = histories.iter().map(InvoiceHistory::outstanding).sum();
+    ctx = ctx.with_invoices(
+        lines,
+        Money::new(total, first.stored.invoice.amount.currency),
+    );
+    if let Some(p) = penalties {
+        ctx = ctx.with_penalties(p);
+    }
+    for (level, date) in previous_reminders(&histories) {
+        ctx = ctx.with_previous_reminder(level, date);
+    }
+    if let Some(fee) = fee(step, first, as_of) {
+        ctx = ctx.with_reminder_fee(fee);
+    }
+    if step.registered {
+        ctx = ctx.by_registered_mail();
+    }
+    let letter = render(&ctx, config_templates().as_deref())?;
+    Ok(Composed {
+        client,
+        step: step.clone(),
+        kind,
+        invoices: line.invoices.clone(),
+        levels: histories.iter().map(|h| h.reminder_level).collect(),
+        letter,
+        penalty_note: note,
+    })
+}
+
+/// The user's own templates, when the config directory has some.
+fn config_templates() -> Option<std::path::PathBuf> {
+    let dir = crate::paths::config_file()?.parent()?.join("templates");
+    dir.is_dir().then_some(dir)
+}
+
+fn client_details(c: &Client) -> ClientDetails {
+    let address = c.address.as_deref().unwrap_or("");
+    let lines = if address.contains('\n') {
+        address_lines(address)
+    } else {
+        one_line_address(address)
+    };
+    ClientDetails {
+        code: c.code.clone(),
+        name: c.name.clone(),
+        contact: None,
+        address: lines,
+        email: c.email.clone().unwrap_or_default(),
+        profile: c.profile,
+    }
+}
+
+/// A one-line address ("Calle de la Iglesia, 65, 45001 Toledo") as the
+/// lines of an envelope: split at the commas, except before a bare house
+/// number, which stays with its street.
+fn one_line_address(address: &str) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    for part in address.split(',').map(str::trim).filter(|p| !p.is_empty()) {
+        let house_number = part.len() <= 5
+            && part.starts_with(|c: char| c.is_ascii_digit())
+            && !part.contains(' ');
+        match lines.last_mut() {
+            Some(street) if house_number => {
+                street.push_str(", ");
+                street.push_str(part);
+            }
+            _ => lines.push(part.to_string()),
+        }
+    }
+    lines
+}
+
+/// The invoice lines and, when asked and every figure is known in one
+/// currency, the penalties over them; otherwise why they are left out.
+fn invoice_lines(
+    histories: &[InvoiceHistory],
+    as_of: NaiveDate,
+    rates: &RateTables,
+    with_penalties: bool,
+) -> (Vec<InvoiceLine>, Option<Penalties>, Option<String>) {
+    let mut lines = Vec::new();
+    let mut note = None;
+    let (mut interest, mut compensation, mut outstanding) = (0i64, None::<Money>, 0i64);
+    let mut rate = None;
+    let mut from: Option<NaiveDate> = None;
+    let mut complete = with_penalties;
+    for h in histories {
+        let inv = &h.stored.invoice;
+        let lang = h.client.language;
+        let cur = inv.amount.currency;
+        let mut line = InvoiceLine::new(
+            lang,
+            as_of,
+            &inv.number,
+            inv.issued_on,
+            inv.due_on,
+            inv.amount,
+            Money::new(h.outstanding(), cur),
+        );
+        if let Some(m) = &inv.milestone {
+            line = line.with_milestone(m);
+        }
+        outstanding += h.outstanding();
+        if with_penalties {
+            match penalty_of(h, as_of, rates) {
+                Ok(p) if matches!(p.rule, Rule::None(_)) => {
+                    complete = false;
+                    if let Rule::None(why) = p.rule {
+                        note = Some(why);
+                    }
+                }
+                Ok(p) => {
+                    line = line.with_penalties(lang, p.interest, p.compensation);
+                    interest += p.interest.minor;
+                    compensation = match (compensation, p.compensation) {
+                        (None, c) => c,
+                        (Some(a), Some(b)) if a.currency == b.currency => {
+                            Some(Money::new(a.minor + b.minor, a.currency))
+                        }
+                        (Some(a), Some(_)) => {
+                            complete = false;
+                            Some(a)
+                        }
+                        (a, None) => a,
+                    };
+                    rate = p.rate.or(rate);
+                    from = match (from, p.from) {
+                        (Some(a), Some(b)) => Some(a.min(b)),
+                        (a, b) => a.or(b),
+                    };
+                    if p.compensation.is_some_and(|c| c.currency != cur) {
+                        complete = false;
+                        note = Some(
+                            "the compensation is in another currency than the invoices".into(),
+                        );
+                    }
+                }
+                Err(e) => {
+                    complete = false;
+                    note = Some(e.to_string());
+                }
+            }
+        }
+        lines.push(line);
+    }
+    let cur = histories.first().map(|h| h.stored.invoice.amount.currency);
+    let penalties = match (complete, rate, from, cur) {
+        (true, Some(rate), Some(from), Some(cur)) if interest > 0 || compensation.is_some() => {
+            let comp = compensation.map_or(0, |c| c.minor);
+            Some(Penalties {
+                rate,
+                from,
+                interest: Money::new(interest, cur),
+                compensation,
+                grand_total: Money::new(outstanding + interest + comp, cur),
+            })
+        }
+        _ => None,
+    };
+    (lines, penalties, note)
+}
+
+/// Every reminder of level 1 or more already sent for these invoices,
+/// oldest first, each date once.
+fn previous_reminders(histories: &[InvoiceHistory]) -> Vec<(u32, NaiveDate)> {
+    let mut all: Vec<(NaiveDate, u32)> = histories
+        .iter()
+        .flat_map(|h| h.reminders.iter())
+        .filter(|(l, _)| *l >= 1)
+        .map(|&(l, d)| (d, u32::from(l)))
+        .collect();
+    all.sort();
+    all.dedup_by_key(|(d, _)| *d);
+    all.into_iter().map(|(d, l)| (l, d)).collect()
+}
+
+/// The Norwegian reminder fee, where the law allows one with this letter.
+fn fee(step: &Step, h: &InvoiceHistory, as_of: NaiveDate) -> Option<Money> {
+    if !matches!(
+        step.action,
+        StepAction::Reminder1 | StepAction::Reminder2 | StepAction::Reminder3
+    ) {
+        return None;
+    }
+    let due = h.stored.invoice.due_on;
+    let charged = h
+        .reminders
+        .iter()
+        .filter(|(l, d)| *l >= 1 && (*d - due).num_days() >= 14)
+        .count();
+    reminder_fee(
+        h.client.country.as_deref(),
+        (as_of - due).num_days(),
+        u32::try_from(charged).unwrap_or(u32::MAX),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::one_line_address;
+
+    #[test]
+    fn house_numbers_stay_with_their_street() {
+        assert_eq!(
+            one_line_address("Calle de la Iglesia, 65, 45001 Toledo"),
+            ["Calle de la Iglesia, 65", "45001 Toledo"]
+        );
+        assert_eq!(
+            one_line_address("6 Albion Street, Liverpool L1 7TW"),
+            ["6 Albion Street", "Liverpool L1 7TW"]
+        );
+        assert_eq!(
+            one_line_address("Torggata 60, 6002 Ålesund"),
+            ["Torggata 60", "6002 Ålesund"]
+        );
+    }
+}
