@@ -466,3 +466,49 @@ fn a_registered_letter_is_acknowledged_with_one_key() {
         app.message
     );
 }
+
+#[test]
+fn r_on_a_queue_step_shows_the_letter_and_enter_sends_it() {
+    let (dir, mut store) = demo();
+    let mut app = started(&mut store);
+    app.letters_dir = dir.path().join("letters");
+    let at = app
+        .queue
+        .iter()
+        .position(|l| matches!(l.reason, dun::domain::queue::Reason::Reminder(_)))
+        .expect("a reminder due");
+    app.queue_selected = at;
+    let (client, reason) = (app.queue[at].code.clone(), app.queue[at].reason);
+    let before = journal_count(&store);
+    press(&mut app, &mut store, &[KeyCode::Char('r')]);
+    let (letter, _) = app.preview.as_ref().expect("a preview");
+    assert_eq!(letter.client.code, client);
+    assert!(!letter.letter.body.is_empty());
+    // Esc puts it away and sends nothing.
+    preview_key(&mut app, &mut store, KeyCode::Esc);
+    assert!(app.preview.is_none());
+    assert_eq!(journal_count(&store), before);
+    press(&mut app, &mut store, &[KeyCode::Char('r')]);
+    preview_key(&mut app, &mut store, KeyCode::Enter);
+    assert!(app.preview.is_none());
+    assert!(
+        app.message.contains(&format!("sent to {client}")),
+        "{}",
+        app.message
+    );
+    assert!(journal_count(&store) > before);
+    let day = dir.path().join("letters").join("2026-11-22");
+    assert_eq!(std::fs::read_dir(&day).unwrap().count(), 1);
+    assert!(
+        !app.queue
+            .iter()
+            .any(|l| l.code == client && l.reason == reason),
+        "the step is off the queue"
+    );
+}
+
+fn preview_key(app: &mut App, store: &mut Store, code: KeyCode) {
+    if let Some(load) = app.preview_key(KeyEvent::new(code, KeyModifiers::NONE)) {
+        app.load(store, load).unwrap();
+    }
+}

@@ -116,3 +116,14 @@ fn aging_filtered_to_one_bucket() {
         ]
     ));
 }
+
+#[test]
+fn letter_preview() {
+    use dun::app::form::FormKind;
+    // The third line of the queue is a formal notice ready to go.
+    insta::assert_snapshot!(screen(
+        80,
+        24,
+        &[Action::Down, Action::Down, Action::Log(FormKind::Reminder)]
+    ));
+}

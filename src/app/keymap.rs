@@ -269,7 +269,7 @@ pub const KEYMAP: &[Binding] = &[
         "r",
         Action::Log(FormKind::Reminder),
         "",
-        "log a reminder (next level)",
+        "the letter the queue line asks for, to read and send; elsewhere, log a reminder",
     ),
     bind(
         Logging,

@@ -3,12 +3,74 @@
 
 use super::penalties::penalty_view;
 use super::{App, ClientPage, JOURNAL_LINES, Load, TIMELINE_LINES, Tab, log};
+use crate::letters::compose::compose;
+use crate::letters::send::send;
 use crate::store::{self, Store, StoreError};
 
 impl App {
     /// Fetches what `load` names, in one read transaction (after writing
     /// the checked form, for [`Load::Save`]).
     pub fn load(&mut self, store: &mut Store, load: Load) -> Result<(), StoreError> {
+        if load == Load::LetterPreview {
+            let Some(line) = self.queue.get(self.queue_selected).cloned() else {
+                return Ok(());
+            };
+            let today = self.today;
+            let composed = store.read(|tx| {
+                Ok::<_, StoreError>(compose(
+                    tx,
+                    &line,
+                    today,
+                    &self.company,
+                    &self.ladders,
+                    &self.rates,
+                ))
+            })?;
+            match composed {
+                Ok(c) => {
+                    self.message = match &c.penalty_note {
+                        Some(n) => format!("Enter sends it, Esc does not. No penalties in it: {n}"),
+                        None => "Enter sends it, Esc does not.".into(),
+                    };
+                    self.preview = Some((c, 0));
+                }
+                Err(e) => self.message = e.to_string(),
+            }
+            return Ok(());
+        }
+        if load == Load::SendLetter {
+            let Some((c, _)) = self.preview.take() else {
+                return Ok(());
+            };
+            let sent = send(
+                store,
+                &c,
+                self.today,
+                &self.letters_dir,
+                &self.company,
+                &self.user,
+                chrono::Utc::now(),
+            );
+            self.message = match sent {
+                Ok(s) => {
+                    let file = s
+                        .files
+                        .first()
+                        .map(|p| p.display().to_string())
+                        .unwrap_or_default();
+                    let mail = s.no_email.map_or(" and its e-mail".to_string(), |w| {
+                        format!(" (no e-mail: {w})")
+                    });
+                    format!(
+                        "{} sent to {}: {file}{mail}, logged",
+                        c.step.action.label(),
+                        c.client.code
+                    )
+                }
+                Err(e) => format!("Not sent: {e}"),
+            };
+            return self.load(store, Load::All);
+        }
         if load == Load::Save {
             let Some((target, submission)) = self.pending.take() else {
                 return Ok(());

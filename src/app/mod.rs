@@ -16,6 +16,7 @@ pub use action::{Action, Tab};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use form::{Form, FormKind, Submission, Target};
 
+use crate::config::CompanyConfig;
 use crate::domain::activity::{ACKNOWLEDGED, ActivityKind};
 use crate::domain::aging::AgingReport;
 use crate::domain::aging::Bucket;
@@ -24,11 +25,13 @@ use crate::domain::currency::Currency;
 use crate::domain::penalty::RateTables;
 use crate::domain::queue::Ladders;
 use crate::domain::solvency::SolvencyNote;
+use crate::letters::compose::{Composed, step_for};
 use crate::store::aging::{AgingLine, AgingQuery, AgingSort};
 use crate::store::clients::ClientLine;
 use crate::store::journal::JournalEntry;
 use crate::store::queue::FollowUp;
 use penalties::PenaltyView;
+use std::path::PathBuf;
 
 /// What the screen needs fetched after an action.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -42,6 +45,10 @@ pub enum Load {
     Save,
     /// The client page of `App::page_code`.
     ClientPage,
+    /// Write the letter of the selected queue line for a preview.
+    LetterPreview,
+    /// Send the previewed letter, then load everything.
+    SendLetter,
     /// The aging list from its first line, after its query changed.
     AgingQuery,
 }
@@ -89,6 +96,12 @@ pub struct App {
     pub aging_penalties: Vec<PenaltyView>,
     /// Reference rates for penalties (from the configuration).
     pub rates: RateTables,
+    /// The sender of letters (from the configuration).
+    pub company: CompanyConfig,
+    /// Where sent letters are written.
+    pub letters_dir: PathBuf,
+    /// A letter shown before it is sent, and how far it is scrolled.
+    pub preview: Option<(Composed, u16)>,
     /// Search, filters and order of the aging list.
     pub aging_query: AgingQuery,
     /// Keys go to the aging search while true.
@@ -140,6 +153,12 @@ impl App {
             aging_rows: Vec::new(),
             aging_penalties: Vec::new(),
             rates: crate::rates::load(None).unwrap_or_default(),
+            company: crate::config::Config::load(None)
+                .map(|c| c.company)
+                .unwrap_or_default(),
+            letters_dir: crate::paths::default_letters_dir()
+                .unwrap_or_else(|| std::env::temp_dir().join("dun-letters")),
+            preview: None,
             aging_query: AgingQuery::default(),
             searching: false,
             journal_user: None,
@@ -328,6 +347,18 @@ impl App {
                 };
                 Some(Load::Queue)
             }
+            // From the queue, `r` on a ladder step shows the step's letter.
+            Action::Log(FormKind::Reminder)
+                if self.tab == Tab::Queue
+                    && self.page.is_none()
+                    && self
+                        .queue
+                        .get(self.queue_selected)
+                        .and_then(|l| step_for(l, &self.ladders))
+                        .is_some_and(|s| s.channel != crate::domain::ladder::Channel::Call) =>
+            {
+                Some(Load::LetterPreview)
+            }
             Action::Log(kind) => {
                 match self.target() {
                     Some(mut target) => {
@@ -490,6 +521,25 @@ impl App {
                 }),
             Tab::Clients | Tab::Journal => None,
         }
+    }
+
+    /// A key while a letter is previewed: Enter sends it, Esc puts it
+    /// away, the arrows scroll it.
+    pub fn preview_key(&mut self, key: KeyEvent) -> Option<Load> {
+        let (_, scroll) = self.preview.as_mut()?;
+        match key.code {
+            KeyCode::Enter => return Some(Load::SendLetter),
+            KeyCode::Esc | KeyCode::Char('q') => {
+                self.preview = None;
+                self.message = "Letter not sent.".into();
+            }
+            KeyCode::Down | KeyCode::Char('j') => *scroll = scroll.saturating_add(1),
+            KeyCode::Up | KeyCode::Char('k') => *scroll = scroll.saturating_sub(1),
+            KeyCode::PageDown | KeyCode::Char(' ') => *scroll = scroll.saturating_add(10),
+            KeyCode::PageUp => *scroll = scroll.saturating_sub(10),
+            _ => {}
+        }
+        None
     }
 
     /// A key while a form is open: typing, moving between fields, Enter to

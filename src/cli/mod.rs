@@ -249,6 +249,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
             let mut app = App::new(ctx.today, &ctx.user, &name);
             app.ladders = ctx.config.ladder.ladders();
             app.rates = ctx.config.rate_tables()?;
+            app.company = ctx.config.company.clone();
             return crate::tui::run(&mut store, &mut app);
         }
         let empty = store.read(|tx| crate::store::invoices::count(tx))? == 0;
@@ -494,8 +495,10 @@ fn demo_run(ctx: &Context, out: &mut dyn Write) -> anyhow::Result<()> {
         commands::demo::fill(&mut store, ctx.today, 400, &ctx.user)?;
         if std::io::stdout().is_terminal() {
             let mut app = App::new(ctx.today, &ctx.user, "DEMO");
+            app.letters_dir = dir.join("letters");
             app.ladders = ctx.config.ladder.ladders();
             app.rates = ctx.config.rate_tables()?;
+            app.company = ctx.config.company.clone();
             return crate::tui::run(&mut store, &mut app);
         }
         writeln!(

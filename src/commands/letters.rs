@@ -55,7 +55,8 @@ pub fn run(
             continue;
         }
         let composed = match store.read(|tx| {
-            compose(tx, line, run.as_of, config, ladders, rates).map_err(anyhow::Error::from)
+            compose(tx, line, run.as_of, &config.company, ladders, rates)
+                .map_err(anyhow::Error::from)
         }) {
             Ok(c) => c,
             Err(e) => {

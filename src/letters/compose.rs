@@ -10,7 +10,7 @@ use super::context::{ClientDetails, CompanyDetails, InvoiceLine, LetterContext};
 use super::kind::{Law, LetterKind};
 use super::render::{Letter, render};
 use crate::app::penalties::penalty_of;
-use crate::config::Config;
+use crate::config::CompanyConfig;
 use crate::domain::client::Client;
 use crate::domain::ladder::{Channel, Step, StepAction, deadline_days};
 use crate::domain::money::Money;
@@ -62,7 +62,7 @@ pub fn compose(
     conn: &Connection,
     line: &FollowUp,
     as_of: NaiveDate,
-    config: &Config,
+    company: &CompanyConfig,
     ladders: &Ladders,
     rates: &RateTables,
 ) -> Result<Composed, ComposeError> {
@@ -105,7 +105,7 @@ pub fn compose(
         lang,
         as_of,
         deadline,
-        CompanyDetails::from_config(&config.company),
+        CompanyDetails::from_config(company),
         client_details(&client),
     )
     .with_law(country.and_then(Law::for_country));

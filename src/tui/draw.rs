@@ -47,7 +47,9 @@ pub fn draw(f: &mut Frame<'_>, app: &App, theme: &Theme) {
     };
     f.render_widget(Paragraph::new(message), a.message);
     footer(f, a.footer, app, theme);
-    if let Some(form) = &app.form {
+    if let Some((letter, scroll)) = &app.preview {
+        super::letter_view::draw(f, a.body, letter, *scroll, theme);
+    } else if let Some(form) = &app.form {
         super::form_view::draw(f, a.body, form, theme);
     } else if app.help {
         help(f, a.body, app, theme);

@@ -5,6 +5,7 @@ pub mod client_page;
 pub mod draw;
 pub mod form_view;
 pub mod layout;
+mod letter_view;
 mod penalty_text;
 pub mod screens;
 pub mod theme;
@@ -126,7 +127,9 @@ fn event_loop(
                 suspend(terminal)?;
                 continue;
             }
-            let load = if app.form.is_some() {
+            let load = if app.preview.is_some() {
+                app.preview_key(key)
+            } else if app.form.is_some() {
                 app.form_key(key)
             } else if app.searching {
                 app.search_key(key)
