@@ -53,18 +53,24 @@ impl App {
             );
             self.message = match sent {
                 Ok(s) => {
-                    let file = s
+                    let names: Vec<String> = s
                         .files
-                        .first()
-                        .map(|p| p.display().to_string())
+                        .iter()
+                        .filter_map(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()))
+                        .collect();
+                    let mail = s
+                        .no_email
+                        .map_or(String::new(), |w| format!("; no e-mail: {w}"));
+                    let what = c.step.action.label();
+                    let mut first = what.chars();
+                    let what: String = first
+                        .next()
+                        .map(|f| f.to_uppercase().chain(first).collect())
                         .unwrap_or_default();
-                    let mail = s.no_email.map_or(" and its e-mail".to_string(), |w| {
-                        format!(" (no e-mail: {w})")
-                    });
                     format!(
-                        "{} sent to {}: {file}{mail}, logged",
-                        c.step.action.label(),
-                        c.client.code
+                        "{what} sent to {} and logged ({}){mail}",
+                        c.client.code,
+                        names.join(", ")
                     )
                 }
                 Err(e) => format!("Not sent: {e}"),
