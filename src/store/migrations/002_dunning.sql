@@ -19,10 +19,12 @@ ALTER TABLE clients ADD COLUMN visit_on TEXT;        -- a planned visit not yet 
 ALTER TABLE clients ADD COLUMN late_rate TEXT;       -- annual %, a decimal string
 ALTER TABLE clients ADD COLUMN late_fee INTEGER CHECK (late_fee IS NULL OR (typeof(late_fee) = 'integer' AND late_fee >= 0));
 
+-- settled_on is always NULL in it, but SQLite reads an index alone only
+-- when it holds every column the query names, its WHERE term's included.
 DROP INDEX invoices_open;
 CREATE INDEX invoices_open ON invoices(due_on, currency, issued_on, amount, paid, last_paid_on,
     client_id, number, is_deposit, reminder_level, courtesy_on, reminded_on, notice_on,
-    promised_for, disputed)
+    promised_for, disputed, settled_on)
     WHERE settled_on IS NULL;
 
 -- A formal notice needs three reminders first, whoever writes it.
