@@ -8,6 +8,11 @@ use super::error::{Result, StoreError};
 /// Tables whose secondary indexes a bulk write rebuilds.
 const TABLES: &[&str] = &["invoices", "payments", "activities"];
 
+/// Indexes a bulk write keeps: the trigger that refuses a formal notice
+/// before three reminders counts an invoice's reminders through this one,
+/// once per formal notice written.
+const KEEP: &[&str] = &["activities_invoice"];
+
 /// Drops the explicit indexes of the ledger tables and returns the SQL that
 /// creates them again (read from the schema, so it is never out of date).
 /// Indexes that back a UNIQUE constraint stay: imports rely on them.
@@ -15,11 +20,13 @@ pub fn drop_indexes(conn: &Connection) -> Result<Vec<(String, String)>> {
     let mut st = conn.prepare(
         "SELECT name, sql FROM sqlite_schema \
          WHERE type = 'index' AND sql IS NOT NULL AND sql NOT LIKE 'CREATE UNIQUE%' \
-         AND tbl_name IN (SELECT value FROM json_each(?1)) ORDER BY name",
+         AND tbl_name IN (SELECT value FROM json_each(?1)) \
+         AND name NOT IN (SELECT value FROM json_each(?2)) ORDER BY name",
     )?;
     let tables = serde_json::to_string(TABLES).unwrap_or_else(|_| "[]".to_string());
+    let keep = serde_json::to_string(KEEP).unwrap_or_else(|_| "[]".to_string());
     let indexes = st
-        .query_map([tables], |r| {
+        .query_map([tables, keep], |r| {
             Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?;

@@ -91,9 +91,137 @@ pub fn refresh_all(conn: &Connection) -> Result<()> {
     refresh_since(conn, 0)
 }
 
+/// From this many new entries, [`refresh_after_write`] recomputes every
+/// standing set-wise instead of one client and invoice at a time.
+const SET_WISE: i64 = 20_000;
+
+/// What every write transaction ends with: the standings touched by the
+/// entries appended after entry `after`, one by one for a few entries,
+/// all of them set-wise after a bulk load.
+pub fn refresh_after_write(conn: &Connection, after: i64) -> Result<()> {
+    if journal_end(conn)? - after >= SET_WISE {
+        refresh_all_set_wise(conn)
+    } else {
+        refresh_since(conn, after)
+    }
+}
+
+/// The latest entry of a group first: `on_date`, then insertion order.
+const LATEST: &str = "max(on_date || '#' || printf('%015d', id))";
+
+/// [`refresh_all`] as a few aggregates over the whole journal: the same
+/// answers (a test compares them), many times faster for a million rows.
+/// Uses SQLite's rule that with one `max()` the other columns come from
+/// the row holding it.
+pub fn refresh_all_set_wise(conn: &Connection) -> Result<()> {
+    conn.execute_batch(&format!(
+        "UPDATE invoices AS i SET reminder_level = f.lvl, courtesy_on = f.courtesy, \
+             reminded_on = f.reminded, notice_on = f.notice \
+         FROM (SELECT invoice_id, \
+                 count(*) FILTER (WHERE kind = 'reminder' AND level >= 1) AS lvl, \
+                 max(on_date) FILTER (WHERE kind = 'reminder' AND level = 0) AS courtesy, \
+                 max(on_date) FILTER (WHERE kind IN ('reminder', 'formal_notice')) AS reminded, \
+                 max(on_date) FILTER (WHERE kind = 'formal_notice') AS notice \
+               FROM activities WHERE invoice_id IS NOT NULL GROUP BY invoice_id) AS f \
+         WHERE i.id = f.invoice_id; \
+         UPDATE invoices AS i SET disputed = (f.kind = 'dispute') \
+         FROM (SELECT invoice_id, kind, {LATEST} FROM activities \
+               WHERE invoice_id IS NOT NULL AND kind IN ('dispute', 'dispute_resolved') \
+               GROUP BY invoice_id) AS f \
+         WHERE i.id = f.invoice_id; \
+         WITH own AS (SELECT invoice_id, date, {LATEST} AS k FROM activities \
+                      WHERE kind = 'promise' AND invoice_id IS NOT NULL GROUP BY invoice_id), \
+              account AS (SELECT client_id, date, {LATEST} AS k FROM activities \
+                      WHERE kind = 'promise' AND invoice_id IS NULL GROUP BY client_id) \
+         UPDATE invoices AS i SET promised_for = \
+             CASE WHEN coalesce(f.own_k, '') >= coalesce(f.account_k, '') \
+                  THEN f.own_date ELSE f.account_date END \
+         FROM (SELECT j.id, own.k AS own_k, own.date AS own_date, \
+                      account.k AS account_k, account.date AS account_date \
+               FROM invoices j LEFT JOIN own ON own.invoice_id = j.id \
+               LEFT JOIN account ON account.client_id = j.client_id \
+               WHERE j.id IN (SELECT invoice_id FROM own) \
+                  OR j.client_id IN (SELECT client_id FROM account)) AS f \
+         WHERE i.id = f.id; \
+         UPDATE clients AS c SET last_contact_on = f.contact, snoozed_until = f.snooze, \
+             held_until = f.hold \
+         FROM (SELECT client_id, \
+                 max(on_date) FILTER (WHERE kind IN ('call', 'email', 'letter', 'reminder', \
+                     'formal_notice', 'statement') OR (kind = 'visit' AND outcome = 'done')) AS contact, \
+                 max(date) FILTER (WHERE kind = 'snooze') AS snooze, \
+                 max(date) FILTER (WHERE kind = 'hold') AS hold \
+               FROM activities GROUP BY client_id) AS f \
+         WHERE c.id = f.client_id; \
+         UPDATE clients AS c SET next_action_on = f.next_action_on \
+         FROM (SELECT client_id, next_action_on, {LATEST} FROM activities \
+               WHERE next_action_on IS NOT NULL GROUP BY client_id) AS f \
+         WHERE c.id = f.client_id; \
+         UPDATE clients AS c SET visit_on = CASE WHEN f.outcome = 'planned' THEN f.date END \
+         FROM (SELECT client_id, outcome, date, {LATEST} FROM activities \
+               WHERE kind = 'visit' GROUP BY client_id) AS f \
+         WHERE c.id = f.client_id;"
+    ))?;
+    Ok(())
+}
+
 /// Whether the cached standings answer for `as_of`: nothing in the journal
 /// is dated after it.
 pub fn cache_holds(conn: &Connection, as_of: NaiveDate) -> Result<bool> {
     let mut st = conn.prepare_cached("SELECT 1 FROM activities WHERE on_date > ?1 LIMIT 1")?;
     Ok(!st.exists([as_of])?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn standings(conn: &Connection) -> Vec<String> {
+        let mut st = conn
+            .prepare(
+                "SELECT 'i' || id || ':' || reminder_level || ',' || coalesce(courtesy_on, '') || ',' \
+                   || coalesce(reminded_on, '') || ',' || coalesce(notice_on, '') || ',' \
+                   || coalesce(promised_for, '') || ',' || disputed FROM invoices \
+                 WHERE settled_on IS NULL \
+                 UNION ALL SELECT 'c' || id || ':' || coalesce(last_contact_on, '') || ',' \
+                   || coalesce(next_action_on, '') || ',' || coalesce(snoozed_until, '') || ',' \
+                   || coalesce(visit_on, '') || ',' || coalesce(held_until, '') FROM clients \
+                 ORDER BY 1",
+            )
+            .unwrap();
+        st.query_map([], |r| r.get(0))
+            .unwrap()
+            .map(|r| r.unwrap())
+            .collect()
+    }
+
+    #[test]
+    fn the_set_wise_refresh_gives_the_same_standings_as_the_row_wise_one() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = crate::store::Store::open(&dir.path().join("d.db")).unwrap();
+        let today = "2026-11-22".parse().unwrap();
+        crate::commands::demo::fill(&mut store, today, 400, "root").unwrap();
+        store
+            .write(|tx| {
+                // A promise for a whole account, as well as the demo's own.
+                tx.execute_batch(
+                    "INSERT INTO activities (at, on_date, user, kind, client_id, date, amount) \
+                     SELECT '2026-11-22T09:00:00Z', '2026-11-22', 'root', 'promise', client_id, \
+                            '2026-11-30', 100 FROM invoices WHERE settled_on IS NULL LIMIT 1;",
+                )?;
+                refresh_all(tx)?;
+                let row_wise = standings(tx);
+                assert!(row_wise.iter().any(|s| s.contains(",2026-11-30,")));
+                assert!(row_wise.iter().any(|s| s.contains(",1") || s.contains(",2")));
+                tx.execute_batch(
+                    "UPDATE invoices SET reminder_level = 0, courtesy_on = NULL, reminded_on = NULL, \
+                       notice_on = NULL, promised_for = NULL, disputed = 0; \
+                     UPDATE clients SET last_contact_on = NULL, next_action_on = NULL, \
+                       snoozed_until = NULL, visit_on = NULL, held_until = NULL;",
+                )?;
+                refresh_all_set_wise(tx)?;
+                assert_eq!(standings(tx), row_wise);
+                Ok::<_, crate::store::StoreError>(())
+            })
+            .unwrap();
+    }
 }

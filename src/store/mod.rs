@@ -70,7 +70,22 @@ impl Store {
 
     /// Runs `f` in one `BEGIN IMMEDIATE` transaction: committed when `f`
     /// returns `Ok`, rolled back (nothing written) when it returns `Err`.
+    /// Before the commit, the cached standings of the clients and invoices
+    /// the new journal entries are about are brought up to date.
     pub fn write<T, E: From<StoreError>>(
+        &mut self,
+        f: impl FnOnce(&Transaction<'_>) -> std::result::Result<T, E>,
+    ) -> std::result::Result<T, E> {
+        self.transaction(|tx| {
+            let journal_end = dunning::journal_end(tx)?;
+            let value = f(tx)?;
+            dunning::refresh_after_write(tx, journal_end)?;
+            Ok(value)
+        })
+    }
+
+    /// One `BEGIN IMMEDIATE` transaction around `f`, and nothing more.
+    fn transaction<T, E: From<StoreError>>(
         &mut self,
         f: impl FnOnce(&Transaction<'_>) -> std::result::Result<T, E>,
     ) -> std::result::Result<T, E> {
@@ -78,10 +93,7 @@ impl Store {
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)
             .map_err(StoreError::from)?;
-        let journal_end = dunning::journal_end(&tx)?;
         let value = f(&tx)?;
-        // What the new journal entries change in where clients stand.
-        dunning::refresh_since(&tx, journal_end)?;
         tx.commit().map_err(StoreError::from)?;
         Ok(value)
     }
@@ -101,9 +113,15 @@ impl Store {
         self.conn
             .pragma_update(None, "foreign_keys", "OFF")
             .map_err(StoreError::from)?;
-        let result = self.write(|tx| {
+        let result = self.transaction(|tx| {
+            let journal_end = dunning::journal_end(tx)?;
             let indexes = bulk::drop_indexes(tx)?;
             let value = f(tx)?;
+            // The standings, set-wise, while the indexes are down: rows
+            // change without index upkeep.
+            if dunning::journal_end(tx)? > journal_end {
+                dunning::refresh_all_set_wise(tx)?;
+            }
             bulk::create_indexes(tx, &indexes)?;
             bulk::check_foreign_keys(tx)?;
             Ok(value)
