@@ -22,7 +22,7 @@ const MIGRATIONS: &[Migration] = &[
     },
     Migration {
         sql: include_str!("migrations/002_dunning.sql"),
-        fill: Some(super::dunning::refresh_all),
+        fill: Some(super::dunning::refresh_all_set_wise),
     },
 ];
 
