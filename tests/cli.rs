@@ -373,3 +373,31 @@ fn an_invoice_prints_its_penalties_as_json() {
         "no invoice NOPE\n"
     );
 }
+
+#[test]
+fn queue_json_names_each_reason_with_its_date_or_level() {
+    let (_dir, db) = temp();
+    ok(&dun(&db, &["demo"]));
+    let q: serde_json::Value =
+        serde_json::from_str(&ok(&dun(&db, &["queue", "--format", "json"]))).unwrap();
+    let lines = q.as_array().unwrap();
+    let kinds: std::collections::BTreeSet<&str> = lines
+        .iter()
+        .map(|l| l["reason"]["kind"].as_str().unwrap())
+        .collect();
+    assert!(
+        kinds.contains("broken_promise") && kinds.contains("reminder"),
+        "{kinds:?}"
+    );
+    for l in lines {
+        let r = &l["reason"];
+        match r["kind"].as_str().unwrap() {
+            "reminder" => assert!((1..=3).contains(&r["level"].as_u64().unwrap())),
+            "broken_promise" | "promise_due" | "next_action" | "confirm_visit" | "pilot_ends" => {
+                assert_eq!(r["date"].as_str().unwrap().len(), 10)
+            }
+            _ => assert_eq!(r.as_object().unwrap().len(), 1, "{r}"),
+        }
+        assert!(l["amount"].as_str().unwrap().contains('.'));
+    }
+}

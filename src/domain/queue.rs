@@ -17,8 +17,7 @@ pub const VISIT_CONFIRMATION_DAYS: i64 = 2;
 pub const PILOT_NOTICE_DAYS: i64 = 14;
 
 /// Why a client is in the queue, in the order a clerk works through them.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
-#[serde(rename_all = "snake_case", tag = "kind", content = "date")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Reason {
     /// A promised date passed (with its grace days) and the invoice is unpaid.
     BrokenPromise(NaiveDate),
@@ -38,6 +37,34 @@ pub enum Reason {
     UnpaidDeposit,
     /// A friendly note before the due date.
     Courtesy,
+}
+
+/// `{"kind": "reminder", "level": 2}`, `{"kind": "broken_promise", "date":
+/// "2026-11-05"}`, `{"kind": "courtesy"}`.
+impl Serialize for Reason {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let (kind, date, level) = match *self {
+            Reason::BrokenPromise(d) => ("broken_promise", Some(d), None),
+            Reason::FormalNoticeReady => ("formal_notice_ready", None, None),
+            Reason::Reminder(n) => ("reminder", None, Some(n)),
+            Reason::PromiseDue(d) => ("promise_due", Some(d), None),
+            Reason::NextAction(d) => ("next_action", Some(d), None),
+            Reason::ConfirmVisit(d) => ("confirm_visit", Some(d), None),
+            Reason::PilotEnds(d) => ("pilot_ends", Some(d), None),
+            Reason::UnpaidDeposit => ("unpaid_deposit", None, None),
+            Reason::Courtesy => ("courtesy", None, None),
+        };
+        let mut m = s.serialize_map(None)?;
+        m.serialize_entry("kind", kind)?;
+        if let Some(d) = date {
+            m.serialize_entry("date", &d)?;
+        }
+        if let Some(n) = level {
+            m.serialize_entry("level", &n)?;
+        }
+        m.end()
+    }
 }
 
 impl Reason {
