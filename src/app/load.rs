@@ -134,11 +134,22 @@ impl App {
                 let total = u32::try_from(self.aging_count).ok();
                 self.aging_rows =
                     store::aging::page(tx, today, &self.aging_query, top, page, total)?;
-                self.aging_penalties = self
-                    .aging_rows
-                    .iter()
-                    .map(|l| penalty_view(tx, &l.invoice, today, &self.rates))
-                    .collect::<Result<_, _>>()?;
+            }
+            if aging
+                || matches!(
+                    load,
+                    Load::AgingWindow | Load::AgingQuery | Load::AgingPenalty
+                )
+            {
+                let number = self.aging_line().map(|l| l.invoice.clone());
+                let known = self.aging_penalty.as_ref().map(|(n, _)| n) == number.as_ref();
+                // Everything reloads after a write: the figures may have moved.
+                if !known || load == Load::All {
+                    self.aging_penalty = match number {
+                        Some(n) => Some((n.clone(), penalty_view(tx, &n, today, &self.rates)?)),
+                        None => None,
+                    };
+                }
             }
             if matches!(load, Load::All | Load::ClientPage)
                 && let Some(code) = &self.page_code

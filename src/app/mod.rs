@@ -49,6 +49,8 @@ pub enum Load {
     LetterPreview,
     /// Send the previewed letter, then load everything.
     SendLetter,
+    /// The penalties of the selected aging line.
+    AgingPenalty,
     /// The aging list from its first line, after its query changed.
     AgingQuery,
 }
@@ -92,8 +94,8 @@ pub struct App {
     /// Position of the first visible aging line, and the visible lines.
     pub aging_top: usize,
     pub aging_rows: Vec<AgingLine>,
-    /// The late-payment penalties of each of `aging_rows`.
-    pub aging_penalties: Vec<PenaltyView>,
+    /// The late-payment penalties of the selected aging line's invoice.
+    pub aging_penalty: Option<(String, PenaltyView)>,
     /// Reference rates for penalties (from the configuration).
     pub rates: RateTables,
     /// The sender of letters (from the configuration).
@@ -151,7 +153,7 @@ impl App {
             aging_selected: 0,
             aging_top: 0,
             aging_rows: Vec::new(),
-            aging_penalties: Vec::new(),
+            aging_penalty: None,
             rates: crate::rates::load(None).unwrap_or_default(),
             company: crate::config::Config::load(None)
                 .map(|c| c.company)
@@ -612,7 +614,15 @@ impl App {
                 self.aging_top = s - s % page;
                 return Some(Load::AgingWindow);
             }
+            return Some(Load::AgingPenalty);
         }
         None
+    }
+
+    /// The aging line under the selection, if it is loaded.
+    pub fn aging_line(&self) -> Option<&AgingLine> {
+        self.aging_selected
+            .checked_sub(self.aging_top)
+            .and_then(|i| self.aging_rows.get(i))
     }
 }

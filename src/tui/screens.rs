@@ -235,10 +235,10 @@ fn aging_band(f: &mut Frame<'_>, area: Rect, app: &App, theme: &Theme) {
             ..area
         };
         // The selected invoice's penalties on the left of it.
-        let selected = app
-            .aging_selected
-            .checked_sub(app.aging_top)
-            .and_then(|i| Some((app.aging_rows.get(i)?, app.aging_penalties.get(i)?)));
+        let selected = app.aging_line().and_then(|line| {
+            let (number, p) = app.aging_penalty.as_ref()?;
+            (*number == line.invoice).then_some((line, p))
+        });
         if let Some((line, p)) = selected {
             let room = usize::from(last.width).saturating_sub(position.chars().count() + 2);
             let text = fit(&format!("{}: {}", line.invoice, describe(p)), room);
