@@ -235,7 +235,8 @@ fn is_broken_pipe(e: &anyhow::Error) -> bool {
 pub fn run(cli: Cli) -> anyhow::Result<()> {
     let ctx = Context::new(&cli)?;
     let stdout = std::io::stdout();
-    let mut out = stdout.lock();
+    // Buffered: a report of thousands of lines is a few writes, not one per line.
+    let mut out = std::io::BufWriter::new(stdout.lock());
     if cli.demo {
         return demo_run(&ctx, &mut out);
     }
@@ -481,6 +482,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
             writeln!(out, "today     {}", ctx.today)?;
         }
     }
+    out.flush()?;
     Ok(())
 }
 
