@@ -149,7 +149,7 @@ pub const KEYMAP: &[Binding] = &[
         "f",
         Action::CycleBucket,
         "bucket",
-        "show one bucket, the next, or all",
+        "one bucket, the next, or all",
     ),
     bind(
         On(Tab::Aging),
@@ -173,7 +173,7 @@ pub const KEYMAP: &[Binding] = &[
         "m",
         Action::ToggleMine,
         "",
-        "only my clients' invoices, or all",
+        "my clients' invoices, or all",
     ),
     bind(
         On(Tab::Aging),
@@ -197,7 +197,7 @@ pub const KEYMAP: &[Binding] = &[
         "m",
         Action::ToggleMine,
         "mine/all",
-        "only what I recorded, or everyone's",
+        "what I recorded, or everyone's",
     ),
     bind(
         On(Tab::Journal),
@@ -205,7 +205,7 @@ pub const KEYMAP: &[Binding] = &[
         "a",
         Action::Acknowledge,
         "received",
-        "the selected registered letter's acknowledgment of receipt came back today",
+        "signed receipt came back today",
     ),
     bind(
         On(Tab::Journal),
@@ -213,7 +213,7 @@ pub const KEYMAP: &[Binding] = &[
         "K",
         Action::CycleKind,
         "kind",
-        "one kind of activity, the next, or all",
+        "one kind, the next, or all",
     ),
     bind(
         Logging,
@@ -269,7 +269,7 @@ pub const KEYMAP: &[Binding] = &[
         "r",
         Action::Log(FormKind::Reminder),
         "",
-        "the letter the queue line asks for, to read and send; elsewhere, log a reminder",
+        "the line's letter, or reminder",
     ),
     bind(
         Logging,
