@@ -129,20 +129,18 @@ pub fn refresh_all_set_wise(conn: &Connection) -> Result<()> {
                WHERE invoice_id IS NOT NULL AND kind IN ('dispute', 'dispute_resolved') \
                GROUP BY invoice_id) AS f \
          WHERE i.id = f.invoice_id; \
-         WITH own AS (SELECT invoice_id, date, {LATEST} AS k FROM activities \
+         UPDATE invoices AS i SET promised_for = f.date \
+         FROM (SELECT invoice_id, date, {LATEST} FROM activities \
+               WHERE kind = 'promise' AND invoice_id IS NOT NULL GROUP BY invoice_id) AS f \
+         WHERE i.id = f.invoice_id; \
+         WITH own AS (SELECT invoice_id, {LATEST} AS k FROM activities \
                       WHERE kind = 'promise' AND invoice_id IS NOT NULL GROUP BY invoice_id), \
               account AS (SELECT client_id, date, {LATEST} AS k FROM activities \
                       WHERE kind = 'promise' AND invoice_id IS NULL GROUP BY client_id) \
          UPDATE invoices AS i SET promised_for = \
-             CASE WHEN coalesce(f.own_k, '') >= coalesce(f.account_k, '') \
-                  THEN f.own_date ELSE f.account_date END \
-         FROM (SELECT j.id, own.k AS own_k, own.date AS own_date, \
-                      account.k AS account_k, account.date AS account_date \
-               FROM invoices j LEFT JOIN own ON own.invoice_id = j.id \
-               LEFT JOIN account ON account.client_id = j.client_id \
-               WHERE j.id IN (SELECT invoice_id FROM own) \
-                  OR j.client_id IN (SELECT client_id FROM account)) AS f \
-         WHERE i.id = f.id; \
+             CASE WHEN coalesce((SELECT own.k FROM own WHERE own.invoice_id = i.id), '') \
+                       >= account.k THEN i.promised_for ELSE account.date END \
+         FROM account WHERE i.client_id = account.client_id; \
          UPDATE clients AS c SET last_contact_on = f.contact, snoozed_until = f.snooze, \
              held_until = f.hold \
          FROM (SELECT client_id, \
