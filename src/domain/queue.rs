@@ -281,7 +281,13 @@ pub fn build(
             | Standing::Later { .. }
             | Standing::Finished => {}
         }
-        if inv.is_deposit && s.due_on <= as_of && !s.disputed {
+        // A deposit is chased again once the ladder's gap after the last
+        // contact has passed.
+        let recently = c
+            .pause
+            .last_contact_on
+            .is_some_and(|d| (as_of - d).num_days() < i64::from(ladder.min_gap_days));
+        if inv.is_deposit && s.due_on <= as_of && !s.disputed && !recently {
             add(inv.client, Reason::UnpaidDeposit, inv.currency, Some(n));
         }
     }
@@ -292,13 +298,17 @@ pub fn build(
                 add(i, Reason::NextAction(d), c.currency, None);
             }
         }
+        // Both are done once the client was contacted within their window.
+        let contacted_since = |from: NaiveDate| c.pause.last_contact_on.is_some_and(|d| d >= from);
         if let Some(v) = c.visit_on
             && (1..=VISIT_CONFIRMATION_DAYS).contains(&(v - as_of).num_days())
+            && !contacted_since(v - chrono::Days::new(VISIT_CONFIRMATION_DAYS.unsigned_abs()))
         {
             add(i, Reason::ConfirmVisit(v), c.currency, None);
         }
         if let Some(p) = c.pilot_ends_on
             && (0..=PILOT_NOTICE_DAYS).contains(&(p - as_of).num_days())
+            && !contacted_since(p - chrono::Days::new(PILOT_NOTICE_DAYS.unsigned_abs()))
         {
             add(i, Reason::PilotEnds(p), c.currency, None);
         }
@@ -339,4 +349,150 @@ pub fn build(
             .then(a.reason.cmp(&b.reason))
     });
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::ladder::{Channel, Step};
+
+    fn d(s: &str) -> NaiveDate {
+        s.parse().unwrap()
+    }
+
+    fn ladder() -> Ladder {
+        let step = |offset, action| Step {
+            offset,
+            action,
+            channel: Channel::Letter,
+            template: String::new(),
+            deadline_days: 8,
+            registered: false,
+        };
+        Ladder {
+            min_gap_days: 3,
+            promise_grace_days: 3,
+            steps: vec![
+                step(-3, StepAction::Courtesy),
+                step(7, StepAction::Reminder1),
+                step(17, StepAction::Reminder2),
+                step(24, StepAction::Reminder3),
+                step(29, StepAction::FormalNotice),
+            ],
+        }
+    }
+
+    fn ladders() -> Ladders {
+        Ladders {
+            administration: ladder(),
+            business: ladder(),
+            individual: ladder(),
+        }
+    }
+
+    fn client(code: &str) -> QueueClient {
+        QueueClient {
+            code: code.into(),
+            name: code.into(),
+            profile: Profile::Business,
+            country: Some("FR".into()),
+            currency: Currency::EUR,
+            clerk: None,
+            rating: None,
+            pilot_ends_on: None,
+            pause: ClientPause::default(),
+            next_action_on: None,
+            snoozed_until: None,
+            visit_on: None,
+        }
+    }
+
+    fn invoice(client: usize, due: &str, outstanding: i64) -> QueueInvoice {
+        QueueInvoice {
+            client,
+            number: format!("I-{client}-{due}"),
+            currency: Currency::EUR,
+            outstanding,
+            is_deposit: false,
+            standing: InvoiceStanding {
+                due_on: d(due),
+                ..InvoiceStanding::default()
+            },
+        }
+    }
+
+    fn reasons(lines: &[QueueLine], clients: &[QueueClient]) -> Vec<(String, Reason)> {
+        lines
+            .iter()
+            .map(|l| (clients[l.client].code.clone(), l.reason))
+            .collect()
+    }
+
+    #[test]
+    fn the_day_plan_comes_in_the_order_a_clerk_works() {
+        let today = d("2026-11-22");
+        let mut clients = vec![
+            client("A"),
+            client("B"),
+            client("C"),
+            client("D"),
+            client("E"),
+        ];
+        clients[3].visit_on = Some(d("2026-11-24"));
+        clients[4].pilot_ends_on = Some(d("2026-12-01"));
+        clients[2].next_action_on = Some(d("2026-11-20"));
+        let mut broken = invoice(1, "2026-10-01", 500);
+        broken.standing.promised_for = Some(d("2026-11-15"));
+        let mut notice = invoice(0, "2026-09-01", 100);
+        notice.standing.reminder_level = 3;
+        notice.standing.reminded_on = Some(d("2026-10-01"));
+        let big_reminder = invoice(2, "2026-11-01", 1_000_000);
+        let lines = build(&clients, &[broken, notice, big_reminder], &ladders(), today);
+        assert_eq!(
+            reasons(&lines, &clients),
+            vec![
+                ("B".into(), Reason::BrokenPromise(d("2026-11-15"))),
+                ("A".into(), Reason::FormalNoticeReady),
+                ("C".into(), Reason::Reminder(1)),
+                ("C".into(), Reason::NextAction(d("2026-11-20"))),
+                ("D".into(), Reason::ConfirmVisit(d("2026-11-24"))),
+                ("E".into(), Reason::PilotEnds(d("2026-12-01"))),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_contact_in_their_window_settles_visits_pilots_and_deposits() {
+        let today = d("2026-11-22");
+        let mut clients = vec![client("D"), client("E"), client("F")];
+        clients[0].visit_on = Some(d("2026-11-24"));
+        clients[0].pause.last_contact_on = Some(d("2026-11-22"));
+        clients[1].pilot_ends_on = Some(d("2026-12-01"));
+        clients[1].pause.last_contact_on = Some(d("2026-11-18"));
+        clients[2].pause.last_contact_on = Some(d("2026-11-21"));
+        let mut deposit = invoice(2, "2026-11-20", 300);
+        deposit.is_deposit = true;
+        assert!(build(&clients, &[deposit.clone()], &ladders(), today).is_empty());
+        // Three days after the contact, the deposit is chased again.
+        let later = build(&clients, &[deposit], &ladders(), d("2026-11-24"));
+        assert!(later.iter().any(|l| l.reason == Reason::UnpaidDeposit));
+    }
+
+    #[test]
+    fn a_snoozed_client_waits_and_higher_amounts_come_first() {
+        let today = d("2026-11-22");
+        let mut clients = vec![client("S"), client("SMALL"), client("BIG")];
+        clients[0].snoozed_until = Some(d("2026-11-25"));
+        let invoices = [
+            invoice(0, "2026-11-01", 900_000),
+            invoice(1, "2026-11-01", 100),
+            invoice(2, "2026-11-01", 50_000),
+        ];
+        let lines = build(&clients, &invoices, &ladders(), today);
+        let codes: Vec<String> = reasons(&lines, &clients)
+            .into_iter()
+            .map(|(c, _)| c)
+            .collect();
+        assert_eq!(codes, ["BIG", "SMALL"]);
+    }
 }
