@@ -37,6 +37,8 @@ pub enum Action {
     Help,
     Back,
     ToggleMine,
+    /// Show the client's account statement, to send.
+    Statement,
     /// The registered letter selected in the journal came back signed.
     Acknowledge,
     /// Start typing a search in the aging list.

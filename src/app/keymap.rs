@@ -296,6 +296,14 @@ pub const KEYMAP: &[Binding] = &[
         "add a solvency note",
     ),
     bind(
+        Logging,
+        &[KeyCode::Char('S')],
+        "S",
+        Action::Statement,
+        "",
+        "an account statement to send",
+    ),
+    bind(
         Everywhere,
         &[KeyCode::Char('?')],
         "?",

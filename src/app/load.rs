@@ -3,7 +3,7 @@
 
 use super::penalties::penalty_view;
 use super::{App, ClientPage, JOURNAL_LINES, Load, TIMELINE_LINES, Tab, log};
-use crate::letters::compose::compose;
+use crate::letters::compose::{compose, compose_statement};
 use crate::letters::send::send;
 use crate::store::{self, Store, StoreError};
 
@@ -11,21 +11,36 @@ impl App {
     /// Fetches what `load` names, in one read transaction (after writing
     /// the checked form, for [`Load::Save`]).
     pub fn load(&mut self, store: &mut Store, load: Load) -> Result<(), StoreError> {
-        if load == Load::LetterPreview {
-            let Some(line) = self.queue.get(self.queue_selected).cloned() else {
-                return Ok(());
-            };
+        if matches!(load, Load::LetterPreview | Load::StatementPreview) {
             let today = self.today;
-            let composed = store.read(|tx| {
-                Ok::<_, StoreError>(compose(
-                    tx,
-                    &line,
-                    today,
-                    &self.company,
-                    &self.ladders,
-                    &self.rates,
-                ))
-            })?;
+            let composed = if load == Load::StatementPreview {
+                let Some(client) = self.statement_for.take() else {
+                    return Ok(());
+                };
+                store.read(|tx| {
+                    Ok::<_, StoreError>(compose_statement(
+                        tx,
+                        &client,
+                        today,
+                        &self.company,
+                        &self.rates,
+                    ))
+                })?
+            } else {
+                let Some(line) = self.queue.get(self.queue_selected).cloned() else {
+                    return Ok(());
+                };
+                store.read(|tx| {
+                    Ok::<_, StoreError>(compose(
+                        tx,
+                        &line,
+                        today,
+                        &self.company,
+                        &self.ladders,
+                        &self.rates,
+                    ))
+                })?
+            };
             match composed {
                 Ok(c) => {
                     self.message = match &c.penalty_note {
@@ -61,7 +76,7 @@ impl App {
                     let mail = s
                         .no_email
                         .map_or(String::new(), |w| format!("; no e-mail: {w}"));
-                    let what = c.step.action.label();
+                    let what = c.label;
                     let mut first = what.chars();
                     let what: String = first
                         .next()

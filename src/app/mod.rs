@@ -51,6 +51,8 @@ pub enum Load {
     SendLetter,
     /// The penalties of the selected aging line.
     AgingPenalty,
+    /// Write the account statement of `App::statement_for` for a preview.
+    StatementPreview,
     /// The aging list from its first line, after its query changed.
     AgingQuery,
 }
@@ -104,6 +106,8 @@ pub struct App {
     pub letters_dir: PathBuf,
     /// A letter shown before it is sent, and how far it is scrolled.
     pub preview: Option<(Composed, u16)>,
+    /// The client whose statement is asked for.
+    pub statement_for: Option<String>,
     /// Search, filters and order of the aging list.
     pub aging_query: AgingQuery,
     /// Keys go to the aging search while true.
@@ -161,6 +165,7 @@ impl App {
             letters_dir: crate::paths::default_letters_dir()
                 .unwrap_or_else(|| std::env::temp_dir().join("dun-letters")),
             preview: None,
+            statement_for: None,
             aging_query: AgingQuery::default(),
             searching: false,
             journal_user: None,
@@ -290,6 +295,16 @@ impl App {
                 Some(self.aging_query_changed())
             }
             Action::Acknowledge => self.acknowledge(),
+            Action::Statement => match self.target() {
+                Some(t) => {
+                    self.statement_for = Some(t.client);
+                    Some(Load::StatementPreview)
+                }
+                None => {
+                    self.message = "Open the client (Enter) for its statement.".into();
+                    None
+                }
+            },
             Action::ToggleMine if self.tab == Tab::Journal => {
                 self.journal_user = match self.journal_user {
                     Some(_) => None,

@@ -108,7 +108,7 @@ pub fn run(
             format!(
                 "{}{}",
                 composed.kind.as_str(),
-                if composed.step.registered {
+                if composed.registered {
                     " (registered)"
                 } else {
                     ""

@@ -11,6 +11,7 @@ use super::kind::{Law, LetterKind};
 use super::render::{Letter, render};
 use crate::app::penalties::penalty_of;
 use crate::config::CompanyConfig;
+use crate::domain::activity::ActivityKind;
 use crate::domain::client::Client;
 use crate::domain::ladder::{Channel, Step, StepAction, deadline_days};
 use crate::domain::money::Money;
@@ -24,8 +25,15 @@ use crate::store::queue::FollowUp;
 #[derive(Clone, Debug, PartialEq)]
 pub struct Composed {
     pub client: Client,
-    pub step: Step,
     pub kind: LetterKind,
+    /// What sending records for each invoice: a reminder of `level`, a
+    /// formal notice, or an account statement.
+    pub logs: ActivityKind,
+    pub level: Option<u8>,
+    pub registered: bool,
+    pub channel: Channel,
+    /// "reminder 2", "formal notice", "account statement".
+    pub label: &'static str,
     /// The invoices it is about: each gets a journal entry when it is sent.
     pub invoices: Vec<String>,
     /// Each invoice's reminder level when the letter was written: sending
@@ -134,10 +142,81 @@ pub fn compose(
     let letter = render(&ctx, config_templates().as_deref())?;
     Ok(Composed {
         client,
-        step: step.clone(),
         kind,
+        logs: match step.action {
+            StepAction::FormalNotice => ActivityKind::FormalNotice,
+            _ => ActivityKind::Reminder,
+        },
+        level: step.action.level(),
+        registered: step.registered,
+        channel: step.channel,
+        label: step.action.label(),
         invoices: line.invoices.clone(),
         levels: histories.iter().map(|h| h.reminder_level).collect(),
+        letter,
+        penalty_note: note,
+    })
+}
+
+/// An account statement of every open invoice of `client` as of `as_of`,
+/// with the interest and compensation the law allows when they are known.
+pub fn compose_statement(
+    conn: &Connection,
+    client: &str,
+    as_of: NaiveDate,
+    company: &CompanyConfig,
+    rates: &RateTables,
+) -> Result<Composed, ComposeError> {
+    let open = crate::store::aging::for_client(conn, as_of, client)?;
+    let mut histories = Vec::new();
+    for l in &open {
+        if let Some(h) = history(conn, &l.invoice, as_of)? {
+            histories.push(h);
+        }
+    }
+    let Some(first) = histories.first() else {
+        return Err(ComposeError::NoLetter(format!(
+            "{client} owes nothing: no statement to send"
+        )));
+    };
+    let cur = first.stored.invoice.amount.currency;
+    if histories
+        .iter()
+        .any(|h| h.stored.invoice.amount.currency != cur)
+    {
+        return Err(ComposeError::NoLetter(format!(
+            "{client} owes in several currencies: one statement per currency is not written yet"
+        )));
+    }
+    let c = first.client.clone();
+    let lang = c.language;
+    let mut ctx = LetterContext::new(
+        LetterKind::Statement,
+        lang,
+        as_of,
+        as_of,
+        CompanyDetails::from_config(company),
+        client_details(&c),
+    )
+    .with_law(c.country.as_deref().and_then(Law::for_country));
+    let overdue = histories.iter().any(|h| h.stored.invoice.due_on < as_of);
+    let (lines, penalties, note) = invoice_lines(&histories, as_of, rates, overdue);
+    let total = histories.iter().map(InvoiceHistory::outstanding).sum();
+    ctx = ctx.with_invoices(lines, Money::new(total, cur));
+    if let Some(p) = penalties {
+        ctx = ctx.with_penalties(p);
+    }
+    let letter = render(&ctx, config_templates().as_deref())?;
+    Ok(Composed {
+        client: c,
+        kind: LetterKind::Statement,
+        logs: ActivityKind::Statement,
+        level: None,
+        registered: false,
+        channel: Channel::Letter,
+        label: "account statement",
+        invoices: Vec::new(),
+        levels: Vec::new(),
         letter,
         penalty_note: note,
     })

@@ -9,8 +9,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use super::compose::Composed;
 use super::eml::eml;
 use crate::config::CompanyConfig;
-use crate::domain::activity::{Activity, ActivityKind};
-use crate::domain::ladder::StepAction;
+use crate::domain::activity::Activity;
 use crate::store::{self, Store, StoreError};
 
 /// What sending wrote.
@@ -147,6 +146,13 @@ fn record(
     store.write(|tx| {
         let (client_id, _) = store::clients::find(tx, &c.client.code)?
             .ok_or_else(|| StoreError::Invalid(format!("client {} is gone", c.client.code)))?;
+        if c.invoices.is_empty() {
+            // A statement: one entry for the client.
+            let mut a = Activity::new(c.logs, &c.client.code, now, as_of, user);
+            a.note = format!("{} sent by {} ({stem})", c.label, c.channel.as_str());
+            store::activities::insert(tx, client_id, None, None, &a)?;
+            return Ok(1);
+        }
         for (number, level) in c.invoices.iter().zip(&c.levels) {
             let inv = store::invoices::find(tx, number)?
                 .ok_or_else(|| StoreError::Invalid(format!("invoice {number} is gone")))?;
@@ -156,15 +162,11 @@ fn record(
                     "invoice {number} had a reminder logged meanwhile (level {level} → {now_level}): the letter was not sent"
                 )));
             }
-            let kind = match c.step.action {
-                StepAction::FormalNotice => ActivityKind::FormalNotice,
-                _ => ActivityKind::Reminder,
-            };
-            let mut a = Activity::new(kind, &c.client.code, now, as_of, user);
+            let mut a = Activity::new(c.logs, &c.client.code, now, as_of, user);
             a.invoice_number = Some(number.clone());
-            a.level = c.step.action.level();
-            a.registered = c.step.registered;
-            a.note = format!("{} sent by {} ({stem})", c.kind.as_str().replace('_', " "), c.step.channel.as_str());
+            a.level = c.level;
+            a.registered = c.registered;
+            a.note = format!("{} sent by {} ({stem})", c.label, c.channel.as_str());
             store::activities::insert(tx, client_id, Some(inv.id), Some(inv.invoice.amount.currency), &a)?;
         }
         Ok(c.invoices.len())

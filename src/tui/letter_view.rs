@@ -11,16 +11,16 @@ use crate::letters::compose::Composed;
 
 pub fn draw(f: &mut Frame<'_>, body: Rect, c: &Composed, scroll: u16, theme: &Theme) {
     let area = body;
-    let registered = if c.step.registered {
+    let registered = if c.registered {
         ", registered mail"
     } else {
         ""
     };
     let title = format!(
         " {} to {} by {}{registered} ",
-        c.step.action.label(),
+        c.label,
         printable(&c.client.code),
-        c.step.channel.as_str()
+        c.channel.as_str()
     );
     let mut lines = vec![
         Line::from(Span::styled(
