@@ -311,7 +311,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
             writeln!(out, "{}: {summary}", file.display())?;
         }
         Command::Aging { as_of, format } => {
-            let mut store = ctx.open()?;
+            let mut store = ctx.open_read()?;
             commands::aging::run(&mut store, as_of.unwrap_or(ctx.today), format, &mut out)?;
         }
         Command::Queue {
@@ -319,7 +319,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
             mine,
             format,
         } => {
-            let mut store = ctx.open()?;
+            let mut store = ctx.open_read()?;
             let mine = mine.then_some(ctx.user.as_str());
             commands::queue::run(
                 &mut store,
@@ -335,7 +335,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
             as_of,
             format,
         } => {
-            let mut store = ctx.open()?;
+            let mut store = ctx.open_read()?;
             let rates = ctx.config.rate_tables()?;
             commands::invoice::run(
                 &mut store,
@@ -425,7 +425,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
             as_of,
             output,
         } => {
-            let mut store = ctx.open()?;
+            let mut store = ctx.open_read()?;
             let as_of = as_of.unwrap_or(ctx.today);
             let mut sink: Box<dyn Write> = match &output {
                 Some(path) => Box::new(std::io::BufWriter::new(
