@@ -176,6 +176,16 @@ pub enum Command {
     },
     /// Show the database, configuration file and user dun would use.
     Paths,
+    /// Create a database: private (0600), or with --shared GROUP a team's
+    /// (a setgid 2770 directory of the group, a 0660 file). Changes nothing
+    /// on an existing one; says what is wrong with it.
+    Init {
+        /// The clerks' Unix group (then PATH is required).
+        #[arg(long, value_name = "GROUP", requires = "path")]
+        shared: Option<String>,
+        /// Default: the database dun uses (see `dun paths`).
+        path: Option<PathBuf>,
+    },
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
@@ -462,6 +472,13 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
                 s.activities,
                 s.solvency_notes,
                 started.elapsed().as_secs_f64()
+            )?;
+        }
+        Command::Init { shared, path } => {
+            commands::init::run(
+                path.as_ref().unwrap_or(&ctx.db),
+                shared.as_deref(),
+                &mut out,
             )?;
         }
         Command::Paths => {

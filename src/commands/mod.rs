@@ -3,6 +3,7 @@
 
 pub mod aging;
 pub mod demo;
+pub mod init;
 pub mod invoice;
 pub mod letters;
 pub mod log;

@@ -77,6 +77,13 @@ pub fn check_current(conn: &Connection, path: &Path, why: &str) -> Result<()> {
     Ok(())
 }
 
+/// The schema version of a dun database, and whether it is one at all.
+pub fn schema_version(conn: &Connection, path: &Path) -> Result<i64> {
+    let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+    check_version(conn, path, version)?;
+    Ok(version)
+}
+
 fn check_version(conn: &Connection, path: &Path, version: i64) -> Result<()> {
     let app_id: i64 = conn.query_row("PRAGMA application_id", [], |r| r.get(0))?;
     let tables: i64 = conn.query_row(

@@ -105,6 +105,33 @@ impl Store {
         })
     }
 
+    /// The schema version of the existing dun database at `path`, read
+    /// without writing anything; refuses a file that is not one.
+    pub fn inspect(path: &Path) -> Result<i64> {
+        check_sqlite_version()?;
+        let empty = std::fs::metadata(path).map_err(|e| StoreError::Open {
+            path: path.to_path_buf(),
+            message: crate::fault::io_reason(&e),
+        })?;
+        if empty.len() == 0 {
+            return Err(StoreError::Open {
+                path: path.to_path_buf(),
+                message: "an empty file, not a dun database".into(),
+            });
+        }
+        // Immutable: no lock taken, no -wal or -shm created; the pages not
+        // yet checkpointed are not seen, which the header fields do not need.
+        let flags = OpenFlags::SQLITE_OPEN_READ_ONLY
+            | OpenFlags::SQLITE_OPEN_URI
+            | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let uri = format!("file:{}?immutable=1", uri_path(path));
+        let conn = Connection::open_with_flags(uri, flags).map_err(|e| open_error(path, e))?;
+        migrations::schema_version(&conn, path).map_err(|e| match e {
+            StoreError::Sqlite(e) => open_error(path, e),
+            other => other,
+        })
+    }
+
     /// Opens for reading and writing, once the checks are done.
     fn open_checked(path: &Path) -> Result<Store> {
         let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
@@ -329,6 +356,20 @@ fn configure_session(conn: &Connection) -> rusqlite::Result<()> {
         true,
     )?;
     Ok(())
+}
+
+/// `path` for a `file:` URI: `%`, `?` and `#` escaped.
+fn uri_path(path: &Path) -> String {
+    let mut s = String::new();
+    for c in path.to_string_lossy().chars() {
+        match c {
+            '%' => s.push_str("%25"),
+            '?' => s.push_str("%3f"),
+            '#' => s.push_str("%23"),
+            c => s.push(c),
+        }
+    }
+    s
 }
 
 fn open_error(path: &Path, e: rusqlite::Error) -> StoreError {
