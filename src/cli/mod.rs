@@ -186,6 +186,13 @@ pub enum Command {
         /// Default: the database dun uses (see `dun paths`).
         path: Option<PathBuf>,
     },
+    /// Copy the live database to FILE while others keep working, and check the copy.
+    Backup {
+        file: PathBuf,
+        /// Replace FILE if it exists.
+        #[arg(long)]
+        force: bool,
+    },
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
@@ -480,6 +487,9 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
                 shared.as_deref(),
                 &mut out,
             )?;
+        }
+        Command::Backup { file, force } => {
+            commands::backup::run(&ctx.open_read()?, &file, force, &mut out)?;
         }
         Command::Paths => {
             writeln!(out, "database  {}", ctx.db.display())?;

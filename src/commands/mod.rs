@@ -2,6 +2,7 @@
 //! and prints for people (tables) or scripts (CSV, JSON).
 
 pub mod aging;
+pub mod backup;
 pub mod demo;
 pub mod init;
 pub mod invoice;

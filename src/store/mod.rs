@@ -5,6 +5,7 @@
 pub mod access;
 pub mod activities;
 pub mod aging;
+pub mod backup;
 mod bulk;
 pub mod clients;
 pub mod dunning;
