@@ -44,6 +44,19 @@ impl Context {
         Ok(Store::open(&self.db)?)
     }
 
+    /// For commands that only read: read-only, with a note on stderr, when
+    /// the user may read the database but not write it.
+    pub fn open_read(&self) -> anyhow::Result<Store> {
+        let store = Store::open_read(&self.db)?;
+        if let Some(why) = store.read_only() {
+            eprintln!(
+                "note: reading only, nothing will be written: {}",
+                crate::domain::text::printable(why)
+            );
+        }
+        Ok(store)
+    }
+
     pub fn default_currency(&self) -> Option<String> {
         let c = self.config.import.currency.trim();
         (!c.is_empty()).then(|| c.to_string())

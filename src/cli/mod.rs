@@ -176,6 +176,23 @@ pub enum Command {
     },
     /// Show the database, configuration file and user dun would use.
     Paths,
+    /// Create a database: private (0600), or with --shared GROUP a team's
+    /// (a setgid 2770 directory of the group, a 0660 file). Changes nothing
+    /// on an existing one; says what is wrong with it.
+    Init {
+        /// The clerks' Unix group (then PATH is required).
+        #[arg(long, value_name = "GROUP", requires = "path")]
+        shared: Option<String>,
+        /// Default: the database dun uses (see `dun paths`).
+        path: Option<PathBuf>,
+    },
+    /// Copy the live database to FILE while others keep working, and check the copy.
+    Backup {
+        file: PathBuf,
+        /// Replace FILE if it exists.
+        #[arg(long)]
+        force: bool,
+    },
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
@@ -311,7 +328,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
             writeln!(out, "{}: {summary}", file.display())?;
         }
         Command::Aging { as_of, format } => {
-            let mut store = ctx.open()?;
+            let mut store = ctx.open_read()?;
             commands::aging::run(&mut store, as_of.unwrap_or(ctx.today), format, &mut out)?;
         }
         Command::Queue {
@@ -319,7 +336,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
             mine,
             format,
         } => {
-            let mut store = ctx.open()?;
+            let mut store = ctx.open_read()?;
             let mine = mine.then_some(ctx.user.as_str());
             commands::queue::run(
                 &mut store,
@@ -335,7 +352,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
             as_of,
             format,
         } => {
-            let mut store = ctx.open()?;
+            let mut store = ctx.open_read()?;
             let rates = ctx.config.rate_tables()?;
             commands::invoice::run(
                 &mut store,
@@ -425,7 +442,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
             as_of,
             output,
         } => {
-            let mut store = ctx.open()?;
+            let mut store = ctx.open_read()?;
             let as_of = as_of.unwrap_or(ctx.today);
             let mut sink: Box<dyn Write> = match &output {
                 Some(path) => Box::new(std::io::BufWriter::new(
@@ -463,6 +480,16 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
                 s.solvency_notes,
                 started.elapsed().as_secs_f64()
             )?;
+        }
+        Command::Init { shared, path } => {
+            commands::init::run(
+                path.as_ref().unwrap_or(&ctx.db),
+                shared.as_deref(),
+                &mut out,
+            )?;
+        }
+        Command::Backup { file, force } => {
+            commands::backup::run(&ctx.open_read()?, &file, force, &mut out)?;
         }
         Command::Paths => {
             writeln!(out, "database  {}", ctx.db.display())?;

@@ -2,7 +2,9 @@
 //! and prints for people (tables) or scripts (CSV, JSON).
 
 pub mod aging;
+pub mod backup;
 pub mod demo;
+pub mod init;
 pub mod invoice;
 pub mod letters;
 pub mod log;

@@ -26,6 +26,9 @@ pub enum StoreError {
     Open { path: PathBuf, message: String },
     #[error("{0}")]
     Invalid(String),
+    /// The file, its directory or its file system will not do: what to fix.
+    #[error("{0}")]
+    Access(String),
     #[error("database error: {0}")]
     Sqlite(rusqlite::Error),
 }

@@ -62,6 +62,28 @@ pub fn migrate(conn: &mut Connection, path: &Path) -> Result<()> {
     Ok(())
 }
 
+/// For a read-only open: the file must be a dun database of this dun's
+/// schema (an older one needs migrating, which is writing: `why` says what
+/// stops it).
+pub fn check_current(conn: &Connection, path: &Path, why: &str) -> Result<()> {
+    let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+    check_version(conn, path, version)?;
+    if version < latest() {
+        return Err(StoreError::Access(format!(
+            "{}: the schema needs updating to this dun's, which needs writing: {why}",
+            path.display()
+        )));
+    }
+    Ok(())
+}
+
+/// The schema version of a dun database, and whether it is one at all.
+pub fn schema_version(conn: &Connection, path: &Path) -> Result<i64> {
+    let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+    check_version(conn, path, version)?;
+    Ok(version)
+}
+
 fn check_version(conn: &Connection, path: &Path, version: i64) -> Result<()> {
     let app_id: i64 = conn.query_row("PRAGMA application_id", [], |r| r.get(0))?;
     let tables: i64 = conn.query_row(

@@ -2,18 +2,23 @@
 //! runs the migrations and offers typed queries. Every write is one short
 //! `BEGIN IMMEDIATE` transaction.
 
+pub mod access;
 pub mod activities;
 pub mod aging;
+pub mod backup;
 mod bulk;
 pub mod clients;
 pub mod dunning;
 pub mod error;
+pub mod fs_kind;
+pub mod host;
 pub mod invoice_history;
 pub mod invoices;
 pub mod journal;
 pub mod migrations;
 pub mod payments;
 pub mod queue;
+mod read_only;
 pub mod solvency;
 pub mod sql;
 
@@ -40,16 +45,34 @@ const MIN_SQLITE: i32 = 3_051_003;
 pub struct Store {
     conn: Connection,
     path: PathBuf,
+    /// Why the database is open for reading only, when it is.
+    read_only: Option<String>,
 }
 
 impl Store {
-    /// Opens the database at `path`, creating it (mode 0600) when missing,
-    /// and brings its schema up to date.
+    /// Opens the database at `path` for reading and writing, creating it
+    /// when missing (mode 0600, or 0660 in a shared directory), and brings
+    /// its schema up to date. Refuses, before SQLite writes anything, a
+    /// network file system and files the user cannot write, saying what to
+    /// fix.
     pub fn open(path: &Path) -> Result<Store> {
         check_sqlite_version()?;
-        if !path.exists() {
-            create_file(path)?;
+        fs_kind::check(path).map_err(StoreError::Access)?;
+        if path.exists() {
+            match host::access(path).map_err(StoreError::Access)? {
+                access::Verdict::ReadWrite => {}
+                access::Verdict::ReadOnly(why) | access::Verdict::Denied(why) => {
+                    return Err(StoreError::Access(why));
+                }
+            }
+        } else {
+            create_file(path, host::new_file_mode(&host::parent_dir(path)))?;
         }
+        Store::open_checked(path)
+    }
+
+    /// Opens for reading and writing, once the checks are done.
+    fn open_checked(path: &Path) -> Result<Store> {
         let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
         let mut conn = Connection::open_with_flags(path, flags).map_err(|e| open_error(path, e))?;
         conn.busy_timeout(BUSY_TIMEOUT)?;
@@ -61,11 +84,18 @@ impl Store {
         Ok(Store {
             conn,
             path: path.to_path_buf(),
+            read_only: None,
         })
     }
 
     pub fn path(&self) -> &Path {
         &self.path
+    }
+
+    /// Why this store is open for reading only (what to fix to write), or
+    /// `None` when it may write.
+    pub fn read_only(&self) -> Option<&str> {
+        self.read_only.as_deref()
     }
 
     /// Runs `f` in one `BEGIN IMMEDIATE` transaction: committed when `f`
@@ -209,7 +239,9 @@ fn check_sqlite_version() -> Result<()> {
     Ok(())
 }
 
-fn create_file(path: &Path) -> Result<()> {
+/// Creates the empty file of a new database with exactly `mode` (whatever
+/// the umask); an existing file is left as it is.
+pub fn create_file(path: &Path, mode: u32) -> Result<()> {
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
         std::fs::create_dir_all(dir).map_err(|e| StoreError::Create {
             path: path.to_path_buf(),
@@ -219,10 +251,17 @@ fn create_file(path: &Path) -> Result<()> {
     match OpenOptions::new()
         .write(true)
         .create_new(true)
-        .mode(0o600)
+        .mode(mode)
         .open(path)
     {
-        Ok(_) => Ok(()),
+        Ok(file) => {
+            use std::os::unix::fs::PermissionsExt;
+            file.set_permissions(std::fs::Permissions::from_mode(mode))
+                .map_err(|e| StoreError::Create {
+                    path: path.to_path_buf(),
+                    reason: crate::fault::io_reason(&e),
+                })
+        }
         Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Ok(()),
         Err(e) => Err(StoreError::Create {
             path: path.to_path_buf(),
@@ -239,6 +278,11 @@ fn configure(conn: &Connection) -> rusqlite::Result<()> {
         )));
     }
     conn.pragma_update(None, "synchronous", "FULL")?;
+    configure_session(conn)
+}
+
+/// The settings of one connection, which write nothing to the file.
+fn configure_session(conn: &Connection) -> rusqlite::Result<()> {
     conn.pragma_update(None, "foreign_keys", "ON")?;
     // 64 MiB of page cache: large imports touch every index page many times.
     conn.pragma_update(None, "cache_size", -1_048_576)?;
