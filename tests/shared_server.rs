@@ -316,6 +316,12 @@ fn eight_clerks_writing_at_once_lose_nothing() {
     }
     assert_eq!(notes.len(), WRITERS * ENTRIES_EACH + by_dun_log);
     assert_standings_hold(conn);
+    // None refused is not enough: a write that waited most of the busy
+    // timeout would be refused on a busier day.
+    assert!(
+        Duration::from_millis(slowest_ms) < BUSY_TIMEOUT / 2,
+        "a write waited {slowest_ms} ms for the lock"
+    );
 
     let writes = notes.len();
     println!(
