@@ -340,7 +340,7 @@ fn eight_clerks_writing_at_once_lose_nothing() {
             ("slowest_write_ms", slowest_ms.into()),
             (
                 "writes_per_second",
-                ((writes as f64 / writing.as_secs_f64()).round()).into(),
+                ((writes as f64 / writing.as_secs_f64()) as u64).into(),
             ),
         ],
     );
@@ -474,7 +474,7 @@ fn writers_killed_at_random_moments_lose_no_reported_entry() {
     let mut rng = Rng(seed);
     // One file for all the runs: each one finds the WAL its predecessor left.
     let (_dir, db) = demo_db();
-    let (mut reported, mut committed, mut mid_write) = (0usize, 0usize, 0usize);
+    let (mut reported, mut committed, mut mid_write, mut after_a_write) = (0, 0, 0, 0);
     for run in 0..KILLS {
         let mut writer = child("killed", &db)
             .env("DUN_SAFETY_RUN", run.to_string())
@@ -530,16 +530,17 @@ fn writers_killed_at_random_moments_lose_no_reported_entry() {
         reported += ids.len();
         committed += found;
         mid_write += usize::from(found > ids.len());
+        after_a_write += u64::from(found > 0);
     }
     assert!(
-        reported > KILLS as usize,
-        "the writers were killed before they wrote much: {reported} entries"
+        after_a_write >= KILLS / 4,
+        "only {after_a_write} of {KILLS} writers had written anything when killed"
     );
 
     println!(
-        "{KILLS} writers killed (SIGKILL within {KILL_WITHIN:?} of their start, seed {seed}): \
-         file whole every time, {reported} reported entries all kept, \
-         {committed} committed ({mid_write} killed during a commit or before its line)"
+        "{KILLS} writers killed (SIGKILL within {KILL_WITHIN:?} of starting to write, seed {seed}), \
+         {after_a_write} after writing: file whole every time, {reported} reported entries \
+         all kept, {committed} committed ({mid_write} killed during a commit or before its line)"
     );
     safety_figures::record(
         "shared_server.sigkill",
@@ -549,6 +550,7 @@ fn writers_killed_at_random_moments_lose_no_reported_entry() {
             ("writes", committed.into()),
             ("reported_and_kept", reported.into()),
             ("committed_unreported", mid_write.into()),
+            ("killed_after_a_write", after_a_write.into()),
             ("seed", seed.into()),
         ],
     );
@@ -593,9 +595,19 @@ fn safety_summary() {
             if let Some(i) = totals.iter().position(|t| t == key) {
                 sums[i] += value.as_u64().unwrap_or(0);
             }
-            if !["test", "at", "seconds"].contains(&key.as_str()) {
-                figures.push(format!("{} {}", key.replace('_', " "), text_of(value)));
+            if ["test", "at", "seconds"].contains(&key.as_str()) {
+                continue;
             }
+            // `slowest_write_ms: 351` reads "slowest write 351 ms".
+            let (name, unit) = [("_ms_per_s", " ms/s"), ("_ms", " ms")]
+                .iter()
+                .find_map(|(suffix, unit)| Some((key.strip_suffix(suffix)?, *unit)))
+                .unwrap_or((key.as_str(), ""));
+            let value = match value {
+                serde_json::Value::String(s) => format!("{s:?}"),
+                other => other.to_string(),
+            };
+            figures.push(format!("{} {value}{unit}", name.replace('_', " ")));
         }
         table.push_str(&format!(
             "{:<34} {:<20} {:>6}  {}\n",
