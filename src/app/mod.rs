@@ -541,10 +541,13 @@ impl App {
     }
 
     /// A key while a letter is previewed: Enter sends it, Esc puts it
-    /// away, the arrows scroll it.
+    /// away, the arrows scroll it, Ctrl-C quits (sending nothing).
     pub fn preview_key(&mut self, key: KeyEvent) -> Option<Load> {
         let (_, scroll) = self.preview.as_mut()?;
         match key.code {
+            KeyCode::Char('c') if key.modifiers.contains(KeyModifiers::CONTROL) => {
+                self.quit = true;
+            }
             KeyCode::Enter => return Some(Load::SendLetter),
             KeyCode::Esc | KeyCode::Char('q') => {
                 self.preview = None;

@@ -25,7 +25,7 @@ pub mod sql;
 use std::fs::OpenOptions;
 use std::os::unix::fs::OpenOptionsExt;
 use std::path::{Path, PathBuf};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
 
@@ -75,7 +75,7 @@ impl Store {
     fn open_checked(path: &Path) -> Result<Store> {
         let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
         let mut conn = Connection::open_with_flags(path, flags).map_err(|e| open_error(path, e))?;
-        conn.busy_timeout(BUSY_TIMEOUT)?;
+        wait_for_lock(&mut conn)?;
         configure(&conn).map_err(|e| open_error(path, e))?;
         migrations::migrate(&mut conn, path).map_err(|e| match e {
             StoreError::Sqlite(e) => open_error(path, e),
@@ -182,9 +182,7 @@ impl Store {
                 r.get::<_, String>(0)
             })
             .is_ok_and(|m| m.eq_ignore_ascii_case("delete"));
-        self.conn
-            .busy_timeout(BUSY_TIMEOUT)
-            .map_err(StoreError::from)?;
+        wait_for_lock(&mut self.conn).map_err(StoreError::from)?;
         let result = self.write_bulk(f);
         if alone {
             // Committed either way; should this fail, the next open of the
@@ -228,6 +226,25 @@ impl Store {
     pub fn conn(&self) -> &Connection {
         &self.conn
     }
+}
+
+/// Makes `conn` wait up to [`BUSY_TIMEOUT`] for another connection's lock,
+/// trying again every millisecond. SQLite's own busy timeout tries less and
+/// less often, every tenth of a second after the first third: while other
+/// clerks write one short transaction after another, a writer could miss
+/// every moment the lock was free and be refused as busy.
+fn wait_for_lock(conn: &mut Connection) -> rusqlite::Result<()> {
+    let mut since = Instant::now();
+    conn.busy_handler(Some(move |tries: i32| {
+        if tries == 0 {
+            since = Instant::now();
+        }
+        if since.elapsed() >= BUSY_TIMEOUT {
+            return false;
+        }
+        std::thread::sleep(Duration::from_millis(1));
+        true
+    }))
 }
 
 fn check_sqlite_version() -> Result<()> {
