@@ -11,6 +11,7 @@ use super::eml::eml;
 use crate::config::CompanyConfig;
 use crate::domain::activity::{Activity, ActivityKind};
 use crate::domain::ladder::StepAction;
+use crate::domain::text::printable;
 use crate::store::{self, Store, StoreError};
 
 /// What sending wrote.
@@ -85,7 +86,8 @@ pub fn send(
             let message = eml(
                 &company.name,
                 from,
-                &c.client.name,
+                // Shown as the letter shows it, rather than refused.
+                &printable(&c.client.name),
                 to,
                 &c.letter.subject,
                 &c.letter.body,
