@@ -249,9 +249,12 @@ impl<'a> LineCounter<'a> {
             end += 1;
         }
         if end > self.offset {
-            self.line += self.text[self.offset..end]
+            // A line ends with `\n`, `\r\n` or a lone `\r` (old Mac files).
+            let part = &self.text[self.offset..end];
+            self.line += part
                 .iter()
-                .filter(|b| **b == b'\n')
+                .enumerate()
+                .filter(|&(i, b)| *b == b'\n' || (*b == b'\r' && part.get(i + 1) != Some(&b'\n')))
                 .count() as u64;
             self.offset = end;
         }
