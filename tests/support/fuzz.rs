@@ -58,12 +58,9 @@ where
 fn write_figure(file: &str, target: &str, inputs: u64) {
     let dir = figures_dir();
     std::fs::create_dir_all(&dir).unwrap();
-    let line = serde_json::json!({ "test": format!("{file}::{target}"), "inputs": inputs });
-    std::fs::write(
-        dir.join(format!("{file}-{target}.json")),
-        format!("{line}\n"),
-    )
-    .unwrap();
+    let name = serde_json::to_string(&format!("{file}::{target}")).unwrap();
+    let line = format!("{{\"test\":{name},\"inputs\":{inputs}}}\n");
+    std::fs::write(dir.join(format!("{file}-{target}.json")), line).unwrap();
 }
 
 /// `Err` with `message` unless `ok`: a property that does not hold.
