@@ -26,6 +26,8 @@ pub enum StoreError {
     Open { path: PathBuf, message: String },
     #[error("{0}")]
     Invalid(String),
+    #[error("the database file is corrupt ({0}); restore it from a backup")]
+    Corrupt(rusqlite::Error),
     #[error("database error: {0}")]
     Sqlite(rusqlite::Error),
 }
@@ -34,6 +36,11 @@ impl From<rusqlite::Error> for StoreError {
     fn from(e: rusqlite::Error) -> StoreError {
         if is_busy(&e) {
             StoreError::Busy
+        } else if matches!(
+            e.sqlite_error_code(),
+            Some(rusqlite::ErrorCode::DatabaseCorrupt | rusqlite::ErrorCode::NotADatabase)
+        ) {
+            StoreError::Corrupt(e)
         } else {
             StoreError::Sqlite(e)
         }
