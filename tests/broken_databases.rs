@@ -235,7 +235,7 @@ fn a_full_disk_is_reported_and_the_database_stays_whole() {
     assert!(out.status.success());
     let before = bytes(&db);
     // A file size limit of 150 KiB: the import's write-ahead log outgrows it.
-    let mut c = command(&db, &["import", "invoices", IBM, "--currency", "USD"]);
+    let c = command(&db, &["import", "invoices", IBM, "--currency", "USD"]);
     let program = c.get_program().to_owned();
     let args: Vec<_> = c.get_args().map(ToOwned::to_owned).collect();
     let mut limited = Command::new("bash");

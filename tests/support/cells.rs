@@ -116,10 +116,11 @@ pub fn write_amount(minor: i64, exponent: u32, style: &AmountStyle) -> String {
     let (int, frac) = digits.split_at(digits.len() - exp);
     let mut body = String::new();
     for (i, c) in int.chars().enumerate() {
-        if i > 0 && (int.len() - i) % 3 == 0 {
-            if let Some(g) = style.group {
-                body.push(if g == 'G' { grouping } else { g });
-            }
+        if i > 0
+            && (int.len() - i) % 3 == 0
+            && let Some(g) = style.group
+        {
+            body.push(if g == 'G' { grouping } else { g });
         }
         body.push(c);
     }
