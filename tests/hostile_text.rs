@@ -245,6 +245,13 @@ fn every_command_line_output_shows_payloads_harmlessly() {
             "reached",
         ],
     ));
+    // A file dropped in a shared directory under a hostile name.
+    let dropped = dir.path().join(evil("pay") + ".csv");
+    std::fs::write(&dropped, "invoice,date,amount\nPLAIN-2,2026-11-01,1.00\n").unwrap();
+    succeeded(&shown(
+        &db,
+        &["import", "payments", dropped.to_str().unwrap()],
+    ));
     // Errors that quote what the clerk or the database said.
     for args in [
         vec!["invoice".to_string(), evil("NOPE")],

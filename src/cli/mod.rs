@@ -314,7 +314,8 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
             for w in &summary.warnings {
                 eprintln!("warning: {}", printable(w));
             }
-            writeln!(out, "{}: {summary}", file.display())?;
+            // Files are dropped in shared directories by others: names too are shown, not obeyed.
+            writeln!(out, "{}: {summary}", printable(&file.display().to_string()))?;
         }
         Command::Aging { as_of, format } => {
             let mut store = ctx.open()?;
