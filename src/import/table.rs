@@ -123,10 +123,12 @@ impl Table {
                           (is the file cut short?)"
                 .to_string();
             return Err(match rows.last().filter(|(line, _)| *line == last_line) {
-                Some((line, record)) => ImportError::Cell {
+                // Every row has as many fields as the header: the open quote
+                // runs to the end, so it is in the last column.
+                Some((line, _)) => ImportError::Cell {
                     file,
                     line: *line,
-                    column: headers[record.len() - 1].clone(),
+                    column: headers.last().cloned().unwrap_or_default(),
                     reason,
                 },
                 None => ImportError::Line {
