@@ -523,9 +523,17 @@ fn s_on_a_client_shows_its_statement_and_enter_sends_it() {
     let (letter, _) = app.preview.as_ref().expect("a statement to read");
     assert_eq!(letter.client.code, client);
     assert_eq!(letter.label, "account statement");
-    assert!(letter.letter.body.contains(&client), "{}", letter.letter.body);
+    assert!(
+        letter.letter.body.contains(&client),
+        "{}",
+        letter.letter.body
+    );
     preview_key(&mut app, &mut store, KeyCode::Enter);
-    assert!(app.message.starts_with("Account statement sent to"), "{}", app.message);
+    assert!(
+        app.message.starts_with("Account statement sent to"),
+        "{}",
+        app.message
+    );
     press(&mut app, &mut store, &[KeyCode::Esc, KeyCode::Char('4')]);
     assert_eq!(
         (app.journal[0].kind.as_str(), app.journal[0].client.as_str()),

@@ -112,7 +112,11 @@ fn another_programs_database_is_refused_untouched() {
         .query_row("SELECT count(*) FROM sqlite_schema", [], |r| r.get(0))
         .unwrap();
     assert_eq!(n, 1);
-    drop(before);
+    drop(c);
+    assert!(
+        std::fs::read(&path).unwrap() == before,
+        "the file was written to"
+    );
 }
 
 #[test]

@@ -221,6 +221,12 @@ fn parse_iso_date(s: &str) -> Result<NaiveDate, String> {
 
 /// Parses the arguments, runs, and reports errors in one line on stderr.
 pub fn main() -> ExitCode {
+    // Past a file size limit (`ulimit -f`) the kernel would end the process
+    // without a word; caught, the write fails instead and the error is told.
+    let _ = signal_hook::flag::register(
+        signal_hook::consts::SIGXFSZ,
+        std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false)),
+    );
     let cli = Cli::parse();
     match run(cli) {
         Ok(()) => ExitCode::SUCCESS,
@@ -325,7 +331,8 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
             for w in &summary.warnings {
                 eprintln!("warning: {}", printable(w));
             }
-            writeln!(out, "{}: {summary}", file.display())?;
+            // Files are dropped in shared directories by others: names too are shown, not obeyed.
+            writeln!(out, "{}: {summary}", printable(&file.display().to_string()))?;
         }
         Command::Aging { as_of, format } => {
             let mut store = ctx.open_read()?;

@@ -19,7 +19,7 @@ pub fn run(
     let report = store.read(|tx| crate::store::aging::report(tx, as_of))?;
     match format {
         Format::Json => {
-            serde_json::to_writer(&mut *out, &AgingJson::from(&report))?;
+            crate::export::json_safe::to_writer(&mut *out, &AgingJson::from(&report))?;
             writeln!(out)?;
         }
         Format::Csv => {

@@ -12,6 +12,7 @@ use crate::app::penalties::penalty_of;
 use crate::domain::invoice::days_overdue;
 use crate::domain::money::decimal_string;
 use crate::domain::penalty::{RateTables, Rule};
+use crate::domain::text::printable;
 use crate::store::Store;
 use crate::store::invoice_history::history;
 
@@ -119,7 +120,7 @@ pub fn run(
     }
     match format {
         Format::Json => {
-            serde_json::to_writer_pretty(&mut *out, &report)?;
+            crate::export::json_safe::to_writer_pretty(&mut *out, &report)?;
             writeln!(out)?;
         }
         Format::Csv | Format::Table => table(&report, out)?,
@@ -144,7 +145,7 @@ pub fn rule_name(rule: &Rule) -> String {
 fn table(r: &InvoiceReport, out: &mut dyn Write) -> std::io::Result<()> {
     let cur = &r.currency;
     let dash = || "-".to_string();
-    let mut line = |k: &str, v: String| writeln!(out, "{k:<16}{v}");
+    let mut line = |k: &str, v: String| writeln!(out, "{k:<16}{}", printable(&v));
     line(
         "invoice",
         format!("{} ({} {})", r.number, r.client, r.client_name),

@@ -11,6 +11,7 @@ use crate::domain::activity::ActivityKind;
 use crate::domain::client::Rating;
 use crate::domain::payment::PaymentMethod;
 use crate::domain::solvency::SolvencySource;
+use crate::domain::text::printable;
 use crate::import::amounts;
 use crate::store::{self, Store, StoreError};
 
@@ -51,7 +52,8 @@ pub fn run(
     let target = store.read(|tx| target(tx, req))?;
     let s = submission(kind, req, &target, today)?;
     let (id, message) = record(store, &target, &s, user, today, now)?;
-    writeln!(out, "{message} (journal entry {id})")?;
+    // The message names the client and invoice as the database has them.
+    writeln!(out, "{} (journal entry {id})", printable(&message))?;
     Ok(())
 }
 

@@ -59,7 +59,7 @@ pub fn run(
         .collect();
     match format {
         Format::Json => {
-            serde_json::to_writer_pretty(&mut *out, &lines)?;
+            crate::export::json_safe::to_writer_pretty(&mut *out, &lines)?;
             writeln!(out)?;
         }
         Format::Csv => {

@@ -82,7 +82,7 @@ pub fn write<W: Write>(out: W, lines: &[AgingLine], format: ExportFormat) -> std
                 })
                 .collect();
             let mut out = out;
-            serde_json::to_writer_pretty(&mut out, &rows)?;
+            super::json_safe::to_writer_pretty(&mut out, &rows)?;
             writeln!(out)
         }
     }

@@ -3,6 +3,8 @@
 
 use std::io::Write;
 
+use crate::domain::text::is_unsafe;
+
 /// A cell: text is guarded against formula injection, numbers are written as is.
 pub enum Cell {
     Text(String),
@@ -18,11 +20,22 @@ impl Cell {
     }
 }
 
-/// A text cell starting with `= + - @`, tab or CR gets a leading `'`.
+/// A text cell starting with `= + - @`, tab or CR gets a leading `'`; control
+/// characters other than tab and line breaks, and bidi marks, become U+FFFD
+/// (the file may well be shown on a terminal).
 pub fn neutralise(s: &str) -> std::borrow::Cow<'_, str> {
+    let unsafe_here = |c: char| is_unsafe(c) && !matches!(c, '\t' | '\n' | '\r');
+    let s: std::borrow::Cow<'_, str> = if s.chars().any(unsafe_here) {
+        s.chars()
+            .map(|c| if unsafe_here(c) { '\u{fffd}' } else { c })
+            .collect::<String>()
+            .into()
+    } else {
+        s.into()
+    };
     match s.chars().next() {
         Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{s}").into(),
-        _ => s.into(),
+        _ => s,
     }
 }
 
@@ -79,5 +92,13 @@ mod tests {
         assert!(s.contains("'+1,'@SUM(A1)\r\n"), "{s}");
         assert!(s.contains("'-2,'\tx\r\n"), "{s}");
         assert!(s.contains("\"'\rx\",plain\r\n"), "{s}");
+    }
+
+    #[test]
+    fn escapes_and_bidi_marks_are_shown_not_written() {
+        assert_eq!(neutralise("a\u{1b}]0;t\u{7}b"), "a\u{fffd}]0;t\u{fffd}b");
+        assert_eq!(neutralise("\u{9b}2J\u{202e}"), "\u{fffd}2J\u{fffd}");
+        assert_eq!(neutralise("=\u{1b}"), "'=\u{fffd}");
+        assert_eq!(neutralise("line\nbreak\tand tab"), "line\nbreak\tand tab");
     }
 }

@@ -59,7 +59,7 @@ pub fn write<W: Write>(
         ),
         ExportFormat::Json => {
             let mut out = out;
-            serde_json::to_writer_pretty(&mut out, entries)?;
+            super::json_safe::to_writer_pretty(&mut out, entries)?;
             writeln!(out)
         }
     }

@@ -4,6 +4,7 @@
 pub mod aging;
 pub mod csv_safe;
 pub mod journal;
+pub mod json_safe;
 
 /// Output format of an export.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]

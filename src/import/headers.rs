@@ -107,6 +107,7 @@ impl FileKind {
             ],
             FileKind::Payments => &[
                 InvoiceNumber,
+                ClientCode,
                 ReceivedOn,
                 Amount,
                 Currency,
@@ -179,6 +180,9 @@ const fn only(kind: FileKind, field: Field, names: &'static [&'static str]) -> S
     }
 }
 
+/// Names of a customer account, which a payments file does not use for the client.
+const ACCOUNT: &[&str] = &["account", "accountno", "accountnumber", "accountid"];
+
 /// Header names per field, already normalized. The first names of a field's
 /// first row are quoted in "no column for …" messages, so they come one per
 /// language: English, French, Norwegian, Spanish. To add a synonym, add it
@@ -199,11 +203,13 @@ const SYNONYMS: &[Synonyms] = &[
     all(Field::ClientCode, &[
         "customer", "client", "kunde", "cliente", "customerid", "customercode", "customerno",
         "customernumber", "customernr", "clientid", "clientcode", "clientno", "clientnumber",
-        "account", "accountno", "accountnumber", "accountid", "debtor", "debtorid", "debtorno",
-        "debtornumber", "codeclient", "numeroclient", "nclient", "noclient", "idclient",
+        "debtor", "debtorid", "debtorno", "debtornumber", "codeclient", "numeroclient", "nclient", "noclient", "idclient",
         "refclient", "kundenr", "kundenummer", "kundeid", "kundeno", "codigocliente",
         "idcliente", "numcliente", "ncliente", "numerocliente", "codcliente",
     ]),
+    // In a payments file from a bank, the account is the bank account.
+    only(FileKind::Invoices, Field::ClientCode, ACCOUNT),
+    only(FileKind::Clients, Field::ClientCode, ACCOUNT),
     all(Field::ClientName, &[
         "name", "nom", "navn", "nombre", "customername", "clientname", "companyname", "company",
         "accountname", "debtorname", "nomclient", "nomduclient", "raisonsociale", "societe",

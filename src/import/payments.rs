@@ -31,6 +31,20 @@ pub fn import(
                     format!("unknown invoice {number}; import the invoice first"),
                 ));
             };
+            // A client named on the line must be the invoice's: otherwise the
+            // invoice number is likely mistyped.
+            if let Some(code) = row.get(Field::ClientCode)
+                && code != invoice.invoice.client_code
+            {
+                let reason = match store::clients::find(tx, code)? {
+                    Some(_) => format!(
+                        "invoice {number} is client {}'s, not {code}'s",
+                        invoice.invoice.client_code
+                    ),
+                    None => format!("unknown client {code}; import the client or its invoices first"),
+                };
+                return Err(row.error(Field::ClientCode, reason));
+            }
             let currency = invoice.invoice.amount.currency;
             if let Some(c) = row.get(Field::Currency) {
                 let given = row.currency(None)?;

@@ -78,6 +78,7 @@ impl Table {
         // is off by one on CRLF files.
         let mut lines = LineCounter::new(text.as_bytes());
         let mut rows = Vec::new();
+        let mut last_line = 0;
         for record in reader.records() {
             let record = record.map_err(|e| {
                 let line = e.position().map_or(0, |p| lines.line_at(p.byte()));
@@ -88,6 +89,7 @@ impl Table {
                 }
             })?;
             let line = record.position().map_or(0, |p| lines.line_at(p.byte()));
+            last_line = line;
             if record.iter().all(|f| f.trim().is_empty()) {
                 continue;
             }
@@ -113,6 +115,28 @@ impl Table {
                 });
             }
             rows.push((line, record));
+        }
+        // A file cut short inside a quoted value: the reader takes the part
+        // before the cut as the whole value (`"1` of `"1,000.00"`).
+        if let Some(quote) = unclosed_quote(text.as_bytes(), delimiter) {
+            let reason = "a quote opened here is not closed before the end of the file \
+                          (is the file cut short?)"
+                .to_string();
+            return Err(match rows.last().filter(|(line, _)| *line == last_line) {
+                // Every row has as many fields as the header: the open quote
+                // runs to the end, so it is in the last column.
+                Some((line, _)) => ImportError::Cell {
+                    file,
+                    line: *line,
+                    column: headers.last().cloned().unwrap_or_default(),
+                    reason,
+                },
+                None => ImportError::Line {
+                    file,
+                    line: LineCounter::new(text.as_bytes()).line_at(quote as u64),
+                    reason,
+                },
+            });
         }
 
         let mut table = Table {
@@ -224,6 +248,34 @@ fn swallowing_field(record: &StringRecord, delimiter: u8, columns: usize) -> Opt
     })
 }
 
+/// The offset of a quote that opens a field and is still open at the end of
+/// `text`, as the CSV reader reads quotes: only at the start of a field, `""`
+/// inside for a quote.
+fn unclosed_quote(text: &[u8], delimiter: u8) -> Option<usize> {
+    let mut open: Option<usize> = None;
+    let mut field_start = true;
+    let mut i = 0;
+    while i < text.len() {
+        let b = text[i];
+        if open.is_some() {
+            if b == b'"' {
+                if text.get(i + 1) == Some(&b'"') {
+                    i += 1;
+                } else {
+                    open = None;
+                }
+            }
+        } else if b == b'"' && field_start {
+            open = Some(i);
+            field_start = false;
+        } else {
+            field_start = b == delimiter || b == b'\n' || b == b'\r';
+        }
+        i += 1;
+    }
+    open
+}
+
 /// Turns byte offsets, asked in increasing order, into 1-based line numbers.
 struct LineCounter<'a> {
     text: &'a [u8],
@@ -249,9 +301,12 @@ impl<'a> LineCounter<'a> {
             end += 1;
         }
         if end > self.offset {
-            self.line += self.text[self.offset..end]
+            // A line ends with `\n`, `\r\n` or a lone `\r` (old Mac files).
+            let part = &self.text[self.offset..end];
+            self.line += part
                 .iter()
-                .filter(|b| **b == b'\n')
+                .enumerate()
+                .filter(|&(i, b)| *b == b'\n' || (*b == b'\r' && part.get(i + 1) != Some(&b'\n')))
                 .count() as u64;
             self.offset = end;
         }

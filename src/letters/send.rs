@@ -10,6 +10,7 @@ use super::compose::Composed;
 use super::eml::eml;
 use crate::config::CompanyConfig;
 use crate::domain::activity::Activity;
+use crate::domain::text::printable;
 use crate::store::{self, Store, StoreError};
 
 /// What sending wrote.
@@ -84,7 +85,8 @@ pub fn send(
             let message = eml(
                 &company.name,
                 from,
-                &c.client.name,
+                // Shown as the letter shows it, rather than refused.
+                &printable(&c.client.name),
                 to,
                 &c.letter.subject,
                 &c.letter.body,

@@ -29,6 +29,8 @@ pub enum StoreError {
     /// The file, its directory or its file system will not do: what to fix.
     #[error("{0}")]
     Access(String),
+    #[error("the database file is corrupt ({0}); restore it from a backup")]
+    Corrupt(rusqlite::Error),
     #[error("database error: {0}")]
     Sqlite(rusqlite::Error),
 }
@@ -37,6 +39,11 @@ impl From<rusqlite::Error> for StoreError {
     fn from(e: rusqlite::Error) -> StoreError {
         if is_busy(&e) {
             StoreError::Busy
+        } else if matches!(
+            e.sqlite_error_code(),
+            Some(rusqlite::ErrorCode::DatabaseCorrupt | rusqlite::ErrorCode::NotADatabase)
+        ) {
+            StoreError::Corrupt(e)
         } else {
             StoreError::Sqlite(e)
         }

@@ -84,6 +84,13 @@ pub fn schema_version(conn: &Connection, path: &Path) -> Result<i64> {
     Ok(version)
 }
 
+/// Refuses a file that is not a dun database, or one of a newer schema;
+/// reads only.
+pub fn check(conn: &Connection, path: &Path) -> Result<()> {
+    let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+    check_version(conn, path, version)
+}
+
 fn check_version(conn: &Connection, path: &Path, version: i64) -> Result<()> {
     let app_id: i64 = conn.query_row("PRAGMA application_id", [], |r| r.get(0))?;
     let tables: i64 = conn.query_row(

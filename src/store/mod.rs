@@ -76,11 +76,15 @@ impl Store {
         let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
         let mut conn = Connection::open_with_flags(path, flags).map_err(|e| open_error(path, e))?;
         wait_for_lock(&mut conn)?;
-        configure(&conn).map_err(|e| open_error(path, e))?;
-        migrations::migrate(&mut conn, path).map_err(|e| match e {
-            StoreError::Sqlite(e) => open_error(path, e),
+        let opening = |e| match e {
+            StoreError::Sqlite(e) | StoreError::Corrupt(e) => open_error(path, e),
             other => other,
-        })?;
+        };
+        // Another program's database, or a newer dun's, is refused before
+        // anything (the switch to WAL mode) writes to it.
+        migrations::check(&conn, path).map_err(opening)?;
+        configure(&conn).map_err(|e| open_error(path, e))?;
+        migrations::migrate(&mut conn, path).map_err(opening)?;
         Ok(Store {
             conn,
             path: path.to_path_buf(),

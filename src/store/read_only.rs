@@ -37,7 +37,7 @@ impl Store {
             .map_err(|e| open_error(path, e))?;
         configure_session(&conn).map_err(|e| open_error(path, e))?;
         migrations::check_current(&conn, path, &why).map_err(|e| match e {
-            StoreError::Sqlite(e) => open_error(path, e),
+            StoreError::Sqlite(e) | StoreError::Corrupt(e) => open_error(path, e),
             other => other,
         })?;
         Ok(Store {
@@ -69,7 +69,7 @@ impl Store {
         let uri = format!("file:{}?immutable=1", uri_path(path));
         let conn = Connection::open_with_flags(uri, flags).map_err(|e| open_error(path, e))?;
         migrations::schema_version(&conn, path).map_err(|e| match e {
-            StoreError::Sqlite(e) => open_error(path, e),
+            StoreError::Sqlite(e) | StoreError::Corrupt(e) => open_error(path, e),
             other => other,
         })
     }

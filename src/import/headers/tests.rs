@@ -105,6 +105,15 @@ fn fields_only_match_in_their_kinds() {
         Some(Field::Profile)
     );
     assert_eq!(match_header(FileKind::Invoices, "Type"), None);
+    assert_eq!(
+        match_header(FileKind::Payments, "Customer"),
+        Some(Field::ClientCode)
+    );
+    assert_eq!(
+        match_header(FileKind::Invoices, "Account"),
+        Some(Field::ClientCode)
+    );
+    assert_eq!(match_header(FileKind::Payments, "Account"), None);
     assert_eq!(match_header(FileKind::Invoices, ""), None);
     assert_eq!(match_header(FileKind::Invoices, "Notes"), None);
 }
