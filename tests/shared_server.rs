@@ -193,22 +193,7 @@ fn assert_whole(conn: &Connection) {
 
 /// The cached standing of every open invoice and client, as one text each.
 fn standings(conn: &Connection) -> Vec<String> {
-    let mut st = conn
-        .prepare(
-            "SELECT 'i' || id || ':' || reminder_level || ',' || coalesce(courtesy_on, '') || ',' \
-               || coalesce(reminded_on, '') || ',' || coalesce(notice_on, '') || ',' \
-               || coalesce(promised_for, '') || ',' || disputed FROM invoices \
-             WHERE settled_on IS NULL \
-             UNION ALL SELECT 'c' || id || ':' || coalesce(last_contact_on, '') || ',' \
-               || coalesce(next_action_on, '') || ',' || coalesce(snoozed_until, '') || ',' \
-               || coalesce(visit_on, '') || ',' || coalesce(held_until, '') FROM clients \
-             ORDER BY 1",
-        )
-        .unwrap();
-    st.query_map([], |r| r.get(0))
-        .unwrap()
-        .map(|r| r.unwrap())
-        .collect()
+    dun::store::dunning::cached_standings(conn).unwrap()
 }
 
 /// The cached standings are those the journal gives: no entry was

@@ -33,7 +33,7 @@ pub struct Cli {
     #[arg(long, env = "DUN_DB", global = true, value_name = "PATH")]
     pub db: Option<PathBuf>,
     /// Take this date as today (YYYY-MM-DD), for reproducible reports.
-    #[arg(long, env = "DUN_TODAY", global = true, value_name = "DATE", value_parser = parse_iso_date)]
+    #[arg(long, env = "DUN_TODAY", global = true, value_name = "DATE", value_parser = commands::parse_iso_date)]
     pub today: Option<NaiveDate>,
     /// Run on a throwaway database filled with the demo portfolio.
     #[arg(long)]
@@ -63,14 +63,14 @@ pub enum Command {
     /// Aging totals per currency and bucket.
     Aging {
         /// Age as things stood on this date (default: today).
-        #[arg(long, value_name = "DATE", value_parser = parse_iso_date)]
+        #[arg(long, value_name = "DATE", value_parser = commands::parse_iso_date)]
         as_of: Option<NaiveDate>,
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
     },
     /// Who to chase today.
     Queue {
-        #[arg(long, value_name = "DATE", value_parser = parse_iso_date)]
+        #[arg(long, value_name = "DATE", value_parser = commands::parse_iso_date)]
         as_of: Option<NaiveDate>,
         /// Only the clients assigned to you.
         #[arg(long)]
@@ -82,7 +82,7 @@ pub enum Command {
     /// late-payment interest and compensation its client's law allows.
     Invoice {
         number: String,
-        #[arg(long, value_name = "DATE", value_parser = parse_iso_date)]
+        #[arg(long, value_name = "DATE", value_parser = commands::parse_iso_date)]
         as_of: Option<NaiveDate>,
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
@@ -91,7 +91,7 @@ pub enum Command {
     /// e-mail message for clients with an address) and log them as sent.
     /// Running it again the same day sends nothing twice.
     Letters {
-        #[arg(long, value_name = "DATE", value_parser = parse_iso_date)]
+        #[arg(long, value_name = "DATE", value_parser = commands::parse_iso_date)]
         as_of: Option<NaiveDate>,
         /// Where to write them (default: letters/ in the data directory).
         #[arg(long, value_name = "DIR")]
@@ -109,60 +109,14 @@ pub enum Command {
     /// dispute, dispute_resolved, payment, statement, credit_check, hold,
     /// snooze, note. The same checks as the workbench apply: a formal
     /// notice needs three reminders first, a payment no more than is due.
-    Log {
-        /// What happened (see above).
-        kind: String,
-        /// The client's code (may be left out when --invoice is given).
-        #[arg(long, value_name = "CODE")]
-        client: Option<String>,
-        /// The invoice it is about.
-        #[arg(long, value_name = "NUMBER")]
-        invoice: Option<String>,
-        #[arg(long)]
-        note: Option<String>,
-        /// Set the client's next action date.
-        #[arg(long, value_name = "DATE", value_parser = parse_iso_date)]
-        next: Option<NaiveDate>,
-        /// The kind's own date: promised, visit planned, payment received,
-        /// end of a hold or snooze.
-        #[arg(long, value_name = "DATE", value_parser = parse_iso_date)]
-        date: Option<NaiveDate>,
-        /// When it happened, if not today.
-        #[arg(long, value_name = "DATE", value_parser = parse_iso_date)]
-        on: Option<NaiveDate>,
-        /// Amount of a promise or payment (recommended limit of a credit check).
-        #[arg(long)]
-        amount: Option<String>,
-        /// Outcome: a call's (reached, no_answer, voicemail, wrong_number,
-        /// refused), a visit's (planned, done, cancelled), a credit check's rating.
-        #[arg(long)]
-        outcome: Option<String>,
-        /// Reminder level: 0 (courtesy) to 3; default: the next one.
-        #[arg(long)]
-        level: Option<u8>,
-        /// Reason code of a dispute; source of a credit check.
-        #[arg(long)]
-        reason: Option<String>,
-        /// Payment method: transfer, card, cheque, cash, direct_debit, other.
-        #[arg(long)]
-        method: Option<String>,
-        /// Payment reference.
-        #[arg(long)]
-        reference: Option<String>,
-        /// Sent by registered mail.
-        #[arg(long)]
-        registered: bool,
-        /// The journal entry this one completes (an acknowledgment of receipt).
-        #[arg(long, value_name = "ID")]
-        refers_to: Option<i64>,
-    },
+    Log(commands::log::LogRequest),
     /// Export the aging list or the journal (CSV for spreadsheets, JSON for scripts).
     Export {
         what: ExportWhat,
         #[arg(long, value_enum, default_value_t = ExportFormat::Csv)]
         format: ExportFormat,
         /// For the aging list: the date to age at (default: today).
-        #[arg(long, value_name = "DATE", value_parser = parse_iso_date)]
+        #[arg(long, value_name = "DATE", value_parser = commands::parse_iso_date)]
         as_of: Option<NaiveDate>,
         /// Write to this file instead of standard output.
         #[arg(long, short, value_name = "FILE")]
@@ -212,11 +166,6 @@ pub enum Separator {
 pub enum ExportWhat {
     Aging,
     Journal,
-}
-
-fn parse_iso_date(s: &str) -> Result<NaiveDate, String> {
-    NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")
-        .map_err(|_| format!("{s:?} is not a date in YYYY-MM-DD"))
 }
 
 /// Parses the arguments, runs, and reports errors in one line on stderr.
@@ -399,41 +348,8 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
                 &mut out,
             )?;
         }
-        Command::Log {
-            kind,
-            client,
-            invoice,
-            note,
-            next,
-            date,
-            on,
-            amount,
-            outcome,
-            level,
-            reason,
-            method,
-            reference,
-            registered,
-            refers_to,
-        } => {
+        Command::Log(req) => {
             let mut store = ctx.open()?;
-            let req = commands::log::LogRequest {
-                kind,
-                client,
-                invoice,
-                note,
-                next,
-                date,
-                on,
-                amount,
-                outcome,
-                level,
-                reason,
-                method,
-                reference,
-                registered,
-                refers_to,
-            };
             commands::log::run(
                 &mut store,
                 &req,

@@ -15,25 +15,53 @@ use crate::domain::text::printable;
 use crate::import::amounts;
 use crate::store::{self, Store, StoreError};
 
-/// What the command line says to record.
-#[derive(Clone, Debug, Default)]
+/// What the command line says to record (the arguments of `dun log`).
+#[derive(Clone, Debug, Default, clap::Args)]
 pub struct LogRequest {
+    /// What happened (see above).
     pub kind: String,
+    /// The client's code (may be left out when --invoice is given).
+    #[arg(long, value_name = "CODE")]
     pub client: Option<String>,
+    /// The invoice it is about.
+    #[arg(long, value_name = "NUMBER")]
     pub invoice: Option<String>,
+    #[arg(long)]
     pub note: Option<String>,
+    /// Set the client's next action date.
+    #[arg(long, value_name = "DATE", value_parser = super::parse_iso_date)]
     pub next: Option<NaiveDate>,
-    /// The kind's own date: promised, planned visit, received, end of a hold or snooze.
+    /// The kind's own date: promised, visit planned, payment received,
+    /// end of a hold or snooze.
+    #[arg(long, value_name = "DATE", value_parser = super::parse_iso_date)]
     pub date: Option<NaiveDate>,
     /// When it happened, if not today.
+    #[arg(long, value_name = "DATE", value_parser = super::parse_iso_date)]
     pub on: Option<NaiveDate>,
+    /// Amount of a promise or payment (recommended limit of a credit check).
+    #[arg(long)]
     pub amount: Option<String>,
+    /// Outcome: a call's (reached, no_answer, voicemail, wrong_number,
+    /// refused), a visit's (planned, done, cancelled), a credit check's rating.
+    #[arg(long)]
     pub outcome: Option<String>,
+    /// Reminder level: 0 (courtesy) to 3; default: the next one.
+    #[arg(long)]
     pub level: Option<u8>,
+    /// Reason code of a dispute; source of a credit check.
+    #[arg(long)]
     pub reason: Option<String>,
+    /// Payment method: transfer, card, cheque, cash, direct_debit, other.
+    #[arg(long)]
     pub method: Option<String>,
+    /// Payment reference.
+    #[arg(long)]
     pub reference: Option<String>,
+    /// Sent by registered mail.
+    #[arg(long)]
     pub registered: bool,
+    /// The journal entry this one completes (an acknowledgment of receipt).
+    #[arg(long, value_name = "ID")]
     pub refers_to: Option<i64>,
 }
 

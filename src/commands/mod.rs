@@ -19,3 +19,9 @@ pub enum Format {
     Csv,
     Json,
 }
+
+/// A date argument, `YYYY-MM-DD`.
+pub fn parse_iso_date(s: &str) -> Result<chrono::NaiveDate, String> {
+    chrono::NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")
+        .map_err(|_| format!("{s:?} is not a date in YYYY-MM-DD"))
+}

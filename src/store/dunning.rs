@@ -169,28 +169,26 @@ pub fn cache_holds(conn: &Connection, as_of: NaiveDate) -> Result<bool> {
     Ok(!st.exists([as_of])?)
 }
 
+/// The cached standing of every open invoice and every client, one text
+/// each (`i12:2,,2026-11-02,,,0`), for comparing two ways of computing them.
+pub fn cached_standings(conn: &Connection) -> Result<Vec<String>> {
+    let mut st = conn.prepare(
+        "SELECT 'i' || id || ':' || reminder_level || ',' || coalesce(courtesy_on, '') || ',' \
+           || coalesce(reminded_on, '') || ',' || coalesce(notice_on, '') || ',' \
+           || coalesce(promised_for, '') || ',' || disputed FROM invoices \
+         WHERE settled_on IS NULL \
+         UNION ALL SELECT 'c' || id || ':' || coalesce(last_contact_on, '') || ',' \
+           || coalesce(next_action_on, '') || ',' || coalesce(snoozed_until, '') || ',' \
+           || coalesce(visit_on, '') || ',' || coalesce(held_until, '') FROM clients \
+         ORDER BY 1",
+    )?;
+    let rows = st.query_map([], |r| r.get(0))?;
+    Ok(rows.collect::<rusqlite::Result<Vec<String>>>()?)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn standings(conn: &Connection) -> Vec<String> {
-        let mut st = conn
-            .prepare(
-                "SELECT 'i' || id || ':' || reminder_level || ',' || coalesce(courtesy_on, '') || ',' \
-                   || coalesce(reminded_on, '') || ',' || coalesce(notice_on, '') || ',' \
-                   || coalesce(promised_for, '') || ',' || disputed FROM invoices \
-                 WHERE settled_on IS NULL \
-                 UNION ALL SELECT 'c' || id || ':' || coalesce(last_contact_on, '') || ',' \
-                   || coalesce(next_action_on, '') || ',' || coalesce(snoozed_until, '') || ',' \
-                   || coalesce(visit_on, '') || ',' || coalesce(held_until, '') FROM clients \
-                 ORDER BY 1",
-            )
-            .unwrap();
-        st.query_map([], |r| r.get(0))
-            .unwrap()
-            .map(|r| r.unwrap())
-            .collect()
-    }
 
     #[test]
     fn the_set_wise_refresh_gives_the_same_standings_as_the_row_wise_one() {
@@ -207,7 +205,7 @@ mod tests {
                             '2026-11-30', 100 FROM invoices WHERE settled_on IS NULL LIMIT 1;",
                 )?;
                 refresh_all(tx)?;
-                let row_wise = standings(tx);
+                let row_wise = cached_standings(tx)?;
                 assert!(row_wise.iter().any(|s| s.contains(",2026-11-30,")));
                 assert!(row_wise.iter().any(|s| s.contains(",1") || s.contains(",2")));
                 tx.execute_batch(
@@ -217,7 +215,7 @@ mod tests {
                        snoozed_until = NULL, visit_on = NULL, held_until = NULL;",
                 )?;
                 refresh_all_set_wise(tx)?;
-                assert_eq!(standings(tx), row_wise);
+                assert_eq!(cached_standings(tx)?, row_wise);
                 Ok::<_, crate::store::StoreError>(())
             })
             .unwrap();
