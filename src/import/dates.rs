@@ -166,21 +166,6 @@ fn shape(s: &str) -> Option<Shape> {
     }
 }
 
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
 fn days_in_month(y: i32, m: u32) -> u32 {
     match m {
         2 if (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 => 29,
@@ -199,7 +184,7 @@ fn make_date(value: &str, y: i32, m: u32, d: u32, fmt: DateFormat) -> Result<Nai
     }
     NaiveDate::from_ymd_opt(y, m, d).ok_or_else(|| DateError::NoSuchDay {
         value: value.to_string(),
-        month: MONTHS[(m - 1) as usize],
+        month: crate::domain::date_format::month_name(m, crate::domain::language::Language::En),
         year: y,
         days: days_in_month(y, m),
     })
