@@ -263,3 +263,172 @@ fn a_promise_for_the_whole_account_pauses_every_invoice_then_breaks() {
             .all(|l| matches!(l.reason, Reason::BrokenPromise(_)))
     );
 }
+
+fn open_invoice(store: &mut Store, level: u32) -> String {
+    store
+        .read(|tx| {
+            Ok::<_, dun::store::StoreError>(tx.query_row(
+                "SELECT number FROM invoices WHERE settled_on IS NULL AND reminder_level = ?1 \
+                 AND disputed = 0 AND due_on < '2026-10-01' LIMIT 1",
+                [level],
+                |r| r.get(0),
+            )?)
+        })
+        .unwrap()
+}
+
+fn req(kind: &str, invoice: &str) -> LogRequest {
+    LogRequest {
+        kind: kind.into(),
+        invoice: Some(invoice.into()),
+        ..LogRequest::default()
+    }
+}
+
+#[test]
+fn reminders_go_one_level_at_a_time_and_a_notice_cannot_be_backdated() {
+    let (_dir, mut store) = demo();
+    let n = open_invoice(&mut store, 0);
+    for level in 1..=3u8 {
+        // Sending the same level twice is refused: it would count as the next.
+        if level > 1 {
+            let again = LogRequest {
+                level: Some(level - 1),
+                ..req("reminder", &n)
+            };
+            let e = log_entry(&mut store, again).unwrap_err();
+            assert!(e.contains("was sent already"), "{e}");
+        }
+        log_entry(
+            &mut store,
+            LogRequest {
+                level: Some(level),
+                ..req("reminder", &n)
+            },
+        )
+        .unwrap();
+    }
+    let e = log_entry(&mut store, req("reminder", &n)).unwrap_err();
+    assert!(e.contains("a formal notice comes next"), "{e}");
+    // Three reminders today do not make a notice dated last month possible.
+    let backdated = LogRequest {
+        on: Some(d("2026-10-22")),
+        ..req("formal_notice", &n)
+    };
+    let e = log_entry(&mut store, backdated).unwrap_err();
+    assert!(e.contains("has had 0"), "{e}");
+    log_entry(&mut store, req("formal_notice", &n)).unwrap();
+}
+
+#[test]
+fn a_resolution_needs_an_open_dispute_and_a_payment_its_arrival() {
+    let (_dir, mut store) = demo();
+    let n = open_invoice(&mut store, 0);
+    let e = log_entry(&mut store, req("dispute_resolved", &n)).unwrap_err();
+    assert!(e.contains("no open dispute"), "{e}");
+    log_entry(
+        &mut store,
+        LogRequest {
+            reason: Some("price".into()),
+            ..req("dispute", &n)
+        },
+    )
+    .unwrap();
+    let early = LogRequest {
+        on: Some(d("2026-11-21")),
+        ..req("dispute_resolved", &n)
+    };
+    let e = log_entry(&mut store, early).unwrap_err();
+    assert!(e.contains("raised on 2026-11-22"), "{e}");
+    log_entry(&mut store, req("dispute_resolved", &n)).unwrap();
+    let future = LogRequest {
+        amount: Some("1".into()),
+        date: Some(d("2027-03-01")),
+        ..req("payment", &n)
+    };
+    let e = log_entry(&mut store, future).unwrap_err();
+    assert!(e.contains("once received"), "{e}");
+}
+
+#[test]
+fn a_signed_receipt_coming_back_is_not_a_contact() {
+    let (_dir, mut store) = demo();
+    let ladders = LadderConfig::default().ladders();
+    let n = open_invoice(&mut store, 3);
+    let sent = log_entry(
+        &mut store,
+        LogRequest {
+            registered: true,
+            on: Some(d("2026-11-10")),
+            ..req("formal_notice", &n)
+        },
+    );
+    let id: i64 = sent
+        .unwrap()
+        .rsplit("journal entry ")
+        .next()
+        .unwrap()
+        .trim_end_matches(")\n")
+        .parse()
+        .unwrap();
+    let client = store
+        .read(|tx| dun::store::invoices::find(tx, &n))
+        .unwrap()
+        .unwrap()
+        .invoice
+        .client_code;
+    let before = store.read(|tx| queue(tx, today(), None, &ladders)).unwrap();
+    let ack = LogRequest {
+        kind: "letter".into(),
+        invoice: Some(n.clone()),
+        outcome: Some("acknowledged".into()),
+        refers_to: Some(id),
+        ..LogRequest::default()
+    };
+    log_entry(&mut store, ack).unwrap();
+    let after = store.read(|tx| queue(tx, today(), None, &ladders)).unwrap();
+    let lines = |q: &[dun::store::queue::FollowUp]| {
+        q.iter()
+            .filter(|l| l.code == client)
+            .map(|l| (l.reason, l.last_contact))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(lines(&before), lines(&after));
+}
+
+#[test]
+fn a_letter_is_not_sent_when_its_invoice_moved_on_meanwhile() {
+    let (dir, mut store) = demo();
+    let ladders = LadderConfig::default().ladders();
+    let rates = dun::rates::load(None).unwrap();
+    let company = dun::config::CompanyConfig::default();
+    let q = store.read(|tx| queue(tx, today(), None, &ladders)).unwrap();
+    let line = q
+        .iter()
+        .find(|l| l.reason == Reason::FormalNoticeReady)
+        .unwrap()
+        .clone();
+    let composed = store
+        .read(|tx| {
+            dun::letters::compose::compose(tx, &line, today(), &company, &ladders, &rates)
+                .map_err(|e| dun::store::StoreError::Invalid(e.to_string()))
+        })
+        .unwrap();
+    // Another clerk sends the notice first.
+    log_entry(&mut store, req("formal_notice", &line.invoices[0])).unwrap();
+    let out = dir.path().join("letters");
+    let e = dun::letters::send::send(
+        &mut store,
+        &composed,
+        today(),
+        &out,
+        &company,
+        "clerk",
+        chrono::Utc::now(),
+    )
+    .unwrap_err()
+    .to_string();
+    assert!(e.contains("changed since the letter was written"), "{e}");
+    let left: Vec<_> = std::fs::read_dir(out.join("2026-11-22")).unwrap().collect();
+    assert!(left.is_empty(), "{left:?}");
+}

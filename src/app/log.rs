@@ -43,11 +43,16 @@ pub fn record(
             ),
             None => None,
         };
-        let level = match &invoice {
-            Some(inv) => store::activities::reminder_level(tx, inv.id)?,
-            None => 0,
+        let on = s.on.unwrap_or(today);
+        let standing = match &invoice {
+            Some(inv) => Standing {
+                level: store::activities::reminder_level(tx, inv.id)?,
+                level_on: store::activities::reminder_level_on(tx, inv.id, on)?,
+                dispute_since: store::activities::open_dispute_since(tx, inv.id)?,
+            },
+            None => Standing::default(),
         };
-        check(s, invoice.as_ref(), level, today).map_err(StoreError::Invalid)?;
+        check(s, invoice.as_ref(), &standing, today).map_err(StoreError::Invalid)?;
         if let Some(id) = s.refers_to {
             let Some((owner, registered)) = store::activities::client_of(tx, id)? else {
                 return Err(StoreError::Invalid(format!("no journal entry {id}")));
@@ -117,14 +122,25 @@ pub fn record(
     })
 }
 
+/// Where the invoice an entry is about stood before it.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Standing {
+    /// Reminders of level 1 or more.
+    pub level: u32,
+    /// The same, counting only those dated on or before the entry's date.
+    pub level_on: u32,
+    /// When its open dispute was raised, if one is open.
+    pub dispute_since: Option<NaiveDate>,
+}
+
 /// The rules every entry follows, whoever types it (a form or `dun log`).
-/// `level` is the invoice's reminder level before this entry.
 pub fn check(
     s: &Submission,
     invoice: Option<&StoredInvoice>,
-    level: u32,
+    standing: &Standing,
     today: NaiveDate,
 ) -> Result<(), String> {
+    let level = standing.level;
     let on = s.on.unwrap_or(today);
     if on > today {
         return Err(format!(
@@ -158,19 +174,44 @@ pub fn check(
         return Err(format!("invoice {} is paid in full", inv.invoice.number));
     }
     match s.kind {
-        ActivityKind::FormalNotice => formal_notice_allowed(level)?,
+        // The reminders that count are those sent by the notice's date.
+        ActivityKind::FormalNotice => formal_notice_allowed(standing.level_on)?,
         ActivityKind::Reminder => match s.level {
             None => return Err("a reminder needs its level: 0 (courtesy) to 3".into()),
+            Some(0) => {}
             Some(l) if l > 3 => {
                 return Err(format!(
                     "reminder level {l}: levels go from 0 (courtesy) to 3"
                 ));
+            }
+            Some(_) if level >= 3 => {
+                return Err(
+                    "this invoice has had its three reminders: a formal notice comes next".into(),
+                );
             }
             Some(l) if u32::from(l) > level + 1 => {
                 return Err(format!(
                     "reminder {l} needs reminder {} first; this invoice has had {level}",
                     l - 1
                 ));
+            }
+            Some(l) if u32::from(l) <= level => {
+                return Err(format!(
+                    "reminder {l} was sent already; this invoice has had {level}, the next is {}",
+                    level + 1
+                ));
+            }
+            Some(l) if standing.level_on < level => {
+                return Err(format!(
+                    "reminder {l} dated {on} would come before reminder {level}, sent later"
+                ));
+            }
+            Some(_) => {}
+        },
+        ActivityKind::DisputeResolved => match standing.dispute_since {
+            None => return Err("this invoice has no open dispute to resolve".into()),
+            Some(d) if on < d => {
+                return Err(format!("the dispute was raised on {d}, after {on}"));
             }
             Some(_) => {}
         },
@@ -205,6 +246,9 @@ pub fn check(
             let due = inv.invoice.amount.minor - inv.paid;
             if amount <= 0 {
                 return Err("a payment is more than zero".into());
+            }
+            if s.date.is_some_and(|d| d > today) {
+                return Err("a payment is recorded once received, not before".into());
             }
             if amount > due {
                 let cur = inv.invoice.amount.currency;

@@ -259,11 +259,12 @@ pub fn build(
                 .pause
                 .last_contact_on
                 .is_some_and(|d| (d - p).num_days() > grace);
-            if days > grace && !contacted_since && !s.disputed {
+            // An invoice not yet due on the promised date was not part of it.
+            if days > grace && !contacted_since && !s.disputed && s.due_on <= p {
                 add(inv.client, Reason::BrokenPromise(p), inv.currency, Some(n));
                 continue;
             }
-            if (0..=grace).contains(&days) && !s.disputed {
+            if (0..=grace).contains(&days) && !s.disputed && s.due_on <= p {
                 add(inv.client, Reason::PromiseDue(p), inv.currency, Some(n));
                 continue;
             }
@@ -346,7 +347,8 @@ pub fn build(
                 std::cmp::Reverse(b.priority),
                 &clients[b.client].code,
             ))
-            .then(a.reason.cmp(&b.reason))
+            // Among one client's reminders, the most advanced first.
+            .then(b.reason.cmp(&a.reason))
     });
     out
 }

@@ -36,9 +36,9 @@ pub struct Composed {
     pub label: &'static str,
     /// The invoices it is about: each gets a journal entry when it is sent.
     pub invoices: Vec<String>,
-    /// Each invoice's reminder level when the letter was written: sending
-    /// checks that nobody sent a letter for it meanwhile.
-    pub levels: Vec<u32>,
+    /// Where each invoice stood when the letter was written: sending checks
+    /// that nobody logged a reminder, notice, promise or dispute meanwhile.
+    pub standings: Vec<String>,
     pub letter: Letter,
     /// Why the letter shows no interest or compensation, when it does not.
     pub penalty_note: Option<String>,
@@ -152,7 +152,11 @@ pub fn compose(
         channel: step.channel,
         label: step.action.label(),
         invoices: line.invoices.clone(),
-        levels: histories.iter().map(|h| h.reminder_level).collect(),
+        standings: line
+            .invoices
+            .iter()
+            .map(|n| crate::store::dunning::invoice_standing(conn, n))
+            .collect::<Result<_, _>>()?,
         letter,
         penalty_note: note,
     })
@@ -216,7 +220,7 @@ pub fn compose_statement(
         channel: Channel::Letter,
         label: "account statement",
         invoices: Vec::new(),
-        levels: Vec::new(),
+        standings: Vec::new(),
         letter,
         penalty_note: note,
     })

@@ -100,9 +100,12 @@ pub fn send(
     let temps: Vec<PathBuf> = files
         .iter()
         .map(|(p, _)| {
+            // This process's own name: two clerks writing to one directory
+            // never touch each other's unfinished files.
             p.with_extension(format!(
-                "{}.part",
-                p.extension().and_then(|e| e.to_str()).unwrap_or("")
+                "{}.{}.part",
+                p.extension().and_then(|e| e.to_str()).unwrap_or(""),
+                std::process::id()
             ))
         })
         .collect();
@@ -125,7 +128,14 @@ pub fn send(
         }
     };
     for ((path, _), temp) in files.iter().zip(&temps) {
-        std::fs::rename(temp, path).map_err(io(path))?;
+        std::fs::rename(temp, path).map_err(|e| SendError::File {
+            path: path.clone(),
+            reason: format!(
+                "{}; the letter is logged as sent, its text is in {}",
+                crate::fault::io_reason(&e),
+                temp.display()
+            ),
+        })?;
     }
     Ok(Sent {
         files: files.into_iter().map(|(p, _)| p).collect(),
@@ -155,13 +165,12 @@ fn record(
             store::activities::insert(tx, client_id, None, None, &a)?;
             return Ok(1);
         }
-        for (number, level) in c.invoices.iter().zip(&c.levels) {
+        for (number, standing) in c.invoices.iter().zip(&c.standings) {
             let inv = store::invoices::find(tx, number)?
                 .ok_or_else(|| StoreError::Invalid(format!("invoice {number} is gone")))?;
-            let now_level = store::activities::reminder_level(tx, inv.id)?;
-            if now_level != *level {
+            if store::dunning::invoice_standing(tx, number)? != *standing {
                 return Err(StoreError::Invalid(format!(
-                    "invoice {number} had a reminder logged meanwhile (level {level} → {now_level}): the letter was not sent"
+                    "invoice {number} changed since the letter was written (another clerk logged a reminder, a notice, a promise or a dispute): nothing was sent"
                 )));
             }
             let mut a = Activity::new(c.logs, &c.client.code, now, as_of, user);

@@ -51,6 +51,35 @@ pub fn reminder_level(conn: &Connection, invoice_id: i64) -> Result<u32> {
     Ok(st.query_row([invoice_id], |r| r.get(0))?)
 }
 
+/// Reminder level of an invoice counting only the reminders dated on or
+/// before `on`.
+pub fn reminder_level_on(conn: &Connection, invoice_id: i64, on: chrono::NaiveDate) -> Result<u32> {
+    let mut st = conn.prepare_cached(
+        "SELECT count(*) FROM activities \
+         WHERE invoice_id = ?1 AND kind = 'reminder' AND level >= 1 AND on_date <= ?2",
+    )?;
+    Ok(
+        st.query_row(rusqlite::params![invoice_id, SqlDate::new(on)], |r| {
+            r.get(0)
+        })?,
+    )
+}
+
+/// When the invoice's open dispute was raised, if one is open (the latest of
+/// its disputes and resolutions is a dispute).
+pub fn open_dispute_since(conn: &Connection, invoice_id: i64) -> Result<Option<chrono::NaiveDate>> {
+    use rusqlite::OptionalExtension;
+    let mut st = conn.prepare_cached(
+        "SELECT kind, on_date FROM activities \
+         WHERE invoice_id = ?1 AND kind IN ('dispute', 'dispute_resolved') \
+         ORDER BY on_date DESC, id DESC LIMIT 1",
+    )?;
+    let latest: Option<(String, chrono::NaiveDate)> = st
+        .query_row([invoice_id], |r| Ok((r.get(0)?, r.get(1)?)))
+        .optional()?;
+    Ok(latest.and_then(|(kind, on)| (kind == "dispute").then_some(on)))
+}
+
 /// The client a journal entry is about and whether it went by registered
 /// mail, if the entry exists.
 pub fn client_of(conn: &Connection, id: i64) -> Result<Option<(i64, bool)>> {

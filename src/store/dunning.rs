@@ -14,7 +14,7 @@ pub const EVER: &str = "9999-12-31";
 /// Reminder level, courtesy, latest reminder, formal notice, promised date
 /// and dispute of the invoice `i`, from entries on or before `:as_of`. A
 /// promise logged for the client as a whole (no invoice) covers each of
-/// its invoices.
+/// the invoices it had by then.
 pub const INVOICE_FACTS: &str = "\
     (SELECT count(*) FROM activities a WHERE a.invoice_id = i.id AND a.kind = 'reminder' \
        AND a.on_date <= :as_of AND a.level >= 1), \
@@ -28,7 +28,7 @@ pub const INVOICE_FACTS: &str = "\
          WHERE a.invoice_id = i.id AND a.kind = 'promise' AND a.on_date <= :as_of \
        UNION ALL SELECT a.date, a.on_date, a.id FROM activities a \
          WHERE a.client_id = i.client_id AND a.kind = 'promise' AND a.invoice_id IS NULL \
-         AND a.on_date <= :as_of) p \
+         AND a.on_date <= :as_of AND a.on_date >= i.issued_on) p \
        ORDER BY p.on_date DESC, p.id DESC LIMIT 1), \
     coalesce((SELECT a.kind = 'dispute' FROM activities a WHERE a.invoice_id = i.id \
        AND a.kind IN ('dispute', 'dispute_resolved') AND a.on_date <= :as_of \
@@ -36,10 +36,12 @@ pub const INVOICE_FACTS: &str = "\
 
 /// Latest contact, next action date, snooze end, planned visit and hold
 /// end of the client `c`, from entries on or before `:as_of`. A planned
-/// visit is not a contact; a visit done is.
+/// visit is not a contact, nor is a signed receipt coming back; a visit
+/// done is.
 pub const CLIENT_FACTS: &str = "\
     (SELECT max(a.on_date) FROM activities a WHERE a.client_id = c.id AND a.on_date <= :as_of \
-       AND (a.kind IN ('call', 'email', 'letter', 'reminder', 'formal_notice', 'statement') \
+       AND (a.kind IN ('call', 'email', 'reminder', 'formal_notice', 'statement') \
+            OR (a.kind = 'letter' AND a.outcome IS NOT 'acknowledged') \
             OR (a.kind = 'visit' AND a.outcome = 'done'))), \
     (SELECT a.next_action_on FROM activities a WHERE a.client_id = c.id \
        AND a.next_action_on IS NOT NULL AND a.on_date <= :as_of \
@@ -135,17 +137,18 @@ pub fn refresh_all_set_wise(conn: &Connection) -> Result<()> {
          WHERE i.id = f.invoice_id; \
          WITH own AS (SELECT invoice_id, {LATEST} AS k FROM activities \
                       WHERE kind = 'promise' AND invoice_id IS NOT NULL GROUP BY invoice_id), \
-              account AS (SELECT client_id, date, {LATEST} AS k FROM activities \
+              account AS (SELECT client_id, date, on_date, {LATEST} AS k FROM activities \
                       WHERE kind = 'promise' AND invoice_id IS NULL GROUP BY client_id) \
          UPDATE invoices AS i SET promised_for = \
              CASE WHEN coalesce((SELECT own.k FROM own WHERE own.invoice_id = i.id), '') \
                        >= account.k THEN i.promised_for ELSE account.date END \
-         FROM account WHERE i.client_id = account.client_id; \
+         FROM account WHERE i.client_id = account.client_id AND i.issued_on <= account.on_date; \
          UPDATE clients AS c SET last_contact_on = f.contact, snoozed_until = f.snooze, \
              held_until = f.hold \
          FROM (SELECT client_id, \
-                 max(on_date) FILTER (WHERE kind IN ('call', 'email', 'letter', 'reminder', \
-                     'formal_notice', 'statement') OR (kind = 'visit' AND outcome = 'done')) AS contact, \
+                 max(on_date) FILTER (WHERE kind IN ('call', 'email', 'reminder', \
+                     'formal_notice', 'statement') OR (kind = 'letter' AND outcome IS NOT 'acknowledged') \
+                     OR (kind = 'visit' AND outcome = 'done')) AS contact, \
                  max(date) FILTER (WHERE kind = 'snooze') AS snooze, \
                  max(date) FILTER (WHERE kind = 'hold') AS hold \
                FROM activities GROUP BY client_id) AS f \
@@ -160,6 +163,18 @@ pub fn refresh_all_set_wise(conn: &Connection) -> Result<()> {
          WHERE c.id = f.client_id;"
     ))?;
     Ok(())
+}
+
+/// The cached standing of invoice `number` as one text (reminder level,
+/// courtesy, latest reminder, formal notice, promise, dispute): what a
+/// letter written from it checks again before it is recorded as sent.
+pub fn invoice_standing(conn: &Connection, number: &str) -> Result<String> {
+    let mut st = conn.prepare_cached(
+        "SELECT reminder_level || ',' || coalesce(courtesy_on, '') || ',' \
+           || coalesce(reminded_on, '') || ',' || coalesce(notice_on, '') || ',' \
+           || coalesce(promised_for, '') || ',' || disputed FROM invoices WHERE number = ?1",
+    )?;
+    Ok(st.query_row([number], |r| r.get(0))?)
 }
 
 /// Whether the cached standings answer for `as_of`: nothing in the journal

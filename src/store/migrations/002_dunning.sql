@@ -34,7 +34,7 @@ CREATE INDEX invoices_open ON invoices(due_on, currency, issued_on, amount, paid
 CREATE TRIGGER activities_formal_notice_after_reminders BEFORE INSERT ON activities
 WHEN NEW.kind = 'formal_notice' AND (NEW.invoice_id IS NULL OR
      (SELECT count(*) FROM activities r WHERE r.invoice_id = NEW.invoice_id
-        AND r.kind = 'reminder' AND r.level >= 1) < 3)
+        AND r.kind = 'reminder' AND r.level >= 1 AND r.on_date <= NEW.on_date) < 3)
 BEGIN
     SELECT RAISE(ROLLBACK, 'a formal notice needs an invoice with at least three reminders');
 END;
