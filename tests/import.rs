@@ -696,3 +696,45 @@ fn a_file_with_only_its_header_changes_nothing_and_succeeds() {
     assert!(!s.changed());
     assert_eq!(s.to_string(), "0 lines read: nothing to change");
 }
+
+#[test]
+fn contractual_late_payment_terms_come_with_the_clients() {
+    let mut db = db();
+    let p = file(
+        &db,
+        "clients.csv",
+        "code;nom;pays;taux pénalités;indemnité forfaitaire\n\
+         CL01;Atelier Sud;FR;12,5 %;55.00\n\
+         CL02;Atelier Nord;FR;;\n"
+            .as_bytes(),
+    );
+    import(
+        &mut db.store,
+        FileKind::Clients,
+        &p,
+        &opts(Some(Currency::EUR)),
+    )
+    .unwrap();
+    let (_, c) = store::clients::find(db.store.conn(), "CL01")
+        .unwrap()
+        .unwrap();
+    assert_eq!(c.late_rate.map(|r| r.to_string()), Some("12.5".to_string()));
+    assert_eq!(c.late_fee, Some(5_500));
+    let (_, c) = store::clients::find(db.store.conn(), "CL02")
+        .unwrap()
+        .unwrap();
+    assert_eq!((c.late_rate, c.late_fee), (None, None));
+    let bad = file(&db, "bad.csv", "code;late rate\nCL01;twelve\n".as_bytes());
+    let e = import(
+        &mut db.store,
+        FileKind::Clients,
+        &bad,
+        &opts(Some(Currency::EUR)),
+    )
+    .unwrap_err()
+    .to_string();
+    assert!(
+        e.ends_with("bad.csv:2: column late rate: \"twelve\" is not an annual rate in % (0–100)"),
+        "{e}"
+    );
+}

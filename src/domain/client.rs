@@ -107,8 +107,9 @@ pub struct Client {
     /// Contractual late-payment interest, annual %, replacing the law's.
     #[serde(with = "rust_decimal::serde::str_option")]
     pub late_rate: Option<Decimal>,
-    /// Contractual late-payment fee in minor units of `currency`, replacing
-    /// the law's fixed compensation.
+    /// Contractual late-payment fee per invoice paid late, in minor units of
+    /// `currency` (applied in the invoice's currency, which is normally the
+    /// client's), replacing the law's fixed compensation.
     pub late_fee: Option<i64>,
 }
 

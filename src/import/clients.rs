@@ -203,5 +203,31 @@ fn read(
     if has(Field::HoldUntil) {
         c.hold_until = row.date(Field::HoldUntil)?;
     }
+    // Contractual late-payment terms, which replace the law's.
+    if has(Field::LateRate) {
+        c.late_rate = match row.get(Field::LateRate) {
+            Some(v) => {
+                let t = v.trim_end_matches(['%', ' ']).replace(',', ".");
+                let rate = t
+                    .parse::<rust_decimal::Decimal>()
+                    .ok()
+                    .filter(|r| !r.is_sign_negative() && *r <= rust_decimal::Decimal::from(100))
+                    .ok_or_else(|| {
+                        row.error(
+                            Field::LateRate,
+                            format!("{v:?} is not an annual rate in % (0–100)"),
+                        )
+                    })?;
+                Some(rate)
+            }
+            None => None,
+        };
+    }
+    if has(Field::LateFee) {
+        c.late_fee = row.amount(Field::LateFee, currency)?;
+        if c.late_fee.is_some_and(|f| f < 0) {
+            return Err(row.error(Field::LateFee, "cannot be negative"));
+        }
+    }
     Ok(c)
 }

@@ -33,6 +33,8 @@ pub enum Field {
     Clerk,
     PilotEndsOn,
     HoldUntil,
+    LateRate,
+    LateFee,
 }
 
 impl Field {
@@ -66,6 +68,8 @@ impl Field {
             Field::Clerk => "clerk",
             Field::PilotEndsOn => "pilot_ends_on",
             Field::HoldUntil => "hold_until",
+            Field::LateRate => "late_rate",
+            Field::LateFee => "late_fee",
         }
     }
 }
@@ -131,6 +135,8 @@ impl FileKind {
                 Clerk,
                 PilotEndsOn,
                 HoldUntil,
+                LateRate,
+                LateFee,
             ],
         }
     }
@@ -338,6 +344,15 @@ const SYNONYMS: &[Synonyms] = &[
     all(Field::PilotEndsOn, &[
         "pilotends", "finpilote", "pilotslutt", "finpiloto", "pilotendson", "pilotend",
         "trialends", "trialend", "trialendson", "finessai", "provetidslutt", "finprueba",
+    ]),
+    all(Field::LateRate, &[
+        "laterate", "latepaymentrate", "latepaymentinterest", "interestrate", "contractrate",
+        "tauxpenalites", "tauxdepenalites", "tauxinteretsderetard", "forsinkelsesrentesats",
+        "rentesats", "tipodemora", "interesdemora", "tipointeres",
+    ]),
+    all(Field::LateFee, &[
+        "latefee", "latepaymentfee", "recoveryfee", "indemniteforfaitaire", "fraisderecouvrement",
+        "gebyr", "purregebyr", "comisionderecobro", "gastosderecobro",
     ]),
     all(Field::HoldUntil, &[
         "holduntil", "suspendujusquau", "pausetil", "suspendidohasta", "onholduntil", "hold",
