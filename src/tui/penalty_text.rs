@@ -10,9 +10,14 @@ fn amount(m: Money) -> String {
     money(m.minor, m.currency)
 }
 
-/// "interest 34.50 NOK at 12 % · compensation 460.00 NOK", "no statutory
-/// penalty: …", or why the figures are missing.
+/// "interest 34.50 NOK at 12 % · fixed 460.00 NOK" (the fixed
+/// compensation), "no late-payment penalty: …", or why the figures are
+/// missing: short enough for the aging list's line.
 pub fn describe(p: &PenaltyView) -> String {
+    words(p, "fixed")
+}
+
+fn words(p: &PenaltyView, compensation: &str) -> String {
     match p {
         Err(why) => why.split(" — ").next().unwrap_or(why).to_string(),
         Ok(p) => {
@@ -27,7 +32,7 @@ pub fn describe(p: &PenaltyView) -> String {
                 parts.push(format!("interest {}{rate}", amount(p.interest)));
             }
             if let Some(c) = p.compensation {
-                parts.push(format!("compensation {}", amount(c)));
+                parts.push(format!("{compensation} {}", amount(c)));
             }
             if parts.is_empty() {
                 "no late-payment penalty yet".to_string()
@@ -43,7 +48,7 @@ pub fn describe(p: &PenaltyView) -> String {
 pub fn describe_full(p: &PenaltyView) -> String {
     match p {
         Err(why) => why.clone(),
-        Ok(_) => describe(p),
+        Ok(_) => words(p, "fixed compensation"),
     }
 }
 
