@@ -90,15 +90,7 @@ fn a_past_date_ignores_what_was_logged_after_it() {
 #[test]
 fn a_formal_notice_before_three_reminders_is_refused_by_every_path() {
     let (_dir, mut store) = demo();
-    let number: String = store
-        .read(|tx| {
-            Ok::<_, dun::store::StoreError>(tx.query_row(
-                "SELECT number FROM invoices WHERE settled_on IS NULL AND reminder_level = 0 LIMIT 1",
-                [],
-                |r| r.get(0),
-            )?)
-        })
-        .unwrap();
+    let number = open_invoice(&mut store, 0);
     let e = log_entry(
         &mut store,
         LogRequest {
@@ -152,15 +144,7 @@ fn a_formal_notice_before_three_reminders_is_refused_by_every_path() {
 #[test]
 fn reminder_levels_go_in_order_and_bad_entries_write_nothing() {
     let (_dir, mut store) = demo();
-    let number: String = store
-        .read(|tx| {
-            Ok::<_, dun::store::StoreError>(tx.query_row(
-                "SELECT number FROM invoices WHERE settled_on IS NULL AND reminder_level = 0 LIMIT 1",
-                [],
-                |r| r.get(0),
-            )?)
-        })
-        .unwrap();
+    let number = open_invoice(&mut store, 0);
     let count = |store: &mut Store| store.read(|tx| dun::store::activities::count(tx)).unwrap();
     let before = count(&mut store);
     for (req, why) in [

@@ -119,6 +119,31 @@ pub enum LadderError {
 }
 
 impl Ladder {
+    /// The example of DESIGN §2: courtesy −3, reminders +7 +17 +24, formal
+    /// notice +29, three days' gap and grace.
+    #[cfg(test)]
+    pub(crate) fn example() -> Ladder {
+        let step = |offset, action: StepAction| Step {
+            offset,
+            action,
+            channel: Channel::Letter,
+            template: action.as_str().into(),
+            deadline_days: 8,
+            registered: false,
+        };
+        Ladder {
+            min_gap_days: 3,
+            promise_grace_days: 3,
+            steps: vec![
+                step(-3, StepAction::Courtesy),
+                step(7, StepAction::Reminder1),
+                step(17, StepAction::Reminder2),
+                step(24, StepAction::Reminder3),
+                step(29, StepAction::FormalNotice),
+            ],
+        }
+    }
+
     /// A ladder with no steps: nothing is ever due.
     pub fn empty() -> Ladder {
         Ladder {
@@ -336,19 +361,8 @@ mod tests {
         }
     }
 
-    /// The example of DESIGN §2: courtesy −3, reminders +7 +17 +24, notice +29.
     fn business() -> Ladder {
-        Ladder {
-            min_gap_days: 3,
-            promise_grace_days: 3,
-            steps: vec![
-                step(-3, StepAction::Courtesy),
-                step(7, StepAction::Reminder1),
-                step(17, StepAction::Reminder2),
-                step(24, StepAction::Reminder3),
-                step(29, StepAction::FormalNotice),
-            ],
-        }
+        Ladder::example()
     }
 
     fn due_nov_1() -> InvoiceStanding {

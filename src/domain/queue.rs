@@ -356,32 +356,13 @@ pub fn build(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::ladder::{Channel, Step};
 
     fn d(s: &str) -> NaiveDate {
         s.parse().unwrap()
     }
 
     fn ladder() -> Ladder {
-        let step = |offset, action| Step {
-            offset,
-            action,
-            channel: Channel::Letter,
-            template: String::new(),
-            deadline_days: 8,
-            registered: false,
-        };
-        Ladder {
-            min_gap_days: 3,
-            promise_grace_days: 3,
-            steps: vec![
-                step(-3, StepAction::Courtesy),
-                step(7, StepAction::Reminder1),
-                step(17, StepAction::Reminder2),
-                step(24, StepAction::Reminder3),
-                step(29, StepAction::FormalNotice),
-            ],
-        }
+        Ladder::example()
     }
 
     fn ladders() -> Ladders {
