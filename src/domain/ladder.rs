@@ -79,7 +79,8 @@ pub struct Step {
     pub channel: Channel,
     /// Letter template name (`assets/templates/LANG/NAME.txt`).
     pub template: String,
-    /// Days the letter gives to pay.
+    /// Days the letter gives to pay, counted from the day it is sent (a
+    /// courtesy note's deadline is the due date itself).
     #[serde(default = "default_deadline")]
     pub deadline_days: u32,
     /// Sent by registered mail, waiting for an acknowledgment of receipt.
@@ -91,6 +92,18 @@ fn default_deadline() -> u32 {
     8
 }
 
+fn default_grace() -> u32 {
+    1
+}
+
+/// Bounds of a ladder's numbers: a step from two months before the due
+/// date to a year after it, at most 90 days to pay, at most 60 days of
+/// pause or grace.
+pub const OFFSET_RANGE: std::ops::RangeInclusive<i32> = -60..=365;
+pub const DEADLINE_RANGE: std::ops::RangeInclusive<u32> = 1..=90;
+pub const PAUSE_RANGE: std::ops::RangeInclusive<u32> = 0..=60;
+pub const GRACE_RANGE: std::ops::RangeInclusive<u32> = 1..=30;
+
 /// The steps of one profile and the pauses between contacts.
 #[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -100,12 +113,26 @@ pub struct Ladder {
     pub min_gap_days: u32,
     /// Days after a promised date before the promise counts as broken.
     pub promise_grace_days: u32,
+    /// Days after a letter's deadline before the next step may go: the
+    /// next letter never goes before the client's time to pay is over.
+    #[serde(default = "default_grace")]
+    pub grace_days: u32,
     pub steps: Vec<Step>,
 }
 
 /// Why a ladder is not well formed.
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
 pub enum LadderError {
+    #[error("a ladder needs at least one step")]
+    NoSteps,
+    #[error("{0} must be between {1} and {2}, not {3}")]
+    OutOfRange(String, i64, i64, i64),
+    #[error("a courtesy note comes before the due date (offset below 0), reminders after it")]
+    CourtesyAfterDue,
+    #[error(
+        "{0} on day {1} comes before the deadline of {2} (day {3}) plus {4} grace days: the client would get it while still within the time given to pay"
+    )]
+    BeforeDeadline(String, i32, String, i64, u32),
     #[error("steps must be in order of offset and action: {0} comes after a later step")]
     Order(String),
     #[error("the same step appears twice: {0}")]
@@ -119,27 +146,29 @@ pub enum LadderError {
 }
 
 impl Ladder {
-    /// The example of DESIGN §2: courtesy −3, reminders +7 +17 +24, formal
-    /// notice +29, three days' gap and grace.
+    /// The business ladder of `assets/ladders.toml`: courtesy −3, reminders
+    /// +7 (10 days to pay), +18 (8 days), +27 (7 days), formal notice +35
+    /// (8 days), three days' gap and grace, one day after each deadline.
     #[cfg(test)]
     pub(crate) fn example() -> Ladder {
-        let step = |offset, action: StepAction| Step {
+        let step = |offset, action: StepAction, deadline_days| Step {
             offset,
             action,
             channel: Channel::Letter,
             template: action.as_str().into(),
-            deadline_days: 8,
+            deadline_days,
             registered: false,
         };
         Ladder {
             min_gap_days: 3,
             promise_grace_days: 3,
+            grace_days: 1,
             steps: vec![
-                step(-3, StepAction::Courtesy),
-                step(7, StepAction::Reminder1),
-                step(17, StepAction::Reminder2),
-                step(24, StepAction::Reminder3),
-                step(29, StepAction::FormalNotice),
+                step(-3, StepAction::Courtesy, 8),
+                step(7, StepAction::Reminder1, 10),
+                step(18, StepAction::Reminder2, 8),
+                step(27, StepAction::Reminder3, 7),
+                step(35, StepAction::FormalNotice, 8),
             ],
         }
     }
@@ -149,14 +178,46 @@ impl Ladder {
         Ladder {
             min_gap_days: 0,
             promise_grace_days: 0,
+            grace_days: 1,
             steps: Vec::new(),
         }
     }
 
-    /// Checks the rules every ladder follows: steps in order, each action
-    /// once, a formal notice only after reminder 3, gaps that do not grow
-    /// as the debt ages.
+    /// Checks the rules every ladder follows: at least one step, numbers in
+    /// range, steps in order, each action once, a formal notice only after
+    /// reminder 3, gaps that do not grow as the debt ages, and no step
+    /// before the deadline of the one before it has passed.
     pub fn check(&self) -> Result<(), LadderError> {
+        if self.steps.is_empty() {
+            return Err(LadderError::NoSteps);
+        }
+        let range = |what: String, v: i64, lo: i64, hi: i64| {
+            if (lo..=hi).contains(&v) {
+                Ok(())
+            } else {
+                Err(LadderError::OutOfRange(what, lo, hi, v))
+            }
+        };
+        let u = |r: &std::ops::RangeInclusive<u32>| (i64::from(*r.start()), i64::from(*r.end()));
+        let (lo, hi) = u(&PAUSE_RANGE);
+        range("min_gap_days".into(), self.min_gap_days.into(), lo, hi)?;
+        range("promise_grace_days".into(), self.promise_grace_days.into(), lo, hi)?;
+        let (lo, hi) = u(&GRACE_RANGE);
+        range("grace_days".into(), self.grace_days.into(), lo, hi)?;
+        for s in &self.steps {
+            let name = s.action.as_str();
+            range(
+                format!("{name}: offset"),
+                s.offset.into(),
+                (*OFFSET_RANGE.start()).into(),
+                (*OFFSET_RANGE.end()).into(),
+            )?;
+            let (lo, hi) = u(&DEADLINE_RANGE);
+            range(format!("{name}: deadline_days"), s.deadline_days.into(), lo, hi)?;
+            if (s.action == StepAction::Courtesy) != (s.offset < 0) {
+                return Err(LadderError::CourtesyAfterDue);
+            }
+        }
         for w in self.steps.windows(2) {
             let (a, b) = (&w[0], &w[1]);
             if a.action == b.action {
@@ -179,6 +240,19 @@ impl Ladder {
             let (g1, g2) = (w[1].offset - w[0].offset, w[2].offset - w[1].offset);
             if g2 > g1 {
                 return Err(LadderError::GapGrows(w[2].action.label().into(), g2, g1));
+            }
+        }
+        for w in after_due.windows(2) {
+            let (a, b) = (w[0], w[1]);
+            let deadline = i64::from(a.offset) + i64::from(a.deadline_days);
+            if i64::from(b.offset) < deadline + i64::from(self.grace_days) {
+                return Err(LadderError::BeforeDeadline(
+                    b.action.label().into(),
+                    b.offset,
+                    a.action.label().into(),
+                    deadline,
+                    self.grace_days,
+                ));
             }
         }
         Ok(())
