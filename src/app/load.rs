@@ -134,7 +134,12 @@ impl App {
         );
         store.read(|tx| {
             if queue || load == Load::Queue {
-                self.queue = store::queue::queue(tx, today, clerk.as_deref(), &self.ladders)?;
+                self.queue = store::queue::queue(
+                    tx,
+                    today,
+                    clerk.as_deref(),
+                    &crate::domain::queue::Rules::new(self.ladders.clone()),
+                )?;
                 self.queue_selected = self.queue_selected.min(self.queue.len().saturating_sub(1));
             }
             if aging {

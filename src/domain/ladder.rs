@@ -258,11 +258,9 @@ impl Ladder {
         Ok(())
     }
 
-    fn find(&self, action: StepAction) -> Option<(usize, &Step)> {
-        self.steps
-            .iter()
-            .enumerate()
-            .find(|(_, s)| s.action == action)
+    /// The step of `action`, if the ladder has one.
+    pub fn step(&self, action: StepAction) -> Option<&Step> {
+        self.steps.iter().find(|s| s.action == action)
     }
 }
 
@@ -290,20 +288,7 @@ pub struct ClientPause {
     pub last_contact_on: Option<NaiveDate>,
 }
 
-/// Where an invoice's ladder stands on a date.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Standing<'a> {
-    /// `step` is due since `since` (it may have been due for days: a step
-    /// missed while nobody looked is still due).
-    Due { step: &'a Step, since: NaiveDate },
-    /// `step` comes next, on `on`.
-    Later { step: &'a Step, on: NaiveDate },
-    /// Dunning is paused for this reason.
-    Paused(Pause),
-    /// Every step was taken.
-    Finished,
-}
-
+/// Why dunning waits.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Pause {
     Disputed,
@@ -312,18 +297,8 @@ pub enum Pause {
     Hold(NaiveDate),
 }
 
-/// Whether `action` has been taken on the invoice.
-fn taken(inv: &InvoiceStanding, action: StepAction) -> bool {
-    match action {
-        StepAction::Courtesy => inv.courtesy_on.is_some(),
-        StepAction::FormalNotice => inv.notice_on.is_some(),
-        other => other
-            .level()
-            .is_some_and(|l| inv.reminder_level >= u32::from(l)),
-    }
-}
-
-fn plus(d: NaiveDate, days: i64) -> NaiveDate {
+/// `d` moved by `days` (back when negative); `d` itself past the calendar's end.
+pub fn plus(d: NaiveDate, days: i64) -> NaiveDate {
     if days >= 0 {
         d.checked_add_days(Days::new(days.unsigned_abs()))
     } else {
@@ -332,73 +307,12 @@ fn plus(d: NaiveDate, days: i64) -> NaiveDate {
     .unwrap_or(d)
 }
 
-/// The invoice's next ladder step as of `as_of`.
-///
-/// A step falls due `offset` days after the due date, but never sooner
-/// than the ladder's own gap after the step actually taken before it (a
-/// late reminder pushes the next one back) nor sooner than `min_gap_days`
-/// after the last contact with the client. A courtesy reminder is only for
-/// an invoice not yet due: once due, the ladder starts at reminder 1.
-/// Disputes, promises (until the promised date plus the grace days) and
-/// holds pause the ladder.
-pub fn standing<'a>(
-    ladder: &'a Ladder,
-    inv: &InvoiceStanding,
-    client: &ClientPause,
-    as_of: NaiveDate,
-) -> Standing<'a> {
-    if inv.disputed {
-        return Standing::Paused(Pause::Disputed);
-    }
-    if let Some(p) = inv.promised_for {
-        let until = plus(p, i64::from(ladder.promise_grace_days));
-        if as_of <= until {
-            return Standing::Paused(Pause::Promised(p));
-        }
-    }
-    if let Some(h) = client.hold_until.filter(|h| *h > as_of) {
-        return Standing::Paused(Pause::Hold(h));
-    }
-    let next = ladder.steps.iter().enumerate().find(|(_, s)| {
-        let too_late = s.action == StepAction::Courtesy && as_of >= inv.due_on;
-        !taken(inv, s.action) && !too_late
-    });
-    let Some((i, step)) = next else {
-        return Standing::Finished;
-    };
-    let mut on = plus(inv.due_on, i64::from(step.offset));
-    // The step before it, if taken, sets the pace from when it was taken.
-    let before = ladder.steps[..i]
-        .iter()
-        .rev()
-        .find(|s| s.action != StepAction::Courtesy && taken(inv, s.action));
-    if let (Some(prev), Some(r)) = (before, inv.reminded_on) {
-        on = on.max(plus(r, i64::from(step.offset - prev.offset)));
-    }
-    if let Some(c) = client.last_contact_on {
-        on = on.max(plus(c, i64::from(ladder.min_gap_days)));
-    }
-    if step.action == StepAction::Courtesy && on >= inv.due_on {
-        // Too late for a courtesy note: reminder 1 will follow after due.
-        return match ladder.find(StepAction::Reminder1) {
-            Some((_, r1)) => Standing::Later {
-                step: r1,
-                on: plus(inv.due_on, i64::from(r1.offset)),
-            },
-            None => Standing::Finished,
-        };
-    }
-    if on <= as_of {
-        Standing::Due { step, since: on }
-    } else {
-        Standing::Later { step, on }
-    }
-}
-
-/// Days a formal notice gives to pay: Norway's collection notice
-/// (inkassovarsel, inkassoloven § 9) gives at least 14.
-pub fn deadline_days(step: &Step, country: Option<&str>) -> u32 {
-    if step.action == StepAction::FormalNotice && country == Some("NO") {
+/// Days a letter of `step` gives to pay. In Norway a collection notice
+/// (inkassovarsel, inkassoloven § 9) and a reminder that carries a fee
+/// (inkassoforskriften § 1-3) give at least 14.
+pub fn deadline_days(step: &Step, country: Option<&str>, carries_fee: bool) -> u32 {
+    let norway = country == Some("NO");
+    if norway && (step.action == StepAction::FormalNotice || carries_fee) {
         step.deadline_days.max(14)
     } else {
         step.deadline_days
@@ -420,10 +334,6 @@ pub fn formal_notice_allowed(reminder_level: u32) -> Result<(), String> {
 mod tests {
     use super::*;
 
-    fn d(s: &str) -> NaiveDate {
-        s.parse().unwrap()
-    }
-
     fn step(offset: i32, action: StepAction) -> Step {
         Step {
             offset,
@@ -439,138 +349,42 @@ mod tests {
         Ladder::example()
     }
 
-    fn due_nov_1() -> InvoiceStanding {
-        InvoiceStanding {
-            due_on: d("2026-11-01"),
-            ..InvoiceStanding::default()
+    #[test]
+    fn a_step_before_the_previous_deadline_is_refused() {
+        let mut l = business();
+        // Reminder 1 on day 7 gives 10 days: reminder 2 on day 17 would
+        // reach the client on the last day they were given.
+        l.steps[2].offset = 17;
+        assert!(matches!(l.check(), Err(LadderError::BeforeDeadline(..))), "{:?}", l.check());
+        let mut l = business();
+        l.steps[1].deadline_days = 4_294_967_295;
+        assert!(matches!(l.check(), Err(LadderError::OutOfRange(..))));
+        let mut l = business();
+        l.steps.clear();
+        assert_eq!(l.check(), Err(LadderError::NoSteps));
+        let mut l = business();
+        l.steps[0].offset = 2;
+        assert!(l.check().is_err());
+    }
+
+    #[test]
+    fn the_shipped_ladders_keep_every_deadline() {
+        let c = crate::config::LadderConfig::default();
+        for l in [&c.administration, &c.business, &c.individual] {
+            assert_eq!(l.check(), Ok(()));
+            assert_eq!(l.steps.len(), 5);
         }
-    }
-
-    fn next(
-        inv: &InvoiceStanding,
-        pause: &ClientPause,
-        as_of: &str,
-    ) -> (StepAction, NaiveDate, bool) {
-        let l = business();
-        match standing(&l, inv, pause, d(as_of)) {
-            Standing::Due { step, since } => (step.action, since, true),
-            Standing::Later { step, on } => (step.action, on, false),
-            other => panic!("{other:?}"),
-        }
-    }
-
-    #[test]
-    fn the_courtesy_note_comes_three_days_before_due_and_not_after() {
-        let inv = due_nov_1();
-        let none = ClientPause::default();
-        assert_eq!(
-            next(&inv, &none, "2026-10-28"),
-            (StepAction::Courtesy, d("2026-10-29"), false)
-        );
-        assert_eq!(
-            next(&inv, &none, "2026-10-29"),
-            (StepAction::Courtesy, d("2026-10-29"), true)
-        );
-        // Once due, the courtesy note is skipped: reminder 1 on day +7.
-        assert_eq!(
-            next(&inv, &none, "2026-11-01"),
-            (StepAction::Reminder1, d("2026-11-08"), false)
-        );
-        assert_eq!(
-            next(&inv, &none, "2026-11-08"),
-            (StepAction::Reminder1, d("2026-11-08"), true)
-        );
-    }
-
-    #[test]
-    fn a_step_missed_while_nobody_looked_is_still_due() {
-        let inv = due_nov_1();
-        let r = next(&inv, &ClientPause::default(), "2027-03-01");
-        assert_eq!(r, (StepAction::Reminder1, d("2026-11-08"), true));
-    }
-
-    #[test]
-    fn a_late_reminder_pushes_the_next_one_back_by_the_ladders_gap() {
-        let mut inv = due_nov_1();
-        inv.reminder_level = 1;
-        inv.reminded_on = Some(d("2026-11-20"));
-        // Reminder 2 is at +17 (Nov 18) but comes 10 days after reminder 1.
-        let r = next(&inv, &ClientPause::default(), "2026-11-25");
-        assert_eq!(r, (StepAction::Reminder2, d("2026-11-30"), false));
-    }
-
-    #[test]
-    fn no_step_sooner_than_the_minimum_gap_after_a_contact() {
-        let inv = due_nov_1();
-        let pause = ClientPause {
-            last_contact_on: Some(d("2026-11-07")),
-            ..ClientPause::default()
-        };
-        assert_eq!(
-            next(&inv, &pause, "2026-11-08"),
-            (StepAction::Reminder1, d("2026-11-10"), false)
-        );
-    }
-
-    #[test]
-    fn the_formal_notice_follows_the_third_reminder() {
-        let mut inv = due_nov_1();
-        inv.reminder_level = 3;
-        inv.reminded_on = Some(d("2026-11-25"));
-        assert_eq!(
-            next(&inv, &ClientPause::default(), "2026-11-30"),
-            (StepAction::FormalNotice, d("2026-11-30"), true)
-        );
-        inv.notice_on = Some(d("2026-11-30"));
-        assert_eq!(
-            standing(&business(), &inv, &ClientPause::default(), d("2026-12-30")),
-            Standing::Finished
-        );
-        assert!(formal_notice_allowed(2).is_err());
-        assert!(formal_notice_allowed(3).is_ok());
-    }
-
-    #[test]
-    fn disputes_promises_and_holds_pause_the_ladder() {
-        let l = business();
-        let none = ClientPause::default();
-        let mut inv = due_nov_1();
-        inv.disputed = true;
-        assert_eq!(
-            standing(&l, &inv, &none, d("2026-12-01")),
-            Standing::Paused(Pause::Disputed)
-        );
-        let mut inv = due_nov_1();
-        inv.promised_for = Some(d("2026-11-20"));
-        // Paused up to the promised date plus the three grace days…
-        assert_eq!(
-            standing(&l, &inv, &none, d("2026-11-23")),
-            Standing::Paused(Pause::Promised(d("2026-11-20")))
-        );
-        // …then the ladder picks up where it was.
-        assert!(matches!(
-            standing(&l, &inv, &none, d("2026-11-24")),
-            Standing::Due { .. }
-        ));
-        let held = ClientPause {
-            hold_until: Some(d("2026-12-15")),
-            ..none
-        };
-        assert_eq!(
-            standing(&l, &due_nov_1(), &held, d("2026-12-01")),
-            Standing::Paused(Pause::Hold(d("2026-12-15")))
-        );
     }
 
     #[test]
     fn norwegian_collection_notices_give_at_least_fourteen_days() {
         let notice = step(29, StepAction::FormalNotice);
-        assert_eq!(deadline_days(&notice, Some("NO")), 14);
-        assert_eq!(deadline_days(&notice, Some("FR")), 8);
-        assert_eq!(
-            deadline_days(&step(7, StepAction::Reminder1), Some("NO")),
-            8
-        );
+        assert_eq!(deadline_days(&notice, Some("NO"), false), 14);
+        assert_eq!(deadline_days(&notice, Some("FR"), false), 8);
+        let reminder = step(18, StepAction::Reminder2);
+        assert_eq!(deadline_days(&reminder, Some("NO"), false), 8);
+        // A Norwegian reminder with a fee gives 14 days (§ 1-3).
+        assert_eq!(deadline_days(&reminder, Some("NO"), true), 14);
     }
 
     #[test]
@@ -580,7 +394,7 @@ mod tests {
         l.steps.remove(3);
         assert_eq!(l.check(), Err(LadderError::NoticeTooEarly));
         let mut l = business();
-        l.steps[4].offset = 40;
+        l.steps[4].offset = 45;
         assert!(matches!(l.check(), Err(LadderError::GapGrows(..))));
         let mut l = business();
         l.steps.swap(1, 2);

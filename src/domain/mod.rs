@@ -3,6 +3,7 @@
 
 pub mod activity;
 pub mod aging;
+pub mod case;
 pub mod client;
 pub mod currency;
 pub mod date_format;

@@ -6,9 +6,10 @@ use std::collections::BTreeMap;
 use chrono::NaiveDate;
 use serde::Serialize;
 
+use super::case::{self, CaseLetters, Member, Next, PromiseState, promise_state};
 use super::client::{Profile, Rating};
 use super::currency::Currency;
-use super::ladder::{ClientPause, InvoiceStanding, Ladder, Pause, Standing, StepAction, standing};
+use super::ladder::{ClientPause, InvoiceStanding, Ladder, StepAction, plus};
 use super::priority::follow_up_priority;
 
 /// Days before a planned visit when the confirmation call is due.
@@ -29,14 +30,22 @@ pub enum Reason {
     PromiseDue(NaiveDate),
     /// The date a clerk set to act again was reached.
     NextAction(NaiveDate),
+    /// A visit planned on this date has passed with no outcome recorded.
+    VisitOutcome(NaiveDate),
     /// A visit is planned on this date: call to confirm it.
     ConfirmVisit(NaiveDate),
+    /// A letter sent by registered mail on this date has no acknowledgment
+    /// of receipt yet.
+    NoAcknowledgment(NaiveDate),
     /// The free pilot ends on this date: tell the client.
     PilotEnds(NaiveDate),
     /// A deposit request is due and unpaid.
     UnpaidDeposit,
     /// A friendly note before the due date.
     Courtesy,
+    /// What is overdue is below the team's minimum: write it off or
+    /// collect it another way, it is not chased.
+    SmallBalance,
 }
 
 /// `{"kind": "reminder", "level": 2}`, `{"kind": "broken_promise", "date":
@@ -50,10 +59,13 @@ impl Serialize for Reason {
             Reason::Reminder(n) => ("reminder", None, Some(n)),
             Reason::PromiseDue(d) => ("promise_due", Some(d), None),
             Reason::NextAction(d) => ("next_action", Some(d), None),
+            Reason::VisitOutcome(d) => ("visit_outcome", Some(d), None),
             Reason::ConfirmVisit(d) => ("confirm_visit", Some(d), None),
+            Reason::NoAcknowledgment(d) => ("no_acknowledgment", Some(d), None),
             Reason::PilotEnds(d) => ("pilot_ends", Some(d), None),
             Reason::UnpaidDeposit => ("unpaid_deposit", None, None),
             Reason::Courtesy => ("courtesy", None, None),
+            Reason::SmallBalance => ("small_balance", None, None),
         };
         let mut m = s.serialize_map(None)?;
         m.serialize_entry("kind", kind)?;
@@ -76,10 +88,13 @@ impl Reason {
             Reason::Reminder(n) => format!("reminder {n} due"),
             Reason::PromiseDue(d) => format!("promise due {d}"),
             Reason::NextAction(d) => format!("next action ({d})"),
+            Reason::VisitOutcome(d) => format!("record the visit of {d}"),
             Reason::ConfirmVisit(d) => format!("confirm visit of {d}"),
+            Reason::NoAcknowledgment(d) => format!("no acknowledgment of receipt ({d})"),
             Reason::PilotEnds(d) => format!("pilot ends {d}"),
             Reason::UnpaidDeposit => "deposit unpaid".into(),
             Reason::Courtesy => "courtesy reminder".into(),
+            Reason::SmallBalance => "small balance".into(),
         }
     }
 
@@ -93,10 +108,13 @@ impl Reason {
             Reason::Reminder(_) => "reminder 3",
             Reason::PromiseDue(_) => "promise due",
             Reason::NextAction(_) => "next action",
+            Reason::VisitOutcome(_) => "record visit",
             Reason::ConfirmVisit(_) => "confirm visit",
+            Reason::NoAcknowledgment(_) => "no receipt",
             Reason::PilotEnds(_) => "pilot ends",
             Reason::UnpaidDeposit => "deposit unpaid",
             Reason::Courtesy => "courtesy",
+            Reason::SmallBalance => "small balance",
         }
     }
 
@@ -124,10 +142,13 @@ impl Reason {
             Reason::Reminder(_) => 2,
             Reason::PromiseDue(_) => 3,
             Reason::NextAction(_) => 4,
-            Reason::ConfirmVisit(_) => 5,
-            Reason::PilotEnds(_) => 6,
-            Reason::UnpaidDeposit => 7,
-            Reason::Courtesy => 8,
+            Reason::VisitOutcome(_) => 5,
+            Reason::ConfirmVisit(_) => 6,
+            Reason::NoAcknowledgment(_) => 7,
+            Reason::PilotEnds(_) => 8,
+            Reason::UnpaidDeposit => 9,
+            Reason::Courtesy => 10,
+            Reason::SmallBalance => 11,
         }
     }
 }
@@ -146,7 +167,18 @@ pub struct QueueClient {
     pub pause: ClientPause,
     pub next_action_on: Option<NaiveDate>,
     pub snoozed_until: Option<NaiveDate>,
+    /// A planned visit not yet done or cancelled.
     pub visit_on: Option<NaiveDate>,
+    /// What answers the lines about the client: the latest call that
+    /// reached someone, pilot-end notice, deposit request's deadline,
+    /// registered letter, and letter whose receipt came back.
+    pub reached_on: Option<NaiveDate>,
+    pub pilot_notice_on: Option<NaiveDate>,
+    pub deposit_request_until: Option<NaiveDate>,
+    pub registered_on: Option<NaiveDate>,
+    pub acknowledged_on: Option<NaiveDate>,
+    /// The letters sent in each currency.
+    pub letters: Vec<(Currency, CaseLetters)>,
 }
 
 /// An open invoice as the queue sees it.
@@ -180,6 +212,51 @@ pub struct QueueLine {
     pub priority: i128,
 }
 
+/// The team's rules the queue follows: the ladders, the smallest amount
+/// worth chasing per currency, the days to wait for an acknowledgment of
+/// receipt.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Rules {
+    pub ladders: Ladders,
+    /// Minor units; a currency not listed takes [`default_minimum`].
+    pub minimum: BTreeMap<Currency, i64>,
+    pub ack_days: u32,
+}
+
+impl Rules {
+    /// The ladders with the default minimums and ten days for a receipt.
+    pub fn new(ladders: Ladders) -> Rules {
+        Rules {
+            ladders,
+            minimum: BTreeMap::new(),
+            ack_days: DEFAULT_ACK_DAYS,
+        }
+    }
+
+    pub fn minimum(&self, c: Currency) -> i64 {
+        self.minimum
+            .get(&c)
+            .copied()
+            .unwrap_or_else(|| default_minimum(c))
+    }
+}
+
+/// Days after a registered letter before a missing acknowledgment of
+/// receipt is a queue line.
+pub const DEFAULT_ACK_DAYS: u32 = 10;
+
+/// The smallest overdue amount worth chasing, in minor units: 5.00 in a
+/// currency with two decimals, 5.000 with three, 500 without decimals
+/// (JPY), 50 crowns (NOK, SEK, DKK, ISK).
+pub fn default_minimum(c: Currency) -> i64 {
+    let e = c.exponent();
+    match c.code() {
+        "NOK" | "SEK" | "DKK" | "ISK" => 50 * 10i64.pow(e),
+        _ if e == 0 => 500,
+        _ => 5 * 10i64.pow(e),
+    }
+}
+
 /// The ladders, one per profile.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Ladders {
@@ -206,15 +283,28 @@ struct Overdue {
 
 /// The queue as of `as_of`. `invoices` are the open invoices of `clients`,
 /// in due-date order. A snoozed client stays out until the snooze ends.
+///
+/// A client's overdue invoices in one currency form a case: one ladder
+/// line for the case, its letter covering every invoice that is not
+/// waiting. Every other line is answered by its own activity: a visit
+/// confirmation by a call that reached the client, a pilot's end by the
+/// pilot-end notice (or such a call), an unpaid deposit by the deposit
+/// request (until its deadline) or the payment, a missing receipt by the
+/// acknowledgment.
 pub fn build(
     clients: &[QueueClient],
     invoices: &[QueueInvoice],
-    ladders: &Ladders,
+    rules: &Rules,
     as_of: NaiveDate,
 ) -> Vec<QueueLine> {
     // Everything overdue, per client and currency.
     let mut overdue: BTreeMap<(usize, Currency), Overdue> = BTreeMap::new();
+    // The open invoices of each client and currency that are not deposits.
+    let mut groups: BTreeMap<(usize, Currency), Vec<usize>> = BTreeMap::new();
     for (n, inv) in invoices.iter().enumerate() {
+        if !inv.is_deposit {
+            groups.entry((inv.client, inv.currency)).or_default().push(n);
+        }
         if inv.standing.due_on >= as_of {
             continue;
         }
@@ -246,49 +336,72 @@ pub fn build(
             line.invoices.push(n);
         }
     };
+    // Promises, invoice by invoice.
     for (n, inv) in invoices.iter().enumerate() {
         let Some(c) = clients.get(inv.client) else {
             continue;
         };
-        let ladder = ladders.for_profile(c.profile);
-        let s = &inv.standing;
-        if let Some(p) = s.promised_for {
-            let grace = i64::from(ladder.promise_grace_days);
-            let days = (as_of - p).num_days();
-            let contacted_since = c
-                .pause
-                .last_contact_on
-                .is_some_and(|d| (d - p).num_days() > grace);
-            // An invoice not yet due on the promised date was not part of it.
-            if days > grace && !contacted_since && !s.disputed && s.due_on <= p {
-                add(inv.client, Reason::BrokenPromise(p), inv.currency, Some(n));
-                continue;
-            }
-            if (0..=grace).contains(&days) && !s.disputed && s.due_on <= p {
-                add(inv.client, Reason::PromiseDue(p), inv.currency, Some(n));
-                continue;
-            }
+        let ladder = rules.ladders.for_profile(c.profile);
+        if inv.standing.disputed {
+            continue;
         }
-        match standing(ladder, s, &c.pause, as_of) {
-            Standing::Due { step, .. } => {
+        match promise_state(&inv.standing, &c.pause, ladder.promise_grace_days, as_of) {
+            PromiseState::Broken(p) => add(inv.client, Reason::BrokenPromise(p), inv.currency, Some(n)),
+            PromiseState::Due(p) => add(inv.client, Reason::PromiseDue(p), inv.currency, Some(n)),
+            PromiseState::Pending(_) | PromiseState::None => {}
+        }
+    }
+    // The ladder, case by case.
+    for (&(ci, cur), ns) in &groups {
+        let Some(c) = clients.get(ci) else {
+            continue;
+        };
+        let ladder = rules.ladders.for_profile(c.profile);
+        let minimum = rules.minimum(cur);
+        let letters = c
+            .letters
+            .iter()
+            .find(|(k, _)| *k == cur)
+            .map(|(_, l)| *l)
+            .unwrap_or_default();
+        let (late, early): (Vec<usize>, Vec<usize>) = ns
+            .iter()
+            .partition(|&&n| invoices[n].standing.due_on < as_of);
+        let member = |&n: &usize| Member {
+            standing: &invoices[n].standing,
+            outstanding: invoices[n].outstanding,
+        };
+        if late.is_empty() {
+            let soon: Vec<Member<'_>> = early.iter().map(member).collect();
+            if let Some((_, due)) = case::courtesy(ladder, &soon, &c.pause, minimum, as_of) {
+                for k in due {
+                    add(ci, Reason::Courtesy, cur, Some(early[k]));
+                }
+            }
+            continue;
+        }
+        let members: Vec<Member<'_>> = late.iter().map(member).collect();
+        match case::next(ladder, &members, &letters, &c.pause, minimum, as_of) {
+            Next::Due { step, members, .. } => {
                 let reason = match step.action {
-                    StepAction::Courtesy => Reason::Courtesy,
                     StepAction::FormalNotice => Reason::FormalNoticeReady,
                     a => Reason::Reminder(a.level().unwrap_or(1)),
                 };
-                add(inv.client, reason, inv.currency, Some(n));
+                for k in members {
+                    add(ci, reason, cur, Some(late[k]));
+                }
             }
-            Standing::Paused(Pause::Disputed | Pause::Promised(_) | Pause::Hold(_))
-            | Standing::Later { .. }
-            | Standing::Finished => {}
+            Next::Small => add(ci, Reason::SmallBalance, cur, None),
+            Next::Later { .. } | Next::Paused(_) | Next::Noticed(_) | Next::Finished => {}
         }
-        // A deposit is chased again once the ladder's gap after the last
-        // contact has passed.
-        let recently = c
-            .pause
-            .last_contact_on
-            .is_some_and(|d| (as_of - d).num_days() < i64::from(ladder.min_gap_days));
-        if inv.is_deposit && s.due_on <= as_of && !s.disputed && !recently {
+    }
+    // Deposits: answered by the deposit request until its deadline, or the payment.
+    for (n, inv) in invoices.iter().enumerate() {
+        let Some(c) = clients.get(inv.client) else {
+            continue;
+        };
+        let requested = c.deposit_request_until.is_some_and(|d| d >= as_of);
+        if inv.is_deposit && inv.standing.due_on <= as_of && !inv.standing.disputed && !requested {
             add(inv.client, Reason::UnpaidDeposit, inv.currency, Some(n));
         }
     }
@@ -299,19 +412,29 @@ pub fn build(
                 add(i, Reason::NextAction(d), c.currency, None);
             }
         }
-        // Both are done once the client was contacted within their window.
-        let contacted_since = |from: NaiveDate| c.pause.last_contact_on.is_some_and(|d| d >= from);
-        if let Some(v) = c.visit_on
-            && (1..=VISIT_CONFIRMATION_DAYS).contains(&(v - as_of).num_days())
-            && !contacted_since(v - chrono::Days::new(VISIT_CONFIRMATION_DAYS.unsigned_abs()))
-        {
-            add(i, Reason::ConfirmVisit(v), c.currency, None);
+        let reached_since = |from: NaiveDate| c.reached_on.is_some_and(|d| d >= from);
+        if let Some(v) = c.visit_on {
+            let days = (v - as_of).num_days();
+            if days < 0 {
+                add(i, Reason::VisitOutcome(v), c.currency, None);
+            } else if (1..=VISIT_CONFIRMATION_DAYS).contains(&days)
+                && !reached_since(plus(v, -VISIT_CONFIRMATION_DAYS))
+            {
+                add(i, Reason::ConfirmVisit(v), c.currency, None);
+            }
         }
-        if let Some(p) = c.pilot_ends_on
-            && (0..=PILOT_NOTICE_DAYS).contains(&(p - as_of).num_days())
-            && !contacted_since(p - chrono::Days::new(PILOT_NOTICE_DAYS.unsigned_abs()))
-        {
-            add(i, Reason::PilotEnds(p), c.currency, None);
+        if let Some(p) = c.pilot_ends_on {
+            let window = plus(p, -PILOT_NOTICE_DAYS);
+            let told = c.pilot_notice_on.is_some_and(|d| d >= window) || reached_since(window);
+            if (0..=PILOT_NOTICE_DAYS).contains(&(p - as_of).num_days()) && !told {
+                add(i, Reason::PilotEnds(p), c.currency, None);
+            }
+        }
+        if let Some(r) = c.registered_on {
+            let acknowledged = c.acknowledged_on.is_some_and(|a| a >= r);
+            if !acknowledged && (as_of - r).num_days() >= i64::from(rules.ack_days) {
+                add(i, Reason::NoAcknowledgment(r), c.currency, None);
+            }
         }
     }
     let mut out: Vec<QueueLine> = lines
@@ -365,12 +488,12 @@ mod tests {
         Ladder::example()
     }
 
-    fn ladders() -> Ladders {
-        Ladders {
+    fn ladders() -> Rules {
+        Rules::new(Ladders {
             administration: ladder(),
             business: ladder(),
             individual: ladder(),
-        }
+        })
     }
 
     fn client(code: &str) -> QueueClient {
@@ -387,6 +510,12 @@ mod tests {
             next_action_on: None,
             snoozed_until: None,
             visit_on: None,
+            reached_on: None,
+            pilot_notice_on: None,
+            deposit_request_until: None,
+            registered_on: None,
+            acknowledged_on: None,
+            letters: Vec::new(),
         }
     }
 
@@ -426,9 +555,17 @@ mod tests {
         clients[2].next_action_on = Some(d("2026-11-20"));
         let mut broken = invoice(1, "2026-10-01", 500);
         broken.standing.promised_for = Some(d("2026-11-15"));
-        let mut notice = invoice(0, "2026-09-01", 100);
+        let mut notice = invoice(0, "2026-09-01", 10_000);
         notice.standing.reminder_level = 3;
         notice.standing.reminded_on = Some(d("2026-10-01"));
+        clients[0].letters = vec![(
+            Currency::EUR,
+            CaseLetters {
+                reminder_on: [Some(d("2026-09-08")), Some(d("2026-09-20")), Some(d("2026-10-01"))],
+                deadline_on: Some(d("2026-10-08")),
+                ..CaseLetters::default()
+            },
+        )];
         let big_reminder = invoice(2, "2026-11-01", 1_000_000);
         let lines = build(&clients, &[broken, notice, big_reminder], &ladders(), today);
         assert_eq!(
@@ -445,20 +582,75 @@ mod tests {
     }
 
     #[test]
-    fn a_contact_in_their_window_settles_visits_pilots_and_deposits() {
+    fn each_line_is_answered_by_its_own_activity() {
         let today = d("2026-11-22");
         let mut clients = vec![client("D"), client("E"), client("F")];
         clients[0].visit_on = Some(d("2026-11-24"));
-        clients[0].pause.last_contact_on = Some(d("2026-11-22"));
         clients[1].pilot_ends_on = Some(d("2026-12-01"));
-        clients[1].pause.last_contact_on = Some(d("2026-11-18"));
-        clients[2].pause.last_contact_on = Some(d("2026-11-21"));
         let mut deposit = invoice(2, "2026-11-20", 300);
         deposit.is_deposit = true;
+        // Any contact (a letter, a call with no answer…) answers none of them.
+        for c in &mut clients {
+            c.pause.last_contact_on = Some(today);
+        }
+        let lines = build(&clients, &[deposit.clone()], &ladders(), today);
+        assert_eq!(
+            reasons(&lines, &clients),
+            vec![
+                ("D".into(), Reason::ConfirmVisit(d("2026-11-24"))),
+                ("E".into(), Reason::PilotEnds(d("2026-12-01"))),
+                ("F".into(), Reason::UnpaidDeposit),
+            ]
+        );
+        // A call that reached the client confirms the visit; the pilot-end
+        // notice tells the client; the deposit request waits for its deadline.
+        clients[0].reached_on = Some(d("2026-11-22"));
+        clients[1].pilot_notice_on = Some(d("2026-11-20"));
+        clients[2].deposit_request_until = Some(d("2026-11-30"));
         assert!(build(&clients, &[deposit.clone()], &ladders(), today).is_empty());
-        // Three days after the contact, the deposit is chased again.
-        let later = build(&clients, &[deposit], &ladders(), d("2026-11-24"));
+        let later = build(&clients, &[deposit], &ladders(), d("2026-12-01"));
         assert!(later.iter().any(|l| l.reason == Reason::UnpaidDeposit));
+        // A visit whose day passed with no outcome asks for one.
+        let after = build(&clients, &[], &ladders(), d("2026-11-25"));
+        assert!(after.iter().any(|l| l.reason == Reason::VisitOutcome(d("2026-11-24"))));
+    }
+
+    #[test]
+    fn a_registered_letter_without_its_receipt_comes_back_after_ten_days() {
+        let mut clients = vec![client("R")];
+        clients[0].registered_on = Some(d("2026-11-01"));
+        let on = |day: &str, c: &[QueueClient]| {
+            build(c, &[], &ladders(), d(day))
+                .iter()
+                .any(|l| l.reason == Reason::NoAcknowledgment(d("2026-11-01")))
+        };
+        assert!(!on("2026-11-10", &clients));
+        assert!(on("2026-11-11", &clients));
+        clients[0].acknowledged_on = Some(d("2026-11-01"));
+        assert!(!on("2026-11-11", &clients));
+    }
+
+    #[test]
+    fn a_balance_below_the_minimum_is_shown_once_and_not_chased() {
+        let clients = vec![client("S")];
+        let invoices = [invoice(0, "2026-10-01", 150), invoice(0, "2026-10-02", 200)];
+        let lines = build(&clients, &invoices, &ladders(), d("2026-11-22"));
+        assert_eq!(reasons(&lines, &clients), vec![("S".into(), Reason::SmallBalance)]);
+        assert_eq!(lines[0].amount, 350);
+    }
+
+    #[test]
+    fn one_ladder_line_per_case_lists_every_overdue_invoice() {
+        let clients = vec![client("K")];
+        let invoices = [
+            invoice(0, "2026-10-01", 10_000),
+            invoice(0, "2026-10-20", 20_000),
+            invoice(0, "2026-12-20", 30_000),
+        ];
+        let lines = build(&clients, &invoices, &ladders(), d("2026-11-22"));
+        assert_eq!(reasons(&lines, &clients), vec![("K".into(), Reason::Reminder(1))]);
+        assert_eq!(lines[0].invoices, vec![0, 1]);
+        assert_eq!(lines[0].amount, 30_000);
     }
 
     #[test]

@@ -36,6 +36,12 @@ pub struct Composed {
     pub label: &'static str,
     /// The invoices it is about: each gets a journal entry when it is sent.
     pub invoices: Vec<String>,
+    /// What the letter is for each invoice, beside `invoices`: the formal
+    /// notice, or the invoice's own next reminder (an invoice that joined
+    /// the case late gets its first reminder inside the case's third).
+    pub steps: Vec<(ActivityKind, Option<u8>)>,
+    /// The day the letter gives to pay by.
+    pub deadline: NaiveDate,
     /// Where each invoice stood when the letter was written: sending checks
     /// that nobody logged a reminder, notice, promise or dispute meanwhile.
     pub standings: Vec<String>,
@@ -104,10 +110,25 @@ pub fn compose(
     let client = first.client.clone();
     let lang = client.language;
     let country = client.country.as_deref();
-    let days = deadline_days(step, country);
-    let deadline = as_of
-        .checked_add_days(Days::new(u64::from(days)))
-        .unwrap_or(as_of);
+    let fee = fee(step, &histories, as_of);
+    let deadline = if step.action == StepAction::Courtesy {
+        // A courtesy note asks for payment by the due date.
+        histories
+            .iter()
+            .map(|h| h.stored.invoice.due_on)
+            .min()
+            .unwrap_or(as_of)
+            .max(as_of)
+    } else {
+        let days = deadline_days(step, country, fee.is_some());
+        as_of
+            .checked_add_days(Days::new(u64::from(days)))
+            .unwrap_or(as_of)
+    };
+    let steps: Vec<(ActivityKind, Option<u8>)> = histories
+        .iter()
+        .map(|h| entry_for(step.action, h.reminder_level))
+        .collect();
     let mut ctx = LetterContext::new(
         kind,
         lang,
@@ -133,7 +154,7 @@ pub fn compose(
     for (level, date) in previous_reminders(&histories) {
         ctx = ctx.with_previous_reminder(level, date);
     }
-    if let Some(fee) = fee(step, first, as_of) {
+    if let Some(fee) = fee {
         ctx = ctx.with_reminder_fee(fee);
     }
     if step.registered {
@@ -152,6 +173,8 @@ pub fn compose(
         channel: step.channel,
         label: step.action.label(),
         invoices: line.invoices.clone(),
+        steps,
+        deadline,
         standings: line
             .invoices
             .iter()
@@ -220,10 +243,26 @@ pub fn compose_statement(
         channel: Channel::Letter,
         label: "account statement",
         invoices: Vec::new(),
+        steps: Vec::new(),
+        deadline: as_of,
         standings: Vec::new(),
         letter,
         penalty_note: note,
     })
+}
+
+/// What a letter of `step` records for an invoice at `level`: the formal
+/// notice for an invoice that has had three reminders, otherwise the
+/// invoice's own next reminder (a courtesy note stays level 0).
+pub fn entry_for(step: StepAction, level: u32) -> (ActivityKind, Option<u8>) {
+    match step {
+        StepAction::Courtesy => (ActivityKind::Reminder, Some(0)),
+        StepAction::FormalNotice if level >= 3 => (ActivityKind::FormalNotice, None),
+        _ => (
+            ActivityKind::Reminder,
+            Some(u8::try_from((level + 1).min(3)).unwrap_or(3)),
+        ),
+    }
 }
 
 /// The user's own templates, when the config directory has some.
@@ -373,14 +412,17 @@ fn previous_reminders(histories: &[InvoiceHistory]) -> Vec<(u32, NaiveDate)> {
     all.into_iter().map(|(d, l)| (l, d)).collect()
 }
 
-/// The Norwegian reminder fee, where the law allows one with this letter.
-fn fee(step: &Step, h: &InvoiceHistory, as_of: NaiveDate) -> Option<Money> {
+/// The Norwegian reminder fee, where the law allows one with this letter:
+/// sent at least 14 days after the oldest invoice's due date, at most two
+/// fees in the case.
+fn fee(step: &Step, histories: &[InvoiceHistory], as_of: NaiveDate) -> Option<Money> {
     if !matches!(
         step.action,
         StepAction::Reminder1 | StepAction::Reminder2 | StepAction::Reminder3
     ) {
         return None;
     }
+    let h = histories.iter().min_by_key(|h| h.stored.invoice.due_on)?;
     let due = h.stored.invoice.due_on;
     let charged = h
         .reminders

@@ -165,7 +165,9 @@ fn record(
             store::activities::insert(tx, client_id, None, None, &a)?;
             return Ok(1);
         }
-        for (number, standing) in c.invoices.iter().zip(&c.standings) {
+        for ((number, standing), (kind, level)) in
+            c.invoices.iter().zip(&c.standings).zip(&c.steps)
+        {
             let inv = store::invoices::find(tx, number)?
                 .ok_or_else(|| StoreError::Invalid(format!("invoice {number} is gone")))?;
             if store::dunning::invoice_standing(tx, number)? != *standing {
@@ -173,9 +175,10 @@ fn record(
                     "invoice {number} changed since the letter was written (another clerk logged a reminder, a notice, a promise or a dispute): nothing was sent"
                 )));
             }
-            let mut a = Activity::new(c.logs, &c.client.code, now, as_of, user);
+            let mut a = Activity::new(*kind, &c.client.code, now, as_of, user);
             a.invoice_number = Some(number.clone());
-            a.level = c.level;
+            a.level = *level;
+            a.date = Some(c.deadline);
             a.registered = c.registered;
             a.note = format!("{} sent by {} ({stem})", c.label, c.channel.as_str());
             store::activities::insert(tx, client_id, Some(inv.id), Some(inv.invoice.amount.currency), &a)?;

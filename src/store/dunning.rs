@@ -34,30 +34,74 @@ pub const INVOICE_FACTS: &str = "\
        AND a.kind IN ('dispute', 'dispute_resolved') AND a.on_date <= :as_of \
        ORDER BY a.on_date DESC, a.id DESC LIMIT 1), 0)";
 
-/// Latest contact, next action date, snooze end, planned visit and hold
-/// end of the client `c`, from entries on or before `:as_of`. A planned
-/// visit is not a contact, nor is a signed receipt coming back; a visit
-/// done is.
-pub const CLIENT_FACTS: &str = "\
-    (SELECT max(a.on_date) FROM activities a WHERE a.client_id = c.id AND a.on_date <= :as_of \
-       AND (a.kind IN ('call', 'email', 'reminder', 'formal_notice', 'statement') \
-            OR (a.kind = 'letter' AND a.outcome IS NOT 'acknowledged') \
-            OR (a.kind = 'visit' AND a.outcome = 'done'))), \
-    (SELECT a.next_action_on FROM activities a WHERE a.client_id = c.id \
-       AND a.next_action_on IS NOT NULL AND a.on_date <= :as_of \
-       ORDER BY a.on_date DESC, a.id DESC LIMIT 1), \
-    (SELECT max(a.date) FROM activities a WHERE a.client_id = c.id AND a.kind = 'snooze' \
-       AND a.on_date <= :as_of), \
-    (SELECT CASE WHEN a.outcome = 'planned' THEN a.date END FROM activities a \
-       WHERE a.client_id = c.id AND a.kind = 'visit' AND a.on_date <= :as_of \
-       ORDER BY a.on_date DESC, a.id DESC LIMIT 1), \
-    (SELECT max(a.date) FROM activities a WHERE a.client_id = c.id AND a.kind = 'hold' \
-       AND a.on_date <= :as_of)";
+/// Whether the entry `a` is a contact with its client: a call that reached
+/// someone (not one with no answer, a voicemail or a wrong number), an
+/// e-mail, a letter sent (not a signed receipt coming back), a visit done.
+/// The minimum gap and a next action date count from contacts only.
+pub const CONTACT: &str = "(a.kind IN ('email', 'reminder', 'formal_notice', 'statement') \
+     OR (a.kind = 'call' AND a.outcome IS NOT 'no_answer' AND a.outcome IS NOT 'voicemail' \
+         AND a.outcome IS NOT 'wrong_number') \
+     OR (a.kind = 'letter' AND a.outcome IS NOT 'acknowledged') \
+     OR (a.kind = 'visit' AND a.outcome = 'done'))";
+
+/// A letter sent by registered mail (not the receipt that comes back).
+const REGISTERED: &str = "(a.registered = 1 AND a.outcome IS NOT 'acknowledged')";
+
+/// Latest contact, next action date, snooze end, planned visit, hold end,
+/// latest reached call, pilot-end notice, deposit request's deadline,
+/// registered letter and acknowledged letter of the client `c`, from
+/// entries on or before `:as_of`. A planned visit is not a contact; a
+/// visit done is.
+pub fn client_facts() -> String {
+    format!(
+        "(SELECT max(a.on_date) FROM activities a WHERE a.client_id = c.id AND a.on_date <= :as_of \
+           AND {CONTACT}), \
+        (SELECT a.next_action_on FROM activities a WHERE a.client_id = c.id \
+           AND a.next_action_on IS NOT NULL AND a.on_date <= :as_of \
+           ORDER BY a.on_date DESC, a.id DESC LIMIT 1), \
+        (SELECT max(a.date) FROM activities a WHERE a.client_id = c.id AND a.kind = 'snooze' \
+           AND a.on_date <= :as_of), \
+        (SELECT CASE WHEN a.outcome = 'planned' THEN a.date END FROM activities a \
+           WHERE a.client_id = c.id AND a.kind = 'visit' AND a.on_date <= :as_of \
+           ORDER BY a.on_date DESC, a.id DESC LIMIT 1), \
+        (SELECT max(a.date) FROM activities a WHERE a.client_id = c.id AND a.kind = 'hold' \
+           AND a.on_date <= :as_of), \
+        (SELECT max(a.on_date) FROM activities a WHERE a.client_id = c.id AND a.kind = 'call' \
+           AND a.outcome = 'reached' AND a.on_date <= :as_of), \
+        (SELECT max(a.on_date) FROM activities a WHERE a.client_id = c.id AND a.kind = 'letter' \
+           AND a.reason = 'pilot_end_notice' AND a.on_date <= :as_of), \
+        (SELECT max(coalesce(a.date, a.on_date)) FROM activities a WHERE a.client_id = c.id \
+           AND a.kind = 'letter' AND a.reason = 'deposit_request' AND a.on_date <= :as_of), \
+        (SELECT max(a.on_date) FROM activities a WHERE a.client_id = c.id AND {REGISTERED} \
+           AND a.on_date <= :as_of), \
+        (SELECT max(r.on_date) FROM activities a JOIN activities r ON r.id = a.refers_to \
+           WHERE a.client_id = c.id AND a.outcome = 'acknowledged' AND a.on_date <= :as_of)"
+    )
+}
+
+/// The letters of each client and currency on or before `:as_of`: the
+/// latest day each step went and the latest deadline given, as rows of
+/// `(client_id, currency, courtesy_on, reminder1_on, reminder2_on,
+/// reminder3_on, notice_on, deadline_on)`; `{clients}` narrows them.
+pub fn case_facts(clients: &str) -> String {
+    format!(
+        "SELECT a.client_id, i.currency, \
+           max(a.on_date) FILTER (WHERE a.kind = 'reminder' AND a.level = 0), \
+           max(a.on_date) FILTER (WHERE a.kind = 'reminder' AND a.level = 1), \
+           max(a.on_date) FILTER (WHERE a.kind = 'reminder' AND a.level = 2), \
+           max(a.on_date) FILTER (WHERE a.kind = 'reminder' AND a.level >= 3), \
+           max(a.on_date) FILTER (WHERE a.kind = 'formal_notice'), \
+           max(coalesce(a.date, a.on_date)) \
+         FROM activities a JOIN invoices i ON i.id = a.invoice_id \
+         WHERE a.kind IN ('reminder', 'formal_notice') AND a.on_date <= :as_of {clients} \
+         GROUP BY a.client_id, i.currency"
+    )
+}
 
 const INVOICE_COLUMNS: &str =
     "(reminder_level, courtesy_on, reminded_on, notice_on, promised_for, disputed)";
-const CLIENT_COLUMNS: &str =
-    "(last_contact_on, next_action_on, snoozed_until, visit_on, held_until)";
+const CLIENT_COLUMNS: &str = "(last_contact_on, next_action_on, snoozed_until, visit_on, held_until, \
+     reached_on, pilot_notice_on, deposit_request_until, registered_on, acknowledged_on)";
 
 /// The id of the journal's latest entry (0 when empty).
 pub fn journal_end(conn: &Connection) -> Result<i64> {
@@ -79,11 +123,20 @@ pub fn refresh_since(conn: &Connection, after: i64) -> Result<()> {
     conn.prepare_cached(&sql)?
         .execute(named_params! {":as_of": EVER, ":after": after})?;
     let sql = format!(
-        "UPDATE clients AS c SET {CLIENT_COLUMNS} = (SELECT {CLIENT_FACTS}) \
-         WHERE c.id IN (SELECT client_id FROM activities WHERE id > :after)"
+        "UPDATE clients AS c SET {CLIENT_COLUMNS} = (SELECT {}) \
+         WHERE c.id IN (SELECT client_id FROM activities WHERE id > :after)",
+        client_facts()
     );
     conn.prepare_cached(&sql)?
         .execute(named_params! {":as_of": EVER, ":after": after})?;
+    let touched = "(SELECT client_id FROM activities WHERE id > :after)";
+    conn.prepare_cached(&format!("DELETE FROM cases WHERE client_id IN {touched}"))?
+        .execute(named_params! {":after": after})?;
+    conn.prepare_cached(&format!(
+        "INSERT INTO cases {}",
+        case_facts(&format!("AND a.client_id IN {touched}"))
+    ))?
+    .execute(named_params! {":as_of": EVER, ":after": after})?;
     Ok(())
 }
 
@@ -144,15 +197,27 @@ pub fn refresh_all_set_wise(conn: &Connection) -> Result<()> {
                        >= account.k THEN i.promised_for ELSE account.date END \
          FROM account WHERE i.client_id = account.client_id AND i.issued_on <= account.on_date; \
          UPDATE clients AS c SET last_contact_on = f.contact, snoozed_until = f.snooze, \
-             held_until = f.hold \
-         FROM (SELECT client_id, \
-                 max(on_date) FILTER (WHERE kind IN ('call', 'email', 'reminder', \
-                     'formal_notice', 'statement') OR (kind = 'letter' AND outcome IS NOT 'acknowledged') \
-                     OR (kind = 'visit' AND outcome = 'done')) AS contact, \
-                 max(date) FILTER (WHERE kind = 'snooze') AS snooze, \
-                 max(date) FILTER (WHERE kind = 'hold') AS hold \
-               FROM activities GROUP BY client_id) AS f \
+             held_until = f.hold, reached_on = f.reached, pilot_notice_on = f.pilot, \
+             deposit_request_until = f.deposit, registered_on = f.registered \
+         FROM (SELECT a.client_id, \
+                 max(a.on_date) FILTER (WHERE {CONTACT}) AS contact, \
+                 max(a.date) FILTER (WHERE a.kind = 'snooze') AS snooze, \
+                 max(a.date) FILTER (WHERE a.kind = 'hold') AS hold, \
+                 max(a.on_date) FILTER (WHERE a.kind = 'call' AND a.outcome = 'reached') AS reached, \
+                 max(a.on_date) FILTER (WHERE a.kind = 'letter' AND a.reason = 'pilot_end_notice') \
+                   AS pilot, \
+                 max(coalesce(a.date, a.on_date)) FILTER (WHERE a.kind = 'letter' \
+                   AND a.reason = 'deposit_request') AS deposit, \
+                 max(a.on_date) FILTER (WHERE {REGISTERED}) AS registered \
+               FROM activities a GROUP BY a.client_id) AS f \
          WHERE c.id = f.client_id; \
+         UPDATE clients AS c SET acknowledged_on = f.acknowledged \
+         FROM (SELECT a.client_id, max(r.on_date) AS acknowledged \
+               FROM activities a JOIN activities r ON r.id = a.refers_to \
+               WHERE a.outcome = 'acknowledged' GROUP BY a.client_id) AS f \
+         WHERE c.id = f.client_id; \
+         DELETE FROM cases; \
+         INSERT INTO cases {cases}; \
          UPDATE clients AS c SET next_action_on = f.next_action_on \
          FROM (SELECT client_id, next_action_on, {LATEST} FROM activities \
                WHERE next_action_on IS NOT NULL GROUP BY client_id) AS f \
@@ -160,7 +225,8 @@ pub fn refresh_all_set_wise(conn: &Connection) -> Result<()> {
          UPDATE clients AS c SET visit_on = CASE WHEN f.outcome = 'planned' THEN f.date END \
          FROM (SELECT client_id, outcome, date, {LATEST} FROM activities \
                WHERE kind = 'visit' GROUP BY client_id) AS f \
-         WHERE c.id = f.client_id;"
+         WHERE c.id = f.client_id;",
+        cases = case_facts("").replace(":as_of", "'9999-12-31'"),
     ))?;
     Ok(())
 }
@@ -194,7 +260,14 @@ pub fn cached_standings(conn: &Connection) -> Result<Vec<String>> {
          WHERE settled_on IS NULL \
          UNION ALL SELECT 'c' || id || ':' || coalesce(last_contact_on, '') || ',' \
            || coalesce(next_action_on, '') || ',' || coalesce(snoozed_until, '') || ',' \
-           || coalesce(visit_on, '') || ',' || coalesce(held_until, '') FROM clients \
+           || coalesce(visit_on, '') || ',' || coalesce(held_until, '') || ',' \
+           || coalesce(reached_on, '') || ',' || coalesce(pilot_notice_on, '') || ',' \
+           || coalesce(deposit_request_until, '') || ',' || coalesce(registered_on, '') || ',' \
+           || coalesce(acknowledged_on, '') FROM clients \
+         UNION ALL SELECT 'k' || client_id || currency || ':' || coalesce(courtesy_on, '') || ',' \
+           || coalesce(reminder1_on, '') || ',' || coalesce(reminder2_on, '') || ',' \
+           || coalesce(reminder3_on, '') || ',' || coalesce(notice_on, '') || ',' \
+           || coalesce(deadline_on, '') FROM cases \
          ORDER BY 1",
     )?;
     let rows = st.query_map([], |r| r.get(0))?;
@@ -227,7 +300,9 @@ mod tests {
                     "UPDATE invoices SET reminder_level = 0, courtesy_on = NULL, reminded_on = NULL, \
                        notice_on = NULL, promised_for = NULL, disputed = 0; \
                      UPDATE clients SET last_contact_on = NULL, next_action_on = NULL, \
-                       snoozed_until = NULL, visit_on = NULL, held_until = NULL;",
+                       snoozed_until = NULL, visit_on = NULL, held_until = NULL, reached_on = NULL, \
+                       pilot_notice_on = NULL, deposit_request_until = NULL, registered_on = NULL, \
+                       acknowledged_on = NULL; DELETE FROM cases;",
                 )?;
                 refresh_all_set_wise(tx)?;
                 assert_eq!(cached_standings(tx)?, row_wise);

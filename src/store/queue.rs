@@ -8,13 +8,14 @@ use rusqlite::{Connection, named_params};
 use serde::Serialize;
 
 use super::aging::open_as_of_with;
-use super::dunning::{CLIENT_FACTS, INVOICE_FACTS, cache_holds};
+use super::dunning::{INVOICE_FACTS, cache_holds, case_facts, client_facts};
 use super::error::Result;
 use super::sql::{Day, day};
 use crate::domain::client::{Profile, Rating};
 use crate::domain::currency::Currency;
+use crate::domain::case::CaseLetters;
 use crate::domain::ladder::{ClientPause, InvoiceStanding};
-use crate::domain::queue::{Ladders, QueueClient, QueueInvoice, Reason, build};
+use crate::domain::queue::{QueueClient, QueueInvoice, Reason, Rules, build};
 
 /// One line of the queue, ready to show.
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -49,12 +50,12 @@ pub fn queue(
     conn: &Connection,
     as_of: NaiveDate,
     clerk: Option<&str>,
-    ladders: &Ladders,
+    rules: &Rules,
 ) -> Result<Vec<FollowUp>> {
     // The cached standings hold when nothing in the journal is dated after
     // `as_of`; for an earlier date they are recomputed from the journal.
     let cached = cache_holds(conn, as_of)?;
-    queue_using(conn, as_of, clerk, ladders, cached)
+    queue_using(conn, as_of, clerk, rules, cached)
 }
 
 /// [`queue`], reading the standings from the cache (`cached`) or
@@ -64,12 +65,13 @@ pub fn queue_using(
     conn: &Connection,
     as_of: NaiveDate,
     clerk: Option<&str>,
-    ladders: &Ladders,
+    rules: &Rules,
     cached: bool,
 ) -> Result<Vec<FollowUp>> {
-    let (clients, ids) = clients(conn, as_of, cached)?;
+    let (mut clients, ids) = clients(conn, as_of, cached)?;
+    letters(conn, as_of, cached, &ids, &mut clients)?;
     let invoices = invoices(conn, as_of, cached, &ids)?;
-    let lines = build(&clients, &invoices, ladders, as_of);
+    let lines = build(&clients, &invoices, rules, as_of);
     Ok(lines
         .into_iter()
         .filter(|l| clerk.is_none() || clients[l.client].clerk.as_deref() == clerk)
@@ -108,9 +110,12 @@ fn clients(
     cached: bool,
 ) -> Result<(Vec<QueueClient>, HashMap<i64, usize>)> {
     let facts = if cached {
-        "c.last_contact_on, c.next_action_on, c.snoozed_until, c.visit_on, c.held_until"
+        "c.last_contact_on, c.next_action_on, c.snoozed_until, c.visit_on, c.held_until, \
+         c.reached_on, c.pilot_notice_on, c.deposit_request_until, c.registered_on, \
+         c.acknowledged_on"
+            .to_string()
     } else {
-        CLIENT_FACTS
+        client_facts()
     };
     let sql = format!(
         "SELECT c.id, c.code, c.name, c.profile, c.country, c.currency, c.clerk, c.rating, \
@@ -143,9 +148,52 @@ fn clients(
             next_action_on: day(r, 11)?,
             snoozed_until: day(r, 12)?,
             visit_on: day(r, 13)?,
+            reached_on: day(r, 15)?,
+            pilot_notice_on: day(r, 16)?,
+            deposit_request_until: day(r, 17)?,
+            registered_on: day(r, 18)?,
+            acknowledged_on: day(r, 19)?,
+            letters: Vec::new(),
         });
     }
     Ok((clients, ids))
+}
+
+/// The letters each client was sent, per currency: from the `cases` cache,
+/// or from the journal as of `as_of`.
+fn letters(
+    conn: &Connection,
+    as_of: NaiveDate,
+    cached: bool,
+    ids: &HashMap<i64, usize>,
+    clients: &mut [QueueClient],
+) -> Result<()> {
+    let sql = if cached {
+        "SELECT client_id, currency, courtesy_on, reminder1_on, reminder2_on, reminder3_on, \
+         notice_on, deadline_on FROM cases"
+            .to_string()
+    } else {
+        case_facts("")
+    };
+    let mut st = conn.prepare_cached(&sql)?;
+    let mut rows = if cached {
+        st.query([])?
+    } else {
+        st.query(named_params! {":as_of": as_of})?
+    };
+    while let Some(r) = rows.next()? {
+        let Some(&k) = ids.get(&r.get::<_, i64>(0)?) else {
+            continue;
+        };
+        let letters = CaseLetters {
+            courtesy_on: day(r, 2)?,
+            reminder_on: [day(r, 3)?, day(r, 4)?, day(r, 5)?],
+            notice_on: day(r, 6)?,
+            deadline_on: day(r, 7)?,
+        };
+        clients[k].letters.push((r.get(1)?, letters));
+    }
+    Ok(())
 }
 
 fn invoices(
