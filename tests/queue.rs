@@ -34,7 +34,7 @@ fn log_entry(store: &mut Store, req: LogRequest) -> Result<String, String> {
 #[test]
 fn the_cached_standings_give_the_same_queue_as_the_journal() {
     let (_dir, mut store) = demo();
-    let ladders = LadderConfig::default().ladders();
+    let ladders = dun::domain::queue::Rules::new(LadderConfig::default().ladders());
     for as_of in ["2026-11-22", "2026-11-29", "2027-01-15"] {
         let (cached, journal) = store
             .read(|tx| {
@@ -52,7 +52,7 @@ fn the_cached_standings_give_the_same_queue_as_the_journal() {
 #[test]
 fn a_past_date_ignores_what_was_logged_after_it() {
     let (_dir, mut store) = demo();
-    let ladders = LadderConfig::default().ladders();
+    let ladders = dun::domain::queue::Rules::new(LadderConfig::default().ladders());
     let before = store.read(|tx| queue(tx, today(), None, &ladders)).unwrap();
     let line = before
         .iter()
@@ -203,11 +203,14 @@ fn reminder_levels_go_in_order_and_bad_entries_write_nothing() {
 #[test]
 fn a_promise_for_the_whole_account_pauses_every_invoice_then_breaks() {
     let (_dir, mut store) = demo();
-    let ladders = LadderConfig::default().ladders();
+    let ladders = dun::domain::queue::Rules::new(LadderConfig::default().ladders());
     let q = store.read(|tx| queue(tx, today(), None, &ladders)).unwrap();
     let client = q
         .iter()
-        .find(|l| matches!(l.reason, Reason::Reminder(_)))
+        .find(|l| {
+            matches!(l.reason, Reason::Reminder(_))
+                && l.profile == dun::domain::client::Profile::Business
+        })
         .unwrap()
         .code
         .clone();
@@ -253,7 +256,8 @@ fn open_invoice(store: &mut Store, level: u32) -> String {
         .read(|tx| {
             Ok::<_, dun::store::StoreError>(tx.query_row(
                 "SELECT number FROM invoices WHERE settled_on IS NULL AND reminder_level = ?1 \
-                 AND disputed = 0 AND due_on < '2026-10-01' LIMIT 1",
+                 AND disputed = 0 AND due_on < '2026-10-01' AND client_id NOT IN \
+                   (SELECT id FROM clients WHERE snoozed_until > '2026-11-22') LIMIT 1",
                 [level],
                 |r| r.get(0),
             )?)
@@ -337,7 +341,7 @@ fn a_resolution_needs_an_open_dispute_and_a_payment_its_arrival() {
 #[test]
 fn a_signed_receipt_coming_back_is_not_a_contact() {
     let (_dir, mut store) = demo();
-    let ladders = LadderConfig::default().ladders();
+    let ladders = dun::domain::queue::Rules::new(LadderConfig::default().ladders());
     let n = open_invoice(&mut store, 3);
     let sent = log_entry(
         &mut store,
@@ -373,17 +377,24 @@ fn a_signed_receipt_coming_back_is_not_a_contact() {
     let after = store.read(|tx| queue(tx, today(), None, &ladders)).unwrap();
     let lines = |q: &[dun::store::queue::FollowUp]| {
         q.iter()
-            .filter(|l| l.code == client)
+            .filter(|l| l.code == client && !matches!(l.reason, Reason::NoAcknowledgment(_)))
             .map(|l| (l.reason, l.last_contact))
             .collect::<Vec<_>>()
     };
     assert_eq!(lines(&before), lines(&after));
+    // What it does answer: the line asking for it, twelve days after the letter.
+    let waiting = |q: &[dun::store::queue::FollowUp]| {
+        q.iter()
+            .any(|l| l.code == client && l.reason == Reason::NoAcknowledgment(d("2026-11-10")))
+    };
+    assert!(waiting(&before), "{:?}", lines(&before));
+    assert!(!waiting(&after));
 }
 
 #[test]
 fn a_letter_is_not_sent_when_its_invoice_moved_on_meanwhile() {
     let (dir, mut store) = demo();
-    let ladders = LadderConfig::default().ladders();
+    let ladders = dun::domain::queue::Rules::new(LadderConfig::default().ladders());
     let rates = dun::rates::load(None).unwrap();
     let company = dun::config::CompanyConfig::default();
     let q = store.read(|tx| queue(tx, today(), None, &ladders)).unwrap();
@@ -394,7 +405,7 @@ fn a_letter_is_not_sent_when_its_invoice_moved_on_meanwhile() {
         .clone();
     let composed = store
         .read(|tx| {
-            dun::letters::compose::compose(tx, &line, today(), &company, &ladders, &rates)
+            dun::letters::compose::compose(tx, &line, today(), &company, &ladders.ladders, &rates)
                 .map_err(|e| dun::store::StoreError::Invalid(e.to_string()))
         })
         .unwrap();

@@ -83,6 +83,9 @@ pub fn write(store: &mut Store, p: &Portfolio) -> Result<DemoSummary, StoreError
                 .copied()
                 .ok_or_else(|| StoreError::Invalid(format!("demo: unknown invoice {number}")))
         };
+        // The latest registered letter of each invoice, which a receipt
+        // coming back refers to.
+        let mut registered: HashMap<i64, i64> = HashMap::new();
         for a in &p.activities {
             let (invoice_id, currency) = match &a.invoice_number {
                 Some(n) => {
@@ -91,7 +94,21 @@ pub fn write(store: &mut Store, p: &Portfolio) -> Result<DemoSummary, StoreError
                 }
                 None => (None, None),
             };
-            store::activities::insert(tx, client_id(&a.client_code)?, invoice_id, currency, a)?;
+            let receipt = a.outcome.as_deref() == Some(crate::domain::activity::ACKNOWLEDGED);
+            let letter = invoice_id.and_then(|i| registered.get(&i).copied());
+            let id = if receipt && a.refers_to.is_none() {
+                let Some(letter) = letter else {
+                    continue;
+                };
+                let mut a = a.clone();
+                a.refers_to = Some(letter);
+                store::activities::insert(tx, client_id(&a.client_code)?, invoice_id, currency, &a)?
+            } else {
+                store::activities::insert(tx, client_id(&a.client_code)?, invoice_id, currency, a)?
+            };
+            if let (true, Some(i)) = (a.registered, invoice_id) {
+                registered.insert(i, id);
+            }
         }
         for n in &p.solvency_notes {
             store::solvency::insert(tx, client_id(&n.client_code)?, n)?;

@@ -36,7 +36,14 @@ pub fn run(
     rates: &RateTables,
     out: &mut dyn Write,
 ) -> anyhow::Result<()> {
-    let lines = store.read(|tx| queue(tx, run.as_of, run.mine, &crate::domain::queue::Rules::new(ladders.clone())))?;
+    let lines = store.read(|tx| {
+        queue(
+            tx,
+            run.as_of,
+            run.mine,
+            &crate::domain::queue::Rules::new(ladders.clone()),
+        )
+    })?;
     let due: Vec<_> = lines
         .iter()
         .filter(|l| {

@@ -39,7 +39,14 @@ pub fn run(
     format: Format,
     out: &mut dyn Write,
 ) -> anyhow::Result<()> {
-    let follow_ups = store.read(|tx| crate::store::queue::queue(tx, as_of, mine, &crate::domain::queue::Rules::new(ladders.clone())))?;
+    let follow_ups = store.read(|tx| {
+        crate::store::queue::queue(
+            tx,
+            as_of,
+            mine,
+            &crate::domain::queue::Rules::new(ladders.clone()),
+        )
+    })?;
     let lines: Vec<QueueLine<'_>> = follow_ups
         .iter()
         .map(|c| QueueLine {

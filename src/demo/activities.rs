@@ -79,14 +79,14 @@ pub struct Ladder {
     pub calls: f64,
 }
 
-/// Businesses: courtesy −3, reminders +7, +17, +24, formal notice from +29;
+/// Businesses: courtesy −3, reminders +7, +18, +27, formal notice from +35;
 /// administrations and individuals are chased less and more slowly.
 pub fn ladder(p: Profile) -> Ladder {
     match p {
         Profile::Business => Ladder {
             courtesy: 0.5,
-            steps: [7, 17, 24],
-            notice_from: 29,
+            steps: [7, 18, 27],
+            notice_from: 35,
             notice: 0.4,
             calls: 1.0,
         },
@@ -186,6 +186,7 @@ pub fn run_ladder(
     if rng.chance(l.courtesy) && courtesy >= x.issued && courtesy < stop {
         let mut a = j.about(ActivityKind::Reminder, x, courtesy, rng);
         a.level = Some(0);
+        a.date = Some(day(x.due));
         a.note = "Courtesy reminder sent by email".to_string();
         j.out.push(a);
     }
@@ -203,6 +204,8 @@ pub fn run_ladder(
         }
         let mut a = j.about(ActivityKind::Reminder, x, on, rng);
         a.level = Some(i as u8 + 1);
+        // The deadline the letter gave.
+        a.date = Some(day(on + [10, 8, 7][i.min(2)]));
         a.note = [
             "Reminder 1 sent",
             "Reminder 2 sent",
@@ -213,7 +216,11 @@ pub fn run_ladder(
         .unwrap_or_default()
         .to_string();
         a.registered = i == 2 && x.profile == Profile::Business && rng.chance(0.3);
+        let registered = a.registered;
         j.out.push(a);
+        if registered {
+            receipt(j, x, on, stop, rng);
+        }
         prev = on;
         if i == 2 {
             third = Some(on);
@@ -228,7 +235,22 @@ pub fn formal_notice(j: &mut Journal, x: &Inv, third: i32, stop: i32, lag: i32, 
     if on < stop.min(j.today + 1) {
         let mut a = j.about(ActivityKind::FormalNotice, x, on, rng);
         a.note = "Formal notice sent by registered mail".to_string();
+        a.date = Some(day(on + 8));
         a.registered = true;
+        j.out.push(a);
+        receipt(j, x, on, stop, rng);
+    }
+}
+
+/// Most signed receipts of a registered letter sent on `sent` come back
+/// within a week. The entry refers to the letter's entry once both are in
+/// the database (see `commands::demo`).
+fn receipt(j: &mut Journal, x: &Inv, sent: i32, stop: i32, rng: &mut Rng) {
+    let on = sent + rng.range(3, 8);
+    if rng.chance(0.85) && on < stop.min(j.today + 1) {
+        let mut a = j.about(ActivityKind::Letter, x, on, rng);
+        a.outcome = Some(crate::domain::activity::ACKNOWLEDGED.to_string());
+        a.note = "Acknowledgment of receipt came back signed".to_string();
         j.out.push(a);
     }
 }

@@ -94,7 +94,12 @@ fn a_late_reminder_pushes_the_next_one_back_by_the_ladders_gap() {
     };
     // Reminder 2 comes 11 days (18 − 7) after reminder 1: Dec 1.
     assert_eq!(
-        later_step(&next_of(&[a], &letters, &ClientPause::default(), "2026-11-25")),
+        later_step(&next_of(
+            &[a],
+            &letters,
+            &ClientPause::default(),
+            "2026-11-25"
+        )),
         Some((StepAction::Reminder2, d("2026-12-01")))
     );
 }
@@ -106,7 +111,12 @@ fn no_step_sooner_than_the_minimum_gap_after_a_contact() {
         ..ClientPause::default()
     };
     assert_eq!(
-        later_step(&next_of(&[inv("2026-11-01")], &CaseLetters::default(), &p, "2026-11-08")),
+        later_step(&next_of(
+            &[inv("2026-11-01")],
+            &CaseLetters::default(),
+            &p,
+            "2026-11-08"
+        )),
         Some((StepAction::Reminder1, d("2026-11-10")))
     );
 }
@@ -132,7 +142,11 @@ fn after_a_formal_notice_the_case_gets_no_letter_until_it_is_closed() {
     old.reminder_level = 3;
     old.notice_on = Some(d("2026-10-10"));
     let letters = CaseLetters {
-        reminder_on: [Some(d("2026-09-08")), Some(d("2026-09-19")), Some(d("2026-09-28"))],
+        reminder_on: [
+            Some(d("2026-09-08")),
+            Some(d("2026-09-19")),
+            Some(d("2026-09-28")),
+        ],
         notice_on: Some(d("2026-10-10")),
         deadline_on: Some(d("2026-10-18")),
         ..CaseLetters::default()
@@ -190,7 +204,14 @@ fn a_case_below_the_minimum_is_not_chased() {
         standing: &a,
         outstanding: 499,
     }];
-    let n = next(&ladder, &m, &CaseLetters::default(), &ClientPause::default(), 500, d("2026-12-01"));
+    let n = next(
+        &ladder,
+        &m,
+        &CaseLetters::default(),
+        &ClientPause::default(),
+        500,
+        d("2026-12-01"),
+    );
     assert_eq!(n, Next::Small);
 }
 

@@ -17,4 +17,5 @@ pub mod penalty;
 pub mod priority;
 pub mod queue;
 pub mod solvency;
+pub mod standings;
 pub mod text;

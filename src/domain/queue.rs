@@ -303,7 +303,10 @@ pub fn build(
     let mut groups: BTreeMap<(usize, Currency), Vec<usize>> = BTreeMap::new();
     for (n, inv) in invoices.iter().enumerate() {
         if !inv.is_deposit {
-            groups.entry((inv.client, inv.currency)).or_default().push(n);
+            groups
+                .entry((inv.client, inv.currency))
+                .or_default()
+                .push(n);
         }
         if inv.standing.due_on >= as_of {
             continue;
@@ -346,7 +349,9 @@ pub fn build(
             continue;
         }
         match promise_state(&inv.standing, &c.pause, ladder.promise_grace_days, as_of) {
-            PromiseState::Broken(p) => add(inv.client, Reason::BrokenPromise(p), inv.currency, Some(n)),
+            PromiseState::Broken(p) => {
+                add(inv.client, Reason::BrokenPromise(p), inv.currency, Some(n))
+            }
             PromiseState::Due(p) => add(inv.client, Reason::PromiseDue(p), inv.currency, Some(n)),
             PromiseState::Pending(_) | PromiseState::None => {}
         }
@@ -561,7 +566,11 @@ mod tests {
         clients[0].letters = vec![(
             Currency::EUR,
             CaseLetters {
-                reminder_on: [Some(d("2026-09-08")), Some(d("2026-09-20")), Some(d("2026-10-01"))],
+                reminder_on: [
+                    Some(d("2026-09-08")),
+                    Some(d("2026-09-20")),
+                    Some(d("2026-10-01")),
+                ],
                 deadline_on: Some(d("2026-10-08")),
                 ..CaseLetters::default()
             },
@@ -612,7 +621,11 @@ mod tests {
         assert!(later.iter().any(|l| l.reason == Reason::UnpaidDeposit));
         // A visit whose day passed with no outcome asks for one.
         let after = build(&clients, &[], &ladders(), d("2026-11-25"));
-        assert!(after.iter().any(|l| l.reason == Reason::VisitOutcome(d("2026-11-24"))));
+        assert!(
+            after
+                .iter()
+                .any(|l| l.reason == Reason::VisitOutcome(d("2026-11-24")))
+        );
     }
 
     #[test]
@@ -635,7 +648,10 @@ mod tests {
         let clients = vec![client("S")];
         let invoices = [invoice(0, "2026-10-01", 150), invoice(0, "2026-10-02", 200)];
         let lines = build(&clients, &invoices, &ladders(), d("2026-11-22"));
-        assert_eq!(reasons(&lines, &clients), vec![("S".into(), Reason::SmallBalance)]);
+        assert_eq!(
+            reasons(&lines, &clients),
+            vec![("S".into(), Reason::SmallBalance)]
+        );
         assert_eq!(lines[0].amount, 350);
     }
 
@@ -648,7 +664,10 @@ mod tests {
             invoice(0, "2026-12-20", 30_000),
         ];
         let lines = build(&clients, &invoices, &ladders(), d("2026-11-22"));
-        assert_eq!(reasons(&lines, &clients), vec![("K".into(), Reason::Reminder(1))]);
+        assert_eq!(
+            reasons(&lines, &clients),
+            vec![("K".into(), Reason::Reminder(1))]
+        );
         assert_eq!(lines[0].invoices, vec![0, 1]);
         assert_eq!(lines[0].amount, 30_000);
     }

@@ -274,6 +274,51 @@ pub fn cached_standings(conn: &Connection) -> Result<Vec<String>> {
     Ok(rows.collect::<rusqlite::Result<Vec<String>>>()?)
 }
 
+/// [`cached_standings`] computed from the journal as of `as_of` with the
+/// same SQL the queue uses for a past date: for the end of time, the two
+/// agree.
+pub fn standings_as_of(conn: &Connection, as_of: NaiveDate) -> Result<Vec<String>> {
+    let inv = format!("SELECT i.id, {INVOICE_FACTS} FROM invoices i WHERE i.settled_on IS NULL");
+    let cli = format!("SELECT c.id, {} FROM clients c", client_facts());
+    let mut out = Vec::new();
+    let text = |r: &rusqlite::Row<'_>, n: usize| -> rusqlite::Result<String> {
+        let mut parts = Vec::new();
+        for k in 1..=n {
+            let v: rusqlite::types::Value = r.get(k)?;
+            parts.push(match v {
+                rusqlite::types::Value::Null => String::new(),
+                rusqlite::types::Value::Integer(i) => i.to_string(),
+                rusqlite::types::Value::Text(t) => t,
+                other => format!("{other:?}"),
+            });
+        }
+        Ok(parts.join(","))
+    };
+    let p = named_params! {":as_of": as_of};
+    let mut st = conn.prepare(&inv)?;
+    let mut rows = st.query(p)?;
+    while let Some(r) = rows.next()? {
+        out.push(format!("i{}:{}", r.get::<_, i64>(0)?, text(r, 6)?));
+    }
+    let mut st = conn.prepare(&cli)?;
+    let mut rows = st.query(p)?;
+    while let Some(r) = rows.next()? {
+        out.push(format!("c{}:{}", r.get::<_, i64>(0)?, text(r, 10)?));
+    }
+    let mut st = conn.prepare(&case_facts(""))?;
+    let mut rows = st.query(p)?;
+    while let Some(r) = rows.next()? {
+        let (id, cur): (i64, String) = (r.get(0)?, r.get(1)?);
+        let mut parts = Vec::new();
+        for k in 2..=7 {
+            parts.push(r.get::<_, Option<String>>(k)?.unwrap_or_default());
+        }
+        out.push(format!("k{id}{cur}:{}", parts.join(",")));
+    }
+    out.sort();
+    Ok(out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -11,9 +11,9 @@ use super::aging::open_as_of_with;
 use super::dunning::{INVOICE_FACTS, cache_holds, case_facts, client_facts};
 use super::error::Result;
 use super::sql::{Day, day};
+use crate::domain::case::CaseLetters;
 use crate::domain::client::{Profile, Rating};
 use crate::domain::currency::Currency;
-use crate::domain::case::CaseLetters;
 use crate::domain::ladder::{ClientPause, InvoiceStanding};
 use crate::domain::queue::{QueueClient, QueueInvoice, Reason, Rules, build};
 
