@@ -29,6 +29,9 @@ pub struct Composed {
     /// What sending records for each invoice: a reminder of `level`, a
     /// formal notice, or an account statement.
     pub logs: ActivityKind,
+    /// Which letter of the account's routine, recorded with each entry
+    /// (`pilot_end_notice`, `deposit_request`, `visit_confirmation`).
+    pub reason: Option<&'static str>,
     pub level: Option<u8>,
     pub registered: bool,
     pub channel: Channel,
@@ -147,6 +150,7 @@ pub fn compose(
             StepAction::FormalNotice => ActivityKind::FormalNotice,
             _ => ActivityKind::Reminder,
         },
+        reason: None,
         level: step.action.level(),
         registered: step.registered,
         channel: step.channel,
@@ -215,6 +219,7 @@ pub fn compose_statement(
         client: c,
         kind: LetterKind::Statement,
         logs: ActivityKind::Statement,
+        reason: None,
         level: None,
         registered: false,
         channel: Channel::Letter,

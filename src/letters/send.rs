@@ -161,6 +161,7 @@ fn record(
         if c.invoices.is_empty() {
             // A statement: one entry for the client.
             let mut a = Activity::new(c.logs, &c.client.code, now, as_of, user);
+            a.reason = c.reason.map(String::from);
             a.note = format!("{} sent by {} ({stem})", c.label, c.channel.as_str());
             store::activities::insert(tx, client_id, None, None, &a)?;
             return Ok(1);
@@ -174,6 +175,7 @@ fn record(
                 )));
             }
             let mut a = Activity::new(c.logs, &c.client.code, now, as_of, user);
+            a.reason = c.reason.map(String::from);
             a.invoice_number = Some(number.clone());
             a.level = c.level;
             a.registered = c.registered;
