@@ -81,7 +81,11 @@ impl InvoiceLine {
 
     /// This invoice's own reminders already sent, `(level, date)`, oldest
     /// first, written for `lang`.
-    pub fn with_reminders(mut self, lang: Language, reminders: Vec<(u32, NaiveDate)>) -> InvoiceLine {
+    pub fn with_reminders(
+        mut self,
+        lang: Language,
+        reminders: Vec<(u32, NaiveDate)>,
+    ) -> InvoiceLine {
         self.reminders = reminders
             .into_iter()
             .map(|(level, on)| PreviousReminder {

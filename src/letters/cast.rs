@@ -85,7 +85,12 @@ pub(super) fn cast(lang: Language) -> Cast {
             ),
             currency: Currency::GBP,
             scale: 1,
-            numbers: ["INV-2026-0418", "INV-2026-0463", "INV-2026-0512", "INV-2026-0489"],
+            numbers: [
+                "INV-2026-0418",
+                "INV-2026-0463",
+                "INV-2026-0512",
+                "INV-2026-0489",
+            ],
             milestones: [
                 "Q3 catalogue mock-ups",
                 "final artwork for the winter campaign",

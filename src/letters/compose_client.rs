@@ -37,8 +37,14 @@ pub fn compose_pilot_end(
         )));
     }
     let deadline = after(as_of, deadline_days).min(ends_on);
-    let ctx = context(LetterKind::PilotEndNotice, &client, as_of, deadline, company)
-        .with_pilot(ends_on);
+    let ctx = context(
+        LetterKind::PilotEndNotice,
+        &client,
+        as_of,
+        deadline,
+        company,
+    )
+    .with_pilot(ends_on);
     let letter = render(&ctx, config_templates().as_deref())?;
     Ok(composed(
         client,
@@ -118,7 +124,12 @@ pub fn compose_deposit_request(
         .iter()
         .map(|n| crate::store::dunning::invoice_standing(conn, n))
         .collect::<Result<_, _>>()?;
-    let mut c = composed(client, LetterKind::DepositRequest, "deposit request", letter);
+    let mut c = composed(
+        client,
+        LetterKind::DepositRequest,
+        "deposit request",
+        letter,
+    );
     c.invoices = numbers;
     c.standings = standings;
     Ok(c)

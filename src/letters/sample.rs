@@ -126,7 +126,8 @@ pub fn sample(kind: LetterKind, lang: Language) -> LetterContext {
                 // B fell overdue after A's first reminder: this letter is
                 // its second.
                 (
-                    a.with_reminders(lang, reminders[..2].to_vec()).with_level(3),
+                    a.with_reminders(lang, reminders[..2].to_vec())
+                        .with_level(3),
                     b.with_reminders(lang, vec![(1, date(2026, 11, 2))])
                         .with_level(2),
                 )
