@@ -5,7 +5,8 @@ use chrono::NaiveDate;
 use rust_decimal::{Decimal, RoundingStrategy};
 
 use super::context::{
-    ClientDetails, CompanyDetails, InvoiceLine, LetterContext, PreviousReminder, Promise, Visit,
+    ClientDetails, CompanyDetails, InvoiceLine, LetterContext, Pilot, PreviousReminder, Promise,
+    Visit,
 };
 use super::kind::{Law, LetterKind};
 use crate::config::CompanyConfig;
@@ -73,7 +74,32 @@ impl InvoiceLine {
             milestone: None,
             interest: None,
             compensation: None,
+            reminders: Vec::new(),
+            level: None,
         }
+    }
+
+    /// This invoice's own reminders already sent, `(level, date)`, oldest
+    /// first, written for `lang`.
+    pub fn with_reminders(
+        mut self,
+        lang: Language,
+        reminders: Vec<(u32, NaiveDate)>,
+    ) -> InvoiceLine {
+        self.reminders = reminders
+            .into_iter()
+            .map(|(level, on)| PreviousReminder {
+                level,
+                date: format_date(on, lang),
+            })
+            .collect();
+        self
+    }
+
+    /// The reminder level this letter is for this invoice.
+    pub fn with_level(mut self, level: u32) -> InvoiceLine {
+        self.level = Some(level);
+        self
     }
 
     /// Mentions what the invoice was for.
@@ -126,6 +152,7 @@ impl LetterContext {
             company,
             client,
             invoices: Vec::new(),
+            also_overdue: Vec::new(),
             total_outstanding: String::new(),
             total_interest: None,
             total_compensation: None,
@@ -138,6 +165,7 @@ impl LetterContext {
             reminder_fee: None,
             registered: false,
             visit: None,
+            pilot: None,
             promised: None,
         }
     }
@@ -146,6 +174,21 @@ impl LetterContext {
     pub fn with_invoices(mut self, invoices: Vec<InvoiceLine>, total: Money) -> LetterContext {
         self.invoices = invoices;
         self.total_outstanding = format_money(total, self.language);
+        self
+    }
+
+    /// In a formal notice, the case's overdue invoices it does not cover
+    /// (each with the reminder `level` the letter is for it).
+    pub fn with_also_overdue(mut self, invoices: Vec<InvoiceLine>) -> LetterContext {
+        self.also_overdue = invoices;
+        self
+    }
+
+    /// The free pilot period that ends on `ends_on`.
+    pub fn with_pilot(mut self, ends_on: NaiveDate) -> LetterContext {
+        self.pilot = Some(Pilot {
+            ends_on: format_date(ends_on, self.language),
+        });
         self
     }
 

@@ -107,3 +107,69 @@ fn the_context_formats_what_it_is_given() {
     assert_eq!(ctx.total_compensation, None);
     assert!(ctx.registered);
 }
+
+#[test]
+fn an_invoice_line_carries_its_own_reminders_and_level() {
+    let eur = |minor| Money::new(minor, Currency::EUR);
+    let line = InvoiceLine::new(
+        Language::Fr,
+        date(2026, 11, 24),
+        "A-1",
+        date(2026, 9, 1),
+        date(2026, 10, 1),
+        eur(100),
+        eur(100),
+    );
+    assert!(line.reminders.is_empty());
+    assert_eq!(line.level, None);
+    let line = line
+        .with_reminders(
+            Language::Fr,
+            vec![(1, date(2026, 10, 8)), (2, date(2026, 11, 1))],
+        )
+        .with_level(3);
+    assert_eq!(line.reminders[0].date, "8 octobre 2026");
+    assert_eq!(line.reminders[1].date, "1er novembre 2026");
+    assert_eq!(line.reminders[1].level, 2);
+    assert_eq!(line.level, Some(3));
+}
+
+#[test]
+fn the_pilot_and_the_invoices_a_notice_leaves_out() {
+    let client = ClientDetails {
+        code: "C-1".into(),
+        name: "Acme".into(),
+        contact: None,
+        address: vec![],
+        email: String::new(),
+        profile: crate::domain::client::Profile::Business,
+    };
+    let ctx = LetterContext::new(
+        LetterKind::PilotEndNotice,
+        Language::Es,
+        date(2026, 11, 24),
+        date(2026, 12, 4),
+        CompanyDetails::default(),
+        client,
+    );
+    assert_eq!(ctx.pilot, None);
+    assert!(ctx.also_overdue.is_empty());
+    let late = InvoiceLine::new(
+        Language::Es,
+        date(2026, 11, 24),
+        "A-9",
+        date(2026, 10, 1),
+        date(2026, 11, 1),
+        Money::new(100, Currency::EUR),
+        Money::new(100, Currency::EUR),
+    )
+    .with_level(1);
+    let ctx = ctx
+        .with_pilot(date(2026, 12, 8))
+        .with_also_overdue(vec![late]);
+    assert_eq!(
+        ctx.pilot.map(|p| p.ends_on).as_deref(),
+        Some("8 de diciembre de 2026")
+    );
+    assert_eq!(ctx.also_overdue[0].level, Some(1));
+}

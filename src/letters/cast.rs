@@ -17,7 +17,8 @@ pub(super) struct Cast {
     /// Multiplies the sample's amounts (10 in Norway, where the sample bills
     /// in kroner ten times the euro and pound figures).
     pub scale: i64,
-    pub numbers: [&'static str; 3],
+    /// A, B, the one not yet due, and one that fell overdue late.
+    pub numbers: [&'static str; 4],
     pub milestones: [&'static str; 2],
     pub law: Law,
     pub rate: Decimal,
@@ -84,7 +85,12 @@ pub(super) fn cast(lang: Language) -> Cast {
             ),
             currency: Currency::GBP,
             scale: 1,
-            numbers: ["INV-2026-0418", "INV-2026-0463", "INV-2026-0512"],
+            numbers: [
+                "INV-2026-0418",
+                "INV-2026-0463",
+                "INV-2026-0512",
+                "INV-2026-0489",
+            ],
             milestones: [
                 "Q3 catalogue mock-ups",
                 "final artwork for the winter campaign",
@@ -113,7 +119,7 @@ pub(super) fn cast(lang: Language) -> Cast {
             ),
             currency: Currency::EUR,
             scale: 1,
-            numbers: ["F2026-0418", "F2026-0463", "F2026-0512"],
+            numbers: ["F2026-0418", "F2026-0463", "F2026-0512", "F2026-0489"],
             milestones: [
                 "maquettes du catalogue du troisième trimestre",
                 "visuels définitifs de la campagne d'hiver",
@@ -142,7 +148,7 @@ pub(super) fn cast(lang: Language) -> Cast {
             ),
             currency: Currency::NOK,
             scale: 10,
-            numbers: ["10418", "10463", "10512"],
+            numbers: ["10418", "10463", "10512", "10489"],
             milestones: [
                 "skisser til katalogen for tredje kvartal",
                 "ferdige illustrasjoner til vinterkampanjen",
@@ -174,7 +180,7 @@ pub(super) fn cast(lang: Language) -> Cast {
             ),
             currency: Currency::EUR,
             scale: 1,
-            numbers: ["A-2026/418", "A-2026/463", "A-2026/512"],
+            numbers: ["A-2026/418", "A-2026/463", "A-2026/512", "A-2026/489"],
             milestones: [
                 "maquetas del catálogo del tercer trimestre",
                 "artes finales de la campaña de invierno",

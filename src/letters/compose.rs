@@ -29,6 +29,9 @@ pub struct Composed {
     /// What sending records for each invoice: a reminder of `level`, a
     /// formal notice, or an account statement.
     pub logs: ActivityKind,
+    /// Which letter of the account's routine, recorded with each entry
+    /// (`pilot_end_notice`, `deposit_request`, `visit_confirmation`).
+    pub reason: Option<&'static str>,
     pub level: Option<u8>,
     pub registered: bool,
     pub channel: Channel,
@@ -142,12 +145,44 @@ pub fn compose(
         step.action,
         StepAction::Reminder3 | StepAction::FormalNotice
     );
-    let (lines, penalties, note) = invoice_lines(&histories, as_of, rates, with_penalties);
-    let total = histories.iter().map(InvoiceHistory::outstanding).sum();
+    // A formal notice claims the invoices that had three reminders; the
+    // others of the case are listed beside it with their own reminder.
+    let (claimed, also): (Vec<usize>, Vec<usize>) = (0..histories.len()).partition(|&k| {
+        step.action != StepAction::FormalNotice || steps[k].0 == ActivityKind::FormalNotice
+    });
+    let pick = |ks: &[usize]| -> Vec<InvoiceHistory> {
+        ks.iter().map(|&k| histories[k].clone()).collect()
+    };
+    let (main, extra) = (pick(&claimed), pick(&also));
+    let mark = |lines: Vec<InvoiceLine>, ks: &[usize]| -> Vec<InvoiceLine> {
+        lines
+            .into_iter()
+            .zip(ks)
+            .map(|(line, &k)| {
+                let earlier = histories[k]
+                    .reminders
+                    .iter()
+                    .filter(|(l, _)| *l >= 1)
+                    .map(|&(l, d)| (u32::from(l), d))
+                    .collect();
+                let line = line.with_reminders(lang, earlier);
+                match steps[k] {
+                    (ActivityKind::Reminder, Some(l)) if l >= 1 => line.with_level(u32::from(l)),
+                    _ => line,
+                }
+            })
+            .collect()
+    };
+    let (lines, penalties, note) = invoice_lines(&main, as_of, rates, with_penalties);
+    let total = main.iter().map(InvoiceHistory::outstanding).sum();
     ctx = ctx.with_invoices(
-        lines,
+        mark(lines, &claimed),
         Money::new(total, first.stored.invoice.amount.currency),
     );
+    if !extra.is_empty() {
+        let (lines, _, _) = invoice_lines(&extra, as_of, rates, false);
+        ctx = ctx.with_also_overdue(mark(lines, &also));
+    }
     if let Some(p) = penalties {
         ctx = ctx.with_penalties(p);
     }
@@ -168,6 +203,7 @@ pub fn compose(
             StepAction::FormalNotice => ActivityKind::FormalNotice,
             _ => ActivityKind::Reminder,
         },
+        reason: None,
         level: step.action.level(),
         registered: step.registered,
         channel: step.channel,
@@ -238,6 +274,7 @@ pub fn compose_statement(
         client: c,
         kind: LetterKind::Statement,
         logs: ActivityKind::Statement,
+        reason: None,
         level: None,
         registered: false,
         channel: Channel::Letter,

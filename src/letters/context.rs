@@ -22,6 +22,10 @@ pub struct LetterContext {
     pub client: ClientDetails,
     /// The open invoices the letter is about.
     pub invoices: Vec<InvoiceLine>,
+    /// In a formal notice: the case's other overdue invoices, not yet
+    /// reminded three times, for which the letter is a reminder of their
+    /// own `level`; not covered by the notice nor by its totals.
+    pub also_overdue: Vec<InvoiceLine>,
     pub total_outstanding: String,
     /// Late-payment interest over all listed invoices.
     pub total_interest: Option<String>,
@@ -44,6 +48,8 @@ pub struct LetterContext {
     /// Sent by registered mail with acknowledgment of receipt.
     pub registered: bool,
     pub visit: Option<Visit>,
+    /// The client's free pilot period, in a pilot-end notice.
+    pub pilot: Option<Pilot>,
     /// A promise to pay the client made (and, in a reminder, did not keep).
     pub promised: Option<Promise>,
 }
@@ -89,6 +95,11 @@ pub struct InvoiceLine {
     pub milestone: Option<String>,
     pub interest: Option<String>,
     pub compensation: Option<String>,
+    /// This invoice's own reminders already sent, oldest first.
+    pub reminders: Vec<PreviousReminder>,
+    /// The reminder level this letter is for this invoice (1–3), when known:
+    /// an invoice that joined the case late gets a lower one than the letter.
+    pub level: Option<u32>,
 }
 
 /// A reminder already sent: its level (1–3) and date.
@@ -105,6 +116,13 @@ pub struct Visit {
     /// As the client's language writes a time (`10:30`, `10 h 30`, `10.30`).
     pub time: String,
     pub place: String,
+}
+
+/// A free pilot period.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Pilot {
+    /// Its last day.
+    pub ends_on: String,
 }
 
 /// A promise to pay.

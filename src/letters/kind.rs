@@ -21,10 +21,14 @@ pub enum LetterKind {
     Statement,
     /// Confirms a planned visit.
     VisitConfirmation,
+    /// Tells the client their free pilot period ends.
+    PilotEndNotice,
+    /// Asks for the deposit before work starts or delivery.
+    DepositRequest,
 }
 
 impl LetterKind {
-    pub const ALL: [LetterKind; 7] = [
+    pub const ALL: [LetterKind; 9] = [
         LetterKind::Courtesy,
         LetterKind::Reminder1,
         LetterKind::Reminder2,
@@ -32,6 +36,8 @@ impl LetterKind {
         LetterKind::FormalNotice,
         LetterKind::Statement,
         LetterKind::VisitConfirmation,
+        LetterKind::PilotEndNotice,
+        LetterKind::DepositRequest,
     ];
 
     /// The name used in template file names and on the command line.
@@ -44,6 +50,8 @@ impl LetterKind {
             LetterKind::FormalNotice => "formal_notice",
             LetterKind::Statement => "statement",
             LetterKind::VisitConfirmation => "visit_confirmation",
+            LetterKind::PilotEndNotice => "pilot_end_notice",
+            LetterKind::DepositRequest => "deposit_request",
         }
     }
 
@@ -80,7 +88,8 @@ impl FromStr for LetterKind {
         LetterKind::parse(s).ok_or_else(|| {
             format!(
                 "unknown letter {s:?} (expected courtesy, reminder1, reminder2, reminder3, \
-                 formal_notice, statement or visit_confirmation)"
+                 formal_notice, statement, visit_confirmation, \
+                 pilot_end_notice or deposit_request)"
             )
         })
     }
@@ -151,6 +160,14 @@ mod tests {
             Some(LetterKind::FormalNotice)
         );
         assert_eq!(LetterKind::parse("reminder_2"), Some(LetterKind::Reminder2));
+        assert_eq!(
+            LetterKind::parse("pilot end notice"),
+            Some(LetterKind::PilotEndNotice)
+        );
+        assert_eq!(
+            LetterKind::parse("Deposit-Request"),
+            Some(LetterKind::DepositRequest)
+        );
         assert_eq!(LetterKind::parse("reminder4"), None);
         assert!("letter".parse::<LetterKind>().is_err());
     }

@@ -1,5 +1,6 @@
 //! The letters a clerk sends — courtesy note, reminders 1–3, formal notice,
-//! account statement, visit confirmation — in English, French, Norwegian
+//! account statement, visit confirmation, pilot-end notice, deposit
+//! request — in English, French, Norwegian
 //! Bokmål and Spanish, rendered from templates and wrapped as e-mail.
 //!
 //! # Templates
@@ -32,6 +33,7 @@
 mod builder;
 mod cast;
 pub mod compose;
+pub mod compose_client;
 mod context;
 mod eml;
 mod kind;
@@ -41,7 +43,8 @@ pub mod send;
 
 pub use builder::{Penalties, address_lines, format_rate};
 pub use context::{
-    ClientDetails, CompanyDetails, InvoiceLine, LetterContext, PreviousReminder, Promise, Visit,
+    ClientDetails, CompanyDetails, InvoiceLine, LetterContext, Pilot, PreviousReminder, Promise,
+    Visit,
 };
 pub use eml::eml;
 pub use kind::{Law, LetterKind};

@@ -39,12 +39,22 @@ macro_rules! language_templates {
                 $lang,
                 "/visit_confirmation.txt"
             )),
+            include_str!(concat!(
+                "../../assets/templates/",
+                $lang,
+                "/pilot_end_notice.txt"
+            )),
+            include_str!(concat!(
+                "../../assets/templates/",
+                $lang,
+                "/deposit_request.txt"
+            )),
         ]
     };
 }
 
 /// Per language (order of [`Language::ALL`]), per kind (order of [`LetterKind::ALL`]).
-const EMBEDDED: [[&str; 7]; 4] = [
+const EMBEDDED: [[&str; 9]; 4] = [
     language_templates!("en"),
     language_templates!("fr"),
     language_templates!("nb"),

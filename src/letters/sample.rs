@@ -1,5 +1,7 @@
 //! A realistic letter of every kind in every language, for previews and
-//! tests: a business client with two overdue invoices and one not yet due.
+//! tests: a business client with two overdue invoices and one not yet due
+//! (a deposit in the deposit request; a formal notice also lists an
+//! invoice that fell overdue later).
 
 use rust_decimal::{Decimal, RoundingStrategy};
 
@@ -58,6 +60,7 @@ pub fn sample(kind: LetterKind, lang: Language) -> LetterContext {
     .with_milestone(c.milestones[1]);
     let deadline = match kind {
         LetterKind::Courtesy => c_due,
+        LetterKind::VisitConfirmation => date(2026, 11, 30),
         LetterKind::Reminder3 => date(2026, 12, 1),
         LetterKind::FormalNotice => date(2026, 12, 8),
         _ => date(2026, 12, 4),
@@ -86,6 +89,20 @@ pub fn sample(kind: LetterKind, lang: Language) -> LetterContext {
                 None => ctx,
             }
         }
+        LetterKind::PilotEndNotice => ctx.with_pilot(date(2026, 12, 8)),
+        LetterKind::DepositRequest => {
+            let deposit = InvoiceLine::new(
+                lang,
+                today,
+                c.numbers[2],
+                date(2026, 11, 10),
+                date(2026, 11, 20),
+                money(1500),
+                money(1500),
+            )
+            .with_milestone(c.milestones[1]);
+            ctx.with_invoices(vec![deposit], money(1500))
+        }
         LetterKind::Reminder3 | LetterKind::FormalNotice => {
             let n = if kind == LetterKind::Reminder3 { 2 } else { 3 };
             let (ia, ib) = (
@@ -105,6 +122,18 @@ pub fn sample(kind: LetterKind, lang: Language) -> LetterContext {
                 add(overdue, total_interest),
                 add(total_comp, fee.unwrap_or(Money::zero(c.currency))),
             );
+            let (a, b) = if kind == LetterKind::Reminder3 {
+                // B fell overdue after A's first reminder: this letter is
+                // its second.
+                (
+                    a.with_reminders(lang, reminders[..2].to_vec())
+                        .with_level(3),
+                    b.with_reminders(lang, vec![(1, date(2026, 11, 2))])
+                        .with_level(2),
+                )
+            } else {
+                (a, b)
+            };
             let lines = vec![
                 a.with_penalties(lang, ia, Some(ca)),
                 b.with_penalties(lang, ib, Some(cb)),
@@ -121,7 +150,19 @@ pub fn sample(kind: LetterKind, lang: Language) -> LetterContext {
                 None => ctx,
             };
             if kind == LetterKind::FormalNotice {
-                ctx.by_registered_mail()
+                // Overdue since 14 November, not yet reminded: the notice
+                // does not cover it and is its first reminder.
+                let late = InvoiceLine::new(
+                    lang,
+                    today,
+                    c.numbers[3],
+                    date(2026, 10, 15),
+                    date(2026, 11, 14),
+                    money(980),
+                    money(980),
+                )
+                .with_level(1);
+                ctx.by_registered_mail().with_also_overdue(vec![late])
             } else {
                 ctx
             }

@@ -159,8 +159,10 @@ fn record(
         let (client_id, _) = store::clients::find(tx, &c.client.code)?
             .ok_or_else(|| StoreError::Invalid(format!("client {} is gone", c.client.code)))?;
         if c.invoices.is_empty() {
-            // A statement: one entry for the client.
+            // A statement, a pilot-end notice: one entry for the client.
             let mut a = Activity::new(c.logs, &c.client.code, now, as_of, user);
+            a.reason = c.reason.map(String::from);
+            a.date = (c.deadline > as_of).then_some(c.deadline);
             a.note = format!("{} sent by {} ({stem})", c.label, c.channel.as_str());
             store::activities::insert(tx, client_id, None, None, &a)?;
             return Ok(1);
@@ -176,6 +178,7 @@ fn record(
                 )));
             }
             let mut a = Activity::new(*kind, &c.client.code, now, as_of, user);
+            a.reason = c.reason.map(String::from);
             a.invoice_number = Some(number.clone());
             a.level = *level;
             a.date = Some(c.deadline);
