@@ -186,7 +186,7 @@ pub fn compose(
     if let Some(p) = penalties {
         ctx = ctx.with_penalties(p);
     }
-    for (level, date) in previous_reminders(&histories) {
+    for (level, date) in previous_reminders(&main) {
         ctx = ctx.with_previous_reminder(level, date);
     }
     if let Some(fee) = fee {
