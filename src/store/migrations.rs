@@ -24,6 +24,10 @@ const MIGRATIONS: &[Migration] = &[
         sql: include_str!("migrations/002_dunning.sql"),
         fill: Some(super::dunning::refresh_all_set_wise),
     },
+    Migration {
+        sql: include_str!("migrations/003_settings.sql"),
+        fill: None,
+    },
 ];
 
 /// Marks the file as a dun database (`PRAGMA application_id`, "dun1").
