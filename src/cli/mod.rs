@@ -12,6 +12,7 @@ use chrono::NaiveDate;
 use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::app::App;
+use crate::commands::settings::SettingsFormat;
 use crate::commands::{self, Format};
 use crate::domain::text::printable;
 use crate::export::{self, ExportFormat};
@@ -93,7 +94,8 @@ pub enum Command {
     Letters {
         #[arg(long, value_name = "DATE", value_parser = commands::parse_iso_date)]
         as_of: Option<NaiveDate>,
-        /// Where to write them (default: letters/ in the data directory).
+        /// Where to write them (default: the team's `letters.folder`, or
+        /// letters/ beside the database).
         #[arg(long, value_name = "DIR")]
         out: Option<PathBuf>,
         /// Only the clients assigned to you.
@@ -140,12 +142,47 @@ pub enum Command {
         /// Default: the database dun uses (see `dun paths`).
         path: Option<PathBuf>,
     },
+    /// The team settings every clerk shares (ladders, company details,
+    /// letters folder, time zone, minimum amounts, deposits): show them,
+    /// set one, or export and import them as a TOML file. Each change is
+    /// journaled with who made it.
+    #[command(args_conflicts_with_subcommands = true)]
+    Settings {
+        #[command(subcommand)]
+        action: Option<SettingsAction>,
+        #[arg(long, value_enum, default_value_t = SettingsFormat::Toml)]
+        format: SettingsFormat,
+    },
     /// Copy the live database to FILE while others keep working, and check the copy.
     Backup {
         file: PathBuf,
         /// Replace FILE if it exists.
         #[arg(long)]
         force: bool,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum SettingsAction {
+    /// Every key, its value and where it comes from (default, or who set it when).
+    Show {
+        #[arg(long, value_enum, default_value_t = SettingsFormat::Toml)]
+        format: SettingsFormat,
+    },
+    /// Set KEY to VALUE, a TOML value (`10`, `"5.00"`, `[{ offset = 7, … }]`);
+    /// for a text key a bare word is the text.
+    Set {
+        key: String,
+        #[arg(allow_hyphen_values = true)]
+        value: String,
+    },
+    /// Set every key of a TOML file (as `export` writes): all or nothing.
+    Import { file: PathBuf },
+    /// Write every key as TOML, for editing and `import`.
+    Export {
+        /// Write to this file instead of standard output.
+        #[arg(long, short, value_name = "FILE")]
+        output: Option<PathBuf>,
     },
 }
 
@@ -205,7 +242,7 @@ fn is_broken_pipe(e: &anyhow::Error) -> bool {
 }
 
 pub fn run(cli: Cli) -> anyhow::Result<()> {
-    let ctx = Context::new(&cli)?;
+    let mut ctx = Context::new(&cli)?;
     let stdout = std::io::stdout();
     // Buffered: a report of thousands of lines is a few writes, not one per line.
     let mut out = std::io::BufWriter::new(stdout.lock());
@@ -220,9 +257,11 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
                 |n| n.to_string_lossy().into_owned(),
             );
             let mut app = App::new(ctx.today, &ctx.user, &name);
-            app.ladders = ctx.config.ladder.ladders();
+            app.ladders = ctx.team.ladders.clone();
             app.rates = ctx.config.rate_tables()?;
-            app.company = ctx.config.company.clone();
+            app.company = ctx.team.company.clone();
+            app.letters_dir = ctx.team.letters_dir(&ctx.db);
+            app.clock = ctx.clock();
             return crate::tui::run(&mut store, &mut app);
         }
         let empty = store.read(|tx| crate::store::invoices::count(tx))? == 0;
@@ -238,7 +277,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
             &mut store,
             ctx.today,
             None,
-            &ctx.config.ladder.ladders(),
+            &ctx.team.ladders,
             Format::Table,
             &mut out,
         );
@@ -251,6 +290,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
             date_format,
             decimal_separator,
         } => {
+            let mut store = ctx.open()?;
             let currency = match currency.or_else(|| ctx.default_currency()) {
                 Some(c) => Some(c.parse().with_context(|| "--currency")?),
                 None => None,
@@ -275,7 +315,6 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
                 today: ctx.today,
                 now: chrono::Utc::now(),
             };
-            let mut store = ctx.open()?;
             let summary = import::import(&mut store, kind, &file, &opts)?;
             for w in &summary.warnings {
                 eprintln!("warning: {}", printable(w));
@@ -298,7 +337,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
                 &mut store,
                 as_of.unwrap_or(ctx.today),
                 mine,
-                &ctx.config.ladder.ladders(),
+                &ctx.team.ladders,
                 format,
                 &mut out,
             )?;
@@ -328,8 +367,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
             let mut store = ctx.open()?;
             let dir = match dir {
                 Some(d) => d,
-                None => crate::paths::default_letters_dir()
-                    .ok_or_else(|| anyhow::anyhow!("no data directory: give --out DIR"))?,
+                None => ctx.team.letters_dir(&ctx.db),
             };
             let run = commands::letters::LettersRun {
                 as_of: as_of.unwrap_or(ctx.today),
@@ -342,8 +380,8 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
             commands::letters::run(
                 &mut store,
                 &run,
-                &ctx.config,
-                &ctx.config.ladder.ladders(),
+                &ctx.team.company,
+                &ctx.team.ladders,
                 &ctx.config.rate_tables()?,
                 &mut out,
             )?;
@@ -414,7 +452,12 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Backup { file, force } => {
             commands::backup::run(&ctx.open_read()?, &file, force, &mut out)?;
         }
+        Command::Settings { action, format } => settings(&mut ctx, action, format, &mut out)?,
         Command::Paths => {
+            // The team's day, when there is a database to read it from.
+            if ctx.db.exists() {
+                let _ = ctx.open_read();
+            }
             writeln!(out, "database  {}", ctx.db.display())?;
             writeln!(
                 out,
@@ -436,6 +479,54 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// `dun settings`: shown and exported without writing (nor creating a
+/// database), set and imported in one transaction each.
+fn settings(
+    ctx: &mut Context,
+    action: Option<SettingsAction>,
+    format: SettingsFormat,
+    out: &mut dyn Write,
+) -> anyhow::Result<()> {
+    let entries = |ctx: &mut Context| -> anyhow::Result<Vec<crate::team::Entry>> {
+        if !ctx.db.exists() {
+            return Ok(crate::team::entries(&[])?);
+        }
+        let mut store = ctx.open_read()?;
+        Ok(crate::team::load_entries(&mut store)?)
+    };
+    match action.unwrap_or(SettingsAction::Show { format }) {
+        SettingsAction::Show { format } => {
+            commands::settings::show(&entries(ctx)?, format, out)?;
+        }
+        SettingsAction::Export { output } => {
+            commands::settings::export(&entries(ctx)?, output.as_deref(), out)?;
+        }
+        SettingsAction::Set { key, value } => {
+            let mut store = crate::store::Store::open(&ctx.db)?;
+            let changed = crate::team::set(&mut store, &key, &value, &ctx.user, chrono::Utc::now())?;
+            let entries = crate::team::load_entries(&mut store)?;
+            let now = entries.iter().find(|e| e.key == key);
+            let shown = now.map_or(String::new(), |e| crate::team::file::inline(&e.value));
+            if changed {
+                writeln!(out, "{key} = {}", printable(&shown))?;
+            } else {
+                writeln!(out, "{key} = {} (unchanged)", printable(&shown))?;
+            }
+        }
+        SettingsAction::Import { file } => {
+            let mut store = crate::store::Store::open(&ctx.db)?;
+            let n = crate::team::import(&mut store, &file, &ctx.user, chrono::Utc::now())?;
+            writeln!(
+                out,
+                "{}: {n} setting{} changed",
+                printable(&file.display().to_string()),
+                if n == 1 { "" } else { "s" }
+            )?;
+        }
+    }
+    Ok(())
+}
+
 /// `dun --demo`: a throwaway database, filled, shown, removed.
 fn demo_run(ctx: &Context, out: &mut dyn Write) -> anyhow::Result<()> {
     let dir = std::env::temp_dir().join(format!("dun-demo-{}", std::process::id()));
@@ -448,9 +539,10 @@ fn demo_run(ctx: &Context, out: &mut dyn Write) -> anyhow::Result<()> {
         if std::io::stdout().is_terminal() {
             let mut app = App::new(ctx.today, &ctx.user, "DEMO");
             app.letters_dir = dir.join("letters");
-            app.ladders = ctx.config.ladder.ladders();
+            app.ladders = ctx.team.ladders.clone();
             app.rates = ctx.config.rate_tables()?;
-            app.company = ctx.config.company.clone();
+            app.company = ctx.team.company.clone();
+            app.clock = ctx.clock();
             return crate::tui::run(&mut store, &mut app);
         }
         writeln!(
@@ -461,7 +553,7 @@ fn demo_run(ctx: &Context, out: &mut dyn Write) -> anyhow::Result<()> {
             &mut store,
             ctx.today,
             None,
-            &ctx.config.ladder.ladders(),
+            &ctx.team.ladders,
             Format::Table,
             out,
         )?;

@@ -9,7 +9,7 @@ use std::path::Path;
 use chrono::{DateTime, NaiveDate, Utc};
 
 use super::table::{Align, render};
-use crate::config::Config;
+use crate::config::CompanyConfig;
 use crate::domain::penalty::RateTables;
 use crate::domain::queue::Ladders;
 use crate::domain::text::shortened;
@@ -31,7 +31,7 @@ pub struct LettersRun<'a> {
 pub fn run(
     store: &mut Store,
     run: &LettersRun<'_>,
-    config: &Config,
+    company: &CompanyConfig,
     ladders: &Ladders,
     rates: &RateTables,
     out: &mut dyn Write,
@@ -55,7 +55,7 @@ pub fn run(
             continue;
         }
         let composed = match store.read(|tx| {
-            compose(tx, line, run.as_of, &config.company, ladders, rates)
+            compose(tx, line, run.as_of, company, ladders, rates)
                 .map_err(anyhow::Error::from)
         }) {
             Ok(c) => c,
@@ -78,7 +78,7 @@ pub fn run(
                 &composed,
                 run.as_of,
                 run.out,
-                &config.company,
+                company,
                 run.user,
                 run.now,
             ) {

@@ -56,8 +56,33 @@ pub fn inline(value: &toml::Value) -> String {
                 .collect();
             format!("{{ {} }}", fields.join(", "))
         }
+        toml::Value::String(t) => string(t),
         other => other.to_string(),
     }
+}
+
+/// `t` as a TOML basic string in which every character that could act on
+/// a terminal (controls, bidi marks) is escaped: the text reads back
+/// exactly, and shows harmlessly.
+pub fn string(t: &str) -> String {
+    let mut s = String::with_capacity(t.len() + 2);
+    s.push('"');
+    for c in t.chars() {
+        match c {
+            '"' => s.push_str("\\\""),
+            '\\' => s.push_str("\\\\"),
+            c if c.is_control() || crate::domain::text::is_unsafe(c) => {
+                let _ = if u32::from(c) > 0xFFFF {
+                    write!(s, "\\U{:08X}", u32::from(c))
+                } else {
+                    write!(s, "\\u{:04X}", u32::from(c))
+                };
+            }
+            c => s.push(c),
+        }
+    }
+    s.push('"');
+    s
 }
 
 /// A key as TOML writes it: bare when it can be.
@@ -68,7 +93,7 @@ fn key(k: &str) -> String {
     if bare {
         k.to_string()
     } else {
-        toml::Value::String(k.to_string()).to_string()
+        string(k)
     }
 }
 

@@ -145,12 +145,35 @@ fn event_loop(
             match data_version(store) {
                 Ok(v) if v != version => {
                     version = v;
+                    team_settings(app, store);
                     reload(app, store, Load::All);
                 }
                 Ok(_) => {}
                 Err(e) => app.message = e.to_string(),
             }
+            // Midnight in the team's time zone: the workbench moves to the new day.
+            if let Some(clock) = app.clock {
+                let today = clock.today(chrono::Utc::now());
+                if today != app.today {
+                    app.today = today;
+                    reload(app, store, Load::All);
+                }
+            }
         }
+    }
+}
+
+/// Takes the team settings again (another clerk may have changed them).
+fn team_settings(app: &mut App, store: &mut Store) {
+    match crate::team::load(store) {
+        Ok(team) => {
+            if app.clock.is_some() {
+                app.clock = Some(team.clock());
+            }
+            app.ladders = team.ladders;
+            app.company = team.company;
+        }
+        Err(e) => app.message = e.to_string(),
     }
 }
 
