@@ -50,7 +50,11 @@ mod tests {
     fn refuses_what_is_not_a_small_regular_file() {
         let dir = tempfile::tempdir().unwrap();
         assert!(read(dir.path(), 100).unwrap_err().contains("directory"));
-        assert!(read(Path::new("/dev/zero"), 100).unwrap_err().contains("regular"));
+        assert!(
+            read(Path::new("/dev/zero"), 100)
+                .unwrap_err()
+                .contains("regular")
+        );
         let big = dir.path().join("big");
         std::fs::write(&big, vec![b'a'; 200]).unwrap();
         assert!(read(&big, 100).unwrap_err().contains("too large"));

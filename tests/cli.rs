@@ -275,10 +275,18 @@ fn letters_are_written_logged_and_never_sent_twice() {
     let (dir, db) = temp();
     ok(&dun(&db, &["demo"]));
     // The company's address, so that e-mails can go.
-    ok(&dun(&db, &["settings", "set", "company.name", "Atelier Boréal SARL"]));
     ok(&dun(
         &db,
-        &["settings", "set", "company.email", "compta@atelier-boreal.example"],
+        &["settings", "set", "company.name", "Atelier Boréal SARL"],
+    ));
+    ok(&dun(
+        &db,
+        &[
+            "settings",
+            "set",
+            "company.email",
+            "compta@atelier-boreal.example",
+        ],
     ));
     let out_dir = dir.path().join("letters");
     let out = out_dir.to_str().unwrap();

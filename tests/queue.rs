@@ -4,10 +4,10 @@
 
 use chrono::NaiveDate;
 use dun::commands::log::{LogRequest, run as log};
-use dun::team::TeamSettings;
 use dun::domain::queue::Reason;
 use dun::store::Store;
 use dun::store::queue::{queue, queue_using};
+use dun::team::TeamSettings;
 
 fn d(s: &str) -> NaiveDate {
     s.parse().unwrap()

@@ -105,10 +105,19 @@ fn show_lists_every_key_and_its_source_without_creating_a_database() {
 #[test]
 fn a_setting_set_is_shown_with_who_and_when_and_journaled() {
     let (_dir, db) = temp();
-    let out = ok(&dun(&db, &["settings", "set", "company.name", "Atelier Boréal"]));
+    let out = ok(&dun(
+        &db,
+        &["settings", "set", "company.name", "Atelier Boréal"],
+    ));
     assert_eq!(out.trim(), r#"company.name = "Atelier Boréal""#);
-    ok(&dun(&db, &["settings", "set", "dunning.minimum.EUR", "7.5"]));
-    ok(&dun(&db, &["settings", "set", "team.time_zone", "Europe/Paris"]));
+    ok(&dun(
+        &db,
+        &["settings", "set", "dunning.minimum.EUR", "7.5"],
+    ));
+    ok(&dun(
+        &db,
+        &["settings", "set", "team.time_zone", "Europe/Paris"],
+    ));
     let out = ok(&dun(&db, &["settings", "show"]));
     let line = out
         .lines()
@@ -136,7 +145,10 @@ fn a_setting_set_is_shown_with_who_and_when_and_journaled() {
     assert!(!tz["set_by"].as_str().unwrap().is_empty());
     // Each change is in the history; the same value again changes nothing.
     assert_eq!(stored(&db).1, 3);
-    let again = ok(&dun(&db, &["settings", "set", "team.time_zone", "Europe/Paris"]));
+    let again = ok(&dun(
+        &db,
+        &["settings", "set", "team.time_zone", "Europe/Paris"],
+    ));
     assert!(again.contains("unchanged"), "{again}");
     assert_eq!(stored(&db).1, 3);
 }
@@ -156,11 +168,23 @@ fn a_bad_value_is_refused_with_its_key_and_reason_and_nothing_is_written() {
         ("company.nmae", "Acme".into(), "no such setting"),
         ("ladder.retail.steps", "[]".into(), "no such setting"),
         ("dunning.ack_days", "ten".into(), "not a TOML value"),
-        ("dunning.ack_days", "\"10\"".into(), "expected a whole number"),
-        ("dunning.ack_days", "99999999999999999999".into(), "not a TOML value"),
+        (
+            "dunning.ack_days",
+            "\"10\"".into(),
+            "expected a whole number",
+        ),
+        (
+            "dunning.ack_days",
+            "99999999999999999999".into(),
+            "not a TOML value",
+        ),
         ("solvency.deposit.D", "101".into(), "between 0 and 100"),
         ("ladder.business.steps", "[]".into(), "at least one step"),
-        ("ladder.business.steps", "7".into(), "expected an array of steps"),
+        (
+            "ladder.business.steps",
+            "7".into(),
+            "expected an array of steps",
+        ),
         (
             "ladder.business.steps",
             format!("[{}]", step(7, "reminder1", 4_294_967_295)),
@@ -233,7 +257,11 @@ fn an_import_is_all_or_nothing() {
         .unwrap();
     let err = refused(&dun(&db, &["settings", "import", big.to_str().unwrap()]));
     assert!(err.contains("too large"), "{err}");
-    std::fs::write(&file, "[company]\nname = \"Acme\"\n\n[dunning]\nack_days = 12\n").unwrap();
+    std::fs::write(
+        &file,
+        "[company]\nname = \"Acme\"\n\n[dunning]\nack_days = 12\n",
+    )
+    .unwrap();
     let out = ok(&dun(&db, &["settings", "import", file.to_str().unwrap()]));
     assert!(out.ends_with(": 2 settings changed\n"), "{out}");
 }
@@ -241,14 +269,37 @@ fn an_import_is_all_or_nothing() {
 #[test]
 fn export_then_import_gives_the_same_settings() {
     let (dir, db) = temp();
-    ok(&dun(&db, &["settings", "set", "company.address", "1 rue de la Paix\n75002 Paris"]));
-    ok(&dun(&db, &["settings", "set", "ladder.business.min_gap_days", "4"]));
-    ok(&dun(&db, &["settings", "set", "dunning.minimum.SEK", "\"75\""]));
-    ok(&dun(&db, &["settings", "set", "letters.folder", "/srv/letters"]));
+    ok(&dun(
+        &db,
+        &[
+            "settings",
+            "set",
+            "company.address",
+            "1 rue de la Paix\n75002 Paris",
+        ],
+    ));
+    ok(&dun(
+        &db,
+        &["settings", "set", "ladder.business.min_gap_days", "4"],
+    ));
+    ok(&dun(
+        &db,
+        &["settings", "set", "dunning.minimum.SEK", "\"75\""],
+    ));
+    ok(&dun(
+        &db,
+        &["settings", "set", "letters.folder", "/srv/letters"],
+    ));
     let file = dir.path().join("export.toml");
-    ok(&dun(&db, &["settings", "export", "-o", file.to_str().unwrap()]));
+    ok(&dun(
+        &db,
+        &["settings", "export", "-o", file.to_str().unwrap()],
+    ));
     let other = dir.path().join("other.db");
-    ok(&dun(&other, &["settings", "import", file.to_str().unwrap()]));
+    ok(&dun(
+        &other,
+        &["settings", "import", file.to_str().unwrap()],
+    ));
     let values = |db: &Path| {
         let json = ok(&dun(db, &["settings", "show", "--format", "json"]));
         let v: serde_json::Value = serde_json::from_str(&json).unwrap();
@@ -260,7 +311,10 @@ fn export_then_import_gives_the_same_settings() {
     };
     assert_eq!(values(&db), values(&other));
     let shown = ok(&dun(&other, &["settings", "show"]));
-    assert!(shown.contains(r#""1 rue de la Paix\u000A75002 Paris""#), "{shown}");
+    assert!(
+        shown.contains(r#""1 rue de la Paix\u000A75002 Paris""#),
+        "{shown}"
+    );
     assert!(shown.contains(r#""75.00""#), "{shown}");
     // The export on standard output is the same file.
     let stdout = ok(&dun(&db, &["settings", "export"]));
@@ -309,11 +363,14 @@ fn within_seconds(db: &Path) -> Output {
     child.wait_with_output().unwrap()
 }
 
+/// Puts something hostile at a path.
+type Make = dyn Fn(&Path);
+
 #[test]
 fn a_hostile_config_file_is_refused_with_its_path_and_a_reason() {
     let (dir, db) = temp();
     let config = config_file(dir.path());
-    let cases: Vec<(&str, Box<dyn Fn(&Path)>)> = vec![
+    let cases: Vec<(&str, Box<Make>)> = vec![
         (
             "not a regular file",
             Box::new(|p| nix::unistd::mkfifo(p, nix::sys::stat::Mode::S_IRWXU).unwrap()),
@@ -322,7 +379,10 @@ fn a_hostile_config_file_is_refused_with_its_path_and_a_reason() {
             "not a regular file",
             Box::new(|p| std::os::unix::fs::symlink("/dev/zero", p).unwrap()),
         ),
-        ("is a directory", Box::new(|p| std::fs::create_dir(p).unwrap())),
+        (
+            "is a directory",
+            Box::new(|p| std::fs::create_dir(p).unwrap()),
+        ),
         (
             "too large",
             Box::new(|p| {
@@ -355,7 +415,10 @@ fn clerks_in_different_zones_record_the_team_s_day() {
     let clients = dir.path().join("clients.csv");
     std::fs::write(&clients, "code,name,type,country\nX1,Acme,business,FR\n").unwrap();
     ok(&dun(&db, &["import", "clients", clients.to_str().unwrap()]));
-    ok(&dun(&db, &["settings", "set", "team.time_zone", "Europe/Paris"]));
+    ok(&dun(
+        &db,
+        &["settings", "set", "team.time_zone", "Europe/Paris"],
+    ));
     // Kiritimati is 14 hours ahead of UTC, Pago Pago 11 behind: their dates
     // always differ, the team's does not.
     for zone in ["Pacific/Kiritimati", "Pacific/Pago_Pago"] {

@@ -503,7 +503,8 @@ fn settings(
         }
         SettingsAction::Set { key, value } => {
             let mut store = crate::store::Store::open(&ctx.db)?;
-            let changed = crate::team::set(&mut store, &key, &value, &ctx.user, chrono::Utc::now())?;
+            let changed =
+                crate::team::set(&mut store, &key, &value, &ctx.user, chrono::Utc::now())?;
             let entries = crate::team::load_entries(&mut store)?;
             let now = entries.iter().find(|e| e.key == key);
             let shown = now.map_or(String::new(), |e| crate::team::file::inline(&e.value));

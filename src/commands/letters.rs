@@ -55,8 +55,7 @@ pub fn run(
             continue;
         }
         let composed = match store.read(|tx| {
-            compose(tx, line, run.as_of, company, ladders, rates)
-                .map_err(anyhow::Error::from)
+            compose(tx, line, run.as_of, company, ladders, rates).map_err(anyhow::Error::from)
         }) {
             Ok(c) => c,
             Err(e) => {
@@ -74,13 +73,7 @@ pub fn run(
             "would be sent".to_string()
         } else {
             match send(
-                store,
-                &composed,
-                run.as_of,
-                run.out,
-                company,
-                run.user,
-                run.now,
+                store, &composed, run.as_of, run.out, company, run.user, run.now,
             ) {
                 Ok(sent) => {
                     let names: Vec<String> = sent

@@ -46,10 +46,10 @@ impl Clock {
 fn server_zone() -> Option<Tz> {
     if let Ok(target) = std::fs::read_link("/etc/localtime") {
         let s = target.to_string_lossy();
-        if let Some(i) = s.find("zoneinfo/") {
-            if let Ok(z) = Tz::from_str(&s[i + "zoneinfo/".len()..]) {
-                return Some(z);
-            }
+        if let Some(i) = s.find("zoneinfo/")
+            && let Ok(z) = Tz::from_str(&s[i + "zoneinfo/".len()..])
+        {
+            return Some(z);
         }
     }
     let text = crate::small_file::read(std::path::Path::new("/etc/timezone"), 256).ok()?;

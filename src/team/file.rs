@@ -90,11 +90,7 @@ fn key(k: &str) -> String {
     let bare = !k.is_empty()
         && k.bytes()
             .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-');
-    if bare {
-        k.to_string()
-    } else {
-        string(k)
-    }
+    if bare { k.to_string() } else { string(k) }
 }
 
 /// `value` as a TOML literal; a ladder's steps one to a line.
@@ -113,22 +109,24 @@ pub fn literal(value: &toml::Value) -> String {
 }
 
 /// The entries as a TOML file that `dun settings import` takes back: one
-/// table per group of keys, each key's source in a comment.
+/// table per group of keys, who set a key and when in a comment.
 pub fn export(entries: &[Entry]) -> String {
     let mut groups: BTreeMap<&str, Vec<&Entry>> = BTreeMap::new();
     for e in entries {
         let (group, _) = e.key.rsplit_once('.').unwrap_or(("", &e.key));
         groups.entry(group).or_default().push(e);
     }
-    let mut out = String::from(
-        "# dun team settings: `dun settings import FILE` sets them all at once.\n",
-    );
+    let mut out =
+        String::from("# dun team settings: `dun settings import FILE` sets them all at once.\n");
     for (group, entries) in groups {
         let _ = write!(out, "\n[{group}]\n");
         for e in entries {
             let field = e.key.rsplit_once('.').map_or(e.key.as_str(), |(_, f)| f);
-            let _ = writeln!(out, "# {}", e.source);
-            let _ = writeln!(out, "{field} = {}", literal(&e.value));
+            let _ = write!(out, "{} = {}", key(field), literal(&e.value));
+            let _ = match &e.source {
+                super::Source::Default => writeln!(out),
+                set => writeln!(out, "  # {set}"),
+            };
         }
     }
     out

@@ -36,18 +36,14 @@ pub enum Kind {
     Amount(Currency),
 }
 
-/// The profile of a `ladder.PROFILE.*` key, as spelled in keys.
-pub fn profile_name(p: Profile) -> &'static str {
-    p.as_str()
-}
-
 /// The kind of `key`, or `None` when dun knows no such key.
 pub fn kind(key: &str) -> Option<Kind> {
     let parts: Vec<&str> = key.split('.').collect();
     Some(match parts.as_slice() {
-        ["company", "name" | "address" | "phone" | "email" | "bank_account" | "signature"] => {
-            Kind::Text
-        }
+        [
+            "company",
+            "name" | "address" | "phone" | "email" | "bank_account" | "signature",
+        ] => Kind::Text,
         ["letters", "folder"] => Kind::Folder,
         ["team", "time_zone"] => Kind::TimeZone,
         ["ladder", p, field] if Profile::ALL.iter().any(|x| x.as_str() == *p) => match *field {
@@ -57,9 +53,7 @@ pub fn kind(key: &str) -> Option<Kind> {
         },
         ["dunning", "ack_days" | "dispute_review_days"] => Kind::Days,
         ["dunning", "minimum", code] => Kind::Amount(currency_of_key(code)?),
-        ["solvency", "deposit", r] if Rating::ALL.iter().any(|x| x.as_str() == *r) => {
-            Kind::Percent
-        }
+        ["solvency", "deposit", r] if Rating::ALL.iter().any(|x| x.as_str() == *r) => Kind::Percent,
         _ => return None,
     })
 }
@@ -76,9 +70,13 @@ fn currency_of_key(code: &str) -> Option<Currency> {
 pub fn unknown(key: &str) -> String {
     let head = key.split('.').next().unwrap_or("");
     let hint = match head {
-        "ladder" => "ladder.PROFILE.min_gap_days|promise_grace_days|grace_days|steps, PROFILE one of administration, business, individual",
+        "ladder" => {
+            "ladder.PROFILE.min_gap_days|promise_grace_days|grace_days|steps, PROFILE one of administration, business, individual"
+        }
         "company" => "company.name|address|phone|email|bank_account|signature",
-        "dunning" => "dunning.ack_days, dunning.dispute_review_days, dunning.minimum.CUR (an upper-case ISO 4217 code)",
+        "dunning" => {
+            "dunning.ack_days, dunning.dispute_review_days, dunning.minimum.CUR (an upper-case ISO 4217 code)"
+        }
         "solvency" => "solvency.deposit.A|B|C|D",
         _ => "see `dun settings show` for every key",
     };
@@ -89,7 +87,9 @@ pub fn unknown(key: &str) -> String {
 /// a TOML literal, or for a text key a bare word taken as the text.
 pub fn parse_literal(kind: Kind, raw: &str) -> Result<toml::Value, String> {
     if raw.len() > MAX_LITERAL {
-        return Err(format!("the value is too long (at most {MAX_LITERAL} bytes)"));
+        return Err(format!(
+            "the value is too long (at most {MAX_LITERAL} bytes)"
+        ));
     }
     let parsed = toml::Value::from_str(raw);
     match kind {
@@ -129,8 +129,9 @@ pub fn check(kind: Kind, value: toml::Value) -> Result<toml::Value, String> {
         Kind::LadderDays => whole(&value, 0, i64::from(u32::MAX)).map(toml::Value::Integer),
         Kind::Days => whole(&value, 1, 365).map(toml::Value::Integer),
         Kind::Percent => whole(&value, 0, 100).map(toml::Value::Integer),
-        Kind::Amount(currency) => amount(&value, currency)
-            .map(|m| toml::Value::String(m.decimal_string())),
+        Kind::Amount(currency) => {
+            amount(&value, currency).map(|m| toml::Value::String(m.decimal_string()))
+        }
         Kind::Steps => Ok(super::ladders::steps_value(&steps(value)?)),
     }
 }
@@ -162,7 +163,12 @@ pub fn amount(value: &toml::Value, currency: Currency) -> Result<Money, String> 
         toml::Value::Integer(n) => n.to_string(),
         // A float read from a file: its shortest exact spelling.
         toml::Value::Float(f) if f.is_finite() => f.to_string(),
-        other => return Err(format!("expected an amount such as \"5.00\", not {}", other.type_str())),
+        other => {
+            return Err(format!(
+                "expected an amount such as \"5.00\", not {}",
+                other.type_str()
+            ));
+        }
     };
     let d = Decimal::from_str(&text).map_err(|_| format!("not an amount: {text:?}"))?;
     if d.is_sign_negative() && !d.is_zero() {
@@ -193,7 +199,10 @@ mod tests {
         assert_eq!(kind("ladder.business.steps"), Some(Kind::Steps));
         assert_eq!(kind("ladder.business.grace_days"), Some(Kind::LadderDays));
         assert_eq!(kind("ladder.retail.steps"), None);
-        assert_eq!(kind("dunning.minimum.NOK"), Some(Kind::Amount(Currency::NOK)));
+        assert_eq!(
+            kind("dunning.minimum.NOK"),
+            Some(Kind::Amount(Currency::NOK))
+        );
         assert_eq!(kind("dunning.minimum.nok"), None);
         assert_eq!(kind("dunning.minimum.XXX"), None);
         assert_eq!(kind("solvency.deposit.C"), Some(Kind::Percent));
@@ -209,7 +218,10 @@ mod tests {
         let v = parse_literal(Kind::Text, "\"Acme SA\"").unwrap();
         assert_eq!(v.as_str(), Some("Acme SA"));
         assert!(parse_literal(Kind::Days, "ten").is_err());
-        assert_eq!(parse_literal(Kind::Days, "10").unwrap().as_integer(), Some(10));
+        assert_eq!(
+            parse_literal(Kind::Days, "10").unwrap().as_integer(),
+            Some(10)
+        );
     }
 
     #[test]

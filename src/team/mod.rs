@@ -73,7 +73,10 @@ pub struct TeamSettings {
 pub enum Source {
     Default,
     /// Set by this login at this instant (RFC 3339).
-    Set { by: String, at: String },
+    Set {
+        by: String,
+        at: String,
+    },
 }
 
 impl fmt::Display for Source {
