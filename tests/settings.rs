@@ -447,3 +447,27 @@ fn clerks_in_different_zones_record_the_team_s_day() {
         .to_string();
     assert_eq!(days[0], paris);
 }
+
+#[test]
+fn the_history_of_changes_is_append_only() {
+    let (_dir, db) = temp();
+    ok(&dun(&db, &["settings", "set", "dunning.ack_days", "12"]));
+    ok(&dun(&db, &["settings", "set", "dunning.ack_days", "15"]));
+    let store = Store::open(&db).unwrap();
+    let changes = dun::store::settings::changes(store.conn()).unwrap();
+    assert_eq!(changes.len(), 2);
+    assert_eq!(changes[0].old, None);
+    assert_eq!(changes[1].old.as_deref(), Some("12"));
+    assert_eq!(changes[1].new, "15");
+    for sql in [
+        "UPDATE settings_changes SET new = '99'",
+        "DELETE FROM settings_changes",
+    ] {
+        let e = store.conn().execute(sql, []).unwrap_err().to_string();
+        assert!(e.contains("append-only"), "{e}");
+    }
+    assert_eq!(
+        dun::store::settings::changes(store.conn()).unwrap().len(),
+        2
+    );
+}
