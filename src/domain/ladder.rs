@@ -201,12 +201,7 @@ impl Ladder {
         let u = |r: &std::ops::RangeInclusive<u32>| (i64::from(*r.start()), i64::from(*r.end()));
         let (lo, hi) = u(&PAUSE_RANGE);
         range("min_gap_days".into(), self.min_gap_days.into(), lo, hi)?;
-        range(
-            "promise_grace_days".into(),
-            self.promise_grace_days.into(),
-            lo,
-            hi,
-        )?;
+        range("promise_grace_days".into(), self.promise_grace_days.into(), lo, hi)?;
         let (lo, hi) = u(&GRACE_RANGE);
         range("grace_days".into(), self.grace_days.into(), lo, hi)?;
         for s in &self.steps {
@@ -218,12 +213,7 @@ impl Ladder {
                 (*OFFSET_RANGE.end()).into(),
             )?;
             let (lo, hi) = u(&DEADLINE_RANGE);
-            range(
-                format!("{name}: deadline_days"),
-                s.deadline_days.into(),
-                lo,
-                hi,
-            )?;
+            range(format!("{name}: deadline_days"), s.deadline_days.into(), lo, hi)?;
             if (s.action == StepAction::Courtesy) != (s.offset < 0) {
                 return Err(LadderError::CourtesyAfterDue);
             }
