@@ -2,6 +2,7 @@
 //! turns errors into a one-line message and an exit status.
 
 mod context;
+mod settings;
 
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
@@ -20,6 +21,7 @@ use crate::import::{
     self, ImportOptions, amounts::DecimalSeparator, dates::DateFormat, headers::FileKind,
 };
 pub use context::Context;
+pub use settings::SettingsAction;
 
 #[derive(Parser, Debug)]
 #[command(
@@ -159,30 +161,6 @@ pub enum Command {
         /// Replace FILE if it exists.
         #[arg(long)]
         force: bool,
-    },
-}
-
-#[derive(Subcommand, Debug)]
-pub enum SettingsAction {
-    /// Every key, its value and where it comes from (default, or who set it when).
-    Show {
-        #[arg(long, value_enum, default_value_t = SettingsFormat::Toml)]
-        format: SettingsFormat,
-    },
-    /// Set KEY to VALUE, a TOML value (`10`, `"5.00"`, `[{ offset = 7, … }]`);
-    /// for a text key a bare word is the text.
-    Set {
-        key: String,
-        #[arg(allow_hyphen_values = true)]
-        value: String,
-    },
-    /// Set every key of a TOML file (as `export` writes): all or nothing.
-    Import { file: PathBuf },
-    /// Write every key as TOML, for editing and `import`.
-    Export {
-        /// Write to this file instead of standard output.
-        #[arg(long, short, value_name = "FILE")]
-        output: Option<PathBuf>,
     },
 }
 
@@ -452,7 +430,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Backup { file, force } => {
             commands::backup::run(&ctx.open_read()?, &file, force, &mut out)?;
         }
-        Command::Settings { action, format } => settings(&mut ctx, action, format, &mut out)?,
+        Command::Settings { action, format } => settings::run(&mut ctx, action, format, &mut out)?,
         Command::Paths => {
             // The team's day, when there is a database to read it from.
             if ctx.db.exists() {
@@ -476,55 +454,6 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         }
     }
     out.flush()?;
-    Ok(())
-}
-
-/// `dun settings`: shown and exported without writing (nor creating a
-/// database), set and imported in one transaction each.
-fn settings(
-    ctx: &mut Context,
-    action: Option<SettingsAction>,
-    format: SettingsFormat,
-    out: &mut dyn Write,
-) -> anyhow::Result<()> {
-    let entries = |ctx: &mut Context| -> anyhow::Result<Vec<crate::team::Entry>> {
-        if !ctx.db.exists() {
-            return Ok(crate::team::entries(&[])?);
-        }
-        let mut store = ctx.open_read()?;
-        Ok(crate::team::load_entries(&mut store)?)
-    };
-    match action.unwrap_or(SettingsAction::Show { format }) {
-        SettingsAction::Show { format } => {
-            commands::settings::show(&entries(ctx)?, format, out)?;
-        }
-        SettingsAction::Export { output } => {
-            commands::settings::export(&entries(ctx)?, output.as_deref(), out)?;
-        }
-        SettingsAction::Set { key, value } => {
-            let mut store = crate::store::Store::open(&ctx.db)?;
-            let changed =
-                crate::team::set(&mut store, &key, &value, &ctx.user, chrono::Utc::now())?;
-            let entries = crate::team::load_entries(&mut store)?;
-            let now = entries.iter().find(|e| e.key == key);
-            let shown = now.map_or(String::new(), |e| crate::team::file::inline(&e.value));
-            if changed {
-                writeln!(out, "{key} = {}", printable(&shown))?;
-            } else {
-                writeln!(out, "{key} = {} (unchanged)", printable(&shown))?;
-            }
-        }
-        SettingsAction::Import { file } => {
-            let mut store = crate::store::Store::open(&ctx.db)?;
-            let n = crate::team::import(&mut store, &file, &ctx.user, chrono::Utc::now())?;
-            writeln!(
-                out,
-                "{}: {n} setting{} changed",
-                printable(&file.display().to_string()),
-                if n == 1 { "" } else { "s" }
-            )?;
-        }
-    }
     Ok(())
 }
 
