@@ -46,7 +46,9 @@ pub fn run(
         if !ctx.db.exists() {
             return Ok(crate::team::entries(&[])?);
         }
-        let mut store = ctx.open_read()?;
+        // Shown even when the settings in force do not pass the checks
+        // together, so that they can be put right.
+        let mut store = crate::store::Store::open_read(&ctx.db)?;
         Ok(crate::team::load_entries(&mut store)?)
     };
     match action.unwrap_or(SettingsAction::Show { format }) {
