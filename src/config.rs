@@ -1,17 +1,25 @@
-//! Configuration: the defaults embedded from `assets/config.toml`, overridden
-//! key by key by the user's `config.toml`.
+//! The personal configuration: the defaults embedded from
+//! `assets/config.toml`, overridden key by key by the clerk's own
+//! `config.toml`. What the team shares is not here but in the database
+//! (see [`crate::team`]).
 
 use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
-use crate::domain::ladder::Ladder;
 use crate::domain::penalty::RateTables;
-use crate::domain::queue::Ladders;
+
+pub use crate::team::CompanyConfig;
 
 const DEFAULTS: &str = include_str!("../assets/config.toml");
-/// The default dunning ladders, merged under the same keys.
-const LADDERS: &str = include_str!("../assets/ladders.toml");
+
+/// Largest `config.toml` read.
+pub const MAX_CONFIG: u64 = 256 * 1024;
+
+/// Tables of a `config.toml` that are team settings, kept in the database.
+const TEAM_TABLES: [&str; 6] = [
+    "company", "ladder", "letters", "team", "dunning", "solvency",
+];
 
 #[derive(Debug, thiserror::Error)]
 pub enum ConfigError {
@@ -26,45 +34,9 @@ pub enum ConfigError {
 pub struct Config {
     pub database: DatabaseConfig,
     pub import: ImportConfig,
-    pub company: CompanyConfig,
-    pub ladder: LadderConfig,
     /// Reference rates added or corrected over `assets/rates.toml`.
     #[serde(default)]
     pub rates: toml::Table,
-}
-
-/// The dunning ladder of each profile.
-#[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
-#[serde(deny_unknown_fields)]
-pub struct LadderConfig {
-    pub administration: Ladder,
-    pub business: Ladder,
-    pub individual: Ladder,
-}
-
-impl Default for LadderConfig {
-    fn default() -> Self {
-        let table: toml::Table = LADDERS.parse().unwrap_or_default();
-        table
-            .get("ladder")
-            .cloned()
-            .and_then(|v| v.try_into().ok())
-            .unwrap_or(LadderConfig {
-                administration: Ladder::empty(),
-                business: Ladder::empty(),
-                individual: Ladder::empty(),
-            })
-    }
-}
-
-impl LadderConfig {
-    pub fn ladders(&self) -> Ladders {
-        Ladders {
-            administration: self.administration.clone(),
-            business: self.business.clone(),
-            individual: self.individual.clone(),
-        }
-    }
 }
 
 #[derive(Clone, Debug, Default, Deserialize, PartialEq)]
@@ -79,17 +51,6 @@ pub struct ImportConfig {
     pub currency: String,
 }
 
-#[derive(Clone, Debug, Default, Deserialize, PartialEq)]
-#[serde(deny_unknown_fields)]
-pub struct CompanyConfig {
-    pub name: String,
-    pub address: String,
-    pub phone: String,
-    pub email: String,
-    pub bank_account: String,
-    pub signature: String,
-}
-
 impl Config {
     /// The reference-rate tables: the shipped ones with this file's
     /// `[rates]` over them (checked when the file was loaded).
@@ -99,12 +60,14 @@ impl Config {
 
     /// The embedded defaults merged with the file at `path`, if it exists.
     pub fn load(path: Option<&Path>) -> Result<Config, ConfigError> {
+        // A FIFO, a device, a directory or a huge file is refused, never
+        // waited on or read whole.
         let user = match path {
-            Some(p) if p.exists() => Some((
+            Some(p) if p.symlink_metadata().is_ok() => Some((
                 p,
-                std::fs::read_to_string(p).map_err(|e| ConfigError::Read {
+                crate::small_file::read(p, MAX_CONFIG).map_err(|reason| ConfigError::Read {
                     path: p.to_path_buf(),
-                    reason: crate::fault::io_reason(&e),
+                    reason,
                 })?,
             )),
             _ => None,
@@ -124,12 +87,10 @@ impl Config {
             })
         };
         let mut merged = parse(DEFAULTS, Path::new("assets/config.toml"))?;
-        merge(
-            &mut merged,
-            parse(LADDERS, Path::new("assets/ladders.toml"))?,
-        );
         if let Some(text) = user {
-            merge(&mut merged, parse(text, user_path)?);
+            let table = parse(text, user_path)?;
+            refuse_team_keys(&table, user_path)?;
+            merge(&mut merged, table);
         }
         let config: Config =
             toml::Value::Table(merged)
@@ -138,22 +99,34 @@ impl Config {
                     path: user_path.to_path_buf(),
                     message: e.to_string(),
                 })?;
-        for (name, ladder) in [
-            ("administration", &config.ladder.administration),
-            ("business", &config.ladder.business),
-            ("individual", &config.ladder.individual),
-        ] {
-            ladder.check().map_err(|e| ConfigError::Parse {
-                path: user_path.to_path_buf(),
-                message: format!("[ladder.{name}]: {e}"),
-            })?;
-        }
         crate::rates::load(Some(&config.rates)).map_err(|e| ConfigError::Parse {
             path: user_path.to_path_buf(),
             message: format!("[rates]: {e}"),
         })?;
         Ok(config)
     }
+}
+
+/// Refuses a team setting in a personal file, saying how to set it.
+fn refuse_team_keys(table: &toml::Table, path: &Path) -> Result<(), ConfigError> {
+    for name in TEAM_TABLES {
+        if let Some(value) = table.get(name) {
+            let example = match value {
+                toml::Value::Table(t) => crate::team::file::flatten(t.clone())
+                    .into_iter()
+                    .next()
+                    .map_or(format!("{name}.KEY"), |(k, _)| format!("{name}.{k}")),
+                _ => format!("{name}.KEY"),
+            };
+            return Err(ConfigError::Parse {
+                path: path.to_path_buf(),
+                message: format!(
+                    "[{name}] is a team setting, kept in the team's database for every clerk: use `dun settings set {example} VALUE` instead"
+                ),
+            });
+        }
+    }
+    Ok(())
 }
 
 /// Overrides `base` with `over`, descending into tables.
@@ -175,51 +148,45 @@ mod tests {
     #[test]
     fn defaults_parse() {
         let c = Config::from_texts(None, Path::new("x")).unwrap();
-        assert_eq!(c.company.signature, "Accounts Receivable");
         assert_eq!(c.database.path, "");
-        assert_eq!(c.ladder.business.steps.len(), 5);
-        assert_eq!(c.ladder, LadderConfig::default());
-    }
-
-    #[test]
-    fn a_ladder_is_overridden_key_by_key_and_checked() {
-        let c = Config::from_texts(
-            Some("[ladder.business]\nmin_gap_days = 5\n"),
-            Path::new("x"),
-        )
-        .unwrap();
-        assert_eq!(c.ladder.business.min_gap_days, 5);
-        assert_eq!(c.ladder.business.steps.len(), 5);
-        let e = Config::from_texts(
-            Some(
-                "[ladder.business]\nsteps = [{ offset = 1, action = \"reminder1\", channel = \"email\", template = \"reminder1\" }, { offset = 2, action = \"formal_notice\", channel = \"letter\", template = \"formal_notice\" }]\n",
-            ),
-            Path::new("/home/x/config.toml"),
-        )
-        .unwrap_err()
-        .to_string();
-        assert!(
-            e.contains("[ladder.business]") && e.contains("reminder 3"),
-            "{e}"
-        );
+        assert_eq!(c.import.currency, "");
     }
 
     #[test]
     fn user_values_override_one_key_at_a_time() {
-        let c = Config::from_texts(Some("[company]\nname = \"Acme\"\n"), Path::new("x")).unwrap();
-        assert_eq!(c.company.name, "Acme");
-        assert_eq!(c.company.signature, "Accounts Receivable");
+        let c = Config::from_texts(Some("[import]\ncurrency = \"EUR\"\n"), Path::new("x")).unwrap();
+        assert_eq!(c.import.currency, "EUR");
+        assert_eq!(c.database.path, "");
+    }
+
+    #[test]
+    fn a_team_setting_is_refused_with_the_command_to_use() {
+        for text in [
+            "[company]\nname = \"Acme\"\n",
+            "[ladder.business]\nmin_gap_days = 5\n",
+            "[team]\ntime_zone = \"Europe/Paris\"\n",
+        ] {
+            let e = Config::from_texts(Some(text), Path::new("/home/x/config.toml"))
+                .unwrap_err()
+                .to_string();
+            assert!(e.starts_with("/home/x/config.toml: ["), "{e}");
+            assert!(e.contains("`dun settings set "), "{e}");
+        }
+        let e = Config::from_texts(Some("[company]\nname = \"Acme\"\n"), Path::new("x"))
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("dun settings set company.name VALUE"), "{e}");
     }
 
     #[test]
     fn unknown_keys_are_refused_with_the_file_name() {
         let e = Config::from_texts(
-            Some("[company]\nnmae = \"Acme\"\n"),
+            Some("[import]\ncurency = \"EUR\"\n"),
             Path::new("/etc/x.toml"),
         )
         .unwrap_err()
         .to_string();
         assert!(e.starts_with("/etc/x.toml: "), "{e}");
-        assert!(e.contains("nmae"), "{e}");
+        assert!(e.contains("curency"), "{e}");
     }
 }

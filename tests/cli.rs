@@ -275,13 +275,19 @@ fn letters_are_written_logged_and_never_sent_twice() {
     let (dir, db) = temp();
     ok(&dun(&db, &["demo"]));
     // The company's address, so that e-mails can go.
-    let config = dir.path().join("config").join("dun");
-    std::fs::create_dir_all(&config).unwrap();
-    std::fs::write(
-        config.join("config.toml"),
-        "[company]\nname = \"Atelier Boréal SARL\"\nemail = \"compta@atelier-boreal.example\"\n",
-    )
-    .unwrap();
+    ok(&dun(
+        &db,
+        &["settings", "set", "company.name", "Atelier Boréal SARL"],
+    ));
+    ok(&dun(
+        &db,
+        &[
+            "settings",
+            "set",
+            "company.email",
+            "compta@atelier-boreal.example",
+        ],
+    ));
     let out_dir = dir.path().join("letters");
     let out = out_dir.to_str().unwrap();
     let due = ok(&dun(&db, &["letters", "--out", out, "--dry-run"]));

@@ -281,13 +281,11 @@ fn json_keeps_the_text_exactly_but_escaped() {
 #[test]
 fn letters_and_emails_carry_no_payload() {
     let (dir, db) = hostile_db();
-    let config = dir.path().join("config").join("dun");
-    std::fs::create_dir_all(&config).unwrap();
-    std::fs::write(
-        config.join("config.toml"),
-        "[company]\nname = \"Atelier\"\nemail = \"compta@atelier.example\"\n",
-    )
-    .unwrap();
+    succeeded(&shown(&db, &["settings", "set", "company.name", "Atelier"]));
+    succeeded(&shown(
+        &db,
+        &["settings", "set", "company.email", "compta@atelier.example"],
+    ));
     let out_dir = dir.path().join("letters");
     let out = out_dir.to_str().unwrap();
     succeeded(&shown(&db, &["letters", "--out", out, "--dry-run"]));

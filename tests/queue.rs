@@ -4,10 +4,10 @@
 
 use chrono::NaiveDate;
 use dun::commands::log::{LogRequest, run as log};
-use dun::config::LadderConfig;
 use dun::domain::queue::Reason;
 use dun::store::Store;
 use dun::store::queue::{queue, queue_using};
+use dun::team::TeamSettings;
 
 fn d(s: &str) -> NaiveDate {
     s.parse().unwrap()
@@ -34,7 +34,7 @@ fn log_entry(store: &mut Store, req: LogRequest) -> Result<String, String> {
 #[test]
 fn the_cached_standings_give_the_same_queue_as_the_journal() {
     let (_dir, mut store) = demo();
-    let ladders = dun::domain::queue::Rules::new(LadderConfig::default().ladders());
+    let ladders = TeamSettings::default().rules();
     for as_of in ["2026-11-22", "2026-11-29", "2027-01-15"] {
         let (cached, journal) = store
             .read(|tx| {
@@ -52,7 +52,7 @@ fn the_cached_standings_give_the_same_queue_as_the_journal() {
 #[test]
 fn a_past_date_ignores_what_was_logged_after_it() {
     let (_dir, mut store) = demo();
-    let ladders = dun::domain::queue::Rules::new(LadderConfig::default().ladders());
+    let ladders = TeamSettings::default().rules();
     let before = store.read(|tx| queue(tx, today(), None, &ladders)).unwrap();
     let line = before
         .iter()
@@ -203,7 +203,7 @@ fn reminder_levels_go_in_order_and_bad_entries_write_nothing() {
 #[test]
 fn a_promise_for_the_whole_account_pauses_every_invoice_then_breaks() {
     let (_dir, mut store) = demo();
-    let ladders = dun::domain::queue::Rules::new(LadderConfig::default().ladders());
+    let ladders = TeamSettings::default().rules();
     let q = store.read(|tx| queue(tx, today(), None, &ladders)).unwrap();
     let client = q
         .iter()
@@ -341,7 +341,7 @@ fn a_resolution_needs_an_open_dispute_and_a_payment_its_arrival() {
 #[test]
 fn a_signed_receipt_coming_back_is_not_a_contact() {
     let (_dir, mut store) = demo();
-    let ladders = dun::domain::queue::Rules::new(LadderConfig::default().ladders());
+    let ladders = TeamSettings::default().rules();
     let n = open_invoice(&mut store, 3);
     let sent = log_entry(
         &mut store,
@@ -394,7 +394,7 @@ fn a_signed_receipt_coming_back_is_not_a_contact() {
 #[test]
 fn a_letter_is_not_sent_when_its_invoice_moved_on_meanwhile() {
     let (dir, mut store) = demo();
-    let ladders = dun::domain::queue::Rules::new(LadderConfig::default().ladders());
+    let ladders = TeamSettings::default().rules();
     let rates = dun::rates::load(None).unwrap();
     let company = dun::config::CompanyConfig::default();
     let q = store.read(|tx| queue(tx, today(), None, &ladders)).unwrap();

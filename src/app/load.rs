@@ -36,7 +36,7 @@ impl App {
                         &line,
                         today,
                         &self.company,
-                        &self.ladders,
+                        &self.rules.ladders,
                         &self.rates,
                     ))
                 })?
@@ -134,12 +134,7 @@ impl App {
         );
         store.read(|tx| {
             if queue || load == Load::Queue {
-                self.queue = store::queue::queue(
-                    tx,
-                    today,
-                    clerk.as_deref(),
-                    &crate::domain::queue::Rules::new(self.ladders.clone()),
-                )?;
+                self.queue = store::queue::queue(tx, today, clerk.as_deref(), &self.rules)?;
                 self.queue_selected = self.queue_selected.min(self.queue.len().saturating_sub(1));
             }
             if aging {

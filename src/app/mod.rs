@@ -23,7 +23,6 @@ use crate::domain::aging::Bucket;
 use crate::domain::client::{Client, Profile};
 use crate::domain::currency::Currency;
 use crate::domain::penalty::RateTables;
-use crate::domain::queue::Ladders;
 use crate::domain::solvency::SolvencyNote;
 use crate::letters::compose::{Composed, step_for};
 use crate::store::aging::{AgingLine, AgingQuery, AgingSort};
@@ -76,6 +75,9 @@ pub const TIMELINE_LINES: u32 = 200;
 
 pub struct App {
     pub today: NaiveDate,
+    /// Tells the team's day, so that an open workbench moves to the next
+    /// day at midnight; `None` when today was fixed (`--today`).
+    pub clock: Option<crate::team::Clock>,
     pub user: String,
     /// Shown on the top line: `DEMO` or the database file's name.
     pub database: String,
@@ -86,8 +88,9 @@ pub struct App {
     pub message: String,
     pub mine_only: bool,
     pub queue: Vec<FollowUp>,
-    /// The dunning ladders the queue follows (from the configuration).
-    pub ladders: Ladders,
+    /// The rules the queue follows: ladders, minimums, receipt days (from
+    /// the team settings).
+    pub rules: crate::domain::queue::Rules,
     pub queue_selected: usize,
     pub aging: AgingReport,
     /// Open invoices in the aging list.
@@ -100,7 +103,7 @@ pub struct App {
     pub aging_penalty: Option<(String, PenaltyView)>,
     /// Reference rates for penalties (from the configuration).
     pub rates: RateTables,
-    /// The sender of letters (from the configuration).
+    /// The sender of letters (from the team settings).
     pub company: CompanyConfig,
     /// Where sent letters are written.
     pub letters_dir: PathBuf,
@@ -142,6 +145,7 @@ impl App {
     pub fn new(today: NaiveDate, user: &str, database: &str) -> App {
         App {
             today,
+            clock: None,
             user: user.to_string(),
             database: database.to_string(),
             tab: Tab::Queue,
@@ -150,7 +154,7 @@ impl App {
             message: String::new(),
             mine_only: false,
             queue: Vec::new(),
-            ladders: crate::config::LadderConfig::default().ladders(),
+            rules: crate::team::TeamSettings::default().rules(),
             queue_selected: 0,
             aging: AgingReport::new(today),
             aging_count: 0,
@@ -159,9 +163,7 @@ impl App {
             aging_rows: Vec::new(),
             aging_penalty: None,
             rates: crate::rates::load(None).unwrap_or_default(),
-            company: crate::config::Config::load(None)
-                .map(|c| c.company)
-                .unwrap_or_default(),
+            company: crate::team::TeamSettings::default().company,
             letters_dir: crate::paths::default_letters_dir()
                 .unwrap_or_else(|| std::env::temp_dir().join("dun-letters")),
             preview: None,
@@ -371,7 +373,7 @@ impl App {
                     && self
                         .queue
                         .get(self.queue_selected)
-                        .and_then(|l| step_for(l, &self.ladders))
+                        .and_then(|l| step_for(l, &self.rules.ladders))
                         .is_some_and(|s| s.channel != crate::domain::ladder::Channel::Call) =>
             {
                 Some(Load::LetterPreview)

@@ -1,4 +1,5 @@
-//! What every command needs: the database path, today, the user, the config.
+//! What every command needs: the database path, today, the user, the
+//! personal config, and the team settings of the database once opened.
 
 use std::path::PathBuf;
 
@@ -9,6 +10,7 @@ use super::Cli;
 use crate::config::Config;
 use crate::paths;
 use crate::store::Store;
+use crate::team::{Clock, TeamSettings};
 
 pub struct Context {
     pub db: PathBuf,
@@ -16,6 +18,12 @@ pub struct Context {
     pub user: String,
     pub config: Config,
     pub config_path: Option<PathBuf>,
+    /// Today as given by `--today` or `DUN_TODAY`; otherwise `today` is
+    /// the team's day, read from the database's time zone once opened.
+    pub fixed_today: Option<NaiveDate>,
+    /// The team settings of the database (the shipped ones until
+    /// [`Context::open`] or [`Context::open_read`]).
+    pub team: TeamSettings,
 }
 
 impl Context {
@@ -33,21 +41,42 @@ impl Context {
             db,
             today: cli
                 .today
-                .unwrap_or_else(|| chrono::Local::now().date_naive()),
+                .unwrap_or_else(|| Clock::new("").today(chrono::Utc::now())),
             user: paths::current_user(),
             config,
             config_path,
+            fixed_today: cli.today,
+            team: TeamSettings::default(),
         })
     }
 
-    pub fn open(&self) -> anyhow::Result<Store> {
-        Ok(Store::open(&self.db)?)
+    /// Opens the database for writing and reads its team settings.
+    pub fn open(&mut self) -> anyhow::Result<Store> {
+        let mut store = Store::open(&self.db)?;
+        self.use_team_of(&mut store)?;
+        Ok(store)
+    }
+
+    /// Takes the team settings of `store`'s database, and its day as today
+    /// unless a date was given.
+    pub fn use_team_of(&mut self, store: &mut Store) -> anyhow::Result<()> {
+        self.team = crate::team::load(store)?;
+        if self.fixed_today.is_none() {
+            self.today = self.team.today(chrono::Utc::now());
+        }
+        Ok(())
+    }
+
+    /// The team's clock, when today is not fixed by `--today`/`DUN_TODAY`.
+    pub fn clock(&self) -> Option<Clock> {
+        self.fixed_today.is_none().then(|| self.team.clock())
     }
 
     /// For commands that only read: read-only, with a note on stderr, when
     /// the user may read the database but not write it.
-    pub fn open_read(&self) -> anyhow::Result<Store> {
-        let store = Store::open_read(&self.db)?;
+    pub fn open_read(&mut self) -> anyhow::Result<Store> {
+        let mut store = Store::open_read(&self.db)?;
+        self.use_team_of(&mut store)?;
         if let Some(why) = store.read_only() {
             eprintln!(
                 "note: reading only, nothing will be written: {}",

@@ -2,6 +2,7 @@
 //! turns errors into a one-line message and an exit status.
 
 mod context;
+mod settings;
 
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
@@ -12,6 +13,7 @@ use chrono::NaiveDate;
 use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::app::App;
+use crate::commands::settings::SettingsFormat;
 use crate::commands::{self, Format};
 use crate::domain::text::printable;
 use crate::export::{self, ExportFormat};
@@ -19,6 +21,7 @@ use crate::import::{
     self, ImportOptions, amounts::DecimalSeparator, dates::DateFormat, headers::FileKind,
 };
 pub use context::Context;
+pub use settings::SettingsAction;
 
 #[derive(Parser, Debug)]
 #[command(
@@ -93,7 +96,8 @@ pub enum Command {
     Letters {
         #[arg(long, value_name = "DATE", value_parser = commands::parse_iso_date)]
         as_of: Option<NaiveDate>,
-        /// Where to write them (default: letters/ in the data directory).
+        /// Where to write them (default: the team's `letters.folder`, or
+        /// letters/ beside the database).
         #[arg(long, value_name = "DIR")]
         out: Option<PathBuf>,
         /// Only the clients assigned to you.
@@ -139,6 +143,17 @@ pub enum Command {
         shared: Option<String>,
         /// Default: the database dun uses (see `dun paths`).
         path: Option<PathBuf>,
+    },
+    /// The team settings every clerk shares (ladders, company details,
+    /// letters folder, time zone, minimum amounts, deposits): show them,
+    /// set one, or export and import them as a TOML file. Each change is
+    /// journaled with who made it.
+    #[command(args_conflicts_with_subcommands = true)]
+    Settings {
+        #[command(subcommand)]
+        action: Option<SettingsAction>,
+        #[arg(long, value_enum, default_value_t = SettingsFormat::Toml)]
+        format: SettingsFormat,
     },
     /// Copy the live database to FILE while others keep working, and check the copy.
     Backup {
@@ -205,7 +220,7 @@ fn is_broken_pipe(e: &anyhow::Error) -> bool {
 }
 
 pub fn run(cli: Cli) -> anyhow::Result<()> {
-    let ctx = Context::new(&cli)?;
+    let mut ctx = Context::new(&cli)?;
     let stdout = std::io::stdout();
     // Buffered: a report of thousands of lines is a few writes, not one per line.
     let mut out = std::io::BufWriter::new(stdout.lock());
@@ -220,9 +235,11 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
                 |n| n.to_string_lossy().into_owned(),
             );
             let mut app = App::new(ctx.today, &ctx.user, &name);
-            app.ladders = ctx.config.ladder.ladders();
+            app.rules = ctx.team.rules();
             app.rates = ctx.config.rate_tables()?;
-            app.company = ctx.config.company.clone();
+            app.company = ctx.team.company.clone();
+            app.letters_dir = ctx.team.letters_dir(&ctx.db);
+            app.clock = ctx.clock();
             return crate::tui::run(&mut store, &mut app);
         }
         let empty = store.read(|tx| crate::store::invoices::count(tx))? == 0;
@@ -238,7 +255,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
             &mut store,
             ctx.today,
             None,
-            &ctx.config.ladder.ladders(),
+            &ctx.team.rules(),
             Format::Table,
             &mut out,
         );
@@ -251,6 +268,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
             date_format,
             decimal_separator,
         } => {
+            let mut store = ctx.open()?;
             let currency = match currency.or_else(|| ctx.default_currency()) {
                 Some(c) => Some(c.parse().with_context(|| "--currency")?),
                 None => None,
@@ -275,7 +293,6 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
                 today: ctx.today,
                 now: chrono::Utc::now(),
             };
-            let mut store = ctx.open()?;
             let summary = import::import(&mut store, kind, &file, &opts)?;
             for w in &summary.warnings {
                 eprintln!("warning: {}", printable(w));
@@ -298,7 +315,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
                 &mut store,
                 as_of.unwrap_or(ctx.today),
                 mine,
-                &ctx.config.ladder.ladders(),
+                &ctx.team.rules(),
                 format,
                 &mut out,
             )?;
@@ -328,8 +345,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
             let mut store = ctx.open()?;
             let dir = match dir {
                 Some(d) => d,
-                None => crate::paths::default_letters_dir()
-                    .ok_or_else(|| anyhow::anyhow!("no data directory: give --out DIR"))?,
+                None => ctx.team.letters_dir(&ctx.db),
             };
             let run = commands::letters::LettersRun {
                 as_of: as_of.unwrap_or(ctx.today),
@@ -342,8 +358,8 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
             commands::letters::run(
                 &mut store,
                 &run,
-                &ctx.config,
-                &ctx.config.ladder.ladders(),
+                &ctx.team.company,
+                &ctx.team.rules(),
                 &ctx.config.rate_tables()?,
                 &mut out,
             )?;
@@ -414,7 +430,12 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Backup { file, force } => {
             commands::backup::run(&ctx.open_read()?, &file, force, &mut out)?;
         }
+        Command::Settings { action, format } => settings::run(&mut ctx, action, format, &mut out)?,
         Command::Paths => {
+            // The team's day, when there is a database to read it from.
+            if ctx.db.exists() {
+                let _ = ctx.open_read();
+            }
             writeln!(out, "database  {}", ctx.db.display())?;
             writeln!(
                 out,
@@ -448,9 +469,10 @@ fn demo_run(ctx: &Context, out: &mut dyn Write) -> anyhow::Result<()> {
         if std::io::stdout().is_terminal() {
             let mut app = App::new(ctx.today, &ctx.user, "DEMO");
             app.letters_dir = dir.join("letters");
-            app.ladders = ctx.config.ladder.ladders();
+            app.rules = ctx.team.rules();
             app.rates = ctx.config.rate_tables()?;
-            app.company = ctx.config.company.clone();
+            app.company = ctx.team.company.clone();
+            app.clock = ctx.clock();
             return crate::tui::run(&mut store, &mut app);
         }
         writeln!(
@@ -461,7 +483,7 @@ fn demo_run(ctx: &Context, out: &mut dyn Write) -> anyhow::Result<()> {
             &mut store,
             ctx.today,
             None,
-            &ctx.config.ladder.ladders(),
+            &ctx.team.rules(),
             Format::Table,
             out,
         )?;

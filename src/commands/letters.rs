@@ -9,9 +9,9 @@ use std::path::Path;
 use chrono::{DateTime, NaiveDate, Utc};
 
 use super::table::{Align, render};
-use crate::config::Config;
+use crate::config::CompanyConfig;
 use crate::domain::penalty::RateTables;
-use crate::domain::queue::Ladders;
+use crate::domain::queue::Rules;
 use crate::domain::text::shortened;
 use crate::letters::compose::{compose, step_for};
 use crate::letters::send::send;
@@ -31,23 +31,17 @@ pub struct LettersRun<'a> {
 pub fn run(
     store: &mut Store,
     run: &LettersRun<'_>,
-    config: &Config,
-    ladders: &Ladders,
+    company: &CompanyConfig,
+    rules: &Rules,
     rates: &RateTables,
     out: &mut dyn Write,
 ) -> anyhow::Result<()> {
-    let lines = store.read(|tx| {
-        queue(
-            tx,
-            run.as_of,
-            run.mine,
-            &crate::domain::queue::Rules::new(ladders.clone()),
-        )
-    })?;
+    let lines = store.read(|tx| queue(tx, run.as_of, run.mine, rules))?;
     let due: Vec<_> = lines
         .iter()
         .filter(|l| {
-            step_for(l, ladders).is_some_and(|s| s.channel != crate::domain::ladder::Channel::Call)
+            step_for(l, &rules.ladders)
+                .is_some_and(|s| s.channel != crate::domain::ladder::Channel::Call)
         })
         .collect();
     let mut rows = Vec::new();
@@ -62,7 +56,7 @@ pub fn run(
             continue;
         }
         let composed = match store.read(|tx| {
-            compose(tx, line, run.as_of, &config.company, ladders, rates)
+            compose(tx, line, run.as_of, company, &rules.ladders, rates)
                 .map_err(anyhow::Error::from)
         }) {
             Ok(c) => c,
@@ -81,13 +75,7 @@ pub fn run(
             "would be sent".to_string()
         } else {
             match send(
-                store,
-                &composed,
-                run.as_of,
-                run.out,
-                &config.company,
-                run.user,
-                run.now,
+                store, &composed, run.as_of, run.out, company, run.user, run.now,
             ) {
                 Ok(sent) => {
                     let names: Vec<String> = sent

@@ -9,6 +9,7 @@ pub mod invoice;
 pub mod letters;
 pub mod log;
 pub mod queue;
+pub mod settings;
 pub mod table;
 
 /// Output format of a report.

@@ -10,7 +10,7 @@ use serde::Serialize;
 use super::Format;
 use super::table::{Align, render};
 use crate::domain::money::decimal_string;
-use crate::domain::queue::{Ladders, Reason};
+use crate::domain::queue::{Reason, Rules};
 use crate::domain::text::shortened;
 use crate::export::csv_safe::neutralise;
 use crate::store::Store;
@@ -35,18 +35,11 @@ pub fn run(
     store: &mut Store,
     as_of: NaiveDate,
     mine: Option<&str>,
-    ladders: &Ladders,
+    rules: &Rules,
     format: Format,
     out: &mut dyn Write,
 ) -> anyhow::Result<()> {
-    let follow_ups = store.read(|tx| {
-        crate::store::queue::queue(
-            tx,
-            as_of,
-            mine,
-            &crate::domain::queue::Rules::new(ladders.clone()),
-        )
-    })?;
+    let follow_ups = store.read(|tx| crate::store::queue::queue(tx, as_of, mine, rules))?;
     let lines: Vec<QueueLine<'_>> = follow_ups
         .iter()
         .map(|c| QueueLine {

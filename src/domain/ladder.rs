@@ -383,7 +383,7 @@ mod tests {
 
     #[test]
     fn the_shipped_ladders_keep_every_deadline() {
-        let c = crate::config::LadderConfig::default();
+        let c = crate::team::TeamSettings::default().ladders;
         for l in [&c.administration, &c.business, &c.individual] {
             assert_eq!(l.check(), Ok(()));
             assert_eq!(l.steps.len(), 5);

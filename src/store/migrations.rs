@@ -27,6 +27,10 @@ const MIGRATIONS: &[Migration] = &[
         fill: None,
     },
     Migration {
+        sql: include_str!("migrations/003_settings.sql"),
+        fill: None,
+    },
+    Migration {
         sql: include_str!("migrations/004_cases.sql"),
         fill: Some(super::dunning::refresh_all_set_wise),
     },

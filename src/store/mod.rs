@@ -19,6 +19,7 @@ pub mod migrations;
 pub mod payments;
 pub mod queue;
 mod read_only;
+pub mod settings;
 pub mod solvency;
 pub mod sql;
 

@@ -145,12 +145,41 @@ fn event_loop(
             match data_version(store) {
                 Ok(v) if v != version => {
                     version = v;
+                    team_settings(app, store);
                     reload(app, store, Load::All);
                 }
                 Ok(_) => {}
                 Err(e) => app.message = e.to_string(),
             }
+            if new_day(app, chrono::Utc::now()) {
+                reload(app, store, Load::All);
+            }
         }
+    }
+}
+
+/// Midnight in the team's time zone: the workbench moves to the new day
+/// (unless today was fixed). Says whether it did.
+fn new_day(app: &mut App, now: chrono::DateTime<chrono::Utc>) -> bool {
+    let Some(today) = app.clock.map(|c| c.today(now)) else {
+        return false;
+    };
+    let moved = today != app.today;
+    app.today = today;
+    moved
+}
+
+/// Takes the team settings again (another clerk may have changed them).
+fn team_settings(app: &mut App, store: &mut Store) {
+    match crate::team::load(store) {
+        Ok(team) => {
+            if app.clock.is_some() {
+                app.clock = Some(team.clock());
+            }
+            app.rules = team.rules();
+            app.company = team.company;
+        }
+        Err(e) => app.message = e.to_string(),
     }
 }
 
@@ -173,4 +202,23 @@ fn data_version(store: &Store) -> Result<i64, StoreError> {
     Ok(store
         .conn()
         .query_row("PRAGMA data_version", [], |r| r.get(0))?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_workbench_moves_to_the_new_day_at_the_team_s_midnight() {
+        let day = |s: &str| s.parse::<chrono::NaiveDate>().unwrap();
+        let at = |s: &str| s.parse::<chrono::DateTime<chrono::Utc>>().unwrap();
+        let mut app = App::new(day("2026-11-22"), "marie", "team.db");
+        // Fixed by --today: stays.
+        assert!(!new_day(&mut app, at("2026-11-23T12:00:00Z")));
+        assert_eq!(app.today, day("2026-11-22"));
+        app.clock = Some(crate::team::Clock::new("Europe/Paris"));
+        assert!(!new_day(&mut app, at("2026-11-22T22:59:00Z")));
+        assert!(new_day(&mut app, at("2026-11-22T23:00:00Z")));
+        assert_eq!(app.today, day("2026-11-23"));
+    }
 }
