@@ -93,8 +93,8 @@ fn reopening_runs_no_migration_twice() {
             |r| r.get(0),
         )
         .unwrap();
-    // The ledger's five, the team settings and their history.
-    assert_eq!(tables, 7);
+    // The ledger's five, the team settings and their history, the cases.
+    assert_eq!(tables, 8);
 }
 
 #[test]
