@@ -3,7 +3,8 @@
 
 use super::penalties::penalty_view;
 use super::{App, ClientPage, JOURNAL_LINES, Load, TIMELINE_LINES, Tab, log};
-use crate::letters::compose::{compose, compose_statement};
+use crate::letters::answer::letter_for;
+use crate::letters::compose::compose_statement;
 use crate::letters::send::send;
 use crate::store::{self, Store, StoreError};
 
@@ -31,7 +32,7 @@ impl App {
                     return Ok(());
                 };
                 store.read(|tx| {
-                    Ok::<_, StoreError>(compose(
+                    Ok::<_, StoreError>(letter_for(
                         tx,
                         &line,
                         today,

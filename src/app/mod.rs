@@ -24,7 +24,8 @@ use crate::domain::client::{Client, Profile};
 use crate::domain::currency::Currency;
 use crate::domain::penalty::RateTables;
 use crate::domain::solvency::SolvencyNote;
-use crate::letters::compose::{Composed, step_for};
+use crate::letters::answer::answer;
+use crate::letters::compose::Composed;
 use crate::store::aging::{AgingLine, AgingQuery, AgingSort};
 use crate::store::clients::ClientLine;
 use crate::store::journal::JournalEntry;
@@ -366,15 +367,15 @@ impl App {
                 };
                 Some(Load::Queue)
             }
-            // From the queue, `r` on a ladder step shows the step's letter.
+            // From the queue, `r` shows the letter that answers the line:
+            // the case's ladder letter, a pilot-end notice, a deposit
+            // request, a visit confirmation.
             Action::Log(FormKind::Reminder)
                 if self.tab == Tab::Queue
                     && self.page.is_none()
-                    && self
-                        .queue
-                        .get(self.queue_selected)
-                        .and_then(|l| step_for(l, &self.rules.ladders))
-                        .is_some_and(|s| s.channel != crate::domain::ladder::Channel::Call) =>
+                    && self.queue.get(self.queue_selected).is_some_and(|l| {
+                        answer(l, &self.rules.ladders) != crate::letters::answer::Answer::NoLetter
+                    }) =>
             {
                 Some(Load::LetterPreview)
             }

@@ -13,7 +13,7 @@ use crate::config::CompanyConfig;
 use crate::domain::penalty::RateTables;
 use crate::domain::queue::Rules;
 use crate::domain::text::shortened;
-use crate::letters::compose::{compose, step_for};
+use crate::letters::answer::{Answer, answer, letter_for};
 use crate::letters::send::send;
 use crate::store::Store;
 use crate::store::queue::queue;
@@ -37,12 +37,11 @@ pub fn run(
     out: &mut dyn Write,
 ) -> anyhow::Result<()> {
     let lines = store.read(|tx| queue(tx, run.as_of, run.mine, rules))?;
+    // The lines a letter answers: ladder steps, pilot-end notices,
+    // deposit requests (a visit is confirmed by a call).
     let due: Vec<_> = lines
         .iter()
-        .filter(|l| {
-            step_for(l, &rules.ladders)
-                .is_some_and(|s| s.channel != crate::domain::ladder::Channel::Call)
-        })
+        .filter(|l| answer(l, &rules.ladders) == Answer::Letter)
         .collect();
     let mut rows = Vec::new();
     let mut failed = 0;
@@ -56,7 +55,7 @@ pub fn run(
             continue;
         }
         let composed = match store.read(|tx| {
-            compose(tx, line, run.as_of, company, &rules.ladders, rates)
+            letter_for(tx, line, run.as_of, company, &rules.ladders, rates)
                 .map_err(anyhow::Error::from)
         }) {
             Ok(c) => c,

@@ -79,7 +79,9 @@ pub fn send(
     let from = company.email.trim();
     let no_email = match (to.is_empty(), from.is_empty()) {
         (true, _) => Some("the client has no e-mail address".to_string()),
-        (false, true) => Some("no sender address: set [company] email in config.toml".to_string()),
+        (false, true) => Some(
+            "no sender address: set one with `dun settings set company.email ADDRESS`".to_string(),
+        ),
         (false, false) => {
             let seed = format!("{}-{}-{}", c.client.code, c.kind.as_str(), as_of);
             let message = eml(
