@@ -24,6 +24,7 @@ const HEADER: &[&str] = &[
     "note",
     "registered",
     "refers_to",
+    "deadline",
 ];
 
 pub fn write<W: Write>(
@@ -54,6 +55,7 @@ pub fn write<W: Write>(
                     Cell::text(&e.note),
                     Cell::text(if e.registered { "yes" } else { "no" }),
                     Cell::Number(e.refers_to.map(|r| r.to_string()).unwrap_or_default()),
+                    Cell::opt(e.deadline.map(|d| d.to_string())),
                 ]
             }),
         ),

@@ -35,8 +35,11 @@ pub enum Answer {
 /// How `line` is answered under `ladders`.
 pub fn answer(line: &FollowUp, ladders: &Ladders) -> Answer {
     match line.reason {
-        Reason::PilotEnds(_) | Reason::UnpaidDeposit => Answer::Letter,
-        Reason::ConfirmVisit(_) => Answer::LetterBesideCall,
+        Reason::PilotEnds(_) => Answer::Letter,
+        // One request goes with the day's letters; when its deadline has
+        // passed unpaid, a call follows (or a second request, by hand).
+        Reason::UnpaidDeposit if !line.deposit_requested => Answer::Letter,
+        Reason::UnpaidDeposit | Reason::ConfirmVisit(_) => Answer::LetterBesideCall,
         _ => match step_for(line, ladders) {
             Some(s) if s.channel != Channel::Call => Answer::Letter,
             _ => Answer::NoLetter,

@@ -1,5 +1,6 @@
 //! Reading the journal of activities, newest first.
 
+use crate::domain::standings::{DEPOSIT_REQUEST, PILOT_END_NOTICE};
 use chrono::NaiveDate;
 use rusqlite::{Connection, params};
 use serde::Serialize;
@@ -32,6 +33,9 @@ pub struct JournalEntry {
     pub refers_to: Option<i64>,
     /// For a registered letter: when its acknowledgment of receipt came back.
     pub acknowledged_on: Option<NaiveDate>,
+    /// For a letter (a reminder, a formal notice, a pilot-end notice, a
+    /// deposit request): the day it gave the client to pay or answer by.
+    pub deadline: Option<NaiveDate>,
 }
 
 impl JournalEntry {
@@ -94,25 +98,36 @@ fn entries(conn: &Connection, sql: &str, args: impl rusqlite::Params) -> Result<
     let rows = st.query_map(args, |r| {
         let amount: Option<i64> = r.get(9)?;
         let currency: Option<Currency> = r.get(10)?;
+        let kind: String = r.get(4)?;
+        let reason: Option<String> = r.get(13)?;
+        let date: Option<NaiveDate> = r.get(11)?;
+        let letter = match kind.as_str() {
+            "reminder" | "formal_notice" => true,
+            "letter" => reason.as_deref().is_some_and(|r| {
+                [PILOT_END_NOTICE, DEPOSIT_REQUEST, "visit_confirmation"].contains(&r)
+            }),
+            _ => false,
+        };
         Ok(JournalEntry {
             id: r.get(0)?,
             at: r.get(1)?,
             on: r.get(2)?,
             user: r.get(3)?,
-            kind: r.get(4)?,
+            kind,
             client: r.get(5)?,
             invoice: r.get(6)?,
             level: r.get(7)?,
             outcome: r.get(8)?,
             amount: amount.map(|a| decimal_string(a, currency.map_or(2, |c| c.exponent()))),
             currency: currency.map(|c| c.code().to_string()),
-            date: r.get(11)?,
+            date,
             next_action_on: r.get(12)?,
-            reason: r.get(13)?,
+            reason,
             note: r.get(14)?,
             registered: r.get(15)?,
             refers_to: r.get(16)?,
             acknowledged_on: r.get(17)?,
+            deadline: date.filter(|_| letter),
         })
     })?;
     Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)

@@ -40,6 +40,10 @@ pub struct FollowUp {
     pub invoice: Option<String>,
     pub invoice_outstanding: i64,
     pub reminder_level: u32,
+    /// For an unpaid deposit: a deposit request went for it already (and
+    /// its deadline passed), so a call follows rather than another letter.
+    #[serde(skip)]
+    pub deposit_requested: bool,
     #[serde(skip)]
     pub priority: i128,
 }
@@ -98,6 +102,11 @@ pub fn queue_using(
                 invoice: first.map(|k| invoices[k].number.clone()),
                 invoice_outstanding: first.map_or(0, |k| invoices[k].outstanding),
                 reminder_level: first.map_or(0, |k| invoices[k].standing.reminder_level),
+                deposit_requested: l.reason == Reason::UnpaidDeposit
+                    && l.invoices.first().is_some_and(|&k| {
+                        c.deposit_request_until
+                            .is_some_and(|d| d >= invoices[k].standing.due_on)
+                    }),
                 priority: l.priority,
             }
         })
