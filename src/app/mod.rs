@@ -379,6 +379,20 @@ impl App {
             {
                 Some(Load::LetterPreview)
             }
+            // A line no letter answers says what does, rather than a
+            // reminder form about one of its invoices.
+            Action::Log(FormKind::Reminder)
+                if self.tab == Tab::Queue && self.page.is_none() && !self.queue.is_empty() =>
+            {
+                if let Some(l) = self.queue.get(self.queue_selected) {
+                    self.message = format!(
+                        "No letter answers “{}”: {}.",
+                        l.reason.label(),
+                        l.reason.answered_by()
+                    );
+                }
+                None
+            }
             Action::Log(kind) => {
                 match self.target() {
                     Some(mut target) => {

@@ -118,6 +118,24 @@ impl Reason {
         }
     }
 
+    /// What answers a line of this reason, in the workbench's keys.
+    pub fn answered_by(self) -> &'static str {
+        match self {
+            Reason::BrokenPromise(_) => "a call (c) or a new promise (p)",
+            Reason::FormalNoticeReady | Reason::Reminder(_) | Reason::Courtesy => {
+                "the ladder's letter (r)"
+            }
+            Reason::PromiseDue(_) => "the payment ($) or a call (c)",
+            Reason::NextAction(_) => "a call (c) or another contact",
+            Reason::VisitOutcome(_) => "the visit's outcome, done or cancelled (v)",
+            Reason::ConfirmVisit(_) => "a call that reaches the client (c 1)",
+            Reason::NoAcknowledgment(_) => "the signed receipt (Journal, a on the letter)",
+            Reason::PilotEnds(_) => "the pilot-end notice (r) or a call that reaches the client",
+            Reason::UnpaidDeposit => "the deposit request (r), a call, or the payment",
+            Reason::SmallBalance => "a payment ($) or a note (n): it is not chased",
+        }
+    }
+
     /// Whether the line asks for urgent attention.
     pub fn is_alert(self) -> bool {
         matches!(self, Reason::BrokenPromise(_) | Reason::FormalNoticeReady)
