@@ -427,3 +427,147 @@ fn a_letter_is_not_sent_when_its_invoice_moved_on_meanwhile() {
     let left: Vec<_> = std::fs::read_dir(out.join("2026-11-22")).unwrap().collect();
     assert!(left.is_empty(), "{left:?}");
 }
+
+/// The lines of `client` in the queue of `day`.
+fn reasons_of(store: &mut Store, client: &str, day: NaiveDate) -> Vec<Reason> {
+    let rules = TeamSettings::default().rules();
+    store
+        .read(|tx| queue(tx, day, None, &rules))
+        .unwrap()
+        .into_iter()
+        .filter(|l| l.code == client)
+        .map(|l| l.reason)
+        .collect()
+}
+
+#[test]
+fn a_call_to_a_wrong_number_or_an_unrelated_letter_answers_no_line() {
+    let (_dir, mut store) = demo();
+    let rules = TeamSettings::default().rules();
+    let q = store.read(|tx| queue(tx, today(), None, &rules)).unwrap();
+    // The demo's client with a visit to confirm also has a deposit unpaid.
+    let client = q
+        .iter()
+        .find(|l| matches!(l.reason, Reason::ConfirmVisit(_)))
+        .expect("a visit to confirm in the demo")
+        .code
+        .clone();
+    let before = reasons_of(&mut store, &client, today());
+    assert!(before.contains(&Reason::UnpaidDeposit), "{before:?}");
+    for outcome in ["wrong_number", "no_answer", "voicemail"] {
+        log_entry(
+            &mut store,
+            LogRequest {
+                kind: "call".into(),
+                client: Some(client.clone()),
+                outcome: Some(outcome.into()),
+                ..LogRequest::default()
+            },
+        )
+        .unwrap();
+        assert_eq!(
+            reasons_of(&mut store, &client, today()),
+            before,
+            "{outcome}"
+        );
+    }
+    // A statement sent (a contact) answers neither the visit nor the deposit.
+    log_entry(
+        &mut store,
+        LogRequest {
+            kind: "statement".into(),
+            client: Some(client.clone()),
+            ..LogRequest::default()
+        },
+    )
+    .unwrap();
+    let after = reasons_of(&mut store, &client, today());
+    assert!(
+        after.iter().any(|r| matches!(r, Reason::ConfirmVisit(_))),
+        "{after:?}"
+    );
+    assert!(after.contains(&Reason::UnpaidDeposit), "{after:?}");
+    // A call that reaches the client confirms the visit, and only that.
+    log_entry(
+        &mut store,
+        LogRequest {
+            kind: "call".into(),
+            client: Some(client.clone()),
+            outcome: Some("reached".into()),
+            ..LogRequest::default()
+        },
+    )
+    .unwrap();
+    let reached = reasons_of(&mut store, &client, today());
+    assert!(
+        !reached.iter().any(|r| matches!(r, Reason::ConfirmVisit(_))),
+        "{reached:?}"
+    );
+    assert!(reached.contains(&Reason::UnpaidDeposit), "{reached:?}");
+}
+
+#[test]
+fn a_pilot_ending_is_answered_by_its_notice_not_by_a_reminder() {
+    let (dir, mut store) = demo();
+    let team = TeamSettings::default();
+    let rules = team.rules();
+    // The demo's pilots end within the fortnight from some day on.
+    let (day, line) = (0..90u64)
+        .find_map(|k| {
+            let day = today().checked_add_days(chrono::Days::new(k)).unwrap();
+            let q = store.read(|tx| queue(tx, day, None, &rules)).unwrap();
+            q.into_iter()
+                .find(|l| matches!(l.reason, Reason::PilotEnds(_)))
+                .map(|l| (day, l))
+        })
+        .expect("a pilot ending in the demo");
+    let client = line.code.clone();
+    let open = store
+        .read(|tx| dun::store::aging::for_client(tx, day, &client))
+        .unwrap();
+    if let Some(inv) = open.first() {
+        let mut out = Vec::new();
+        let req = LogRequest {
+            kind: "reminder".into(),
+            invoice: Some(inv.invoice.clone()),
+            level: Some(0),
+            ..LogRequest::default()
+        };
+        log(&mut store, &req, "clerk", day, chrono::Utc::now(), &mut out).unwrap();
+        assert!(
+            reasons_of(&mut store, &client, day)
+                .iter()
+                .any(|r| matches!(r, Reason::PilotEnds(_))),
+            "a reminder does not tell the client the pilot ends"
+        );
+    }
+    let composed = store
+        .read(|tx| {
+            dun::letters::answer::letter_for(
+                tx,
+                &line,
+                day,
+                &team.company,
+                &rules.ladders,
+                &dun::rates::load(None).unwrap(),
+            )
+            .map_err(|e| dun::store::StoreError::Invalid(e.to_string()))
+        })
+        .unwrap();
+    assert_eq!(composed.kind, dun::letters::LetterKind::PilotEndNotice);
+    dun::letters::send::send(
+        &mut store,
+        &composed,
+        day,
+        &dir.path().join("letters"),
+        &team.company,
+        "clerk",
+        chrono::Utc::now(),
+    )
+    .unwrap();
+    assert!(
+        !reasons_of(&mut store, &client, day)
+            .iter()
+            .any(|r| matches!(r, Reason::PilotEnds(_)))
+    );
+}
