@@ -5,8 +5,9 @@
 use chrono::{Days, NaiveDate};
 use rusqlite::Connection;
 
-use super::builder::{Penalties, address_lines};
-use super::context::{ClientDetails, CompanyDetails, InvoiceLine, LetterContext};
+use super::addressee::{client_details, config_templates};
+use super::builder::Penalties;
+use super::context::{CompanyDetails, InvoiceLine, LetterContext};
 use super::kind::{Law, LetterKind};
 use super::render::{Letter, render};
 use crate::app::penalties::penalty_of;
@@ -302,49 +303,6 @@ pub fn entry_for(step: StepAction, level: u32) -> (ActivityKind, Option<u8>) {
     }
 }
 
-/// The user's own templates, when the config directory has some.
-fn config_templates() -> Option<std::path::PathBuf> {
-    let dir = crate::paths::config_file()?.parent()?.join("templates");
-    dir.is_dir().then_some(dir)
-}
-
-fn client_details(c: &Client) -> ClientDetails {
-    let address = c.address.as_deref().unwrap_or("");
-    let lines = if address.contains('\n') {
-        address_lines(address)
-    } else {
-        one_line_address(address)
-    };
-    ClientDetails {
-        code: c.code.clone(),
-        name: c.name.clone(),
-        contact: None,
-        address: lines,
-        email: c.email.clone().unwrap_or_default(),
-        profile: c.profile,
-    }
-}
-
-/// A one-line address ("Calle de la Iglesia, 65, 45001 Toledo") as the
-/// lines of an envelope: split at the commas, except before a bare house
-/// number, which stays with its street.
-fn one_line_address(address: &str) -> Vec<String> {
-    let mut lines: Vec<String> = Vec::new();
-    for part in address.split(',').map(str::trim).filter(|p| !p.is_empty()) {
-        let house_number = part.len() <= 5
-            && part.starts_with(|c: char| c.is_ascii_digit())
-            && !part.contains(' ');
-        match lines.last_mut() {
-            Some(street) if house_number => {
-                street.push_str(", ");
-                street.push_str(part);
-            }
-            _ => lines.push(part.to_string()),
-        }
-    }
-    lines
-}
-
 /// The invoice lines and, when asked and every figure is known in one
 /// currency, the penalties over them; otherwise why they are left out.
 fn invoice_lines(
@@ -471,25 +429,4 @@ fn fee(step: &Step, histories: &[InvoiceHistory], as_of: NaiveDate) -> Option<Mo
         (as_of - due).num_days(),
         u32::try_from(charged).unwrap_or(u32::MAX),
     )
-}
-
-#[cfg(test)]
-mod tests {
-    use super::one_line_address;
-
-    #[test]
-    fn house_numbers_stay_with_their_street() {
-        assert_eq!(
-            one_line_address("Calle de la Iglesia, 65, 45001 Toledo"),
-            ["Calle de la Iglesia, 65", "45001 Toledo"]
-        );
-        assert_eq!(
-            one_line_address("6 Albion Street, Liverpool L1 7TW"),
-            ["6 Albion Street", "Liverpool L1 7TW"]
-        );
-        assert_eq!(
-            one_line_address("Torggata 60, 6002 Ålesund"),
-            ["Torggata 60", "6002 Ålesund"]
-        );
-    }
 }

@@ -3,9 +3,9 @@
 use chrono::{Days, NaiveDate};
 use rusqlite::Connection;
 
-use super::builder::address_lines;
+use super::addressee::{client_details, config_templates};
 use super::compose::{ComposeError, Composed};
-use super::context::{ClientDetails, CompanyDetails, InvoiceLine, LetterContext};
+use super::context::{CompanyDetails, InvoiceLine, LetterContext};
 use super::kind::{Law, LetterKind};
 use super::render::render;
 use crate::config::CompanyConfig;
@@ -267,46 +267,4 @@ fn lines(histories: &[InvoiceHistory], as_of: NaiveDate) -> Vec<InvoiceLine> {
             }
         })
         .collect()
-}
-
-/// The user's own templates, when the config directory has some.
-fn config_templates() -> Option<std::path::PathBuf> {
-    let dir = crate::paths::config_file()?.parent()?.join("templates");
-    dir.is_dir().then_some(dir)
-}
-
-fn client_details(c: &Client) -> ClientDetails {
-    let address = c.address.as_deref().unwrap_or("");
-    let lines = if address.contains('\n') {
-        address_lines(address)
-    } else {
-        one_line_address(address)
-    };
-    ClientDetails {
-        code: c.code.clone(),
-        name: c.name.clone(),
-        contact: None,
-        address: lines,
-        email: c.email.clone().unwrap_or_default(),
-        profile: c.profile,
-    }
-}
-
-/// A one-line address as the lines of an envelope: split at the commas,
-/// except before a bare house number, which stays with its street.
-fn one_line_address(address: &str) -> Vec<String> {
-    let mut lines: Vec<String> = Vec::new();
-    for part in address.split(',').map(str::trim).filter(|p| !p.is_empty()) {
-        let house_number = part.len() <= 5
-            && part.starts_with(|c: char| c.is_ascii_digit())
-            && !part.contains(' ');
-        match lines.last_mut() {
-            Some(street) if house_number => {
-                street.push_str(", ");
-                street.push_str(part);
-            }
-            _ => lines.push(part.to_string()),
-        }
-    }
-    lines
 }

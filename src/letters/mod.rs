@@ -30,6 +30,7 @@
 //! - Whatever the template, the output never holds control characters other than the line break:
 //!   other C0 and C1 controls, DEL and bidi marks become U+FFFD, tabs a space.
 
+mod addressee;
 pub mod answer;
 mod builder;
 mod cast;
