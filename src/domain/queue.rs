@@ -11,11 +11,15 @@ use super::client::{Profile, Rating};
 use super::currency::Currency;
 use super::ladder::{ClientPause, InvoiceStanding, Ladder, StepAction, plus};
 use super::priority::follow_up_priority;
+use super::solvency::{rating_deposit, required_deposit};
 
 /// Days before a planned visit when the confirmation call is due.
 pub const VISIT_CONFIRMATION_DAYS: i64 = 2;
 /// Days before the end of a free pilot when the client must be told.
 pub const PILOT_NOTICE_DAYS: i64 = 14;
+/// A deposit invoice issued this many days before a new invoice, or any
+/// time after it, is the deposit for it.
+pub const DEPOSIT_WINDOW_DAYS: i64 = 30;
 
 /// Why a client is in the queue, in the order a clerk works through them.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -39,6 +43,9 @@ pub enum Reason {
     NoAcknowledgment(NaiveDate),
     /// The free pilot ends on this date: tell the client.
     PilotEnds(NaiveDate),
+    /// New invoices of a client whose rating or terms ask for a deposit,
+    /// and no deposit invoice issued for them.
+    DepositNeeded,
     /// A deposit request is due and unpaid.
     UnpaidDeposit,
     /// A friendly note before the due date.
@@ -63,6 +70,7 @@ impl Serialize for Reason {
             Reason::ConfirmVisit(d) => ("confirm_visit", Some(d), None),
             Reason::NoAcknowledgment(d) => ("no_acknowledgment", Some(d), None),
             Reason::PilotEnds(d) => ("pilot_ends", Some(d), None),
+            Reason::DepositNeeded => ("deposit_needed", None, None),
             Reason::UnpaidDeposit => ("unpaid_deposit", None, None),
             Reason::Courtesy => ("courtesy", None, None),
             Reason::SmallBalance => ("small_balance", None, None),
@@ -92,6 +100,7 @@ impl Reason {
             Reason::ConfirmVisit(d) => format!("confirm visit of {d}"),
             Reason::NoAcknowledgment(d) => format!("no acknowledgment of receipt ({d})"),
             Reason::PilotEnds(d) => format!("pilot ends {d}"),
+            Reason::DepositNeeded => "deposit needed: no deposit invoice".into(),
             Reason::UnpaidDeposit => "deposit unpaid".into(),
             Reason::Courtesy => "courtesy reminder".into(),
             Reason::SmallBalance => "small balance".into(),
@@ -112,6 +121,7 @@ impl Reason {
             Reason::ConfirmVisit(_) => "confirm visit",
             Reason::NoAcknowledgment(_) => "no receipt",
             Reason::PilotEnds(_) => "pilot ends",
+            Reason::DepositNeeded => "deposit needed",
             Reason::UnpaidDeposit => "deposit unpaid",
             Reason::Courtesy => "courtesy",
             Reason::SmallBalance => "small balance",
@@ -146,9 +156,10 @@ impl Reason {
             Reason::ConfirmVisit(_) => 6,
             Reason::NoAcknowledgment(_) => 7,
             Reason::PilotEnds(_) => 8,
-            Reason::UnpaidDeposit => 9,
-            Reason::Courtesy => 10,
-            Reason::SmallBalance => 11,
+            Reason::DepositNeeded => 9,
+            Reason::UnpaidDeposit => 10,
+            Reason::Courtesy => 11,
+            Reason::SmallBalance => 12,
         }
     }
 }
@@ -163,6 +174,10 @@ pub struct QueueClient {
     pub currency: Currency,
     pub clerk: Option<String>,
     pub rating: Option<Rating>,
+    /// The deposit the client's own terms ask for, in percent.
+    pub deposit_pct: u8,
+    /// When its latest deposit invoice (paid or not) was issued.
+    pub deposit_issued_on: Option<NaiveDate>,
     pub pilot_ends_on: Option<NaiveDate>,
     pub pause: ClientPause,
     pub next_action_on: Option<NaiveDate>,
@@ -187,6 +202,7 @@ pub struct QueueInvoice {
     /// Index of its client in the list given to [`build`].
     pub client: usize,
     pub number: String,
+    pub issued_on: NaiveDate,
     pub currency: Currency,
     pub outstanding: i64,
     pub is_deposit: bool,
@@ -214,23 +230,32 @@ pub struct QueueLine {
 
 /// The team's rules the queue follows: the ladders, the smallest amount
 /// worth chasing per currency, the days to wait for an acknowledgment of
-/// receipt.
+/// receipt, the deposit each rating asks for.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Rules {
     pub ladders: Ladders,
     /// Minor units; a currency not listed takes [`default_minimum`].
     pub minimum: BTreeMap<Currency, i64>,
     pub ack_days: u32,
+    /// The deposit in percent each rating asks for, A to D.
+    pub deposits: [u8; 4],
 }
 
 impl Rules {
-    /// The ladders with the default minimums and ten days for a receipt.
+    /// The ladders with the default minimums, ten days for a receipt and
+    /// no deposit asked for by rating.
     pub fn new(ladders: Ladders) -> Rules {
         Rules {
             ladders,
             minimum: BTreeMap::new(),
             ack_days: DEFAULT_ACK_DAYS,
+            deposits: [0; 4],
         }
+    }
+
+    /// The deposit in percent a client with `rating` must give.
+    pub fn deposit_for(&self, rating: Option<Rating>) -> u8 {
+        rating_deposit(rating, &self.deposits)
     }
 
     pub fn minimum(&self, c: Currency) -> i64 {
@@ -410,6 +435,7 @@ pub fn build(
             add(inv.client, Reason::UnpaidDeposit, inv.currency, Some(n));
         }
     }
+    deposits_needed(clients, invoices, rules, as_of, &mut add);
     for (i, c) in clients.iter().enumerate() {
         if let Some(d) = c.next_action_on {
             let done = c.pause.last_contact_on.is_some_and(|l| l >= d);
@@ -481,6 +507,34 @@ pub fn build(
     out
 }
 
+/// New invoices (open, not yet due, not deposits) of a client who must
+/// give a deposit, with no deposit invoice issued from
+/// [`DEPOSIT_WINDOW_DAYS`] before them on: answered by the deposit
+/// invoice.
+fn deposits_needed(
+    clients: &[QueueClient],
+    invoices: &[QueueInvoice],
+    rules: &Rules,
+    as_of: NaiveDate,
+    add: &mut impl FnMut(usize, Reason, Currency, Option<usize>),
+) {
+    for (n, inv) in invoices.iter().enumerate() {
+        let Some(c) = clients.get(inv.client) else {
+            continue;
+        };
+        if inv.is_deposit || inv.standing.due_on < as_of {
+            continue;
+        }
+        if required_deposit(c.deposit_pct, c.rating, &rules.deposits) == 0 {
+            continue;
+        }
+        let from = plus(inv.issued_on, -DEPOSIT_WINDOW_DAYS);
+        if !c.deposit_issued_on.is_some_and(|d| d >= from) {
+            add(inv.client, Reason::DepositNeeded, inv.currency, Some(n));
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -510,6 +564,8 @@ mod tests {
             currency: Currency::EUR,
             clerk: None,
             rating: None,
+            deposit_pct: 0,
+            deposit_issued_on: None,
             pilot_ends_on: None,
             pause: ClientPause::default(),
             next_action_on: None,
@@ -528,6 +584,7 @@ mod tests {
         QueueInvoice {
             client,
             number: format!("I-{client}-{due}"),
+            issued_on: plus(d(due), -30),
             currency: Currency::EUR,
             outstanding,
             is_deposit: false,
@@ -690,3 +747,7 @@ mod tests {
         assert_eq!(codes, ["BIG", "SMALL"]);
     }
 }
+
+#[cfg(test)]
+#[path = "queue_deposit_tests.rs"]
+mod deposit_tests;
