@@ -61,7 +61,10 @@ fn setup() -> (tempfile::TempDir, PathBuf) {
     )
     .unwrap();
     ok(&dun(&db, &["import", "clients", clients.to_str().unwrap()]));
-    ok(&dun(&db, &["import", "invoices", invoices.to_str().unwrap()]));
+    ok(&dun(
+        &db,
+        &["import", "invoices", invoices.to_str().unwrap()],
+    ));
     (dir, db)
 }
 
@@ -107,16 +110,30 @@ fn the_recommended_limit_becomes_the_credit_limit_and_the_journal_says_old_and_n
     let (_dir, db) = setup();
     assert_eq!(limit(&db, "K1"), Some(2_600_000));
     let out = ok(&dun(&db, &credit_check(&[])));
-    assert!(out.contains("credit limit 26,000.00 EUR → 2,000.00 EUR"), "{out}");
+    assert!(
+        out.contains("credit limit 26,000.00 EUR → 2,000.00 EUR"),
+        "{out}"
+    );
     assert_eq!(limit(&db, "K1"), Some(200_000));
     let j = journal(&db);
-    assert!(j.contains("credit limit 26,000.00 EUR → 2,000.00 EUR"), "{j}");
+    assert!(
+        j.contains("credit limit 26,000.00 EUR → 2,000.00 EUR"),
+        "{j}"
+    );
     // The words of the brief work too.
     let out = ok(&dun(
         &db,
         &[
-            "log", "credit_check", "--client", "K2", "--rating", "B", "--limit", "750",
-            "--source", "bank",
+            "log",
+            "credit_check",
+            "--client",
+            "K2",
+            "--rating",
+            "B",
+            "--limit",
+            "750",
+            "--source",
+            "bank",
         ],
     ));
     assert!(out.contains("credit limit none → 750.00 EUR"), "{out}");
@@ -126,12 +143,17 @@ fn the_recommended_limit_becomes_the_credit_limit_and_the_journal_says_old_and_n
 #[test]
 fn a_kept_limit_stays_with_its_reason_and_without_one_nothing_is_written() {
     let (_dir, db) = setup();
-    let out = ok(&dun(&db, &credit_check(&["--keep-limit", "long-standing client"])));
+    let out = ok(&dun(
+        &db,
+        &credit_check(&["--keep-limit", "long-standing client"]),
+    ));
     assert!(out.contains("kept"), "{out}");
     assert_eq!(limit(&db, "K1"), Some(2_600_000));
     let j = journal(&db);
     assert!(
-        j.contains("credit limit 26,000.00 EUR kept (recommended 2,000.00 EUR): long-standing client"),
+        j.contains(
+            "credit limit 26,000.00 EUR kept (recommended 2,000.00 EUR): long-standing client"
+        ),
         "{j}"
     );
     let (notes, entries) = (count(&db, "solvency_notes"), count(&db, "activities"));
@@ -160,8 +182,18 @@ fn an_older_note_typed_late_leaves_the_limit_of_the_latest() {
     let out = ok(&dun(
         &db,
         &[
-            "log", "credit_check", "--client", "K1", "--outcome", "A", "--amount", "50000",
-            "--reason", "bank", "--on", "2026-10-01",
+            "log",
+            "credit_check",
+            "--client",
+            "K1",
+            "--outcome",
+            "A",
+            "--amount",
+            "50000",
+            "--reason",
+            "bank",
+            "--on",
+            "2026-10-01",
         ],
     ));
     assert!(out.contains("a later note stands"), "{out}");
@@ -169,7 +201,9 @@ fn an_older_note_typed_late_leaves_the_limit_of_the_latest() {
     // The rating stays the latest note's too.
     let c = rusqlite::Connection::open(&db).unwrap();
     let rating: String = c
-        .query_row("SELECT rating FROM clients WHERE code = 'K1'", [], |r| r.get(0))
+        .query_row("SELECT rating FROM clients WHERE code = 'K1'", [], |r| {
+            r.get(0)
+        })
         .unwrap();
     assert_eq!(rating, "C");
 }
@@ -192,7 +226,14 @@ fn a_d_rated_client_with_a_new_invoice_needs_its_deposit_until_the_deposit_invoi
     ok(&dun(
         &db,
         &[
-            "log", "credit_check", "--client", "K2", "--outcome", "D", "--reason", "visit",
+            "log",
+            "credit_check",
+            "--client",
+            "K2",
+            "--outcome",
+            "D",
+            "--reason",
+            "visit",
         ],
     ));
     let after = ok(&dun(&db, &["queue", "--format", "json"]));
@@ -211,7 +252,10 @@ fn a_d_rated_client_with_a_new_invoice_needs_its_deposit_until_the_deposit_invoi
          AC-1,K2,2026-11-21,2026-11-28,600.00,EUR,yes\n",
     )
     .unwrap();
-    ok(&dun(&db, &["import", "invoices", deposit.to_str().unwrap()]));
+    ok(&dun(
+        &db,
+        &["import", "invoices", deposit.to_str().unwrap()],
+    ));
     let answered = ok(&dun(&db, &["queue", "--format", "json"]));
     assert!(deposit_lines(&answered).is_empty(), "{answered}");
 }
@@ -276,9 +320,70 @@ fn a_paid_deposit_invoice_answers_it_too_and_an_old_one_does_not() {
         "invoice_number,received_on,amount\nAC-1,2026-10-25,150.00\n",
     )
     .unwrap();
-    ok(&dun(&path, &["import", "invoices", deposit.to_str().unwrap()]));
-    ok(&dun(&path, &["import", "payments", payment.to_str().unwrap()]));
+    ok(&dun(
+        &path,
+        &["import", "invoices", deposit.to_str().unwrap()],
+    ));
+    ok(&dun(
+        &path,
+        &["import", "payments", payment.to_str().unwrap()],
+    ));
     let mut store = Store::open(&path).unwrap();
     let now = reasons(&mut store);
     assert!(!now.contains(&Reason::DepositNeeded), "{now:?}");
+}
+
+/// Keys typed into the workbench, as the event loop passes them on.
+fn keys(app: &mut dun::app::App, store: &mut Store, text: &str) {
+    use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    for c in text.chars() {
+        let code = match c {
+            '\t' => KeyCode::Tab,
+            '\n' => KeyCode::Enter,
+            c => KeyCode::Char(c),
+        };
+        let key = KeyEvent::new(code, KeyModifiers::NONE);
+        let load = if app.form.is_some() {
+            app.form_key(key)
+        } else {
+            dun::app::keymap::action_for(app.tab, key).and_then(|a| app.update(a))
+        };
+        if let Some(load) = load {
+            app.load(store, load).unwrap();
+        }
+    }
+}
+
+#[test]
+fn the_workbench_s_solvency_form_sets_or_keeps_the_limit() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(&dir.path().join("demo.db")).unwrap();
+    let today: chrono::NaiveDate = TODAY.parse().unwrap();
+    dun::commands::demo::fill(&mut store, today, 400, "root").unwrap();
+    let mut app = dun::app::App::new(today, "root", "DEMO");
+    app.list_height = 12;
+    app.load(&mut store, dun::app::Load::All).unwrap();
+    // Open the first client of the queue, then a solvency note: source 1,
+    // rating 3 (C), a limit of 1500, no reason to keep the old one.
+    keys(&mut app, &mut store, "\nN13");
+    keys(&mut app, &mut store, "1500\t\t\n");
+    let form_error = app.form.as_ref().and_then(|f| f.error.clone());
+    assert!(app.form.is_none(), "{form_error:?}");
+    let page = app.page.as_ref().unwrap();
+    assert_eq!(page.client.credit_limit, Some(150_000));
+    assert!(
+        page.timeline[0].note.contains("→ 1,500.00"),
+        "{:?}",
+        page.timeline[0]
+    );
+    // The next one keeps it, with the reason.
+    keys(&mut app, &mut store, "N13");
+    keys(&mut app, &mut store, "900\tlong-standing client\t\n");
+    let page = app.page.as_ref().unwrap();
+    assert_eq!(page.client.credit_limit, Some(150_000));
+    assert!(
+        page.timeline[0].note.contains("kept"),
+        "{:?}",
+        page.timeline[0]
+    );
 }

@@ -363,7 +363,8 @@ impl Form {
                 let rating = Rating::parse(self.value("Rating")).ok_or("Rating: A, B, C or D")?;
                 s.solvency = Some((source, rating, self.amount("Recommended limit")?));
                 // Empty: the recommended limit becomes the credit limit.
-                s.keep_limit = Some(self.value("Keep limit, why").to_string()).filter(|r| !r.is_empty());
+                s.keep_limit =
+                    Some(self.value("Keep limit, why").to_string()).filter(|r| !r.is_empty());
             }
         }
         Ok(s)

@@ -89,7 +89,10 @@ pub fn limit_change(
     }
     let Some(recommended) = recommended else {
         return match keep {
-            Some(_) => Err("the note recommends no limit: there is no change to keep the old limit against".into()),
+            Some(_) => Err(
+                "the note recommends no limit: there is no change to keep the old limit against"
+                    .into(),
+            ),
             None => Ok(None),
         };
     };
@@ -182,23 +185,29 @@ mod tests {
         let c = limit_change(Some(2_600_000), Some(200_000), None, true).unwrap();
         let c = c.unwrap();
         assert_eq!(c.new_limit(), Some(200_000));
-        assert_eq!(
-            c.describe(EUR),
-            "credit limit 26,000.00 EUR → 2,000.00 EUR"
-        );
-        let first = limit_change(None, Some(100_000), None, true).unwrap().unwrap();
+        assert_eq!(c.describe(EUR), "credit limit 26,000.00 EUR → 2,000.00 EUR");
+        let first = limit_change(None, Some(100_000), None, true)
+            .unwrap()
+            .unwrap();
         assert_eq!(first.new_limit(), Some(100_000));
         assert_eq!(first.describe(EUR), "credit limit none → 1,000.00 EUR");
-        let same = limit_change(Some(100_000), Some(100_000), None, true).unwrap().unwrap();
+        let same = limit_change(Some(100_000), Some(100_000), None, true)
+            .unwrap()
+            .unwrap();
         assert_eq!(same.new_limit(), None);
         assert_eq!(same.describe(EUR), "credit limit 1,000.00 EUR unchanged");
     }
 
     #[test]
     fn a_kept_limit_needs_a_reason_and_an_older_note_changes_nothing() {
-        let kept = limit_change(Some(2_600_000), Some(200_000), Some(" long-standing client "), true)
-            .unwrap()
-            .unwrap();
+        let kept = limit_change(
+            Some(2_600_000),
+            Some(200_000),
+            Some(" long-standing client "),
+            true,
+        )
+        .unwrap()
+        .unwrap();
         assert_eq!(kept.new_limit(), None);
         assert_eq!(
             kept.describe(EUR),
@@ -207,7 +216,9 @@ mod tests {
         assert!(limit_change(Some(1), Some(2), Some("  "), true).is_err());
         assert!(limit_change(Some(1), None, Some("why"), true).is_err());
         assert_eq!(limit_change(Some(1), None, None, true), Ok(None));
-        let older = limit_change(Some(1), Some(2), None, false).unwrap().unwrap();
+        let older = limit_change(Some(1), Some(2), None, false)
+            .unwrap()
+            .unwrap();
         assert_eq!(older.new_limit(), None);
     }
 
@@ -218,9 +229,15 @@ mod tests {
         assert_eq!(required_deposit(60, Some(Rating::D), &by), 60);
         assert_eq!(required_deposit(10, None, &by), 10);
         assert_eq!(required_deposit(0, Some(Rating::A), &by), 0);
-        assert_eq!(deposit_short(0, Some(Rating::D), &by), Some((Rating::D, 50)));
+        assert_eq!(
+            deposit_short(0, Some(Rating::D), &by),
+            Some((Rating::D, 50))
+        );
         assert_eq!(deposit_short(50, Some(Rating::D), &by), None);
-        assert_eq!(deposit_short(20, Some(Rating::C), &by), Some((Rating::C, 30)));
+        assert_eq!(
+            deposit_short(20, Some(Rating::C), &by),
+            Some((Rating::C, 30))
+        );
         assert_eq!(deposit_short(0, None, &by), None);
         assert_eq!(deposit_short(0, Some(Rating::B), &by), None);
     }
