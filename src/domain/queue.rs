@@ -529,7 +529,7 @@ fn deposits_needed(
             continue;
         }
         let from = plus(inv.issued_on, -DEPOSIT_WINDOW_DAYS);
-        if !c.deposit_issued_on.is_some_and(|d| d >= from) {
+        if c.deposit_issued_on.is_none_or(|d| d < from) {
             add(inv.client, Reason::DepositNeeded, inv.currency, Some(n));
         }
     }

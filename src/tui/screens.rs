@@ -266,9 +266,12 @@ pub fn clients(f: &mut Frame<'_>, area: Rect, app: &App, theme: &Theme) {
             let short = deposit_short(c.deposit_pct, c.rating, &app.rules.deposits);
             // OVER: more open than the credit limit; DEP: a deposit below
             // what the rating asks.
-            let flag = |on: bool, word: &'static str| match on {
-                true => Span::styled(word, theme.alert),
-                false => Span::raw(" ".repeat(word.len())),
+            let flag = |on: bool, word: &'static str| {
+                if on {
+                    Span::styled(word, theme.alert)
+                } else {
+                    Span::raw(" ".repeat(word.len()))
+                }
             };
             let flags = Line::from(vec![
                 flag(line.over_limit(), "OVER"),
