@@ -11,15 +11,12 @@ use super::client::{Profile, Rating};
 use super::currency::Currency;
 use super::ladder::{ClientPause, InvoiceStanding, Ladder, StepAction, plus};
 use super::priority::follow_up_priority;
-use super::solvency::{rating_deposit, required_deposit};
+use super::solvency::{needs_deposit, rating_deposit, required_deposit};
 
 /// Days before a planned visit when the confirmation call is due.
 pub const VISIT_CONFIRMATION_DAYS: i64 = 2;
 /// Days before the end of a free pilot when the client must be told.
 pub const PILOT_NOTICE_DAYS: i64 = 14;
-/// A deposit invoice issued this many days before a new invoice, or any
-/// time after it, is the deposit for it.
-pub const DEPOSIT_WINDOW_DAYS: i64 = 30;
 
 /// Why a client is in the queue, in the order a clerk works through them.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -435,7 +432,20 @@ pub fn build(
             add(inv.client, Reason::UnpaidDeposit, inv.currency, Some(n));
         }
     }
-    deposits_needed(clients, invoices, rules, as_of, &mut add);
+    // New invoices of a client who must give a deposit, until the deposit
+    // invoice is issued.
+    for (n, inv) in invoices.iter().enumerate() {
+        let Some(c) = clients.get(inv.client) else {
+            continue;
+        };
+        let required = required_deposit(c.deposit_pct, c.rating, &rules.deposits);
+        if !inv.is_deposit
+            && inv.standing.due_on >= as_of
+            && needs_deposit(required, inv.issued_on, c.deposit_issued_on)
+        {
+            add(inv.client, Reason::DepositNeeded, inv.currency, Some(n));
+        }
+    }
     for (i, c) in clients.iter().enumerate() {
         if let Some(d) = c.next_action_on {
             let done = c.pause.last_contact_on.is_some_and(|l| l >= d);
@@ -505,34 +515,6 @@ pub fn build(
             .then(b.reason.cmp(&a.reason))
     });
     out
-}
-
-/// New invoices (open, not yet due, not deposits) of a client who must
-/// give a deposit, with no deposit invoice issued from
-/// [`DEPOSIT_WINDOW_DAYS`] before them on: answered by the deposit
-/// invoice.
-fn deposits_needed(
-    clients: &[QueueClient],
-    invoices: &[QueueInvoice],
-    rules: &Rules,
-    as_of: NaiveDate,
-    add: &mut impl FnMut(usize, Reason, Currency, Option<usize>),
-) {
-    for (n, inv) in invoices.iter().enumerate() {
-        let Some(c) = clients.get(inv.client) else {
-            continue;
-        };
-        if inv.is_deposit || inv.standing.due_on < as_of {
-            continue;
-        }
-        if required_deposit(c.deposit_pct, c.rating, &rules.deposits) == 0 {
-            continue;
-        }
-        let from = plus(inv.issued_on, -DEPOSIT_WINDOW_DAYS);
-        if c.deposit_issued_on.is_none_or(|d| d < from) {
-            add(inv.client, Reason::DepositNeeded, inv.currency, Some(n));
-        }
-    }
 }
 
 #[cfg(test)]

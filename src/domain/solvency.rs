@@ -153,6 +153,25 @@ impl LimitChange {
     }
 }
 
+/// A deposit invoice issued this many days before a new invoice, or any
+/// time after it, is the deposit for it.
+pub const DEPOSIT_WINDOW_DAYS: i64 = 30;
+
+/// Whether an invoice issued on `issued_on` waits for its deposit: the
+/// client must give one (`required`, in percent, above 0) and its latest
+/// deposit invoice (`latest_deposit`, when issued) is older than
+/// [`DEPOSIT_WINDOW_DAYS`] before it, or there is none.
+pub fn needs_deposit(
+    required: u8,
+    issued_on: NaiveDate,
+    latest_deposit: Option<NaiveDate>,
+) -> bool {
+    let from = issued_on
+        .checked_sub_days(chrono::Days::new(DEPOSIT_WINDOW_DAYS.unsigned_abs()))
+        .unwrap_or(NaiveDate::MIN);
+    required > 0 && latest_deposit.is_none_or(|d| d < from)
+}
+
 /// The deposit, in percent, a client must give: the larger of its own
 /// and what its rating asks (`by_rating`, A to D).
 pub fn required_deposit(own: u8, rating: Option<Rating>, by_rating: &[u8; 4]) -> u8 {
