@@ -127,3 +127,23 @@ fn letter_preview() {
         &[Action::Down, Action::Down, Action::Log(FormKind::Reminder)]
     ));
 }
+
+#[test]
+fn client_page_with_a_deposit_below_what_its_rating_asks() {
+    // The second client, rated C, asks no deposit of its own.
+    insta::assert_snapshot!(screen(
+        80,
+        24,
+        &[Action::Show(Tab::Clients), Action::Down, Action::Open]
+    ));
+}
+
+#[test]
+fn solvency_form() {
+    use dun::app::form::FormKind;
+    insta::assert_snapshot!(screen(
+        80,
+        24,
+        &[Action::Open, Action::Log(FormKind::SolvencyNote)]
+    ));
+}

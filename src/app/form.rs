@@ -199,6 +199,7 @@ impl Form {
                 field("Source", Input::Choice(SOURCES), "credit_bureau"),
                 field("Rating", Input::Choice(RATINGS), "B"),
                 field("Recommended limit", Input::Amount, ""),
+                field("Keep limit, why", Input::Text, ""),
                 field("Note", Input::Text, ""),
             ],
         };
@@ -361,6 +362,9 @@ impl Form {
                     SolvencySource::parse(self.value("Source")).ok_or("Source: pick one")?;
                 let rating = Rating::parse(self.value("Rating")).ok_or("Rating: A, B, C or D")?;
                 s.solvency = Some((source, rating, self.amount("Recommended limit")?));
+                // Empty: the recommended limit becomes the credit limit.
+                s.keep_limit =
+                    Some(self.value("Keep limit, why").to_string()).filter(|r| !r.is_empty());
             }
         }
         Ok(s)
@@ -382,6 +386,9 @@ pub struct Submission {
     pub payment: Option<(PaymentMethod, Option<String>)>,
     /// For a solvency note: source, rating, recommended limit.
     pub solvency: Option<(SolvencySource, Rating, Option<i64>)>,
+    /// For a solvency note: why the client keeps its credit limit rather
+    /// than take the recommended one.
+    pub keep_limit: Option<String>,
     /// The business date it happened on, when not today.
     pub on: Option<NaiveDate>,
     /// Sent by registered mail: an acknowledgment of receipt will follow.
@@ -404,6 +411,7 @@ impl Submission {
             note: String::new(),
             payment: None,
             solvency: None,
+            keep_limit: None,
             on: None,
             registered: false,
             refers_to: None,

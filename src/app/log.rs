@@ -1,5 +1,6 @@
 //! Recording a checked form: one `BEGIN IMMEDIATE` transaction that appends
-//! the activity (and the payment or solvency note it carries).
+//! the activity (and the payment or solvency note it carries, with the
+//! credit limit the note sets).
 
 use chrono::{DateTime, NaiveDate, Utc};
 
@@ -8,7 +9,7 @@ use crate::domain::activity::{ACKNOWLEDGED, Activity, ActivityKind};
 use crate::domain::ladder::formal_notice_allowed;
 use crate::domain::money::Money;
 use crate::domain::payment::Payment;
-use crate::domain::solvency::SolvencyNote;
+use crate::domain::solvency::{LimitChange, SolvencyNote, limit_change};
 use crate::store::invoices::StoredInvoice;
 use crate::store::{self, Store, StoreError};
 
@@ -34,7 +35,7 @@ pub fn record(
     now: DateTime<Utc>,
 ) -> Result<(i64, String), StoreError> {
     store.write(|tx| {
-        let (client_id, _) = store::clients::find(tx, &target.client)?
+        let (client_id, client) = store::clients::find(tx, &target.client)?
             .ok_or_else(|| StoreError::Invalid(format!("client {} is gone", target.client)))?;
         let invoice = match &target.invoice {
             Some(n) => Some(
@@ -96,10 +97,14 @@ pub fn record(
             store::payments::insert(tx, inv.id, &payment, target.currency, None, user)?;
             a.on = payment.received_on;
         }
+        let mut limit_words = None;
         if let Some((source, rating, limit)) = s.solvency {
+            let latest = store::solvency::is_latest(tx, client_id, on)?;
+            let change = limit_change(client.credit_limit, limit, s.keep_limit.as_deref(), latest)
+                .map_err(StoreError::Invalid)?;
             let n = SolvencyNote {
                 client_code: target.client.clone(),
-                on: today,
+                on,
                 source,
                 rating,
                 recommended_limit: limit,
@@ -107,9 +112,22 @@ pub fn record(
                 author: user.to_string(),
             };
             store::solvency::insert(tx, client_id, &n)?;
+            if let Some(new) = change.as_ref().and_then(LimitChange::new_limit) {
+                store::clients::set_credit_limit(tx, client_id, new)?;
+            }
             a.reason = Some(source.as_str().to_string());
             a.outcome = Some(rating.as_str().to_string());
             a.amount = limit;
+            if let Some(c) = &change {
+                let words = c.describe(client.currency);
+                a.note = [words.as_str(), s.note.trim()]
+                    .iter()
+                    .filter(|t| !t.is_empty())
+                    .copied()
+                    .collect::<Vec<_>>()
+                    .join(" — ");
+                limit_words = Some(words);
+            }
         }
         let id = store::activities::insert(
             tx,
@@ -118,7 +136,11 @@ pub fn record(
             Some(target.currency),
             &a,
         )?;
-        Ok((id, summary(target, s)))
+        let message = match limit_words {
+            Some(w) => format!("{}; {w}", summary(target, s)),
+            None => summary(target, s),
+        };
+        Ok((id, message))
     })
 }
 
@@ -146,6 +168,9 @@ pub fn check(
         return Err(format!(
             "{on} is in the future: log what happened, on the day it happened"
         ));
+    }
+    if s.keep_limit.is_some() && s.solvency.is_none() {
+        return Err("keeping the credit limit goes with a solvency note (credit_check)".into());
     }
     if s.next_action_on.is_some_and(|d| d < on) {
         return Err("the next action date is before the entry's own date".into());

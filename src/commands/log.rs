@@ -38,19 +38,24 @@ pub struct LogRequest {
     /// When it happened, if not today.
     #[arg(long, value_name = "DATE", value_parser = super::parse_iso_date)]
     pub on: Option<NaiveDate>,
-    /// Amount of a promise or payment (recommended limit of a credit check).
-    #[arg(long)]
+    /// Amount of a promise or payment (recommended limit of a credit
+    /// check, which becomes the client's credit limit).
+    #[arg(long, visible_alias = "limit")]
     pub amount: Option<String>,
     /// Outcome: a call's (reached, no_answer, voicemail, wrong_number,
     /// refused), a visit's (planned, done, cancelled), a credit check's rating.
-    #[arg(long)]
+    #[arg(long, visible_alias = "rating")]
     pub outcome: Option<String>,
     /// Reminder level: 0 (courtesy) to 3; default: the next one.
     #[arg(long)]
     pub level: Option<u8>,
     /// Reason code of a dispute; source of a credit check.
-    #[arg(long)]
+    #[arg(long, visible_alias = "source")]
     pub reason: Option<String>,
+    /// A credit check: keep the client's credit limit rather than take the
+    /// recommended one, for this reason.
+    #[arg(long, value_name = "REASON")]
+    pub keep_limit: Option<String>,
     /// Payment method: transfer, card, cheque, cash, direct_debit, other.
     #[arg(long)]
     pub method: Option<String>,
@@ -146,6 +151,7 @@ fn submission(
     s.reason = req.reason.clone();
     s.registered = req.registered;
     s.refers_to = req.refers_to;
+    s.keep_limit = req.keep_limit.clone();
     if let Some(text) = &req.amount {
         let sep = amounts::column_separator(&[text.as_str()])
             .map_err(|e| anyhow::anyhow!("--amount: {e}"))?

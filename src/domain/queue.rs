@@ -11,6 +11,7 @@ use super::client::{Profile, Rating};
 use super::currency::Currency;
 use super::ladder::{ClientPause, InvoiceStanding, Ladder, StepAction, plus};
 use super::priority::follow_up_priority;
+use super::solvency::{needs_deposit, rating_deposit, required_deposit};
 
 /// Days before a planned visit when the confirmation call is due.
 pub const VISIT_CONFIRMATION_DAYS: i64 = 2;
@@ -39,6 +40,9 @@ pub enum Reason {
     NoAcknowledgment(NaiveDate),
     /// The free pilot ends on this date: tell the client.
     PilotEnds(NaiveDate),
+    /// New invoices of a client whose rating or terms ask for a deposit,
+    /// and no deposit invoice issued for them.
+    DepositNeeded,
     /// A deposit request is due and unpaid.
     UnpaidDeposit,
     /// A friendly note before the due date.
@@ -63,6 +67,7 @@ impl Serialize for Reason {
             Reason::ConfirmVisit(d) => ("confirm_visit", Some(d), None),
             Reason::NoAcknowledgment(d) => ("no_acknowledgment", Some(d), None),
             Reason::PilotEnds(d) => ("pilot_ends", Some(d), None),
+            Reason::DepositNeeded => ("deposit_needed", None, None),
             Reason::UnpaidDeposit => ("unpaid_deposit", None, None),
             Reason::Courtesy => ("courtesy", None, None),
             Reason::SmallBalance => ("small_balance", None, None),
@@ -92,6 +97,7 @@ impl Reason {
             Reason::ConfirmVisit(d) => format!("confirm visit of {d}"),
             Reason::NoAcknowledgment(d) => format!("no acknowledgment of receipt ({d})"),
             Reason::PilotEnds(d) => format!("pilot ends {d}"),
+            Reason::DepositNeeded => "deposit needed: no deposit invoice".into(),
             Reason::UnpaidDeposit => "deposit unpaid".into(),
             Reason::Courtesy => "courtesy reminder".into(),
             Reason::SmallBalance => "small balance".into(),
@@ -112,6 +118,7 @@ impl Reason {
             Reason::ConfirmVisit(_) => "confirm visit",
             Reason::NoAcknowledgment(_) => "no receipt",
             Reason::PilotEnds(_) => "pilot ends",
+            Reason::DepositNeeded => "deposit needed",
             Reason::UnpaidDeposit => "deposit unpaid",
             Reason::Courtesy => "courtesy",
             Reason::SmallBalance => "small balance",
@@ -131,6 +138,7 @@ impl Reason {
             Reason::ConfirmVisit(_) => "a call that reaches the client (c 1)",
             Reason::NoAcknowledgment(_) => "the signed receipt (Journal, a on the letter)",
             Reason::PilotEnds(_) => "the pilot-end notice (r) or a call that reaches the client",
+            Reason::DepositNeeded => "the deposit invoice, once it is imported",
             Reason::UnpaidDeposit => "the deposit request (r), a call, or the payment",
             Reason::SmallBalance => "a payment ($) or a note (n): it is not chased",
         }
@@ -164,9 +172,10 @@ impl Reason {
             Reason::ConfirmVisit(_) => 6,
             Reason::NoAcknowledgment(_) => 7,
             Reason::PilotEnds(_) => 8,
-            Reason::UnpaidDeposit => 9,
-            Reason::Courtesy => 10,
-            Reason::SmallBalance => 11,
+            Reason::DepositNeeded => 9,
+            Reason::UnpaidDeposit => 10,
+            Reason::Courtesy => 11,
+            Reason::SmallBalance => 12,
         }
     }
 }
@@ -181,6 +190,10 @@ pub struct QueueClient {
     pub currency: Currency,
     pub clerk: Option<String>,
     pub rating: Option<Rating>,
+    /// The deposit the client's own terms ask for, in percent.
+    pub deposit_pct: u8,
+    /// When its latest deposit invoice (paid or not) was issued.
+    pub deposit_issued_on: Option<NaiveDate>,
     pub pilot_ends_on: Option<NaiveDate>,
     pub pause: ClientPause,
     pub next_action_on: Option<NaiveDate>,
@@ -205,6 +218,7 @@ pub struct QueueInvoice {
     /// Index of its client in the list given to [`build`].
     pub client: usize,
     pub number: String,
+    pub issued_on: NaiveDate,
     pub currency: Currency,
     pub outstanding: i64,
     pub is_deposit: bool,
@@ -232,23 +246,32 @@ pub struct QueueLine {
 
 /// The team's rules the queue follows: the ladders, the smallest amount
 /// worth chasing per currency, the days to wait for an acknowledgment of
-/// receipt.
+/// receipt, the deposit each rating asks for.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Rules {
     pub ladders: Ladders,
     /// Minor units; a currency not listed takes [`default_minimum`].
     pub minimum: BTreeMap<Currency, i64>,
     pub ack_days: u32,
+    /// The deposit in percent each rating asks for, A to D.
+    pub deposits: [u8; 4],
 }
 
 impl Rules {
-    /// The ladders with the default minimums and ten days for a receipt.
+    /// The ladders with the default minimums, ten days for a receipt and
+    /// no deposit asked for by rating.
     pub fn new(ladders: Ladders) -> Rules {
         Rules {
             ladders,
             minimum: BTreeMap::new(),
             ack_days: DEFAULT_ACK_DAYS,
+            deposits: [0; 4],
         }
+    }
+
+    /// The deposit in percent a client with `rating` must give.
+    pub fn deposit_for(&self, rating: Option<Rating>) -> u8 {
+        rating_deposit(rating, &self.deposits)
     }
 
     pub fn minimum(&self, c: Currency) -> i64 {
@@ -428,6 +451,20 @@ pub fn build(
             add(inv.client, Reason::UnpaidDeposit, inv.currency, Some(n));
         }
     }
+    // New invoices of a client who must give a deposit, until the deposit
+    // invoice is issued.
+    for (n, inv) in invoices.iter().enumerate() {
+        let Some(c) = clients.get(inv.client) else {
+            continue;
+        };
+        let required = required_deposit(c.deposit_pct, c.rating, &rules.deposits);
+        if !inv.is_deposit
+            && inv.standing.due_on >= as_of
+            && needs_deposit(required, inv.issued_on, c.deposit_issued_on)
+        {
+            add(inv.client, Reason::DepositNeeded, inv.currency, Some(n));
+        }
+    }
     for (i, c) in clients.iter().enumerate() {
         if let Some(d) = c.next_action_on {
             let done = c.pause.last_contact_on.is_some_and(|l| l >= d);
@@ -528,6 +565,8 @@ mod tests {
             currency: Currency::EUR,
             clerk: None,
             rating: None,
+            deposit_pct: 0,
+            deposit_issued_on: None,
             pilot_ends_on: None,
             pause: ClientPause::default(),
             next_action_on: None,
@@ -546,6 +585,7 @@ mod tests {
         QueueInvoice {
             client,
             number: format!("I-{client}-{due}"),
+            issued_on: plus(d(due), -30),
             currency: Currency::EUR,
             outstanding,
             is_deposit: false,
@@ -708,3 +748,7 @@ mod tests {
         assert_eq!(codes, ["BIG", "SMALL"]);
     }
 }
+
+#[cfg(test)]
+#[path = "queue_deposit_tests.rs"]
+mod deposit_tests;

@@ -1,6 +1,6 @@
 //! Clients: insert, look up, update from an import.
 
-use rusqlite::{Connection, OptionalExtension, Row, ToSql, params_from_iter};
+use rusqlite::{Connection, OptionalExtension, Row, ToSql, params, params_from_iter};
 
 use super::error::Result;
 use super::sql;
@@ -97,6 +97,13 @@ pub fn update(conn: &Connection, c: &Client) -> Result<()> {
     )?;
     let rate = c.late_rate.map(|r| r.normalize().to_string());
     st.execute(params_from_iter(values(c, &rate)))?;
+    Ok(())
+}
+
+/// Sets the client's credit limit (minor units of its currency).
+pub fn set_credit_limit(conn: &Connection, client_id: i64, limit: i64) -> Result<()> {
+    let mut st = conn.prepare_cached("UPDATE clients SET credit_limit = ?2 WHERE id = ?1")?;
+    st.execute(params![client_id, limit])?;
     Ok(())
 }
 

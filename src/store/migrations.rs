@@ -34,6 +34,10 @@ const MIGRATIONS: &[Migration] = &[
         sql: include_str!("migrations/004_cases.sql"),
         fill: Some(super::dunning::refresh_all_set_wise),
     },
+    Migration {
+        sql: include_str!("migrations/005_deposits.sql"),
+        fill: None,
+    },
 ];
 
 /// Marks the file as a dun database (`PRAGMA application_id`, "dun1").

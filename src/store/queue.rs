@@ -10,7 +10,7 @@ use serde::Serialize;
 use super::aging::open_as_of_with;
 use super::dunning::{INVOICE_FACTS, cache_holds, case_facts, client_facts};
 use super::error::Result;
-use super::sql::{Day, day};
+use super::sql::{Day, SqlDate, day};
 use crate::domain::case::CaseLetters;
 use crate::domain::client::{Profile, Rating};
 use crate::domain::currency::Currency;
@@ -74,6 +74,7 @@ pub fn queue_using(
 ) -> Result<Vec<FollowUp>> {
     let (mut clients, ids) = clients(conn, as_of, cached)?;
     letters(conn, as_of, cached, &ids, &mut clients)?;
+    deposits_issued(conn, as_of, &ids, &mut clients)?;
     let invoices = invoices(conn, as_of, cached, &ids)?;
     let lines = build(&clients, &invoices, rules, as_of);
     Ok(lines
@@ -128,7 +129,7 @@ fn clients(
     };
     let sql = format!(
         "SELECT c.id, c.code, c.name, c.profile, c.country, c.currency, c.clerk, c.rating, \
-                c.pilot_ends_on, c.hold_until, {facts} \
+                c.pilot_ends_on, c.hold_until, {facts}, c.deposit_pct \
          FROM clients c"
     );
     let mut st = conn.prepare_cached(&sql)?;
@@ -149,6 +150,8 @@ fn clients(
             currency: r.get(5)?,
             clerk: r.get(6)?,
             rating: r.get(7)?,
+            deposit_pct: r.get(20)?,
+            deposit_issued_on: None,
             pilot_ends_on: day(r, 8)?,
             pause: ClientPause {
                 hold_until: hold.max(held),
@@ -205,6 +208,27 @@ fn letters(
     Ok(())
 }
 
+/// When each client's latest deposit invoice, paid or not, was issued
+/// (on or before `as_of`): from the small index of deposit invoices.
+fn deposits_issued(
+    conn: &Connection,
+    as_of: NaiveDate,
+    ids: &HashMap<i64, usize>,
+    clients: &mut [QueueClient],
+) -> Result<()> {
+    let mut st = conn.prepare_cached(
+        "SELECT client_id, max(issued_on) FROM invoices \
+         WHERE is_deposit = 1 AND issued_on <= ?1 GROUP BY client_id",
+    )?;
+    let mut rows = st.query([SqlDate::new(as_of)])?;
+    while let Some(r) = rows.next()? {
+        if let Some(&k) = ids.get(&r.get::<_, i64>(0)?) {
+            clients[k].deposit_issued_on = day(r, 1)?;
+        }
+    }
+    Ok(())
+}
+
 fn invoices(
     conn: &Connection,
     as_of: NaiveDate,
@@ -232,6 +256,7 @@ fn invoices(
         out.push(QueueInvoice {
             client,
             number: r.get(2)?,
+            issued_on: r.get::<_, Day>(3)?.0,
             currency: r.get(5)?,
             outstanding: r.get(14)?,
             is_deposit: r.get(7)?,

@@ -1,5 +1,6 @@
 //! Solvency notes: append only; the latest sets the client's rating (trigger).
 
+use chrono::NaiveDate;
 use rusqlite::{Connection, params};
 
 use super::error::Result;
@@ -22,6 +23,15 @@ pub fn insert(conn: &Connection, client_id: i64, n: &SolvencyNote) -> Result<i64
         sql::now(),
     ])?;
     Ok(conn.last_insert_rowid())
+}
+
+/// Whether a note dated `on` would be the client's latest: none is dated
+/// later (on the same day, the newer note counts, as for the rating).
+pub fn is_latest(conn: &Connection, client_id: i64, on: NaiveDate) -> Result<bool> {
+    let mut st = conn.prepare_cached(
+        "SELECT NOT EXISTS (SELECT 1 FROM solvency_notes WHERE client_id = ?1 AND on_date > ?2)",
+    )?;
+    Ok(st.query_row(params![client_id, SqlDate::new(on)], |r| r.get(0))?)
 }
 
 /// A client's solvency notes, newest first.

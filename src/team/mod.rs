@@ -111,12 +111,14 @@ impl TeamSettings {
     }
 
     /// The rules the follow-up queue follows: the ladders, the minimums,
-    /// the days to wait for an acknowledgment of receipt.
+    /// the days to wait for an acknowledgment of receipt, the deposit each
+    /// rating asks for.
     pub fn rules(&self) -> crate::domain::queue::Rules {
         crate::domain::queue::Rules {
             ladders: self.ladders.clone(),
             minimum: self.dunning.minimums.clone(),
             ack_days: self.dunning.ack_days,
+            deposits: self.deposit,
         }
     }
 

@@ -1,5 +1,6 @@
 //! The client page: contact and terms, exposure against the credit limit,
-//! solvency notes newest first, open invoices, and the timeline.
+//! the deposit against what the rating asks, solvency notes newest first,
+//! open invoices, and the timeline.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -10,14 +11,16 @@ use super::penalty_text::{describe_full, interest_cell};
 use super::screens::money;
 use super::theme::Theme;
 use crate::app::ClientPage;
+use crate::domain::solvency::deposit_short;
 use crate::domain::text::printable;
 
 fn clean(s: &str) -> String {
     printable(s).into_owned()
 }
 
-/// Every line of the page, the caller scrolls.
-pub fn lines<'a>(page: &ClientPage, theme: &Theme) -> Vec<Line<'a>> {
+/// Every line of the page, the caller scrolls. `deposits` is the deposit
+/// in percent each rating asks for, A to D.
+pub fn lines<'a>(page: &ClientPage, deposits: &[u8; 4], theme: &Theme) -> Vec<Line<'a>> {
     let c = &page.client;
     let mut out = Vec::new();
     out.push(Line::from(vec![
@@ -67,7 +70,8 @@ pub fn lines<'a>(page: &ClientPage, theme: &Theme) -> Vec<Line<'a>> {
         c.rating.map_or("-", |r| r.as_str()),
         c.clerk.as_deref().map_or("-".to_string(), clean)
     )];
-    if c.deposit_pct > 0 {
+    let short = deposit_short(c.deposit_pct, c.rating, deposits);
+    if c.deposit_pct > 0 && short.is_none() {
         flags.push(format!("deposit {}%", c.deposit_pct));
     }
     if let Some(d) = c.pilot_ends_on {
@@ -76,7 +80,19 @@ pub fn lines<'a>(page: &ClientPage, theme: &Theme) -> Vec<Line<'a>> {
     if let Some(d) = c.hold_until {
         flags.push(format!("on hold until {d}"));
     }
-    out.push(Line::from(flags.join(" · ")));
+    let mut rating_line = vec![Span::raw(flags.join(" · "))];
+    if let Some((rating, asked)) = short {
+        rating_line.push(Span::raw(" · "));
+        rating_line.push(Span::styled(
+            format!(
+                "deposit {}% — rating {} asks {asked}%",
+                c.deposit_pct,
+                rating.as_str()
+            ),
+            theme.alert,
+        ));
+    }
+    out.push(Line::from(rating_line));
 
     out.push(Line::from(""));
     out.push(Line::from(Span::styled(
@@ -158,8 +174,15 @@ pub fn lines<'a>(page: &ClientPage, theme: &Theme) -> Vec<Line<'a>> {
     out
 }
 
-pub fn draw(f: &mut Frame<'_>, area: Rect, page: &ClientPage, scroll: usize, theme: &Theme) {
-    let all = lines(page, theme);
+pub fn draw(
+    f: &mut Frame<'_>,
+    area: Rect,
+    page: &ClientPage,
+    deposits: &[u8; 4],
+    scroll: usize,
+    theme: &Theme,
+) {
+    let all = lines(page, deposits, theme);
     // Long notes wrap; scrolling goes no further than the last line.
     let top = u16::try_from(scroll.min(all.len().saturating_sub(1))).unwrap_or(u16::MAX);
     f.render_widget(

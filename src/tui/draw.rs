@@ -28,7 +28,14 @@ pub fn draw(f: &mut Frame<'_>, app: &App, theme: &Theme) {
     match app.tab {
         _ if app.page.is_some() => {
             if let Some(page) = &app.page {
-                super::client_page::draw(f, a.body, page, app.page_scroll, theme);
+                super::client_page::draw(
+                    f,
+                    a.body,
+                    page,
+                    &app.rules.deposits,
+                    app.page_scroll,
+                    theme,
+                );
             }
         }
         Tab::Queue => screens::queue(f, a.body, app, theme),

@@ -13,6 +13,7 @@ use crate::domain::aging::Bucket;
 use crate::domain::currency::Currency;
 use crate::domain::language::Language;
 use crate::domain::money_format::format_number;
+use crate::domain::solvency::deposit_short;
 use crate::store::aging::AgingQuery;
 
 /// `1,234.56 EUR`, for tables.
@@ -262,14 +263,24 @@ pub fn clients(f: &mut Frame<'_>, area: Rect, app: &App, theme: &Theme) {
                 .oldest_due_on
                 .map(|d| (app.today - d).num_days().max(0).to_string())
                 .unwrap_or_default();
-            let over = if line.over_limit() {
-                Span::styled("OVER", theme.alert)
-            } else {
-                Span::raw("")
+            let short = deposit_short(c.deposit_pct, c.rating, &app.rules.deposits);
+            // OVER: more open than the credit limit; DEP: a deposit below
+            // what the rating asks.
+            let flag = |on: bool, word: &'static str| {
+                if on {
+                    Span::styled(word, theme.alert)
+                } else {
+                    Span::raw(" ".repeat(word.len()))
+                }
             };
+            let flags = Line::from(vec![
+                flag(line.over_limit(), "OVER"),
+                Span::raw(" "),
+                flag(short.is_some(), "DEP"),
+            ]);
             Row::new(vec![
                 Line::from(fit(&c.code, 8)),
-                Line::from(fit(&c.name, 18)),
+                Line::from(fit(&c.name, 14)),
                 Line::from(c.rating.map_or("-", |r| r.as_str())),
                 Line::from(money(line.balance, c.currency)).right_aligned(),
                 Line::from(oldest).right_aligned(),
@@ -278,19 +289,19 @@ pub fn clients(f: &mut Frame<'_>, area: Rect, app: &App, theme: &Theme) {
                         .map_or("-".to_string(), |l| money(l, c.currency)),
                 )
                 .right_aligned(),
-                Line::from(over),
+                flags,
                 Line::from(fit(c.clerk.as_deref().unwrap_or("-"), 6)),
             ])
         })
         .collect();
     let widths = [
         Constraint::Length(8),
-        Constraint::Length(18),
+        Constraint::Length(14),
         Constraint::Length(1),
         Constraint::Length(16),
         Constraint::Length(4),
         Constraint::Length(16),
-        Constraint::Length(4),
+        Constraint::Length(8),
         Constraint::Length(6),
     ];
     let header = [
