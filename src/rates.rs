@@ -148,17 +148,32 @@ fn insert_half<T>(
     Ok(())
 }
 
+/// A reference rate, in percent a year: no central bank's rate is above
+/// 100, and the interest computed from it must not overflow.
+const MAX_PERCENT: Decimal = Decimal::ONE_HUNDRED;
+
 fn percent(entry: &Entry) -> Result<Decimal, RatesError> {
-    entry
+    let p: Decimal = entry
         .decimal_text()?
         .parse()
-        .map_err(|_| entry.bad_value("not a decimal number (write it like \"2.15\")"))
+        .map_err(|_| entry.bad_value("not a decimal number (write it like \"2.15\")"))?;
+    if p > MAX_PERCENT {
+        return Err(entry.bad_value("a yearly rate above 100 % is not a reference rate"));
+    }
+    Ok(p)
 }
 
+/// The Norwegian fixed compensation: a few hundred crowns, at most 10,000.
+const MAX_NOK_MINOR: i64 = 1_000_000;
+
 fn nok(entry: &Entry) -> Result<i64, RatesError> {
-    Money::parse_plain(entry.decimal_text()?, Currency::NOK)
+    let m = Money::parse_plain(entry.decimal_text()?, Currency::NOK)
         .map(|m| m.minor)
-        .map_err(|e| entry.bad_value(&e.to_string()))
+        .map_err(|e| entry.bad_value(&e.to_string()))?;
+    if m > MAX_NOK_MINOR {
+        return Err(entry.bad_value("above NOK 10,000: not a standardkompensasjon"));
+    }
+    Ok(m)
 }
 
 fn reference_date(entry: &Entry) -> Result<NaiveDate, RatesError> {
@@ -240,5 +255,10 @@ mod tests {
         assert!(err("[uk_bank_rate]\n\"2026-03-31\" = \"3.75\"\n").contains("30 June"));
         assert!(err("[norway_compensation]\n\"2026-H2\" = \"460.001\"\n").contains("NOK"));
         assert!(err("ecb = \"2.15\"\n").contains("expected a table"));
+        // Hostile values are refused, never an overflow later.
+        assert!(err("[ecb]\n\"2026-H2\" = \"79228162514264337593543950335\"\n").contains("100"));
+        assert!(
+            err("[norway_compensation]\n\"2026-H2\" = \"92233720368547758.07\"\n").contains("NOK")
+        );
     }
 }
