@@ -571,3 +571,38 @@ fn a_pilot_ending_is_answered_by_its_notice_not_by_a_reminder() {
             .any(|r| matches!(r, Reason::PilotEnds(_)))
     );
 }
+
+#[test]
+fn a_reminder_logged_by_hand_records_the_deadline_its_ladder_gives() {
+    let (_dir, mut store) = demo();
+    let n = open_invoice(&mut store, 0);
+    let profile: String = store
+        .read(|tx| {
+            Ok::<_, dun::store::StoreError>(tx.query_row(
+                "SELECT c.profile FROM invoices i JOIN clients c ON c.id = i.client_id \
+                 WHERE i.number = ?1",
+                [&n],
+                |r| r.get(0),
+            )?)
+        })
+        .unwrap();
+    log_entry(&mut store, req("reminder", &n)).unwrap();
+    let deadline: NaiveDate = store
+        .read(|tx| {
+            Ok::<_, dun::store::StoreError>(tx.query_row(
+                "SELECT date FROM activities WHERE id = (SELECT max(id) FROM activities)",
+                [],
+                |r| r.get(0),
+            )?)
+        })
+        .unwrap();
+    let ladders = TeamSettings::default().ladders;
+    let ladder = ladders.for_profile(dun::domain::client::Profile::parse(&profile).unwrap());
+    let days = ladder.steps[1].deadline_days;
+    assert_eq!(
+        deadline,
+        today()
+            .checked_add_days(chrono::Days::new(days.into()))
+            .unwrap()
+    );
+}

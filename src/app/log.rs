@@ -6,7 +6,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 
 use super::form::{Submission, Target};
 use crate::domain::activity::{ACKNOWLEDGED, Activity, ActivityKind};
-use crate::domain::ladder::formal_notice_allowed;
+use crate::domain::ladder::{StepAction, deadline_days, formal_notice_allowed};
 use crate::domain::money::Money;
 use crate::domain::payment::Payment;
 use crate::domain::solvency::{LimitChange, SolvencyNote, limit_change};
@@ -83,6 +83,16 @@ pub fn record(
         a.level = s.level;
         a.amount = s.amount;
         a.date = s.date;
+        if a.date.is_none()
+            && let (Some(inv), Some(action)) = (&invoice, step_logged(s))
+        {
+            // The deadline the letter gave, by the team's ladder, when the
+            // clerk did not say (a reminder sent from outside dun).
+            let stored = store::settings::all(tx)?;
+            let team = crate::team::from_stored(&stored)
+                .map_err(|e| StoreError::Invalid(e.to_string()))?;
+            a.date = letter_deadline(&team.ladders, &client, inv, action, on);
+        }
         a.next_action_on = s.next_action_on;
         a.reason = s.reason.clone();
         a.note = s.note.clone();
@@ -142,6 +152,35 @@ pub fn record(
         };
         Ok((id, message))
     })
+}
+
+/// The ladder step a reminder or formal notice entry records.
+fn step_logged(s: &Submission) -> Option<StepAction> {
+    match (s.kind, s.level) {
+        (ActivityKind::FormalNotice, _) => Some(StepAction::FormalNotice),
+        (ActivityKind::Reminder, Some(0)) => Some(StepAction::Courtesy),
+        (ActivityKind::Reminder, Some(1)) => Some(StepAction::Reminder1),
+        (ActivityKind::Reminder, Some(2)) => Some(StepAction::Reminder2),
+        (ActivityKind::Reminder, Some(_)) => Some(StepAction::Reminder3),
+        _ => None,
+    }
+}
+
+/// The deadline a letter of `action` sent on `on` gives for `inv`: the due
+/// date for a courtesy note, otherwise the step's days to pay.
+fn letter_deadline(
+    ladders: &crate::domain::queue::Ladders,
+    client: &crate::domain::client::Client,
+    inv: &StoredInvoice,
+    action: StepAction,
+    on: NaiveDate,
+) -> Option<NaiveDate> {
+    if action == StepAction::Courtesy {
+        return Some(inv.invoice.due_on.max(on));
+    }
+    let step = ladders.for_profile(client.profile).step(action)?;
+    let days = deadline_days(step, client.country.as_deref(), false);
+    on.checked_add_days(chrono::Days::new(u64::from(days)))
 }
 
 /// Where the invoice an entry is about stood before it.

@@ -305,7 +305,13 @@ pub fn from_entries(entries: &[Entry]) -> Result<TeamSettings, (String, String)>
 /// The team settings in force in `store`'s database.
 pub fn load(store: &mut Store) -> Result<TeamSettings, TeamError> {
     let stored = store.read(|tx| crate::store::settings::all(tx))?;
-    let entries = entries(&stored)?;
+    from_stored(&stored)
+}
+
+/// The team settings of the stored values (a write that needs the team's
+/// rules reads them in its own transaction).
+pub fn from_stored(stored: &[StoredSetting]) -> Result<TeamSettings, TeamError> {
+    let entries = entries(stored)?;
     from_entries(&entries).map_err(|(key, reason)| TeamError::Stored { key, reason })
 }
 
