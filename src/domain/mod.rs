@@ -16,6 +16,8 @@ pub mod payment;
 pub mod penalty;
 pub mod priority;
 pub mod queue;
+pub mod reason;
+pub mod rules;
 pub mod solvency;
 pub mod standings;
 pub mod text;

@@ -2,6 +2,7 @@
 //! deposit, until a deposit invoice is issued for them.
 
 use super::*;
+use crate::domain::ladder::Ladder;
 
 fn d(s: &str) -> NaiveDate {
     s.parse().unwrap()

@@ -1,0 +1,169 @@
+//! Why a client is in the follow-up queue: the reasons, in the order a
+//! clerk works through them, with their words and what answers each.
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use super::ladder::StepAction;
+
+/// Why a client is in the queue, in the order a clerk works through them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Reason {
+    /// A promised date passed (with its grace days) and the invoice is unpaid.
+    BrokenPromise(NaiveDate),
+    /// The invoice has had three reminders: a formal notice can go.
+    FormalNoticeReady,
+    /// A reminder of the ladder is due.
+    Reminder(u8),
+    /// A promise falls due: check that the money came.
+    PromiseDue(NaiveDate),
+    /// The date a clerk set to act again was reached.
+    NextAction(NaiveDate),
+    /// A visit planned on this date has passed with no outcome recorded.
+    VisitOutcome(NaiveDate),
+    /// A visit is planned on this date: call to confirm it.
+    ConfirmVisit(NaiveDate),
+    /// A letter sent by registered mail on this date has no acknowledgment
+    /// of receipt yet.
+    NoAcknowledgment(NaiveDate),
+    /// The free pilot ends on this date: tell the client.
+    PilotEnds(NaiveDate),
+    /// New invoices of a client whose rating or terms ask for a deposit,
+    /// and no deposit invoice issued for them.
+    DepositNeeded,
+    /// A deposit request is due and unpaid.
+    UnpaidDeposit,
+    /// A friendly note before the due date.
+    Courtesy,
+    /// What is overdue is below the team's minimum: write it off or
+    /// collect it another way, it is not chased.
+    SmallBalance,
+}
+
+/// `{"kind": "reminder", "level": 2}`, `{"kind": "broken_promise", "date":
+/// "2026-11-05"}`, `{"kind": "courtesy"}`.
+impl Serialize for Reason {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let (kind, date, level) = match *self {
+            Reason::BrokenPromise(d) => ("broken_promise", Some(d), None),
+            Reason::FormalNoticeReady => ("formal_notice_ready", None, None),
+            Reason::Reminder(n) => ("reminder", None, Some(n)),
+            Reason::PromiseDue(d) => ("promise_due", Some(d), None),
+            Reason::NextAction(d) => ("next_action", Some(d), None),
+            Reason::VisitOutcome(d) => ("visit_outcome", Some(d), None),
+            Reason::ConfirmVisit(d) => ("confirm_visit", Some(d), None),
+            Reason::NoAcknowledgment(d) => ("no_acknowledgment", Some(d), None),
+            Reason::PilotEnds(d) => ("pilot_ends", Some(d), None),
+            Reason::DepositNeeded => ("deposit_needed", None, None),
+            Reason::UnpaidDeposit => ("unpaid_deposit", None, None),
+            Reason::Courtesy => ("courtesy", None, None),
+            Reason::SmallBalance => ("small_balance", None, None),
+        };
+        let mut m = s.serialize_map(None)?;
+        m.serialize_entry("kind", kind)?;
+        if let Some(d) = date {
+            m.serialize_entry("date", &d)?;
+        }
+        if let Some(n) = level {
+            m.serialize_entry("level", &n)?;
+        }
+        m.end()
+    }
+}
+
+impl Reason {
+    /// Words for the queue line.
+    pub fn describe(self) -> String {
+        match self {
+            Reason::BrokenPromise(d) => format!("broken promise ({d})"),
+            Reason::FormalNoticeReady => "formal notice ready".into(),
+            Reason::Reminder(n) => format!("reminder {n} due"),
+            Reason::PromiseDue(d) => format!("promise due {d}"),
+            Reason::NextAction(d) => format!("next action ({d})"),
+            Reason::VisitOutcome(d) => format!("record the visit of {d}"),
+            Reason::ConfirmVisit(d) => format!("confirm visit of {d}"),
+            Reason::NoAcknowledgment(d) => format!("no acknowledgment of receipt ({d})"),
+            Reason::PilotEnds(d) => format!("pilot ends {d}"),
+            Reason::DepositNeeded => "deposit needed: no deposit invoice".into(),
+            Reason::UnpaidDeposit => "deposit unpaid".into(),
+            Reason::Courtesy => "courtesy reminder".into(),
+            Reason::SmallBalance => "small balance".into(),
+        }
+    }
+
+    /// A few words for a narrow column (at most 14 characters).
+    pub fn label(self) -> &'static str {
+        match self {
+            Reason::BrokenPromise(_) => "broken promise",
+            Reason::FormalNoticeReady => "formal notice",
+            Reason::Reminder(1) => "reminder 1",
+            Reason::Reminder(2) => "reminder 2",
+            Reason::Reminder(_) => "reminder 3",
+            Reason::PromiseDue(_) => "promise due",
+            Reason::NextAction(_) => "next action",
+            Reason::VisitOutcome(_) => "record visit",
+            Reason::ConfirmVisit(_) => "confirm visit",
+            Reason::NoAcknowledgment(_) => "no receipt",
+            Reason::PilotEnds(_) => "pilot ends",
+            Reason::DepositNeeded => "deposit needed",
+            Reason::UnpaidDeposit => "deposit unpaid",
+            Reason::Courtesy => "courtesy",
+            Reason::SmallBalance => "small balance",
+        }
+    }
+
+    /// What answers a line of this reason, in the workbench's keys.
+    pub fn answered_by(self) -> &'static str {
+        match self {
+            Reason::BrokenPromise(_) => "a call (c) or a new promise (p)",
+            Reason::FormalNoticeReady | Reason::Reminder(_) | Reason::Courtesy => {
+                "the ladder's letter (r)"
+            }
+            Reason::PromiseDue(_) => "the payment ($) or a call (c)",
+            Reason::NextAction(_) => "a call (c) or another contact",
+            Reason::VisitOutcome(_) => "the visit's outcome, done or cancelled (v)",
+            Reason::ConfirmVisit(_) => "a call that reaches the client (c 1)",
+            Reason::NoAcknowledgment(_) => "the signed receipt (Journal, a on the letter)",
+            Reason::PilotEnds(_) => "the pilot-end notice (r) or a call that reaches the client",
+            Reason::DepositNeeded => "the deposit invoice, once it is imported",
+            Reason::UnpaidDeposit => "the deposit request (r), a call, or the payment",
+            Reason::SmallBalance => "a payment ($) or a note (n): it is not chased",
+        }
+    }
+
+    /// Whether the line asks for urgent attention.
+    pub fn is_alert(self) -> bool {
+        matches!(self, Reason::BrokenPromise(_) | Reason::FormalNoticeReady)
+    }
+
+    /// The ladder step this reason asks for, if any.
+    pub fn step(self) -> Option<StepAction> {
+        match self {
+            Reason::FormalNoticeReady => Some(StepAction::FormalNotice),
+            Reason::Reminder(1) => Some(StepAction::Reminder1),
+            Reason::Reminder(2) => Some(StepAction::Reminder2),
+            Reason::Reminder(3) => Some(StepAction::Reminder3),
+            Reason::Courtesy => Some(StepAction::Courtesy),
+            _ => None,
+        }
+    }
+
+    pub(super) fn rank(self) -> u8 {
+        match self {
+            Reason::BrokenPromise(_) => 0,
+            Reason::FormalNoticeReady => 1,
+            Reason::Reminder(_) => 2,
+            Reason::PromiseDue(_) => 3,
+            Reason::NextAction(_) => 4,
+            Reason::VisitOutcome(_) => 5,
+            Reason::ConfirmVisit(_) => 6,
+            Reason::NoAcknowledgment(_) => 7,
+            Reason::PilotEnds(_) => 8,
+            Reason::DepositNeeded => 9,
+            Reason::UnpaidDeposit => 10,
+            Reason::Courtesy => 11,
+            Reason::SmallBalance => 12,
+        }
+    }
+}
