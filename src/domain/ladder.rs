@@ -130,7 +130,7 @@ pub enum LadderError {
     #[error("a courtesy note comes before the due date (offset below 0), reminders after it")]
     CourtesyAfterDue,
     #[error(
-        "{0} on day {1} comes before the deadline of {2} (day {3}) plus {4} grace days: the client would get it while still within the time given to pay"
+        "{0} on day {1} comes before the deadline of {2} (day {3}) and the grace after it ({4} days) have passed: the client would get it while still within the time given to pay"
     )]
     BeforeDeadline(String, i32, String, i64, u32),
     #[error("steps must be in order of offset and action: {0} comes after a later step")]
