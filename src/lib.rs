@@ -16,3 +16,4 @@ pub mod small_file;
 pub mod store;
 pub mod team;
 pub mod tui;
+pub mod write_file;

@@ -1,7 +1,7 @@
 //! What every command needs: the database path, today, the user, the
 //! personal config, and the team settings of the database once opened.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use anyhow::anyhow;
 use chrono::NaiveDate;
@@ -31,11 +31,11 @@ impl Context {
         let config_path = paths::config_file();
         let config = Config::load(config_path.as_deref())?;
         let db = match (&cli.db, config.database.path.trim()) {
-            (Some(p), _) => p.clone(),
+            (Some(p), _) => paths::expand_home(p)?,
             (None, "") => paths::default_database().ok_or_else(|| {
                 anyhow!("no home directory to keep the database in; give --db PATH")
             })?,
-            (None, p) => PathBuf::from(p),
+            (None, p) => paths::expand_home(Path::new(p))?,
         };
         Ok(Context {
             db,
@@ -50,11 +50,22 @@ impl Context {
         })
     }
 
-    /// Opens the database for writing and reads its team settings.
+    /// Opens the existing database for writing and reads its team
+    /// settings; a missing one is refused, and nothing is created.
     pub fn open(&mut self) -> anyhow::Result<Store> {
-        let mut store = Store::open(&self.db)?;
+        let mut store = Store::open_existing(&self.db)?;
         self.use_team_of(&mut store)?;
         Ok(store)
+    }
+
+    /// [`Context::open`] for the commands that fill a database (`dun
+    /// import`, `dun demo`): a missing one is created. Also says whether
+    /// it was.
+    pub fn open_or_create(&mut self) -> anyhow::Result<(Store, bool)> {
+        let created = !self.db.try_exists().unwrap_or(true);
+        let mut store = Store::open(&self.db)?;
+        self.use_team_of(&mut store)?;
+        Ok((store, created))
     }
 
     /// Takes the team settings of `store`'s database, and its day as today
@@ -73,7 +84,8 @@ impl Context {
     }
 
     /// For commands that only read: read-only, with a note on stderr, when
-    /// the user may read the database but not write it.
+    /// the user may read the database but not write it. A missing database
+    /// is refused, and nothing is created.
     pub fn open_read(&mut self) -> anyhow::Result<Store> {
         let mut store = Store::open_read(&self.db)?;
         self.use_team_of(&mut store)?;

@@ -16,7 +16,7 @@ use crate::app::App;
 use crate::commands::settings::SettingsFormat;
 use crate::commands::{self, Format};
 use crate::domain::text::printable;
-use crate::export::{self, ExportFormat};
+use crate::export::ExportFormat;
 use crate::import::{
     self, ImportOptions, amounts::DecimalSeparator, dates::DateFormat, headers::FileKind,
 };
@@ -238,7 +238,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
             app.rules = ctx.team.rules();
             app.rates = ctx.config.rate_tables()?;
             app.company = ctx.team.company.clone();
-            app.letters_dir = ctx.team.letters_dir(&ctx.db);
+            app.letters_dir = ctx.team.letters_dir(&ctx.db)?;
             app.clock = ctx.clock();
             return crate::tui::run(&mut store, &mut app);
         }
@@ -268,7 +268,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
             date_format,
             decimal_separator,
         } => {
-            let mut store = ctx.open()?;
+            let (mut store, created) = ctx.open_or_create()?;
             let currency = match currency.or_else(|| ctx.default_currency()) {
                 Some(c) => Some(c.parse().with_context(|| "--currency")?),
                 None => None,
@@ -298,7 +298,17 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
                 eprintln!("warning: {}", printable(w));
             }
             // Files are dropped in shared directories by others: names too are shown, not obeyed.
-            writeln!(out, "{}: {summary}", printable(&file.display().to_string()))?;
+            let new = if created {
+                format!(" (into {}, a new database)", ctx.db.display())
+            } else {
+                String::new()
+            };
+            writeln!(
+                out,
+                "{}: {summary}{}",
+                printable(&file.display().to_string()),
+                printable(&new)
+            )?;
         }
         Command::Aging { as_of, format } => {
             let mut store = ctx.open_read()?;
@@ -345,7 +355,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
             let mut store = ctx.open()?;
             let dir = match dir {
                 Some(d) => d,
-                None => ctx.team.letters_dir(&ctx.db),
+                None => ctx.team.letters_dir(&ctx.db)?,
             };
             let run = commands::letters::LettersRun {
                 as_of: as_of.unwrap_or(ctx.today),
@@ -382,29 +392,17 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
             output,
         } => {
             let mut store = ctx.open_read()?;
-            let as_of = as_of.unwrap_or(ctx.today);
-            let mut sink: Box<dyn Write> = match &output {
-                Some(path) => Box::new(std::io::BufWriter::new(
-                    std::fs::File::create(path).map_err(|e| {
-                        anyhow::anyhow!("{}: {}", path.display(), crate::fault::io_reason(&e))
-                    })?,
-                )),
-                None => Box::new(&mut out),
-            };
-            match what {
-                ExportWhat::Aging => {
-                    let lines = store.read(|tx| crate::store::aging::lines(tx, as_of))?;
-                    export::aging::write(&mut sink, &lines, format)?;
-                }
-                ExportWhat::Journal => {
-                    let entries = store.read(|tx| crate::store::journal::latest(tx, None))?;
-                    export::journal::write(&mut sink, &entries, format)?;
-                }
-            }
-            sink.flush()?;
+            commands::export::run(
+                &mut store,
+                what,
+                format,
+                as_of.unwrap_or(ctx.today),
+                output.as_deref(),
+                &mut out,
+            )?;
         }
         Command::Demo { scale } => {
-            let mut store = ctx.open()?;
+            let (mut store, _) = ctx.open_or_create()?;
             let started = std::time::Instant::now();
             let s = commands::demo::fill(&mut store, ctx.today, scale, &ctx.user)?;
             writeln!(
@@ -421,11 +419,11 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
             )?;
         }
         Command::Init { shared, path } => {
-            commands::init::run(
-                path.as_ref().unwrap_or(&ctx.db),
-                shared.as_deref(),
-                &mut out,
-            )?;
+            let path = match path {
+                Some(p) => crate::paths::expand_home(&p)?,
+                None => ctx.db.clone(),
+            };
+            commands::init::run(&path, shared.as_deref(), &mut out)?;
         }
         Command::Backup { file, force } => {
             commands::backup::run(&ctx.open_read()?, &file, force, &mut out)?;

@@ -34,8 +34,8 @@ pub enum SettingsAction {
     },
 }
 
-/// `dun settings`: shown and exported without writing (nor creating a
-/// database), set and imported in one transaction each.
+/// `dun settings`: shown and exported without writing, set and imported in
+/// one transaction each; all of them on an existing database only.
 pub fn run(
     ctx: &mut Context,
     action: Option<SettingsAction>,
@@ -43,9 +43,6 @@ pub fn run(
     out: &mut dyn Write,
 ) -> anyhow::Result<()> {
     let entries = |ctx: &mut Context| -> anyhow::Result<Vec<crate::team::Entry>> {
-        if !ctx.db.exists() {
-            return Ok(crate::team::entries(&[])?);
-        }
         // Shown even when the settings in force do not pass the checks
         // together, so that they can be put right.
         let mut store = crate::store::Store::open_read(&ctx.db)?;
@@ -56,10 +53,11 @@ pub fn run(
             commands::settings::show(&entries(ctx)?, format, out)?;
         }
         SettingsAction::Export { output } => {
-            commands::settings::export(&entries(ctx)?, output.as_deref(), out)?;
+            let mode = crate::store::host::new_file_mode(&crate::store::host::parent_dir(&ctx.db));
+            commands::settings::export(&entries(ctx)?, output.as_deref(), mode, out)?;
         }
         SettingsAction::Set { key, value } => {
-            let mut store = crate::store::Store::open(&ctx.db)?;
+            let mut store = crate::store::Store::open_existing(&ctx.db)?;
             let changed =
                 crate::team::set(&mut store, &key, &value, &ctx.user, chrono::Utc::now())?;
             let entries = crate::team::load_entries(&mut store)?;
@@ -72,7 +70,7 @@ pub fn run(
             }
         }
         SettingsAction::Import { file } => {
-            let mut store = crate::store::Store::open(&ctx.db)?;
+            let mut store = crate::store::Store::open_existing(&ctx.db)?;
             let n = crate::team::import(&mut store, &file, &ctx.user, chrono::Utc::now())?;
             writeln!(
                 out,

@@ -1,6 +1,7 @@
 //! `dun backup FILE`: a consistent copy of the live database while the
 //! clerks keep working, written under a temporary name, checked, then put in
-//! place; an existing FILE is replaced only with `--force`.
+//! place; an existing FILE is replaced only with `--force`, and never with
+//! the copy of a database that holds nothing (a new one, made by mistake).
 
 use std::fs::OpenOptions;
 use std::io::Write;
@@ -19,6 +20,13 @@ pub fn run(store: &Store, dest: &Path, force: bool, out: &mut dyn Write) -> anyh
     if dest.exists() && !force {
         bail!(
             "{}: already exists; give --force to replace it",
+            dest.display()
+        );
+    }
+    if dest.exists() && holds_nothing(store)? {
+        bail!(
+            "{}: holds no invoices and no journal: not replacing {} with it",
+            store.path().display(),
             dest.display()
         );
     }
@@ -50,6 +58,12 @@ pub fn run(store: &Store, dest: &Path, force: bool, out: &mut dyn Write) -> anyh
     let pages = result?;
     writeln!(out, "{}: {pages} pages, integrity ok", dest.display())?;
     Ok(())
+}
+
+/// Whether the database has neither invoices nor journal entries.
+fn holds_nothing(store: &Store) -> anyhow::Result<bool> {
+    let conn = store.conn();
+    Ok(crate::store::invoices::count(conn)? == 0 && crate::store::activities::count(conn)? == 0)
 }
 
 /// Copies into `tmp`, makes it durable, and moves it to `dest`.

@@ -62,12 +62,16 @@ pub fn show(entries: &[Entry], format: SettingsFormat, out: &mut dyn Write) -> a
 }
 
 /// Every key as a TOML file that `dun settings import` takes back, to
-/// `output` or `out`.
-pub fn export(entries: &[Entry], output: Option<&Path>, out: &mut dyn Write) -> anyhow::Result<()> {
+/// `output` (replaced whole, with `mode`) or `out`.
+pub fn export(
+    entries: &[Entry],
+    output: Option<&Path>,
+    mode: u32,
+    out: &mut dyn Write,
+) -> anyhow::Result<()> {
     let text = file::export(entries);
     match output {
-        Some(path) => std::fs::write(path, text)
-            .map_err(|e| anyhow::anyhow!("{}: {}", path.display(), crate::fault::io_reason(&e))),
+        Some(path) => crate::write_file::replace(path, mode, |w| Ok(w.write_all(text.as_bytes())?)),
         None => Ok(out.write_all(text.as_bytes())?),
     }
 }

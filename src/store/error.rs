@@ -20,6 +20,14 @@ pub enum StoreError {
         "the bundled SQLite is {found}, dun needs 3.51.3 or later (earlier ones carry the WAL-reset bug)"
     )]
     OldSqlite { found: String },
+    /// A command that does not create a database was given a path where
+    /// there is none (a typo, most often).
+    #[error(
+        "no database at {} — create one with `dun init {}`",
+        .path.display(),
+        crate::store::access::shell_quote(.path)
+    )]
+    Missing { path: PathBuf },
     #[error("{path}: cannot create the database: {reason}")]
     Create { path: PathBuf, reason: String },
     #[error("{path}: {message}")]
@@ -33,6 +41,17 @@ pub enum StoreError {
     Corrupt(rusqlite::Error),
     #[error("database error: {0}")]
     Sqlite(rusqlite::Error),
+}
+
+/// `Err(Missing)` when there is nothing at `path` (a path that cannot be
+/// looked at is left to the checks that say why).
+pub fn require_existing(path: &std::path::Path) -> Result<()> {
+    match path.try_exists() {
+        Ok(false) => Err(StoreError::Missing {
+            path: path.to_path_buf(),
+        }),
+        _ => Ok(()),
+    }
 }
 
 impl From<rusqlite::Error> for StoreError {

@@ -30,7 +30,7 @@ use std::time::{Duration, Instant};
 
 use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
 
-pub use error::{Result, StoreError};
+pub use error::{Result, StoreError, require_existing};
 
 /// How long a writer waits for another clerk's transaction before giving up.
 pub const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
@@ -52,7 +52,8 @@ pub struct Store {
 
 impl Store {
     /// Opens the database at `path` for reading and writing, creating it
-    /// when missing (mode 0600, or 0660 in a shared directory), and brings
+    /// when missing (only `dun init`, `dun demo` and imports ask for that;
+    /// see [`Store::open_existing`]) (mode 0600, or 0660 in a shared directory), and brings
     /// its schema up to date. Refuses, before SQLite writes anything, a
     /// network file system and files the user cannot write, saying what to
     /// fix.
@@ -70,6 +71,13 @@ impl Store {
             create_file(path, host::new_file_mode(&host::parent_dir(path)))?;
         }
         Store::open_checked(path)
+    }
+
+    /// [`Store::open`] for a database that must exist already: a missing
+    /// one is [`StoreError::Missing`], and nothing is created.
+    pub fn open_existing(path: &Path) -> Result<Store> {
+        require_existing(path)?;
+        Store::open(path)
     }
 
     /// Opens for reading and writing, once the checks are done.

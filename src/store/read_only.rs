@@ -1,5 +1,6 @@
-//! Opening without writing: read-only for a user who may read the database
-//! but not write it, and the inspection of a file `dun init` will not touch.
+//! Opening without writing: never a new database, read-only for a user who
+//! may read the database but not write it, and the inspection of a file
+//! `dun init` will not touch.
 
 use std::path::Path;
 
@@ -11,15 +12,15 @@ use super::{
 };
 
 impl Store {
-    /// Opens the database for commands that only read: like [`Store::open`]
-    /// when the user may write, read-only (see [`Store::read_only`]) when
-    /// the files can only be read. Never writes in that case.
+    /// Opens the existing database for commands that only read: like
+    /// [`Store::open`] when the user may write, read-only (see
+    /// [`Store::read_only`]) when the files can only be read. Never writes
+    /// in that case, and never creates a database: a missing one is
+    /// [`StoreError::Missing`].
     pub fn open_read(path: &Path) -> Result<Store> {
         check_sqlite_version()?;
+        super::error::require_existing(path)?;
         fs_kind::check(path).map_err(StoreError::Access)?;
-        if !path.exists() {
-            return Store::open(path);
-        }
         match host::access(path).map_err(StoreError::Access)? {
             access::Verdict::ReadWrite => Store::open_checked(path),
             access::Verdict::Denied(why) => Err(StoreError::Access(why)),

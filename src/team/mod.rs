@@ -138,18 +138,18 @@ impl TeamSettings {
         self.clock().today(now)
     }
 
-    /// The letters folder for the database at `db`: `letters.folder`, a
-    /// relative one taken from the database's directory, or `letters/`
-    /// beside the database when empty.
-    pub fn letters_dir(&self, db: &Path) -> PathBuf {
+    /// The letters folder for the database at `db`: `letters.folder` (a
+    /// leading `~` the home directory), a relative one taken from the
+    /// database's directory, or `letters/` beside the database when empty.
+    pub fn letters_dir(&self, db: &Path) -> anyhow::Result<PathBuf> {
         let base = db
             .parent()
             .filter(|p| !p.as_os_str().is_empty())
             .unwrap_or(Path::new("."));
-        match self.letters_folder.trim() {
+        Ok(match self.letters_folder.trim() {
             "" => base.join("letters"),
-            f => base.join(f),
-        }
+            f => base.join(crate::paths::expand_home(Path::new(f))?),
+        })
     }
 
     /// Builds the settings from every key's checked value.

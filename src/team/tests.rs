@@ -132,9 +132,16 @@ fn stored_values_override_and_say_who() {
 fn the_letters_folder_is_beside_the_database() {
     let mut t = TeamSettings::default();
     let db = Path::new("/srv/team/dun.db");
-    assert_eq!(t.letters_dir(db), Path::new("/srv/team/letters"));
+    assert_eq!(t.letters_dir(db).unwrap(), Path::new("/srv/team/letters"));
     t.letters_folder = "out/letters".into();
-    assert_eq!(t.letters_dir(db), Path::new("/srv/team/out/letters"));
+    assert_eq!(
+        t.letters_dir(db).unwrap(),
+        Path::new("/srv/team/out/letters")
+    );
     t.letters_folder = "/var/letters".into();
-    assert_eq!(t.letters_dir(db), Path::new("/var/letters"));
+    assert_eq!(t.letters_dir(db).unwrap(), Path::new("/var/letters"));
+    if let Some(home) = directories::BaseDirs::new() {
+        t.letters_folder = "~/letters".into();
+        assert_eq!(t.letters_dir(db).unwrap(), home.home_dir().join("letters"));
+    }
 }
