@@ -2,13 +2,13 @@
 //! turns errors into a one-line message and an exit status.
 
 mod context;
+mod import_cmd;
 mod settings;
 
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use anyhow::Context as _;
 use chrono::NaiveDate;
 use clap::{Parser, Subcommand, ValueEnum};
 
@@ -17,9 +17,6 @@ use crate::commands::settings::SettingsFormat;
 use crate::commands::{self, Format};
 use crate::domain::text::printable;
 use crate::export::ExportFormat;
-use crate::import::{
-    self, ImportOptions, amounts::DecimalSeparator, dates::DateFormat, headers::FileKind,
-};
 pub use context::Context;
 pub use settings::SettingsAction;
 
@@ -268,47 +265,12 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
             date_format,
             decimal_separator,
         } => {
-            let (mut store, created) = ctx.open_or_create()?;
-            let currency = match currency.or_else(|| ctx.default_currency()) {
-                Some(c) => Some(c.parse().with_context(|| "--currency")?),
-                None => None,
-            };
-            let date_format = date_format
-                .map(|f| DateFormat::parse_user(&f))
-                .transpose()
-                .with_context(|| "--date-format")?;
-            let kind = match what {
-                ImportWhat::Invoices => FileKind::Invoices,
-                ImportWhat::Payments => FileKind::Payments,
-                ImportWhat::Clients => FileKind::Clients,
-            };
-            let opts = ImportOptions {
+            let options = import_cmd::Options {
                 currency,
                 date_format,
-                decimal_separator: decimal_separator.map(|s| match s {
-                    Separator::Dot => DecimalSeparator::Dot,
-                    Separator::Comma => DecimalSeparator::Comma,
-                }),
-                user: ctx.user.clone(),
-                today: ctx.today,
-                now: chrono::Utc::now(),
+                decimal_separator,
             };
-            let summary = import::import(&mut store, kind, &file, &opts)?;
-            for w in &summary.warnings {
-                eprintln!("warning: {}", printable(w));
-            }
-            // Files are dropped in shared directories by others: names too are shown, not obeyed.
-            let new = if created {
-                format!(" (into {}, a new database)", ctx.db.display())
-            } else {
-                String::new()
-            };
-            writeln!(
-                out,
-                "{}: {summary}{}",
-                printable(&file.display().to_string()),
-                printable(&new)
-            )?;
+            import_cmd::run(&mut ctx, what, &file, options, &mut out)?;
         }
         Command::Aging { as_of, format } => {
             let mut store = ctx.open_read()?;
