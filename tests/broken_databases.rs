@@ -239,7 +239,7 @@ fn a_read_only_database_is_explained_and_never_written() {
 #[test]
 fn a_full_disk_is_reported_and_the_database_stays_whole() {
     let (_dir, db) = temp("dun.db");
-    let out = dun(&db, &["aging"]);
+    let out = dun(&db, &["init"]);
     assert!(out.status.success());
     let before = bytes(&db);
     // A file size limit of 150 KiB: the import's write-ahead log outgrows it.

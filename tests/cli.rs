@@ -126,6 +126,23 @@ fn a_malformed_file_is_refused_in_one_line_and_writes_nothing() {
         err.starts_with(&format!("{}:3: column invoice date: ", csv.display())),
         "{err}"
     );
+    // The database the import would have created is not left behind.
+    assert!(!db.exists(), "a refused import leaves no new database");
+    ok(&dun(&db, &["init"]));
+    assert!(
+        !dun(
+            &db,
+            &[
+                "import",
+                "invoices",
+                csv.to_str().unwrap(),
+                "--currency",
+                "EUR"
+            ]
+        )
+        .status
+        .success()
+    );
     let aging = ok(&dun(&db, &["aging", "--format", "json"]));
     assert_eq!(aging.trim(), r#"{"as_of":"2026-11-22","totals":[]}"#);
 }

@@ -42,9 +42,11 @@ fn refused(out: &Output) -> String {
     err
 }
 
+/// A temporary directory with a new database, as `dun init` makes it.
 fn temp() -> (tempfile::TempDir, PathBuf) {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("team.db");
+    ok(&dun(&db, &["init"]));
     (dir, db)
 }
 
@@ -67,8 +69,8 @@ fn config_file(dir: &Path) -> PathBuf {
 }
 
 #[test]
-fn show_lists_every_key_and_its_source_without_creating_a_database() {
-    let (_dir, db) = temp();
+fn show_lists_every_key_and_its_source_and_no_database_is_created() {
+    let (dir, db) = temp();
     let out = ok(&dun(&db, &["settings", "show"]));
     for key in [
         "company.name",
@@ -92,14 +94,22 @@ fn show_lists_every_key_and_its_source_without_creating_a_database() {
     }
     assert!(out.contains("dunning.minimum.NOK"), "{out}");
     assert!(out.contains(r#""50.00""#), "{out}");
-    assert!(!db.exists(), "showing the settings creates no database");
     let json = ok(&dun(&db, &["settings", "--format", "json"]));
     let v: serde_json::Value = serde_json::from_str(&json).unwrap();
     let rows = v.as_array().unwrap();
     assert_eq!(rows.len(), out.lines().count());
     assert!(rows.iter().all(|r| r["source"] == "default"));
     ok(&dun(&db, &["settings", "export"]));
-    assert!(!db.exists(), "exporting the settings creates no database");
+    let typo = dir.path().join("taem.db");
+    for args in [
+        &["settings"][..],
+        &["settings", "show"],
+        &["settings", "export"],
+    ] {
+        let err = refused(&dun(&typo, args));
+        assert!(err.starts_with("no database at "), "{err}");
+    }
+    assert!(!typo.exists(), "showing the settings creates no database");
 }
 
 #[test]
@@ -296,6 +306,7 @@ fn export_then_import_gives_the_same_settings() {
         &["settings", "export", "-o", file.to_str().unwrap()],
     ));
     let other = dir.path().join("other.db");
+    ok(&dun(&other, &["init"]));
     ok(&dun(
         &other,
         &["settings", "import", file.to_str().unwrap()],
