@@ -163,8 +163,16 @@ fn as_root_files_created_later_get_the_directory_s_group() {
     assert_team_files(&team, gid);
     // A database dun creates in a shared directory is the group's, 0660.
     let other = home.path().join("team/other.db");
-    ok(&dun(home.path(), &other, &["aging"]));
+    ok(&dun(home.path(), &other, &["demo", "--scale", "20"]));
     assert_eq!(mode_gid(&other), (0o660, gid));
+    // An export of the team's database is the team's, whatever the umask.
+    let csv = home.path().join("team/aging.csv");
+    ok(&dun(
+        home.path(),
+        &team,
+        &["export", "aging", "-o", csv.to_str().expect("utf-8")],
+    ));
+    assert_eq!(mode_gid(&csv), (0o660, gid));
     // A backup there too.
     let copy = home.path().join("team/copy.db");
     ok(&dun(
