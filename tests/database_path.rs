@@ -305,3 +305,30 @@ fn a_tilde_is_the_home_directory_and_never_a_folder_named_tilde() {
         assert!(!d.join("~").exists(), "a folder named ~ in {}", d.display());
     }
 }
+
+#[test]
+fn a_backup_that_fails_leaves_the_old_one_and_no_temporary_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let home = dir.path();
+    let db = home.join("live.db");
+    ok(&dun(home, &db, &["demo", "--scale", "200"]));
+    let backup = home.join("nightly.db");
+    std::fs::write(&backup, "last night's copy").unwrap();
+    let before = listing(home);
+    // A file size limit of 64 KiB: the copy outgrows it.
+    let mut c = command(home, &db, &[]);
+    c.args(["-c", "ulimit -f 64 && exec \"$@\"", "sh"])
+        .arg(env!("CARGO_BIN_EXE_dun"))
+        .args(["backup", s(&backup), "--force"]);
+    let mut limited = Command::new("sh");
+    limited
+        .args(c.get_args())
+        .current_dir(home)
+        .envs(c.get_envs().filter_map(|(k, v)| Some((k, v?))));
+    let out = limited.output().unwrap();
+    use std::os::unix::process::ExitStatusExt;
+    assert_eq!(out.status.signal(), None, "{out:?}");
+    refused(&out);
+    assert_eq!(std::fs::read(&backup).unwrap(), b"last night's copy");
+    assert_eq!(listing(home), before, "a temporary file was left");
+}
