@@ -4,15 +4,15 @@
 mod context;
 mod import_cmd;
 mod settings;
+mod workbench;
 
-use std::io::{IsTerminal, Write};
+use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use chrono::NaiveDate;
 use clap::{Parser, Subcommand, ValueEnum};
 
-use crate::app::App;
 use crate::commands::settings::SettingsFormat;
 use crate::commands::{self, Format};
 use crate::domain::text::printable;
@@ -222,40 +222,10 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
     // Buffered: a report of thousands of lines is a few writes, not one per line.
     let mut out = std::io::BufWriter::new(stdout.lock());
     if cli.demo {
-        return demo_run(&ctx, &mut out);
+        return workbench::demo(&ctx, &mut out);
     }
     let Some(command) = cli.command else {
-        let mut store = ctx.open()?;
-        if std::io::stdout().is_terminal() {
-            let name = ctx.db.file_name().map_or_else(
-                || ctx.db.display().to_string(),
-                |n| n.to_string_lossy().into_owned(),
-            );
-            let mut app = App::new(ctx.today, &ctx.user, &name);
-            app.rules = ctx.team.rules();
-            app.rates = ctx.config.rate_tables()?;
-            app.company = ctx.team.company.clone();
-            app.letters_dir = ctx.team.letters_dir(&ctx.db)?;
-            app.clock = ctx.clock();
-            return crate::tui::run(&mut store, &mut app);
-        }
-        let empty = store.read(|tx| crate::store::invoices::count(tx))? == 0;
-        if empty {
-            writeln!(
-                out,
-                "{} holds no invoices yet.\nImport some with `dun import invoices FILE`, or look around with `dun --demo`.",
-                ctx.db.display()
-            )?;
-            return Ok(());
-        }
-        return commands::queue::run(
-            &mut store,
-            ctx.today,
-            None,
-            &ctx.team.rules(),
-            Format::Table,
-            &mut out,
-        );
+        return workbench::run(&mut ctx, &mut out);
     };
     match command {
         Command::Import {
@@ -415,41 +385,4 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
     }
     out.flush()?;
     Ok(())
-}
-
-/// `dun --demo`: a throwaway database, filled, shown, removed.
-fn demo_run(ctx: &Context, out: &mut dyn Write) -> anyhow::Result<()> {
-    let dir = std::env::temp_dir().join(format!("dun-demo-{}", std::process::id()));
-    std::fs::create_dir_all(&dir)
-        .map_err(|e| anyhow::anyhow!("{}: {}", dir.display(), crate::fault::io_reason(&e)))?;
-    crate::tui::remove_on_exit(&dir);
-    let result = (|| {
-        let mut store = crate::store::Store::open(&dir.join("demo.db"))?;
-        commands::demo::fill(&mut store, ctx.today, 400, &ctx.user)?;
-        if std::io::stdout().is_terminal() {
-            let mut app = App::new(ctx.today, &ctx.user, "DEMO");
-            app.letters_dir = dir.join("letters");
-            app.rules = ctx.team.rules();
-            app.rates = ctx.config.rate_tables()?;
-            app.company = ctx.team.company.clone();
-            app.clock = ctx.clock();
-            return crate::tui::run(&mut store, &mut app);
-        }
-        writeln!(
-            out,
-            "DEMO — a generated portfolio; nothing here is real and nothing is kept.\n"
-        )?;
-        commands::queue::run(
-            &mut store,
-            ctx.today,
-            None,
-            &ctx.team.rules(),
-            Format::Table,
-            out,
-        )?;
-        writeln!(out)?;
-        commands::aging::run(&mut store, ctx.today, Format::Table, out)
-    })();
-    let _ = std::fs::remove_dir_all(&dir);
-    result
 }
