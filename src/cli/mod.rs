@@ -30,6 +30,8 @@ pub use settings::SettingsAction;
 )]
 pub struct Cli {
     /// Database file (default: dun.db in the data directory; see `dun paths`).
+    /// It must exist, except for `init`, `demo` and `import`; a leading `~`
+    /// is the home directory.
     #[arg(long, env = "DUN_DB", global = true, value_name = "PATH")]
     pub db: Option<PathBuf>,
     /// Take this date as today (YYYY-MM-DD), for reproducible reports.
@@ -44,7 +46,8 @@ pub struct Cli {
 
 #[derive(Subcommand, Debug)]
 pub enum Command {
-    /// Import invoices, payments or clients from a CSV export (all or nothing).
+    /// Import invoices, payments or clients from a CSV export (all or
+    /// nothing); creates the database when there is none yet.
     Import {
         what: ImportWhat,
         file: PathBuf,
@@ -119,7 +122,8 @@ pub enum Command {
         /// For the aging list: the date to age at (default: today).
         #[arg(long, value_name = "DATE", value_parser = commands::parse_iso_date)]
         as_of: Option<NaiveDate>,
-        /// Write to this file instead of standard output.
+        /// Write to this file instead of standard output (replaced whole,
+        /// through a temporary file beside it).
         #[arg(long, short, value_name = "FILE")]
         output: Option<PathBuf>,
     },
@@ -155,7 +159,8 @@ pub enum Command {
     /// Copy the live database to FILE while others keep working, and check the copy.
     Backup {
         file: PathBuf,
-        /// Replace FILE if it exists.
+        /// Replace FILE if it exists (never with the copy of a database
+        /// that holds no invoices and no journal).
         #[arg(long)]
         force: bool,
     },
