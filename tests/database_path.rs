@@ -328,7 +328,8 @@ fn a_backup_that_fails_leaves_the_old_one_and_no_temporary_file() {
     let out = limited.output().unwrap();
     use std::os::unix::process::ExitStatusExt;
     assert_eq!(out.status.signal(), None, "{out:?}");
-    refused(&out);
+    let err = refused(&out);
+    assert!(err.starts_with(&format!("{}: ", backup.display())), "{err}");
     assert_eq!(std::fs::read(&backup).unwrap(), b"last night's copy");
     assert_eq!(listing(home), before, "a temporary file was left");
 }

@@ -49,7 +49,13 @@ pub fn run(store: &Store, dest: &Path, force: bool, out: &mut dyn Write) -> anyh
     tmp_name.push(name);
     tmp_name.push(format!(".dun-backup-{}.tmp", std::process::id()));
     let tmp = dir.join(tmp_name);
-    create_new(&tmp, host::new_file_mode(&dir))?;
+    create_new(&tmp, host::new_file_mode(&dir)).map_err(|reason| {
+        anyhow!(
+            "{}: cannot write a file in {}: {reason}",
+            dest.display(),
+            dir.display()
+        )
+    })?;
     let result = copy_and_place(store, &tmp, dest, force);
     for suffix in ["", "-journal", "-wal", "-shm"] {
         // Gone already once the copy is in place.
@@ -68,7 +74,11 @@ fn holds_nothing(store: &Store) -> anyhow::Result<bool> {
 
 /// Copies into `tmp`, makes it durable, and moves it to `dest`.
 fn copy_and_place(store: &Store, tmp: &Path, dest: &Path, force: bool) -> anyhow::Result<i64> {
-    let copied = store.backup_into(tmp)?;
+    // SQLite's errors say what, not where: the copy is.
+    let copied = store.backup_into(tmp).map_err(|e| match e {
+        crate::store::StoreError::Sqlite(e) => anyhow!("{}: {e}", dest.display()),
+        other => other.into(),
+    })?;
     let io = |p: &Path, e: std::io::Error| anyhow!("{}: {}", p.display(), io_reason(&e));
     std::fs::File::open(tmp)
         .and_then(|f| f.sync_all())
@@ -96,15 +106,16 @@ fn copy_and_place(store: &Store, tmp: &Path, dest: &Path, force: bool) -> anyhow
     Ok(copied.pages)
 }
 
-/// A new empty file of exactly `mode`.
-fn create_new(path: &PathBuf, mode: u32) -> anyhow::Result<()> {
+/// A new empty file of exactly `mode` (`O_EXCL`: nothing already there, a
+/// link least of all, is opened), or why not.
+fn create_new(path: &PathBuf, mode: u32) -> Result<(), String> {
     let file = OpenOptions::new()
         .write(true)
         .create_new(true)
         .mode(mode)
+        .custom_flags(nix::fcntl::OFlag::O_NOFOLLOW.bits())
         .open(path)
-        .map_err(|e| anyhow!("{}: {}", path.display(), io_reason(&e)))?;
+        .map_err(|e| io_reason(&e))?;
     file.set_permissions(std::fs::Permissions::from_mode(mode))
-        .map_err(|e| anyhow!("{}: {}", path.display(), io_reason(&e)))?;
-    Ok(())
+        .map_err(|e| io_reason(&e))
 }

@@ -39,7 +39,10 @@ impl Store {
     /// [`Store::backup_into`], calling `between_steps` after each chunk of
     /// pages (for progress, or a test that writes meanwhile).
     pub fn backup_into_with(&self, dest: &Path, between_steps: &mut dyn FnMut()) -> Result<Copied> {
-        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        // Never through a link put in the file's place since it was created.
+        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
+            | OpenFlags::SQLITE_OPEN_NO_MUTEX
+            | OpenFlags::SQLITE_OPEN_NOFOLLOW;
         let mut copy = Connection::open_with_flags(dest, flags)?;
         let mut steps = 0;
         {
