@@ -2,7 +2,8 @@
 //! settings export -o`): into a temporary file of its own in the same
 //! directory, created exclusively (never through a link someone put there),
 //! synced, then renamed over the old one. A full disk, a kill or a power cut
-//! leaves the old file or the new one, never a truncated one.
+//! leaves the old file or the new one, never a truncated one. A device or a
+//! pipe (`/dev/stdout`) is written in place.
 
 use std::fs::{File, OpenOptions};
 use std::io::{BufWriter, Write};
@@ -27,6 +28,21 @@ pub fn replace(
     write: impl FnOnce(&mut dyn Write) -> anyhow::Result<()>,
 ) -> anyhow::Result<()> {
     let fail = |reason: String| anyhow!("{}: {reason}", path.display());
+    if is_special(path) {
+        return write_through(path, write).map_err(|e| match e {
+            Failure::Io(e) => fail(io_reason(&e)),
+            Failure::Other(e) => named(e, &fail),
+        });
+    }
+    // A link (`/dev/stdout` to a file too) is followed to the file it
+    // names: that file is replaced, the link is left as it is.
+    let real;
+    let path = if is_link(path) {
+        real = std::fs::canonicalize(path).map_err(|e| fail(io_reason(&e)))?;
+        real.as_path()
+    } else {
+        path
+    };
     let name = path
         .file_name()
         .ok_or_else(|| fail("not a file name".into()))?;
@@ -38,15 +54,45 @@ pub fn replace(
         let _ = std::fs::remove_file(&tmp);
         return Err(match e {
             Failure::Io(e) => fail(io_reason(&e)),
-            Failure::Other(e) => match e.chain().find_map(|c| c.downcast_ref::<std::io::Error>()) {
-                Some(io) => fail(io_reason(io)),
-                None => e,
-            },
+            Failure::Other(e) => named(e, &fail),
         });
     }
     // The rename itself, durable.
     let _ = File::open(&dir).and_then(|d| d.sync_all());
     Ok(())
+}
+
+/// `e` named after the file when it is an I/O error, else as it is.
+fn named(e: anyhow::Error, fail: &dyn Fn(String) -> anyhow::Error) -> anyhow::Error {
+    match e.chain().find_map(|c| c.downcast_ref::<std::io::Error>()) {
+        Some(io) => fail(io_reason(io)),
+        None => e,
+    }
+}
+
+fn is_link(path: &Path) -> bool {
+    std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink())
+}
+
+/// Whether `path` is there and neither a regular file nor a directory: a
+/// device (`/dev/null`), a pipe or terminal (`/dev/stdout`), written in
+/// place since it cannot be replaced.
+fn is_special(path: &Path) -> bool {
+    std::fs::metadata(path).is_ok_and(|m| !m.is_file() && !m.is_dir())
+}
+
+/// Writes straight into the device or pipe at `path`.
+fn write_through(
+    path: &Path,
+    write: impl FnOnce(&mut dyn Write) -> anyhow::Result<()>,
+) -> Result<(), Failure> {
+    let file = OpenOptions::new()
+        .write(true)
+        .open(path)
+        .map_err(Failure::Io)?;
+    let mut out = BufWriter::new(file);
+    write(&mut out).map_err(Failure::Other)?;
+    out.flush().map_err(Failure::Io)
 }
 
 enum Failure {
@@ -128,6 +174,16 @@ mod tests {
         assert_eq!(format!("{err:#}"), named);
         assert_eq!(std::fs::read(&path).unwrap(), b"good");
         assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+
+    #[test]
+    fn a_device_is_written_in_place_never_replaced() {
+        let null = Path::new("/dev/null");
+        if !is_special(null) {
+            return;
+        }
+        replace(null, 0o600, |w| Ok(w.write_all(b"gone")?)).unwrap();
+        assert!(is_special(null), "/dev/null is still the device");
     }
 
     #[test]

@@ -190,3 +190,29 @@ fn a_read_only_directory_is_an_error_naming_the_file() {
     assert_eq!(names(&ro), ["aging.csv"]);
     std::fs::set_permissions(&ro, std::fs::Permissions::from_mode(0o755)).unwrap();
 }
+
+#[test]
+fn a_link_is_followed_and_a_pipe_or_device_is_written_in_place() {
+    let (dir, db) = demo();
+    let expected = ok(&dun(&db, &["export", "aging"]));
+    // A link to a file: the file is replaced, the link kept.
+    let real = dir.path().join("real.csv");
+    std::fs::write(&real, "old\n").unwrap();
+    let link = dir.path().join("link.csv");
+    std::os::unix::fs::symlink(&real, &link).unwrap();
+    ok(&dun(
+        &db,
+        &["export", "aging", "-o", link.to_str().unwrap()],
+    ));
+    assert!(link.is_symlink());
+    assert_eq!(std::fs::read_to_string(&real).unwrap(), expected);
+    // Standard output, a pipe here, and a device.
+    assert_eq!(
+        ok(&dun(&db, &["export", "aging", "-o", "/dev/stdout"])),
+        expected
+    );
+    assert!(Path::new("/dev/stdout").is_symlink());
+    ok(&dun(&db, &["export", "aging", "-o", "/dev/null"]));
+    let null = std::fs::metadata("/dev/null").unwrap();
+    assert!(!null.is_file(), "/dev/null is still the device");
+}
