@@ -231,6 +231,22 @@ fn a_backup_is_never_replaced_by_the_copy_of_an_empty_database() {
     assert_eq!(listing(home), before_empty, "a temporary file was left");
     assert!(before_empty.is_superset(&before));
 
+    // Neither a link (it would be replaced itself) nor what is not a file.
+    let link = home.join("latest.db");
+    std::os::unix::fs::symlink(&backup, &link).unwrap();
+    let err = refused(&dun(home, &good, &["backup", s(&link), "--force"]));
+    assert_eq!(
+        err,
+        format!(
+            "{}: a link; give the path of the file itself",
+            link.display()
+        )
+    );
+    let err = refused(&dun(home, &good, &["backup", "/dev/null", "--force"]));
+    assert_eq!(err, "/dev/null: not a file; a backup is a file");
+    assert!(link.is_symlink());
+    assert_eq!(std::fs::read(&backup).unwrap(), kept, "the backup changed");
+
     // The copy of an empty database where there was none is fine.
     let fresh = home.join("fresh.db");
     ok(&dun(home, &empty, &["backup", s(&fresh)]));

@@ -17,6 +17,19 @@ pub fn run(store: &Store, dest: &Path, force: bool, out: &mut dyn Write) -> anyh
     let name = dest
         .file_name()
         .ok_or_else(|| anyhow!("{}: not a file name", dest.display()))?;
+    // Only a file is replaced: a link (`/dev/stdout`) would be replaced
+    // itself, and a device (`/dev/null`) too.
+    if let Ok(meta) = std::fs::symlink_metadata(dest) {
+        if meta.file_type().is_symlink() {
+            bail!(
+                "{}: a link; give the path of the file itself",
+                dest.display()
+            );
+        }
+        if !meta.is_file() {
+            bail!("{}: not a file; a backup is a file", dest.display());
+        }
+    }
     if dest.exists() && !force {
         bail!(
             "{}: already exists; give --force to replace it",
