@@ -1,5 +1,5 @@
 //! `dun settings` on the command line: its subcommands, and which of them
-//! only read (and create no database) and which write.
+//! only read and which write (none creates a database).
 
 use std::io::Write;
 use std::path::PathBuf;
