@@ -492,7 +492,8 @@ fn r_on_a_queue_step_shows_the_letter_and_enter_sends_it() {
     preview_key(&mut app, &mut store, KeyCode::Enter);
     assert!(app.preview.is_none());
     assert!(
-        app.message.contains(&format!("sent to {client}")),
+        app.message
+            .contains(&format!("to post to {client} and logged")),
         "{}",
         app.message
     );
@@ -530,7 +531,8 @@ fn s_on_a_client_shows_its_statement_and_enter_sends_it() {
     );
     preview_key(&mut app, &mut store, KeyCode::Enter);
     assert!(
-        app.message.starts_with("Account statement sent to"),
+        app.message
+            .starts_with("Account statement written to post to"),
         "{}",
         app.message
     );

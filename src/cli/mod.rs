@@ -106,6 +106,10 @@ pub enum Command {
         /// Show what is due; write and log nothing.
         #[arg(long)]
         dry_run: bool,
+        /// Send the e-mail letters through the team's mail server
+        /// (`smtp.url`); without it they are written, not sent.
+        #[arg(long)]
+        send: bool,
     },
     /// Record one journal entry: a call, a reminder, a promise, a payment…
     ///
@@ -239,6 +243,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
             app.rates = ctx.config.rate_tables()?;
             app.company = ctx.team.company.clone();
             app.letters_dir = ctx.team.letters_dir(&ctx.db);
+            app.smtp = ctx.team.smtp.clone();
             app.clock = ctx.clock();
             return crate::tui::run(&mut store, &mut app);
         }
@@ -341,6 +346,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
             out: dir,
             mine,
             dry_run,
+            send,
         } => {
             let mut store = ctx.open()?;
             let dir = match dir {
@@ -352,6 +358,8 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
                 out: &dir,
                 mine: mine.then_some(ctx.user.as_str()),
                 dry_run,
+                send_mail: send,
+                smtp: &ctx.team.smtp,
                 user: &ctx.user,
                 now: chrono::Utc::now(),
             };

@@ -38,7 +38,10 @@ pub mod compose;
 pub mod compose_client;
 mod context;
 mod eml;
+pub mod folder;
 mod kind;
+pub mod mail;
+pub mod recover;
 mod render;
 mod sample;
 pub mod send;
@@ -48,7 +51,7 @@ pub use context::{
     ClientDetails, CompanyDetails, InvoiceLine, LetterContext, Pilot, PreviousReminder, Promise,
     Visit,
 };
-pub use eml::eml;
+pub use eml::{Envelope, eml, message};
 pub use kind::{Law, LetterKind};
 pub use render::{Letter, embedded_template, render, template_name};
 pub use sample::sample;

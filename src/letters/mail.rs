@@ -1,0 +1,85 @@
+//! Handing a message to the team's mail server: SMTP (STARTTLS, TLS, or
+//! plain only when asked for or on loopback) or the server's own sendmail,
+//! with the credentials from a file only the team may read.
+
+use std::os::unix::fs::MetadataExt;
+use std::path::Path;
+use std::time::Duration;
+
+use lettre::transport::smtp::authentication::Credentials;
+use lettre::transport::smtp::client::Tls;
+use lettre::{Message, SendmailTransport, SmtpTransport, Transport};
+
+use crate::team::smtp::{Security, SmtpUrl};
+
+/// How long a server may take before it counts as unreachable.
+const TIMEOUT: Duration = Duration::from_secs(30);
+
+/// A way to the mail server.
+pub enum Mailer {
+    Smtp(Box<SmtpTransport>),
+    Sendmail(SendmailTransport),
+}
+
+impl Mailer {
+    /// The mailer for `url`, with the credentials in the file at
+    /// `credentials` (empty: none). The reason names the file, never its
+    /// content.
+    pub fn new(url: &SmtpUrl, credentials: &str) -> Result<Mailer, String> {
+        let (host, port, security) = match url {
+            SmtpUrl::Sendmail => return Ok(Mailer::Sendmail(SendmailTransport::new())),
+            SmtpUrl::Smtp {
+                host,
+                port,
+                security,
+            } => (host, *port, *security),
+        };
+        let fail = |e: lettre::transport::smtp::Error| format!("smtp {host}: {e}");
+        let mut builder = match security {
+            Security::Tls => SmtpTransport::relay(host).map_err(fail)?,
+            Security::StartTls => SmtpTransport::starttls_relay(host).map_err(fail)?,
+            Security::None => SmtpTransport::builder_dangerous(host.as_str()).tls(Tls::None),
+        }
+        .port(port)
+        .timeout(Some(TIMEOUT));
+        if !credentials.trim().is_empty() {
+            builder = builder.credentials(read_credentials(Path::new(credentials.trim()))?);
+        }
+        Ok(Mailer::Smtp(Box::new(builder.build())))
+    }
+
+    /// Sends `message`; `Ok` once the server accepted it.
+    pub fn send(&self, message: &Message) -> Result<(), String> {
+        match self {
+            Mailer::Smtp(t) => t.send(message).map(drop).map_err(|e| {
+                let why = e.to_string();
+                format!("the mail server did not take it: {why}")
+            }),
+            Mailer::Sendmail(t) => t
+                .send(message)
+                .map_err(|e| format!("sendmail did not take it: {e}")),
+        }
+    }
+}
+
+/// `user:password` from the file at `path`, refused when others than its
+/// owner and group may read it.
+pub fn read_credentials(path: &Path) -> Result<Credentials, String> {
+    let fail = |why: String| format!("{} (smtp.credentials): {why}", path.display());
+    let meta = std::fs::metadata(path).map_err(|e| fail(crate::fault::io_reason(&e)))?;
+    if meta.mode() & 0o007 != 0 {
+        return Err(fail(format!(
+            "others may read it (mode {:o}); make it private: chmod o-rwx {}",
+            meta.mode() & 0o777,
+            path.display()
+        )));
+    }
+    let text = std::fs::read_to_string(path).map_err(|e| fail(crate::fault::io_reason(&e)))?;
+    let line = text.lines().next().unwrap_or("");
+    match line.split_once(':') {
+        Some((user, password)) if !user.is_empty() => {
+            Ok(Credentials::new(user.to_string(), password.to_string()))
+        }
+        _ => Err(fail("expected one line `user:password`".into())),
+    }
+}
