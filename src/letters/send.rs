@@ -163,8 +163,13 @@ pub fn send_with(
                 .get_raw("Message-ID")
                 .unwrap_or_default()
                 .to_string();
+            let post = if c.registered {
+                " (a copy: the registered letter goes by post)"
+            } else {
+                ""
+            };
             let note = format!(
-                "{} sent by e-mail to {to}, Message-ID {id}; files: {names}",
+                "{} sent by e-mail to {to}{post}, Message-ID {id}; files: {names}",
                 c.label
             );
             (note, Some(id), None)
