@@ -194,3 +194,54 @@ fn a_refusing_or_missing_server_leaves_the_letter_due() {
     assert!(text.contains("not sent"), "{text}");
     assert!(!notes(&db).iter().any(|n| n.contains("sent by e-mail")));
 }
+
+#[test]
+fn the_mail_server_setting_is_checked() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo(dir.path(), "30");
+    for bad in [
+        "mail.example",
+        "smtp://user:pw@host",
+        "smtps://host?tls=none",
+    ] {
+        let out = dun(&db, &["settings", "set", "smtp.url", bad])
+            .output()
+            .unwrap();
+        assert!(!out.status.success(), "{bad}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains("smtp.url"), "{err}");
+    }
+    ok(dun(
+        &db,
+        &["settings", "set", "smtp.url", "smtp://mail.example:587"],
+    )
+    .output()
+    .unwrap());
+    // A password file others may read: refused, and its content never shown.
+    let login = dir.path().join("login");
+    std::fs::write(&login, "clerk:s3cret\n").unwrap();
+    std::fs::set_permissions(&login, std::os::unix::fs::PermissionsExt::from_mode(0o644)).unwrap();
+    ok(dun(
+        &db,
+        &[
+            "settings",
+            "set",
+            "smtp.credentials",
+            login.to_str().unwrap(),
+        ],
+    )
+    .output()
+    .unwrap());
+    let out = dun(&db, &["letters", "--send"]).output().unwrap();
+    let all = format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(!out.status.success(), "{all}");
+    assert!(
+        all.contains("others may read it") && !all.contains("s3cret"),
+        "{all}"
+    );
+    assert!(!notes(&db).iter().any(|n| n.contains("sent by e-mail")));
+}

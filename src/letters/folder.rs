@@ -120,14 +120,29 @@ impl Folder {
     pub fn lock(&self, exclusive: bool, wait: bool) -> Result<Option<Flock<File>>, FolderError> {
         self.make_dir(&self.root)?;
         let path = self.root.join(LOCK);
-        let file = OpenOptions::new()
+        // Read-only is enough to lock: a clerk needs no write access to it.
+        let opened = OpenOptions::new()
             .read(true)
-            .write(true)
-            .create(true)
-            .mode(self.file_mode())
             .custom_flags(OFlag::O_NOFOLLOW.bits())
-            .open(&path)
-            .map_err(fail(&path))?;
+            .open(&path);
+        let file = match opened {
+            Ok(f) => f,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                let f = OpenOptions::new()
+                    .read(true)
+                    .write(true)
+                    .create(true)
+                    .mode(self.file_mode())
+                    .custom_flags(OFlag::O_NOFOLLOW.bits())
+                    .open(&path)
+                    .map_err(fail(&path))?;
+                if f.metadata().map_err(fail(&path))?.uid() == nix::unistd::geteuid().as_raw() {
+                    self.own(&f, &path, self.file_mode())?;
+                }
+                f
+            }
+            Err(e) => return Err(fail(&path)(e)),
+        };
         let arg = match (exclusive, wait) {
             (true, true) => FlockArg::LockExclusive,
             (true, false) => FlockArg::LockExclusiveNonblock,
@@ -175,7 +190,10 @@ impl Folder {
                     }
                 }
                 let last = claim.files.len() - 1;
-                self.own(&claim.files[last], &claim.parts[last], self.file_mode())?;
+                if let Err(e) = self.own(&claim.files[last], &claim.parts[last], self.file_mode()) {
+                    claim.abandon();
+                    return Err(e);
+                }
                 let final_path = dir.join(&name);
                 claim.finals.push(final_path.clone());
                 // Held parts are the only way to a name: one placed earlier

@@ -83,3 +83,48 @@ pub fn read_credentials(path: &Path) -> Result<Credentials, String> {
         _ => Err(fail("expected one line `user:password`".into())),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use std::os::unix::fs::PermissionsExt;
+
+    use super::*;
+
+    fn file(mode: u32, text: &str) -> (tempfile::TempDir, std::path::PathBuf) {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("smtp-login");
+        std::fs::write(&path, text).unwrap();
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(mode)).unwrap();
+        (dir, path)
+    }
+
+    #[test]
+    fn credentials_others_may_read_are_refused_and_never_shown() {
+        let (_d, path) = file(0o644, "clerk:s3cret-pass\n");
+        let e = read_credentials(&path).unwrap_err();
+        assert!(e.contains("others may read it"), "{e}");
+        assert!(e.contains("smtp-login"), "{e}");
+        assert!(!e.contains("s3cret"), "{e}");
+        let (_d, path) = file(0o640, "clerk:s3cret-pass\n");
+        assert!(read_credentials(&path).is_ok());
+        let (_d, path) = file(0o600, "no colon here\n");
+        let e = read_credentials(&path).unwrap_err();
+        assert!(
+            e.contains("user:password") && !e.contains("no colon"),
+            "{e}"
+        );
+        let e = read_credentials(Path::new("/nonexistent/login")).unwrap_err();
+        assert!(e.contains("/nonexistent/login"), "{e}");
+    }
+
+    #[test]
+    fn a_mailer_with_bad_credentials_is_not_made() {
+        let (_d, path) = file(0o604, "clerk:pw\n");
+        let url = crate::team::smtp::parse("smtp://127.0.0.1:2525")
+            .unwrap()
+            .unwrap();
+        let e = Mailer::new(&url, path.to_str().unwrap()).err().unwrap();
+        assert!(e.contains("others may read it"), "{e}");
+        assert!(Mailer::new(&url, "").is_ok());
+    }
+}
