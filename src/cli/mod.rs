@@ -91,8 +91,9 @@ pub enum Command {
         format: Format,
     },
     /// Write the letters the queue asks for today (a text file each, and an
-    /// e-mail message for clients with an address) and log them as sent.
-    /// Running it again the same day sends nothing twice.
+    /// e-mail message for clients with an address), e-mail them with
+    /// --send, and journal them. Running it again the same day sends
+    /// nothing twice.
     Letters {
         #[arg(long, value_name = "DATE", value_parser = commands::parse_iso_date)]
         as_of: Option<NaiveDate>,
