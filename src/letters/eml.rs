@@ -38,7 +38,7 @@ pub fn message(e: &Envelope<'_>) -> Result<Message, LetterError> {
     }
     check_value("Subject", e.subject)?;
     let mailbox = |header: &'static str, name: &str, addr: &str| {
-        let name = name.trim();
+        let name = breakable(name.trim());
         let addr = addr.parse().map_err(|err| LetterError::Header {
             header,
             reason: format!("{addr:?} is not an e-mail address: {err}"),
@@ -51,7 +51,7 @@ pub fn message(e: &Envelope<'_>) -> Result<Message, LetterError> {
     let mut builder = Message::builder()
         .from(mailbox("From", e.from_name, e.from_email)?)
         .to(mailbox("To", e.to_name, e.to_email)?)
-        .subject(e.subject.trim())
+        .subject(breakable(e.subject.trim()))
         .date(e.date.into())
         .message_id(Some(message_id(e.seed, e.date, e.from_email)));
     if let Some(bcc) = e.bcc {
@@ -75,6 +75,30 @@ pub fn message(e: &Envelope<'_>) -> Result<Message, LetterError> {
         header: "To",
         reason: err.to_string(),
     })
+}
+
+/// Longest run of text without a space in a header, so that every header
+/// line folds within 78 characters.
+const WORD: usize = 60;
+
+/// `text` with a space put into any word longer than [`WORD`] bytes (a
+/// header folds only between words).
+fn breakable(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut run = 0;
+    for c in text.chars() {
+        if c.is_whitespace() {
+            run = 0;
+        } else if run + c.len_utf8() > WORD {
+            out.push(' ');
+            run = 0;
+        }
+        if !c.is_whitespace() {
+            run += c.len_utf8();
+        }
+        out.push(c);
+    }
+    out
 }
 
 /// The message as an `.eml` file holds it (without the Bcc line).

@@ -137,6 +137,38 @@ fn non_ascii_headers_are_encoded_and_fold() {
 }
 
 #[test]
+fn header_lines_stay_within_the_limits_whatever_the_names() {
+    let long_word = "Ødegård".repeat(40);
+    let ascii_word = "x".repeat(300);
+    for name in [
+        long_word.as_str(),
+        ascii_word.as_str(),
+        "\"quoted\" (and) <odd>, names;",
+    ] {
+        let m = eml(
+            name,
+            "a@b.example",
+            name,
+            "h@c.example",
+            name,
+            "é",
+            at(),
+            "s",
+        )
+        .unwrap();
+        let head = m.split("\r\n\r\n").next().unwrap();
+        assert!(head.is_ascii(), "{head}");
+        for line in head.split("\r\n") {
+            assert!(line.len() <= 78, "{line}");
+        }
+        assert_eq!(
+            header(&m, "Subject").replace(' ', ""),
+            name.replace(' ', "")
+        );
+    }
+}
+
+#[test]
 fn the_copy_for_the_record_is_in_the_envelope_not_the_file() {
     let m = message(&Envelope {
         from_name: "Acme",

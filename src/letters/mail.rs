@@ -27,7 +27,15 @@ impl Mailer {
     /// content.
     pub fn new(url: &SmtpUrl, credentials: &str) -> Result<Mailer, String> {
         let (host, port, security) = match url {
-            SmtpUrl::Sendmail => return Ok(Mailer::Sendmail(SendmailTransport::new())),
+            SmtpUrl::Sendmail => {
+                // Where mail servers put it, which a clerk's PATH may lack.
+                let system = Path::new("/usr/sbin/sendmail");
+                return Ok(Mailer::Sendmail(if system.exists() {
+                    SendmailTransport::new_with_command(system)
+                } else {
+                    SendmailTransport::new()
+                }));
+            }
             SmtpUrl::Smtp {
                 host,
                 port,
