@@ -17,7 +17,8 @@ const TIMEOUT: Duration = Duration::from_secs(30);
 
 /// A way to the mail server.
 pub enum Mailer {
-    Smtp(Box<SmtpTransport>),
+    /// The server, named `host:port` in messages.
+    Smtp(Box<SmtpTransport>, String),
     Sendmail(SendmailTransport),
 }
 
@@ -53,16 +54,19 @@ impl Mailer {
         if !credentials.trim().is_empty() {
             builder = builder.credentials(read_credentials(Path::new(credentials.trim()))?);
         }
-        Ok(Mailer::Smtp(Box::new(builder.build())))
+        Ok(Mailer::Smtp(
+            Box::new(builder.build()),
+            format!("{host}:{port}"),
+        ))
     }
 
     /// Sends `message`; `Ok` once the server accepted it.
     pub fn send(&self, message: &Message) -> Result<(), String> {
         match self {
-            Mailer::Smtp(t) => t.send(message).map(drop).map_err(|e| {
-                let why = e.to_string();
-                format!("the mail server did not take it: {why}")
-            }),
+            Mailer::Smtp(t, server) => t
+                .send(message)
+                .map(drop)
+                .map_err(|e| format!("the mail server {server} did not take it: {e}")),
             Mailer::Sendmail(t) => t
                 .send(message)
                 .map_err(|e| format!("sendmail did not take it: {e}")),

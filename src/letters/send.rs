@@ -47,7 +47,7 @@ pub enum SendError {
     #[error("{0}")]
     Letter(#[from] super::LetterError),
     /// The mail server refused the message or could not be reached.
-    #[error("e-mail to {to} not sent: {reason}")]
+    #[error("e-mail to {to}: {reason}")]
     Mail { to: String, reason: String },
 }
 
