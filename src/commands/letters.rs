@@ -16,9 +16,9 @@ use crate::domain::queue::Rules;
 use crate::domain::text::shortened;
 use crate::letters::answer::{Answer, answer, letter_for};
 use crate::letters::folder::Folder;
-use crate::letters::mail::Mailer;
+use crate::letters::mail::{MailError, Mailer};
 use crate::letters::recover::recover;
-use crate::letters::send::{Outbox, send_with};
+use crate::letters::send::{Outbox, SendError, send_with};
 use crate::store::Store;
 use crate::store::queue::queue;
 use crate::team::SmtpSettings;
@@ -72,6 +72,8 @@ pub fn run(
         mailer: mailer.as_ref().map_err(Clone::clone),
     };
     let mut unsent_mail = 0;
+    // Once the mail server cannot be reached, the other e-mails wait.
+    let mut unreachable: Option<String> = None;
     let lines = store.read(|tx| queue(tx, run.as_of, run.mine, rules))?;
     // The lines a letter answers: ladder steps, pilot-end notices,
     // deposit requests (a visit is confirmed by a call).
@@ -106,8 +108,19 @@ pub fn run(
                 continue;
             }
         };
+        let mails = composed
+            .client
+            .email
+            .as_deref()
+            .is_some_and(|e| !e.trim().is_empty())
+            && !company.email.trim().is_empty()
+            && outbox.mailer.is_ok();
         let what = if run.dry_run {
             "would be sent".to_string()
+        } else if let Some(why) = unreachable.as_ref().filter(|_| mails) {
+            // Still due: the next run tries again.
+            failed += 1;
+            format!("not sent: {why}")
         } else {
             match send_with(store, &composed, run.as_of, &outbox, run.user, run.now) {
                 Ok(sent) => {
@@ -128,6 +141,13 @@ pub fn run(
                 }
                 Err(e) => {
                     failed += 1;
+                    if let SendError::Mail {
+                        reason: MailError::Unreachable(why),
+                        ..
+                    } = &e
+                    {
+                        unreachable = Some(why.clone());
+                    }
                     format!("not sent: {e}")
                 }
             }

@@ -61,15 +61,38 @@ impl Mailer {
     }
 
     /// Sends `message`; `Ok` once the server accepted it.
-    pub fn send(&self, message: &Message) -> Result<(), String> {
+    pub fn send(&self, message: &Message) -> Result<(), MailError> {
         match self {
-            Mailer::Smtp(t, server) => t
-                .send(message)
-                .map(drop)
-                .map_err(|e| format!("the mail server {server} did not take it: {e}")),
+            Mailer::Smtp(t, server) => t.send(message).map(drop).map_err(|e| {
+                let reason = format!("the mail server {server} did not take it: {e}");
+                // An answer about this message, or no server to talk to.
+                if e.is_permanent() || e.is_transient() {
+                    MailError::Refused(reason)
+                } else {
+                    MailError::Unreachable(reason)
+                }
+            }),
             Mailer::Sendmail(t) => t
                 .send(message)
-                .map_err(|e| format!("sendmail did not take it: {e}")),
+                .map_err(|e| MailError::Refused(format!("sendmail did not take it: {e}"))),
+        }
+    }
+}
+
+/// Why a message did not go.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum MailError {
+    /// The server answered, and not with yes.
+    Refused(String),
+    /// No server to talk to (connection, TLS, timeout): the next message
+    /// would fare no better.
+    Unreachable(String),
+}
+
+impl std::fmt::Display for MailError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            MailError::Refused(r) | MailError::Unreachable(r) => f.write_str(r),
         }
     }
 }

@@ -48,7 +48,10 @@ pub enum SendError {
     Letter(#[from] super::LetterError),
     /// The mail server refused the message or could not be reached.
     #[error("e-mail to {to}: {reason}")]
-    Mail { to: String, reason: String },
+    Mail {
+        to: String,
+        reason: super::mail::MailError,
+    },
 }
 
 /// Where letters go and how e-mail leaves.
