@@ -150,7 +150,9 @@ pub fn send_with(
         (Ok(m), Ok(mailer)) => {
             // Nobody sent it meanwhile: checked before it leaves, and again
             // when it is recorded.
-            if let Err(e) = store.read(|tx| unchanged(tx, c)) {
+            if let Err(e) =
+                store.read(|tx| store::dunning::unchanged(tx, &c.invoices, &c.standings))
+            {
                 claim.abandon();
                 return Err(e.into());
             }
@@ -204,19 +206,6 @@ pub fn send_with(
     })
 }
 
-/// Refuses when an invoice moved on since the letter was written (another
-/// clerk logged a reminder, a notice, a promise or a dispute).
-fn unchanged(tx: &rusqlite::Transaction<'_>, c: &Composed) -> Result<(), StoreError> {
-    for (number, standing) in c.invoices.iter().zip(&c.standings) {
-        if store::dunning::invoice_standing(tx, number)? != *standing {
-            return Err(StoreError::Invalid(format!(
-                "invoice {number} changed since the letter was written (another clerk logged a reminder, a notice, a promise or a dispute): nothing was sent"
-            )));
-        }
-    }
-    Ok(())
-}
-
 /// One journal entry per invoice: the reminder of the step's level, or the
 /// formal notice; refused when an invoice moved on since the letter was
 /// written (another clerk sent it).
@@ -240,7 +229,7 @@ fn record(
             store::activities::insert(tx, client_id, None, None, &a)?;
             return Ok(1);
         }
-        unchanged(tx, c)?;
+        store::dunning::unchanged(tx, &c.invoices, &c.standings)?;
         for ((number, _), (kind, level)) in c.invoices.iter().zip(&c.standings).zip(&c.steps) {
             let inv = store::invoices::find(tx, number)?
                 .ok_or_else(|| StoreError::Invalid(format!("invoice {number} is gone")))?;

@@ -231,6 +231,20 @@ pub fn refresh_all_set_wise(conn: &Connection) -> Result<()> {
     Ok(())
 }
 
+/// Refuses when an invoice of `invoices` no longer stands where
+/// `standings` (beside it) says: another clerk logged a reminder, a
+/// notice, a promise or a dispute since the letter was written.
+pub fn unchanged(conn: &Connection, invoices: &[String], standings: &[String]) -> Result<()> {
+    for (number, standing) in invoices.iter().zip(standings) {
+        if invoice_standing(conn, number)? != *standing {
+            return Err(super::StoreError::Invalid(format!(
+                "invoice {number} changed since the letter was written (another clerk logged a reminder, a notice, a promise or a dispute): nothing was sent"
+            )));
+        }
+    }
+    Ok(())
+}
+
 /// The cached standing of invoice `number` as one text (reminder level,
 /// courtesy, latest reminder, formal notice, promise, dispute): what a
 /// letter written from it checks again before it is recorded as sent.
