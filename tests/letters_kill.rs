@@ -91,3 +91,45 @@ fn a_kill_at_any_moment_loses_no_letter_and_leaves_no_orphan() {
     );
     assert!(killed > 0 && finished > 0);
 }
+
+#[test]
+fn clerks_writing_letters_at_once_neither_lose_nor_double_any() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo(dir.path(), "40");
+    let root = dir.path().join("letters");
+    let children: Vec<_> = (0..4)
+        .map(|_| {
+            dun(&db, &["letters", "--as-of", TODAY])
+                .stdout(std::process::Stdio::null())
+                .stderr(std::process::Stdio::null())
+                .spawn()
+                .unwrap()
+        })
+        .collect();
+    for mut c in children {
+        // One may find a letter another sent meanwhile: refused, not doubled.
+        c.wait().unwrap();
+    }
+    let files = check_folder(&db, &root);
+    let again = ok(dun(&db, &["letters", "--as-of", TODAY]).output().unwrap());
+    assert!(again.contains(": 0\n"), "{again}");
+    // One letter per client: never journaled twice.
+    let mut clients: Vec<String> = folder::notes(&db)
+        .iter()
+        .flat_map(|n| folder::named_files(n))
+        .filter(|f| f.ends_with(".txt"))
+        .collect::<std::collections::BTreeSet<_>>()
+        .into_iter()
+        .map(|f| {
+            let name = f.rsplit('/').next().unwrap_or_default();
+            name.split('-').take(2).collect::<Vec<_>>().join("-")
+        })
+        .collect();
+    let letters = clients.len();
+    clients.dedup();
+    assert_eq!(clients.len(), letters, "{clients:?}");
+    assert!(
+        files > 0 && letters * 2 == files,
+        "{files} files, {letters} letters"
+    );
+}

@@ -22,7 +22,7 @@ use super::eml::{Envelope, message};
 use super::folder::{Folder, FolderError, encode};
 use super::mail::Mailer;
 use crate::config::CompanyConfig;
-use crate::domain::activity::Activity;
+use crate::domain::activity::{Activity, ActivityKind};
 use crate::domain::text::printable;
 use crate::store::{self, Store, StoreError};
 
@@ -137,6 +137,14 @@ pub fn send_with(
             Ok(m)
         }
     };
+    // Nobody sent it meanwhile: checked before anything is written or
+    // leaves, and again when it is recorded.
+    store.read(|tx| {
+        store::dunning::unchanged(tx, &c.invoices, &c.standings)?;
+        once_a_day(c).map_or(Ok(()), |(kind, reason)| {
+            store::dunning::not_sent_today(tx, &c.client.code, kind, reason, as_of)
+        })
+    })?;
     let dir = outbox.folder.day(as_of)?;
     let _writing = outbox.folder.lock(false, true)?;
     let mut claim = outbox.folder.claim(&dir, &stem, &exts)?;
@@ -148,14 +156,6 @@ pub fn send_with(
     let names = claim.names().join(" ");
     let (note, message_id, no_email) = match (&mail, &outbox.mailer) {
         (Ok(m), Ok(mailer)) => {
-            // Nobody sent it meanwhile: checked before it leaves, and again
-            // when it is recorded.
-            if let Err(e) =
-                store.read(|tx| store::dunning::unchanged(tx, &c.invoices, &c.standings))
-            {
-                claim.abandon();
-                return Err(e.into());
-            }
             if let Err(reason) = mailer.send(m) {
                 claim.abandon();
                 return Err(SendError::Mail {
@@ -206,6 +206,12 @@ pub fn send_with(
     })
 }
 
+/// What the client gets at most once a day: every letter but an account
+/// statement, which a clerk may send again on request.
+fn once_a_day(c: &Composed) -> Option<(ActivityKind, Option<&'static str>)> {
+    (c.logs != ActivityKind::Statement).then_some((c.logs, c.reason))
+}
+
 /// One journal entry per invoice: the reminder of the step's level, or the
 /// formal notice; refused when an invoice moved on since the letter was
 /// written (another clerk sent it).
@@ -220,6 +226,11 @@ fn record(
     store.write(|tx| {
         let (client_id, _) = store::clients::find(tx, &c.client.code)?
             .ok_or_else(|| StoreError::Invalid(format!("client {} is gone", c.client.code)))?;
+        // Nobody sent it meanwhile (checked again, now for good).
+        store::dunning::unchanged(tx, &c.invoices, &c.standings)?;
+        if let Some((kind, reason)) = once_a_day(c) {
+            store::dunning::not_sent_today(tx, &c.client.code, kind, reason, as_of)?;
+        }
         if c.invoices.is_empty() {
             // A statement, a pilot-end notice: one entry for the client.
             let mut a = Activity::new(c.logs, &c.client.code, now, as_of, user);
@@ -229,7 +240,6 @@ fn record(
             store::activities::insert(tx, client_id, None, None, &a)?;
             return Ok(1);
         }
-        store::dunning::unchanged(tx, &c.invoices, &c.standings)?;
         for ((number, _), (kind, level)) in c.invoices.iter().zip(&c.standings).zip(&c.steps) {
             let inv = store::invoices::find(tx, number)?
                 .ok_or_else(|| StoreError::Invalid(format!("invoice {number} is gone")))?;
