@@ -1,7 +1,9 @@
 //! The letters a clerk sends — courtesy note, reminders 1–3, formal notice,
 //! account statement, visit confirmation, pilot-end notice, deposit
 //! request — in English, French, Norwegian
-//! Bokmål and Spanish, rendered from templates and wrapped as e-mail.
+//! Bokmål and Spanish, rendered from templates and wrapped as e-mail;
+//! written into the team's letters folder ([`folder`]), e-mailed through
+//! the team's mail server ([`mail`]) and journaled ([`send`]).
 //!
 //! # Templates
 //!
