@@ -492,7 +492,8 @@ fn r_on_a_queue_step_shows_the_letter_and_enter_sends_it() {
     preview_key(&mut app, &mut store, KeyCode::Enter);
     assert!(app.preview.is_none());
     assert!(
-        app.message.contains(&format!("sent to {client}")),
+        app.message
+            .contains(&format!("to post to {client} and logged")),
         "{}",
         app.message
     );
@@ -530,7 +531,8 @@ fn s_on_a_client_shows_its_statement_and_enter_sends_it() {
     );
     preview_key(&mut app, &mut store, KeyCode::Enter);
     assert!(
-        app.message.starts_with("Account statement sent to"),
+        app.message
+            .starts_with("Account statement written to post to"),
         "{}",
         app.message
     );
@@ -539,4 +541,45 @@ fn s_on_a_client_shows_its_statement_and_enter_sends_it() {
         (app.journal[0].kind.as_str(), app.journal[0].client.as_str()),
         ("statement", client.as_str())
     );
+}
+
+#[test]
+fn enter_on_an_e_mail_letter_with_the_mail_server_down_says_why_and_logs_nothing() {
+    let (dir, mut store) = demo();
+    let mut app = started(&mut store);
+    app.letters_dir = dir.path().join("letters");
+    app.company.email = "ar@dun-demo.example".into();
+    // A port nobody listens on.
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    app.smtp.url = dun::team::smtp::parse(&format!("smtp://127.0.0.1:{port}?tls=none")).unwrap();
+    let at = (0..app.queue.len())
+        .find(|i| {
+            app.queue_selected = *i;
+            press(&mut app, &mut store, &[KeyCode::Char('r')]);
+            let mailed = app
+                .preview
+                .as_ref()
+                .is_some_and(|(c, _)| c.client.email.as_deref().is_some_and(|e| !e.is_empty()));
+            if !mailed {
+                preview_key(&mut app, &mut store, KeyCode::Esc);
+            }
+            mailed
+        })
+        .expect("a letter to a client with an e-mail address");
+    let client = app.queue[at].code.clone();
+    let before = journal_count(&store);
+    preview_key(&mut app, &mut store, KeyCode::Enter);
+    assert!(
+        app.message.starts_with("Not sent: e-mail to"),
+        "{}",
+        app.message
+    );
+    assert_eq!(journal_count(&store), before);
+    assert!(app.queue.iter().any(|l| l.code == client), "still due");
+    let day = dir.path().join("letters").join("2026-11-22");
+    assert_eq!(std::fs::read_dir(&day).unwrap().count(), 0, "no file left");
 }

@@ -5,7 +5,10 @@ use super::penalties::penalty_view;
 use super::{App, ClientPage, JOURNAL_LINES, Load, TIMELINE_LINES, Tab, log};
 use crate::letters::answer::letter_for;
 use crate::letters::compose::compose_statement;
-use crate::letters::send::send;
+use crate::letters::folder::Folder;
+use crate::letters::mail::Mailer;
+use crate::letters::recover::recover;
+use crate::letters::send::{Outbox, send_with};
 use crate::store::{self, Store, StoreError};
 
 impl App {
@@ -58,12 +61,26 @@ impl App {
             let Some((c, _)) = self.preview.take() else {
                 return Ok(());
             };
-            let sent = send(
+            let folder = Folder::beside(store.path(), &self.letters_dir);
+            // What a killed run left: finished or removed first.
+            if let Err(e) = recover(store, &folder) {
+                self.message = format!("Not sent: {e}");
+                return self.load(store, Load::All);
+            }
+            let mailer = match &self.smtp.url {
+                None => Err("no mail server is set (smtp.url)".to_string()),
+                Some(url) => Mailer::new(url, &self.smtp.credentials),
+            };
+            let outbox = Outbox {
+                folder: &folder,
+                company: &self.company,
+                mailer: mailer.as_ref().map_err(Clone::clone),
+            };
+            let sent = send_with(
                 store,
                 &c,
                 self.today,
-                &self.letters_dir,
-                &self.company,
+                &outbox,
                 &self.user,
                 chrono::Utc::now(),
             );
@@ -74,9 +91,11 @@ impl App {
                         .iter()
                         .filter_map(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()))
                         .collect();
-                    let mail = s
-                        .no_email
-                        .map_or(String::new(), |w| format!("; no e-mail: {w}"));
+                    let (done, mail) = match (s.message_id, s.no_email) {
+                        (Some(id), _) => ("e-mailed to", format!("; {id}")),
+                        (None, Some(w)) => ("written to post to", format!("; not e-mailed: {w}")),
+                        (None, None) => ("written to post to", String::new()),
+                    };
                     let what = c.label;
                     let mut first = what.chars();
                     let what: String = first
@@ -84,7 +103,7 @@ impl App {
                         .map(|f| f.to_uppercase().chain(first).collect())
                         .unwrap_or_default();
                     format!(
-                        "{what} sent to {} and logged ({}){mail}",
+                        "{what} {done} {} and logged ({}){mail}",
                         c.client.code,
                         names.join(", ")
                     )

@@ -108,6 +108,8 @@ pub struct App {
     pub company: CompanyConfig,
     /// Where sent letters are written.
     pub letters_dir: PathBuf,
+    /// The team's mail server, for e-mail letters sent with Enter.
+    pub smtp: crate::team::SmtpSettings,
     /// A letter shown before it is sent, and how far it is scrolled.
     pub preview: Option<(Composed, u16)>,
     /// The client whose statement is asked for.
@@ -167,6 +169,7 @@ impl App {
             company: crate::team::TeamSettings::default().company,
             letters_dir: crate::paths::default_letters_dir()
                 .unwrap_or_else(|| std::env::temp_dir().join("dun-letters")),
+            smtp: crate::team::SmtpSettings::default(),
             preview: None,
             statement_for: None,
             aging_query: AgingQuery::default(),

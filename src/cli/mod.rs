@@ -91,8 +91,9 @@ pub enum Command {
         format: Format,
     },
     /// Write the letters the queue asks for today (a text file each, and an
-    /// e-mail message for clients with an address) and log them as sent.
-    /// Running it again the same day sends nothing twice.
+    /// e-mail message for clients with an address), e-mail them with
+    /// --send, and journal them. Running it again the same day sends
+    /// nothing twice.
     Letters {
         #[arg(long, value_name = "DATE", value_parser = commands::parse_iso_date)]
         as_of: Option<NaiveDate>,
@@ -106,6 +107,10 @@ pub enum Command {
         /// Show what is due; write and log nothing.
         #[arg(long)]
         dry_run: bool,
+        /// Send the e-mail letters through the team's mail server
+        /// (`smtp.url`); without it they are written, not sent.
+        #[arg(long)]
+        send: bool,
     },
     /// Record one journal entry: a call, a reminder, a promise, a payment…
     ///
@@ -288,6 +293,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
             out: dir,
             mine,
             dry_run,
+            send,
         } => {
             let mut store = ctx.open()?;
             let dir = match dir {
@@ -299,6 +305,8 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
                 out: &dir,
                 mine: mine.then_some(ctx.user.as_str()),
                 dry_run,
+                send_mail: send,
+                smtp: &ctx.team.smtp,
                 user: &ctx.user,
                 now: chrono::Utc::now(),
             };

@@ -21,6 +21,7 @@ pub fn run(ctx: &mut Context, out: &mut dyn Write) -> anyhow::Result<()> {
         app.rates = ctx.config.rate_tables()?;
         app.company = ctx.team.company.clone();
         app.letters_dir = ctx.team.letters_dir(&ctx.db)?;
+        app.smtp = ctx.team.smtp.clone();
         app.clock = ctx.clock();
         return crate::tui::run(&mut store, &mut app);
     }

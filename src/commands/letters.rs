@@ -1,7 +1,8 @@
-//! `dun letters`: writes every letter the queue asks for today, as a text
-//! file and, for clients with an e-mail address, an `.eml` message, and logs
-//! each as sent. A letter sent is off the queue, so a second run the same
-//! day sends nothing twice.
+//! `dun letters`: writes every letter the queue asks for today into the
+//! team's letters folder, as a text file and, for clients with an e-mail
+//! address, an `.eml` message sent through the team's mail server with
+//! `--send`, and journals each. A letter journaled is off the queue, so a
+//! second run the same day sends nothing twice.
 
 use std::io::Write;
 use std::path::Path;
@@ -14,9 +15,13 @@ use crate::domain::penalty::RateTables;
 use crate::domain::queue::Rules;
 use crate::domain::text::shortened;
 use crate::letters::answer::{Answer, answer, letter_for};
-use crate::letters::send::send;
+use crate::letters::folder::Folder;
+use crate::letters::mail::{MailError, Mailer};
+use crate::letters::recover::recover;
+use crate::letters::send::{Outbox, SendError, send_with};
 use crate::store::Store;
 use crate::store::queue::queue;
+use crate::team::SmtpSettings;
 
 pub struct LettersRun<'a> {
     pub as_of: NaiveDate,
@@ -24,6 +29,9 @@ pub struct LettersRun<'a> {
     pub mine: Option<&'a str>,
     /// Show what would be sent, write and log nothing.
     pub dry_run: bool,
+    /// Send e-mail letters through the team's mail server.
+    pub send_mail: bool,
+    pub smtp: &'a SmtpSettings,
     pub user: &'a str,
     pub now: DateTime<Utc>,
 }
@@ -36,6 +44,36 @@ pub fn run(
     rates: &RateTables,
     out: &mut dyn Write,
 ) -> anyhow::Result<()> {
+    let folder = Folder::beside(store.path(), run.out);
+    if !run.dry_run {
+        // What a killed run left: finished or removed before anything new.
+        let done = recover(store, &folder)?;
+        if done.placed + done.removed > 0 {
+            writeln!(
+                out,
+                "Finished an interrupted run: {} letter files put in place, {} unfinished ones removed",
+                done.placed, done.removed
+            )?;
+        }
+    }
+    let mailer = match (&run.smtp.url, run.send_mail) {
+        (_, false) => Err("run `dun letters --send` to send them".to_string()),
+        (None, true) => {
+            Err("no mail server is set: `dun settings set smtp.url smtp://HOST:587`".to_string())
+        }
+        (Some(url), true) if !run.dry_run => {
+            Ok(Mailer::new(url, &run.smtp.credentials).map_err(anyhow::Error::msg)?)
+        }
+        (Some(_), true) => Err("a dry run sends nothing".to_string()),
+    };
+    let outbox = Outbox {
+        folder: &folder,
+        company,
+        mailer: mailer.as_ref().map_err(Clone::clone),
+    };
+    let mut unsent_mail = 0;
+    // Once the mail server cannot be reached, the other e-mails wait.
+    let mut unreachable: Option<String> = None;
     let lines = store.read(|tx| queue(tx, run.as_of, run.mine, rules))?;
     // The lines a letter answers: ladder steps, pilot-end notices,
     // deposit requests (a visit is confirmed by a call).
@@ -70,25 +108,46 @@ pub fn run(
                 continue;
             }
         };
+        let mails = composed
+            .client
+            .email
+            .as_deref()
+            .is_some_and(|e| !e.trim().is_empty())
+            && !company.email.trim().is_empty()
+            && outbox.mailer.is_ok();
         let what = if run.dry_run {
             "would be sent".to_string()
+        } else if let Some(why) = unreachable.as_ref().filter(|_| mails) {
+            // Still due: the next run tries again.
+            failed += 1;
+            format!("not sent: {why}")
         } else {
-            match send(
-                store, &composed, run.as_of, run.out, company, run.user, run.now,
-            ) {
+            match send_with(store, &composed, run.as_of, &outbox, run.user, run.now) {
                 Ok(sent) => {
                     let names: Vec<String> = sent
                         .files
                         .iter()
                         .filter_map(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()))
                         .collect();
-                    match sent.no_email {
-                        Some(why) => format!("{} (no e-mail: {why})", names.join(" ")),
-                        None => names.join(" "),
+                    match (sent.message_id, sent.no_email) {
+                        (Some(id), _) => format!("{} (e-mailed, {id})", names.join(" ")),
+                        (None, Some(why)) if names.iter().any(|n| n.ends_with(".eml")) => {
+                            unsent_mail += 1;
+                            format!("{} (e-mail not sent: {why})", names.join(" "))
+                        }
+                        (None, Some(why)) => format!("{} (no e-mail: {why})", names.join(" ")),
+                        (None, None) => names.join(" "),
                     }
                 }
                 Err(e) => {
                     failed += 1;
+                    if let SendError::Mail {
+                        reason: MailError::Unreachable(why),
+                        ..
+                    } = &e
+                    {
+                        unreachable = Some(why.clone());
+                    }
                     format!("not sent: {e}")
                 }
             }
@@ -134,6 +193,13 @@ pub fn run(
             ("files", Align::Left),
         ];
         write!(out, "{}", render(&header, &rows))?;
+    }
+    if unsent_mail > 0 {
+        let why = mailer.as_ref().err().cloned().unwrap_or_default();
+        writeln!(
+            out,
+            "{unsent_mail} e-mail letters were written but not e-mailed ({why}); they are journaled as letters to post"
+        )?;
     }
     if failed > 0 {
         anyhow::bail!("{failed} letters could not be sent (see above); the others were");

@@ -50,6 +50,8 @@ pub struct Composed {
     /// that nobody logged a reminder, notice, promise or dispute meanwhile.
     pub standings: Vec<String>,
     pub letter: Letter,
+    /// The letter as a PDF for the post, when one was made.
+    pub pdf: Option<Vec<u8>>,
     /// Why the letter shows no interest or compensation, when it does not.
     pub penalty_note: Option<String>,
 }
@@ -218,6 +220,7 @@ pub fn compose(
             .map(|n| crate::store::dunning::invoice_standing(conn, n))
             .collect::<Result<_, _>>()?,
         letter,
+        pdf: None,
         penalty_note: note,
     })
 }
@@ -285,6 +288,7 @@ pub fn compose_statement(
         deadline: as_of,
         standings: Vec::new(),
         letter,
+        pdf: None,
         penalty_note: note,
     })
 }

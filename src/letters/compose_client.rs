@@ -243,6 +243,7 @@ fn composed(
         deadline,
         standings: Vec::new(),
         letter,
+        pdf: None,
         penalty_note: None,
     }
 }

@@ -1,7 +1,9 @@
 //! The letters a clerk sends — courtesy note, reminders 1–3, formal notice,
 //! account statement, visit confirmation, pilot-end notice, deposit
 //! request — in English, French, Norwegian
-//! Bokmål and Spanish, rendered from templates and wrapped as e-mail.
+//! Bokmål and Spanish, rendered from templates and wrapped as e-mail;
+//! written into the team's letters folder ([`folder`]), e-mailed through
+//! the team's mail server ([`mail`]) and journaled ([`send`]).
 //!
 //! # Templates
 //!
@@ -38,7 +40,10 @@ pub mod compose;
 pub mod compose_client;
 mod context;
 mod eml;
+pub mod folder;
 mod kind;
+pub mod mail;
+pub mod recover;
 mod render;
 mod sample;
 pub mod send;
@@ -48,7 +53,7 @@ pub use context::{
     ClientDetails, CompanyDetails, InvoiceLine, LetterContext, Pilot, PreviousReminder, Promise,
     Visit,
 };
-pub use eml::eml;
+pub use eml::{Envelope, eml, message};
 pub use kind::{Law, LetterKind};
 pub use render::{Letter, embedded_template, render, template_name};
 pub use sample::sample;

@@ -1,15 +1,28 @@
-//! Sending a composed letter: the text file (and the e-mail, when the
-//! client has an address) written beside each other, and one journal entry
-//! per invoice, in one write transaction.
+//! Sending a composed letter: its files (the text, the PDF when there is
+//! one, the e-mail message when the client has an address) written into
+//! the day's folder of the letters folder, the e-mail handed to the mail
+//! server when asked for, and one journal entry per invoice naming the
+//! files. See [`super::folder`] for what a kill at any moment leaves.
+//!
+//! An e-mail letter is journaled "sent by e-mail" only once the server
+//! accepted it, with its Message-ID; a server that refuses or cannot be
+//! reached leaves the letter due and nothing written. Without a mail
+//! server (or without `--send`) the letter is journaled as written to be
+//! sent by post, with why the e-mail was not sent. Should dun be killed
+//! between the server's acceptance and the journal entry, the entry is
+//! missing and the next run sends the e-mail again: a letter twice rather
+//! than a letter logged that never left.
 
 use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, NaiveDate, Utc};
 
 use super::compose::Composed;
-use super::eml::eml;
+use super::eml::{Envelope, message};
+use super::folder::{Folder, FolderError, encode};
+use super::mail::Mailer;
 use crate::config::CompanyConfig;
-use crate::domain::activity::Activity;
+use crate::domain::activity::{Activity, ActivityKind};
 use crate::domain::text::printable;
 use crate::store::{self, Store, StoreError};
 
@@ -19,48 +32,38 @@ pub struct Sent {
     pub files: Vec<PathBuf>,
     /// Journal entries added, one per invoice.
     pub entries: usize,
-    /// Why there is no e-mail, when there is none.
+    /// The e-mail's Message-ID, when the mail server accepted it.
+    pub message_id: Option<String>,
+    /// Why no e-mail went out, when none did.
     pub no_email: Option<String>,
 }
 
 #[derive(Debug, thiserror::Error)]
 pub enum SendError {
-    #[error("{path}: {reason}")]
-    File { path: PathBuf, reason: String },
+    #[error("{0}")]
+    File(#[from] FolderError),
     #[error("{0}")]
     Store(#[from] StoreError),
     #[error("{0}")]
     Letter(#[from] super::LetterError),
+    /// The mail server refused the message or could not be reached.
+    #[error("e-mail to {to}: {reason}")]
+    Mail {
+        to: String,
+        reason: super::mail::MailError,
+    },
 }
 
-/// A file name made of letters, digits, `-`, `_` and `.` only.
-fn safe(s: &str) -> String {
-    s.chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() || "-_.".contains(c) {
-                c
-            } else {
-                '_'
-            }
-        })
-        .collect::<String>()
-        .trim_start_matches('.')
-        .to_string()
+/// Where letters go and how e-mail leaves.
+pub struct Outbox<'a> {
+    pub folder: &'a Folder,
+    pub company: &'a CompanyConfig,
+    /// The mail server; `Err` says why e-mail is not sent.
+    pub mailer: Result<&'a Mailer, String>,
 }
 
-fn io(path: &Path) -> impl FnOnce(std::io::Error) -> SendError + '_ {
-    move |e| SendError::File {
-        path: path.to_path_buf(),
-        reason: crate::fault::io_reason(&e),
-    }
-}
-
-/// Writes `c` under `out/AS_OF/` and records it as sent by `user`.
-///
-/// The files are written under temporary names first; the journal entries
-/// are recorded in one transaction that first checks nobody sent a letter
-/// for these invoices meanwhile; only then do the files get their names.
-/// Should anything fail, nothing is recorded and no file is left.
+/// Writes `c` into the folder `out` (with the modes of `store`'s database)
+/// and records it as written by `user`; no e-mail is sent.
 pub fn send(
     store: &mut Store,
     c: &Composed,
@@ -70,80 +73,143 @@ pub fn send(
     user: &str,
     now: DateTime<Utc>,
 ) -> Result<Sent, SendError> {
-    let dir = out.join(as_of.to_string());
-    std::fs::create_dir_all(&dir).map_err(io(&dir))?;
-    let stem = format!("{}-{}", safe(&c.client.code), c.kind.as_str());
+    let folder = Folder::beside(store.path(), out);
+    let outbox = Outbox {
+        folder: &folder,
+        company,
+        mailer: Err("no mail server is set (smtp.url)".into()),
+    };
+    send_with(store, c, as_of, &outbox, user, now)
+}
+
+/// Writes `c` into the day's folder, sends its e-mail through the outbox's
+/// mail server, and records it: the files under their temporary names,
+/// then the e-mail, then the journal entries (checking in the same
+/// transaction that nobody sent a letter for these invoices meanwhile),
+/// then the files' names. Should anything fail, nothing is recorded and
+/// no file is left.
+pub fn send_with(
+    store: &mut Store,
+    c: &Composed,
+    as_of: NaiveDate,
+    outbox: &Outbox<'_>,
+    user: &str,
+    now: DateTime<Utc>,
+) -> Result<Sent, SendError> {
+    let stem = format!("{}-{}", encode(&c.client.code), c.kind.as_str());
     let text = format!("Subject: {}\n\n{}", c.letter.subject, c.letter.body);
-    let mut files = vec![(dir.join(format!("{stem}.txt")), text)];
+    let mut exts = vec!["txt"];
+    let mut contents: Vec<Vec<u8>> = vec![text.into_bytes()];
+    if let Some(pdf) = &c.pdf {
+        exts.push("pdf");
+        contents.push(pdf.clone());
+    }
     let to = c.client.email.as_deref().map(str::trim).unwrap_or("");
-    let from = company.email.trim();
-    let no_email = match (to.is_empty(), from.is_empty()) {
-        (true, _) => Some("the client has no e-mail address".to_string()),
-        (false, true) => Some(
+    let from = outbox.company.email.trim();
+    let seed = format!(
+        "{}-{}-{}-{}-{}",
+        c.client.code,
+        c.kind.as_str(),
+        as_of,
+        now.timestamp_nanos_opt().unwrap_or(0),
+        std::process::id()
+    );
+    let mail = match (to.is_empty(), from.is_empty()) {
+        (true, _) => Err("the client has no e-mail address".to_string()),
+        (false, true) => Err(
             "no sender address: set one with `dun settings set company.email ADDRESS`".to_string(),
         ),
         (false, false) => {
-            let seed = format!("{}-{}-{}", c.client.code, c.kind.as_str(), as_of);
-            let message = eml(
-                &company.name,
-                from,
+            let m = message(&Envelope {
+                from_name: &outbox.company.name,
+                from_email: from,
                 // Shown as the letter shows it, rather than refused.
-                &printable(&c.client.name),
-                to,
-                &c.letter.subject,
-                &c.letter.body,
-                now,
-                &seed,
-            )?;
-            files.push((dir.join(format!("{stem}.eml")), message));
-            None
+                to_name: &printable(&c.client.name),
+                to_email: to,
+                bcc: Some(from),
+                subject: &c.letter.subject,
+                body: &c.letter.body,
+                date: now,
+                seed: &seed,
+            })?;
+            exts.push("eml");
+            contents.push(m.formatted());
+            Ok(m)
         }
     };
-    let temps: Vec<PathBuf> = files
-        .iter()
-        .map(|(p, _)| {
-            // This process's own name: two clerks writing to one directory
-            // never touch each other's unfinished files.
-            p.with_extension(format!(
-                "{}.{}.part",
-                p.extension().and_then(|e| e.to_str()).unwrap_or(""),
-                std::process::id()
-            ))
+    // Nobody sent it meanwhile: checked before anything is written or
+    // leaves, and again when it is recorded.
+    store.read(|tx| {
+        store::dunning::unchanged(tx, &c.invoices, &c.standings)?;
+        once_a_day(c).map_or(Ok(()), |(kind, reason)| {
+            store::dunning::not_sent_today(tx, &c.client.code, kind, reason, as_of)
         })
-        .collect();
-    let cleanup = |temps: &[PathBuf]| {
-        for t in temps {
-            let _ = std::fs::remove_file(t);
+    })?;
+    let dir = outbox.folder.day(as_of)?;
+    let _writing = outbox.folder.lock(false, true)?;
+    let mut claim = outbox.folder.claim(&dir, &stem, &exts)?;
+    let refs: Vec<&[u8]> = contents.iter().map(Vec::as_slice).collect();
+    if let Err(e) = claim.write(&refs) {
+        claim.abandon();
+        return Err(e.into());
+    }
+    let names = claim.names().join(" ");
+    let (note, message_id, no_email) = match (&mail, &outbox.mailer) {
+        (Ok(m), Ok(mailer)) => {
+            if let Err(reason) = mailer.send(m) {
+                claim.abandon();
+                return Err(SendError::Mail {
+                    to: to.to_string(),
+                    reason,
+                });
+            }
+            let id = m
+                .headers()
+                .get_raw("Message-ID")
+                .unwrap_or_default()
+                .to_string();
+            let post = if c.registered {
+                " (a copy: the registered letter goes by post)"
+            } else {
+                ""
+            };
+            let note = format!(
+                "{} sent by e-mail to {to}{post}, Message-ID {id}; files: {names}",
+                c.label
+            );
+            (note, Some(id), None)
+        }
+        (Ok(_), Err(why)) | (Err(why), _) => {
+            let note = match c.channel.as_str() {
+                "email" => format!(
+                    "{} written to be sent by post (e-mail not sent: {why}); files: {names}",
+                    c.label
+                ),
+                _ => format!("{} written to be sent by post; files: {names}", c.label),
+            };
+            (note, None, Some(why.clone()))
         }
     };
-    for ((_, content), temp) in files.iter().zip(&temps) {
-        if let Err(e) = std::fs::write(temp, content).map_err(io(temp)) {
-            cleanup(&temps);
-            return Err(e);
-        }
-    }
-    let entries = match record(store, c, as_of, user, now, &stem) {
+    let entries = match record(store, c, as_of, user, now, &note) {
         Ok(n) => n,
         Err(e) => {
-            cleanup(&temps);
+            claim.abandon();
             return Err(e.into());
         }
     };
-    for ((path, _), temp) in files.iter().zip(&temps) {
-        std::fs::rename(temp, path).map_err(|e| SendError::File {
-            path: path.clone(),
-            reason: format!(
-                "{}; the letter is logged as sent, its text is in {}",
-                crate::fault::io_reason(&e),
-                temp.display()
-            ),
-        })?;
-    }
+    let files = claim.place()?;
     Ok(Sent {
-        files: files.into_iter().map(|(p, _)| p).collect(),
+        files,
         entries,
+        message_id,
         no_email,
     })
+}
+
+/// What the client gets at most once a day: every letter but an account
+/// statement, which a clerk may send again on request.
+fn once_a_day(c: &Composed) -> Option<(ActivityKind, Option<&'static str>)> {
+    (c.logs != ActivityKind::Statement).then_some((c.logs, c.reason))
 }
 
 /// One journal entry per invoice: the reminder of the step's level, or the
@@ -155,38 +221,42 @@ fn record(
     as_of: NaiveDate,
     user: &str,
     now: DateTime<Utc>,
-    stem: &str,
+    note: &str,
 ) -> Result<usize, StoreError> {
     store.write(|tx| {
         let (client_id, _) = store::clients::find(tx, &c.client.code)?
             .ok_or_else(|| StoreError::Invalid(format!("client {} is gone", c.client.code)))?;
+        // Nobody sent it meanwhile (checked again, now for good).
+        store::dunning::unchanged(tx, &c.invoices, &c.standings)?;
+        if let Some((kind, reason)) = once_a_day(c) {
+            store::dunning::not_sent_today(tx, &c.client.code, kind, reason, as_of)?;
+        }
         if c.invoices.is_empty() {
             // A statement, a pilot-end notice: one entry for the client.
             let mut a = Activity::new(c.logs, &c.client.code, now, as_of, user);
             a.reason = c.reason.map(String::from);
             a.date = (c.deadline > as_of).then_some(c.deadline);
-            a.note = format!("{} sent by {} ({stem})", c.label, c.channel.as_str());
+            a.note = note.to_string();
             store::activities::insert(tx, client_id, None, None, &a)?;
             return Ok(1);
         }
-        for ((number, standing), (kind, level)) in
-            c.invoices.iter().zip(&c.standings).zip(&c.steps)
-        {
+        for ((number, _), (kind, level)) in c.invoices.iter().zip(&c.standings).zip(&c.steps) {
             let inv = store::invoices::find(tx, number)?
                 .ok_or_else(|| StoreError::Invalid(format!("invoice {number} is gone")))?;
-            if store::dunning::invoice_standing(tx, number)? != *standing {
-                return Err(StoreError::Invalid(format!(
-                    "invoice {number} changed since the letter was written (another clerk logged a reminder, a notice, a promise or a dispute): nothing was sent"
-                )));
-            }
             let mut a = Activity::new(*kind, &c.client.code, now, as_of, user);
             a.reason = c.reason.map(String::from);
             a.invoice_number = Some(number.clone());
             a.level = *level;
             a.date = Some(c.deadline);
             a.registered = c.registered;
-            a.note = format!("{} sent by {} ({stem})", c.label, c.channel.as_str());
-            store::activities::insert(tx, client_id, Some(inv.id), Some(inv.invoice.amount.currency), &a)?;
+            a.note = note.to_string();
+            store::activities::insert(
+                tx,
+                client_id,
+                Some(inv.id),
+                Some(inv.invoice.amount.currency),
+                &a,
+            )?;
         }
         Ok(c.invoices.len())
     })

@@ -231,6 +231,43 @@ pub fn refresh_all_set_wise(conn: &Connection) -> Result<()> {
     Ok(())
 }
 
+/// Refuses when an invoice of `invoices` no longer stands where
+/// `standings` (beside it) says: another clerk logged a reminder, a
+/// notice, a promise or a dispute since the letter was written.
+pub fn unchanged(conn: &Connection, invoices: &[String], standings: &[String]) -> Result<()> {
+    for (number, standing) in invoices.iter().zip(standings) {
+        if invoice_standing(conn, number)? != *standing {
+            return Err(super::StoreError::Invalid(format!(
+                "invoice {number} changed since the letter was written (another clerk logged a reminder, a notice, a promise or a dispute): nothing was sent"
+            )));
+        }
+    }
+    Ok(())
+}
+
+/// Refuses when `client` already has a `kind` entry with `reason` on
+/// `on`: the same letter, sent meanwhile by another clerk (the queue asks
+/// for one letter a day to a client).
+pub fn not_sent_today(
+    conn: &Connection,
+    client: &str,
+    kind: crate::domain::activity::ActivityKind,
+    reason: Option<&str>,
+    on: NaiveDate,
+) -> Result<()> {
+    let mut st = conn.prepare_cached(
+        "SELECT count(*) FROM activities a JOIN clients c ON c.id = a.client_id \
+         WHERE c.code = ?1 AND a.kind = ?2 AND a.reason IS ?3 AND a.on_date = ?4",
+    )?;
+    let n: i64 = st.query_row(rusqlite::params![client, kind, reason, on], |r| r.get(0))?;
+    if n > 0 {
+        return Err(super::StoreError::Invalid(format!(
+            "{client} was sent this letter today already (by another clerk, meanwhile): nothing was sent"
+        )));
+    }
+    Ok(())
+}
+
 /// The cached standing of invoice `number` as one text (reminder level,
 /// courtesy, latest reminder, formal notice, promise, dispute): what a
 /// letter written from it checks again before it is recorded as sent.

@@ -132,3 +132,16 @@ fn entries(conn: &Connection, sql: &str, args: impl rusqlite::Params) -> Result<
     })?;
     Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
 }
+
+/// Whether the note of a journal entry holds `file` as one of its words
+/// (a letter's entry names its files as `DATE/NAME`).
+pub fn names_file(conn: &Connection, file: &str) -> Result<bool> {
+    let mut st = conn.prepare_cached("SELECT note FROM activities WHERE instr(note, ?1) > 0")?;
+    let notes = st.query_map(params![file], |r| r.get::<_, String>(0))?;
+    for note in notes {
+        if note?.split_whitespace().any(|w| w == file) {
+            return Ok(true);
+        }
+    }
+    Ok(false)
+}

@@ -24,6 +24,8 @@ pub enum Kind {
     Folder,
     /// An IANA time zone name, or empty.
     TimeZone,
+    /// The mail server (`smtp://…`, `smtps://…`, `sendmail`), or empty.
+    SmtpUrl,
     /// Whole days of a ladder (its range is the ladder's check).
     LadderDays,
     /// A ladder's steps, replaced as a whole.
@@ -46,6 +48,8 @@ pub fn kind(key: &str) -> Option<Kind> {
         ] => Kind::Text,
         ["letters", "folder"] => Kind::Folder,
         ["team", "time_zone"] => Kind::TimeZone,
+        ["smtp", "url"] => Kind::SmtpUrl,
+        ["smtp", "credentials"] => Kind::Folder,
         ["ladder", p, field] if Profile::ALL.iter().any(|x| x.as_str() == *p) => match *field {
             "min_gap_days" | "promise_grace_days" | "grace_days" => Kind::LadderDays,
             "steps" => Kind::Steps,
@@ -78,6 +82,7 @@ pub fn unknown(key: &str) -> String {
             "dunning.ack_days, dunning.dispute_review_days, dunning.minimum.CUR (an upper-case ISO 4217 code)"
         }
         "solvency" => "solvency.deposit.A|B|C|D",
+        "smtp" => "smtp.url, smtp.credentials",
         _ => "see `dun settings show` for every key",
     };
     format!("no such setting ({hint})")
@@ -93,7 +98,7 @@ pub fn parse_literal(kind: Kind, raw: &str) -> Result<toml::Value, String> {
     }
     let parsed = toml::Value::from_str(raw);
     match kind {
-        Kind::Text | Kind::Folder | Kind::TimeZone => Ok(match parsed {
+        Kind::Text | Kind::Folder | Kind::TimeZone | Kind::SmtpUrl => Ok(match parsed {
             Ok(v @ toml::Value::String(_)) => v,
             _ => toml::Value::String(raw.to_string()),
         }),
@@ -125,6 +130,11 @@ pub fn check(kind: Kind, value: toml::Value) -> Result<toml::Value, String> {
             let t = text(value)?;
             super::clock::zone(&t)?;
             Ok(toml::Value::String(t))
+        }
+        Kind::SmtpUrl => {
+            let t = text(value)?;
+            super::smtp::parse(&t)?;
+            Ok(toml::Value::String(t.trim().to_string()))
         }
         Kind::LadderDays => whole(&value, 0, i64::from(u32::MAX)).map(toml::Value::Integer),
         Kind::Days => whole(&value, 1, 365).map(toml::Value::Integer),

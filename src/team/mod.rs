@@ -8,6 +8,7 @@ mod error;
 pub mod file;
 pub mod keys;
 pub mod ladders;
+pub mod smtp;
 
 use std::collections::BTreeMap;
 use std::fmt;
@@ -66,6 +67,16 @@ pub struct TeamSettings {
     pub dunning: DunningSettings,
     /// The deposit % each rating requires, A to D.
     pub deposit: [u8; 4],
+    pub smtp: SmtpSettings,
+}
+
+/// Where e-mail letters go.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct SmtpSettings {
+    /// The mail server; `None`: e-mail letters are written, not sent.
+    pub url: Option<smtp::SmtpUrl>,
+    /// The file with `user:password`; empty: no login.
+    pub credentials: String,
 }
 
 /// Where a key's value comes from.
@@ -206,6 +217,10 @@ impl TeamSettings {
                 minimums,
             },
             deposit,
+            smtp: SmtpSettings {
+                url: smtp::parse(&text("smtp.url")?).map_err(|r| ("smtp.url".to_string(), r))?,
+                credentials: text("smtp.credentials")?,
+            },
         })
     }
 }
@@ -231,6 +246,7 @@ impl Default for TeamSettings {
                 minimums: BTreeMap::new(),
             },
             deposit: [0, 0, 30, 50],
+            smtp: SmtpSettings::default(),
         })
     }
 }

@@ -177,6 +177,7 @@ fn team_settings(app: &mut App, store: &mut Store) {
                 app.clock = Some(team.clock());
             }
             app.rules = team.rules();
+            app.smtp = team.smtp;
             app.company = team.company;
         }
         Err(e) => app.message = e.to_string(),
