@@ -13,6 +13,7 @@ pub mod language;
 pub mod money;
 pub mod money_format;
 pub mod payment;
+pub mod payment_reference;
 pub mod penalty;
 pub mod priority;
 pub mod queue;
