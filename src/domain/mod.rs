@@ -7,6 +7,7 @@ pub mod case;
 pub mod client;
 pub mod currency;
 pub mod date_format;
+pub mod epc;
 pub mod invoice;
 pub mod ladder;
 pub mod language;

@@ -57,7 +57,9 @@ pub fn is_valid_rf(reference: &str) -> bool {
         return false;
     }
     if !bytes[2..4].iter().all(u8::is_ascii_digit)
-        || !bytes[4..].iter().all(|b| b.is_ascii_digit() || b.is_ascii_uppercase())
+        || !bytes[4..]
+            .iter()
+            .all(|b| b.is_ascii_digit() || b.is_ascii_uppercase())
     {
         return false;
     }

@@ -333,6 +333,7 @@ fn invoice_lines(
         if let Some(m) = &inv.milestone {
             line = line.with_milestone(m);
         }
+        line = line.with_payment_reference(h.stored.payment_reference.as_deref());
         outstanding += h.outstanding();
         if with_penalties {
             match penalty_of(h, as_of, rates) {

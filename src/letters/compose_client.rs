@@ -260,7 +260,8 @@ fn lines(histories: &[InvoiceHistory], as_of: NaiveDate) -> Vec<InvoiceLine> {
                 inv.due_on,
                 inv.amount,
                 Money::new(h.outstanding(), inv.amount.currency),
-            );
+            )
+            .with_payment_reference(h.stored.payment_reference.as_deref());
             match &inv.milestone {
                 Some(m) => line.with_milestone(m),
                 None => line,
