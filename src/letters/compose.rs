@@ -50,6 +50,8 @@ pub struct Composed {
     /// that nobody logged a reminder, notice, promise or dispute meanwhile.
     pub standings: Vec<String>,
     pub letter: Letter,
+    /// The letter as a PDF for the post, when one was made.
+    pub pdf: Option<Vec<u8>>,
     /// Why the letter shows no interest or compensation, when it does not.
     pub penalty_note: Option<String>,
 }
@@ -197,6 +199,7 @@ pub fn compose(
         ctx = ctx.by_registered_mail();
     }
     let letter = render(&ctx, config_templates().as_deref())?;
+    let pdf = Some(super::pdf::pdf(&ctx, &letter)?);
     Ok(Composed {
         client,
         kind,
@@ -218,6 +221,7 @@ pub fn compose(
             .map(|n| crate::store::dunning::invoice_standing(conn, n))
             .collect::<Result<_, _>>()?,
         letter,
+        pdf,
         penalty_note: note,
     })
 }
@@ -271,6 +275,7 @@ pub fn compose_statement(
         ctx = ctx.with_penalties(p);
     }
     let letter = render(&ctx, config_templates().as_deref())?;
+    let pdf = Some(super::pdf::pdf(&ctx, &letter)?);
     Ok(Composed {
         client: c,
         kind: LetterKind::Statement,
@@ -285,6 +290,7 @@ pub fn compose_statement(
         deadline: as_of,
         standings: Vec::new(),
         letter,
+        pdf,
         penalty_note: note,
     })
 }

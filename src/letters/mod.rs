@@ -39,6 +39,8 @@ pub mod compose_client;
 mod context;
 mod eml;
 mod kind;
+pub mod pdf;
+pub mod print;
 mod render;
 mod sample;
 pub mod send;
@@ -75,4 +77,7 @@ pub enum LetterError {
         header: &'static str,
         reason: String,
     },
+    /// The PDF for the post could not be made.
+    #[error("PDF letter: {0}")]
+    Pdf(String),
 }
