@@ -31,6 +31,24 @@ pub fn invoice_table(
     invoices: &[(&InvoiceLine, Vec<String>)],
     total: &str,
 ) {
+    let cells = |inv: &'_ InvoiceLine| -> [String; 5] {
+        [
+            inv.number.clone(),
+            inv.issued_on.clone(),
+            inv.due_on.clone(),
+            inv.amount.clone(),
+            inv.outstanding.clone(),
+        ]
+    };
+    // One size per column: the largest at which every cell of it fits.
+    let e = edges();
+    let mut sizes = [SIZE; 5];
+    for (inv, _) in invoices {
+        for (i, cell) in cells(inv).iter().enumerate() {
+            let room = e[i + 1] - e[i] - 2.0 * MM;
+            sizes[i] = sizes[i].min(flow.fonts.fit(cell, SIZE, false, room));
+        }
+    }
     flow.room(ROW * 3.0);
     header(flow, labels);
     for (inv, notes) in invoices {
@@ -38,14 +56,9 @@ pub fn invoice_table(
         if flow.y < super::layout::TOP + 1.0 {
             header(flow, labels);
         }
-        let cells = [
-            inv.number.as_str(),
-            inv.issued_on.as_str(),
-            inv.due_on.as_str(),
-            inv.amount.as_str(),
-            inv.outstanding.as_str(),
-        ];
-        row(flow, &cells, false);
+        let cells = cells(inv);
+        let cells: Vec<&str> = cells.iter().map(String::as_str).collect();
+        row(flow, &cells, false, Some(&sizes));
         for note in notes {
             flow.paragraph(LEFT + 3.0 * MM, LEFT + 3.0 * MM, NOTE, false, note);
         }
@@ -59,21 +72,22 @@ pub fn invoice_table(
         let e = edges();
         flow.line(e[3] + 2.0, y, RIGHT, y, 0.5);
         flow.y += 2.0;
-        row(flow, &[labels.total, "", "", "", total], true);
+        row(flow, &[labels.total, "", "", "", total], true, None);
     }
     flow.y += ROW * 0.5;
 }
 
 fn header(flow: &mut Flow, labels: &Labels) {
-    row(flow, &labels.columns, true);
+    row(flow, &labels.columns, true, None);
     let y = flow.y - ROW * 0.2;
     flow.line(LEFT, y, RIGHT, y, 0.5);
     flow.y += 2.0;
 }
 
 /// One row: the first three columns from the left, the amounts to the
-/// right; a cell too wide is set smaller.
-fn row(flow: &mut Flow, cells: &[&str], bold: bool) {
+/// right, at the columns' `sizes` when given; a cell too wide is set
+/// smaller.
+fn row(flow: &mut Flow, cells: &[&str], bold: bool, sizes: Option<&[f32; 5]>) {
     let e = edges();
     let base = flow.y + SIZE;
     for (i, cell) in cells.iter().enumerate() {
@@ -81,7 +95,8 @@ fn row(flow: &mut Flow, cells: &[&str], bold: bool) {
             continue;
         }
         let room = e[i + 1] - e[i] - 2.0 * MM;
-        let size = flow.fonts.fit(cell, SIZE, bold, room);
+        let start = sizes.map_or(SIZE, |s| s[i]);
+        let size = flow.fonts.fit(cell, start, bold, room);
         if i >= 3 {
             flow.text_right(e[i + 1], base, size, bold, cell);
         } else {
