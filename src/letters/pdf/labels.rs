@@ -14,7 +14,6 @@ pub struct Labels {
     pub total: &'static str,
     /// Beside the payment code.
     pub scan: &'static str,
-    pub reference: &'static str,
 }
 
 pub fn labels(lang: Language) -> Labels {
@@ -25,7 +24,6 @@ pub fn labels(lang: Language) -> Labels {
             columns: ["Invoice", "Date", "Due", "Amount", "Outstanding"],
             total: "Total",
             scan: "Scan with your banking app to pay",
-            reference: "Reference",
         },
         Language::Fr => Labels {
             registered: "Lettre recommandée avec accusé de réception",
@@ -33,7 +31,6 @@ pub fn labels(lang: Language) -> Labels {
             columns: ["Facture", "Date", "Échéance", "Montant", "Restant dû"],
             total: "Total",
             scan: "Scannez avec votre application bancaire pour payer",
-            reference: "Référence",
         },
         Language::Nb => Labels {
             registered: "Rekommandert brev",
@@ -41,7 +38,6 @@ pub fn labels(lang: Language) -> Labels {
             columns: ["Faktura", "Dato", "Forfall", "Beløp", "Utestående"],
             total: "Totalt",
             scan: "Skann med bankappen for å betale",
-            reference: "Referanse",
         },
         Language::Es => Labels {
             registered: "Carta certificada con acuse de recibo",
@@ -49,7 +45,6 @@ pub fn labels(lang: Language) -> Labels {
             columns: ["Factura", "Fecha", "Vencimiento", "Importe", "Pendiente"],
             total: "Total",
             scan: "Escanee con su aplicación bancaria para pagar",
-            reference: "Referencia",
         },
     }
 }
