@@ -33,6 +33,10 @@ pub fn pdf(ctx: &LetterContext, letter: &Letter) -> Result<Vec<u8>, LetterError>
     fold_marks(&mut flow);
     window(&mut flow, ctx, &words);
     info(&mut flow, ctx, &words, &date);
+    if let Some(payload) = qr::payload(ctx) {
+        let amount = ctx.grand_total.as_deref().unwrap_or(&ctx.total_outstanding);
+        qr::draw(&mut flow, &words, &payload, amount);
+    }
     flow.y = 98.0 * MM;
     flow.paragraph(LEFT, LEFT, 11.0, true, &letter.subject);
     flow.y += 4.0 * MM;
@@ -52,10 +56,6 @@ pub fn pdf(ctx: &LetterContext, letter: &Letter) -> Result<Vec<u8>, LetterError>
     if !table_drawn {
         flow.y += 3.0 * MM;
         table::invoice_table(&mut flow, &words, &rows, &ctx.total_outstanding);
-    }
-    if let Some(payload) = qr::payload(ctx) {
-        let amount = ctx.grand_total.as_deref().unwrap_or(&ctx.total_outstanding);
-        qr::draw(&mut flow, &words, &payload, amount);
     }
     let footer = footer(ctx);
     draw(
@@ -161,7 +161,7 @@ fn info(flow: &mut Flow, ctx: &LetterContext, words: &Labels, date: &str) {
     flow.text(INFO_X, 52.0 * MM, size, false, date);
     if ctx.registered {
         flow.text(INFO_X, 62.0 * MM, 8.5, false, words.tracking);
-        flow.line(INFO_X, 69.0 * MM, RIGHT, 69.0 * MM, 0.4);
+        flow.line(INFO_X, 67.5 * MM, RIGHT, 67.5 * MM, 0.4);
     }
 }
 

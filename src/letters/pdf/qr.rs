@@ -4,12 +4,16 @@
 use qrcode::{Color, EcLevel, QrCode};
 
 use super::labels::Labels;
-use super::layout::{Flow, LEFT, MM, Op};
+use super::layout::{Flow, MM, Op, RIGHT};
 use crate::domain::epc::{Transfer, epc_payload};
 use crate::letters::context::LetterContext;
 
 /// Side of the printed code, quiet zone excluded.
-const SIDE: f32 = 26.0 * MM;
+const SIDE: f32 = 24.0 * MM;
+/// The code's top, under the date and the tracking number field.
+const TOP_Y: f32 = 71.0 * MM;
+/// Where the words beside the code start (the date's column).
+const CAPTION_X: f32 = 125.0 * MM;
 
 /// The EPC069-12 text for `ctx`: the company's IBAN and BIC (both must be
 /// set), the amount to pay in euros, and the invoice's RF reference when
@@ -51,14 +55,14 @@ pub fn modules(payload: &str) -> Option<(Vec<bool>, usize)> {
     Some((dark, width))
 }
 
-/// Draws the code with `caption` and the amount beside it.
+/// Draws the code on the first page, right of the address window under
+/// the date, with the words asking to scan it and the amount beside it.
+/// Call it while the flow is on the first page.
 pub fn draw(flow: &mut Flow, labels: &Labels, payload: &str, amount: &str) {
     let Some((dark, width)) = modules(payload) else {
         return;
     };
-    flow.room(SIDE + 3.0 * MM);
-    flow.y += 3.0 * MM;
-    let (x0, y0) = (LEFT, flow.y);
+    let (x0, y0) = (RIGHT - SIDE, TOP_Y);
     let m = SIDE / width as f32;
     for (r, row) in dark.chunks(width).enumerate() {
         // One block per run of dark modules on a row.
@@ -80,10 +84,15 @@ pub fn draw(flow: &mut Flow, labels: &Labels, payload: &str, amount: &str) {
             });
         }
     }
-    let x = x0 + SIDE + 6.0 * MM;
-    flow.text(x, y0 + 12.0, 9.0, false, labels.scan);
-    flow.text(x, y0 + 26.0, 11.0, true, amount);
-    flow.y = y0 + SIDE;
+    let x = CAPTION_X;
+    let room = x0 - 3.0 * MM - x;
+    let mut y = y0 + 8.0;
+    for line in flow.fonts.wrap(labels.scan, 7.5, false, room, room) {
+        flow.text(x, y, 7.5, false, &line);
+        y += 9.5;
+    }
+    let size = flow.fonts.fit(amount, 10.0, true, room);
+    flow.text(x, y + 4.0, size, true, amount);
 }
 
 #[cfg(test)]
