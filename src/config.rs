@@ -17,8 +17,8 @@ const DEFAULTS: &str = include_str!("../assets/config.toml");
 pub const MAX_CONFIG: u64 = 256 * 1024;
 
 /// Tables of a `config.toml` that are team settings, kept in the database.
-const TEAM_TABLES: [&str; 6] = [
-    "company", "ladder", "letters", "team", "dunning", "solvency",
+const TEAM_TABLES: [&str; 8] = [
+    "company", "ladder", "letters", "team", "dunning", "solvency", "payments", "print",
 ];
 
 #[derive(Debug, thiserror::Error)]

@@ -499,7 +499,17 @@ fn r_on_a_queue_step_shows_the_letter_and_enter_sends_it() {
     );
     assert!(journal_count(&store) > before);
     let day = dir.path().join("letters").join("2026-11-22");
-    assert_eq!(std::fs::read_dir(&day).unwrap().count(), 1);
+    // The text and the PDF for the post.
+    let mut names: Vec<String> = std::fs::read_dir(&day)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(names.len(), 2, "{names:?}");
+    assert!(
+        names[0].ends_with(".pdf") && names[1].ends_with(".txt"),
+        "{names:?}"
+    );
     assert!(
         !app.queue
             .iter()

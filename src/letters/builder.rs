@@ -15,6 +15,7 @@ use crate::domain::invoice::days_overdue;
 use crate::domain::language::Language;
 use crate::domain::money::Money;
 use crate::domain::money_format::format_money;
+use crate::domain::payment_reference::grouped;
 
 impl CompanyDetails {
     /// The configured company; the address is split on line breaks.
@@ -25,6 +26,8 @@ impl CompanyDetails {
             phone: c.phone.clone(),
             email: c.email.clone(),
             bank_account: c.bank_account.clone(),
+            iban: c.iban.clone(),
+            bic: c.bic.clone(),
             signature: c.signature.clone(),
         }
     }
@@ -76,7 +79,21 @@ impl InvoiceLine {
             compensation: None,
             reminders: Vec::new(),
             level: None,
+            payment_reference: None,
         }
+    }
+
+    /// The reference the client quotes when paying, as stored (compact);
+    /// an RF reference is printed in groups of four.
+    pub fn with_payment_reference(mut self, reference: Option<&str>) -> InvoiceLine {
+        self.payment_reference = reference.map(str::trim).filter(|r| !r.is_empty()).map(|r| {
+            if r.starts_with("RF") {
+                grouped(r)
+            } else {
+                r.to_string()
+            }
+        });
+        self
     }
 
     /// This invoice's own reminders already sent, `(level, date)`, oldest
@@ -167,6 +184,7 @@ impl LetterContext {
             visit: None,
             pilot: None,
             promised: None,
+            to_pay: None,
         }
     }
 
@@ -174,6 +192,7 @@ impl LetterContext {
     pub fn with_invoices(mut self, invoices: Vec<InvoiceLine>, total: Money) -> LetterContext {
         self.invoices = invoices;
         self.total_outstanding = format_money(total, self.language);
+        self.to_pay = Some(total);
         self
     }
 
@@ -206,6 +225,7 @@ impl LetterContext {
         self.total_interest = Some(format_money(p.interest, lang));
         self.total_compensation = p.compensation.map(|c| format_money(c, lang));
         self.grand_total = Some(format_money(p.grand_total, lang));
+        self.to_pay = Some(p.grand_total);
         self
     }
 

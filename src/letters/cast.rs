@@ -7,6 +7,7 @@ use super::context::{ClientDetails, CompanyDetails};
 use super::kind::Law;
 use crate::domain::client::Profile;
 use crate::domain::currency::Currency;
+use crate::domain::epc::normalize_iban;
 use crate::domain::language::Language;
 
 /// The people, places and figures of one language's sample.
@@ -50,6 +51,16 @@ fn company(
         phone: phone.into(),
         email: email.into(),
         bank_account: bank.into(),
+        // A sample that gives an IBAN also gets the payment code.
+        iban: bank
+            .strip_prefix("IBAN ")
+            .and_then(|i| normalize_iban(i).ok())
+            .unwrap_or_default(),
+        bic: match bank.get(5..7) {
+            Some("FR") => "AGRIFRPP".into(),
+            Some("ES") => "CAIXESBB".into(),
+            _ => String::new(),
+        },
         signature: sig.into(),
     }
 }

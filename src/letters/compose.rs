@@ -199,6 +199,7 @@ pub fn compose(
         ctx = ctx.by_registered_mail();
     }
     let letter = render(&ctx, config_templates().as_deref())?;
+    let pdf = Some(super::pdf::pdf(&ctx, &letter)?);
     Ok(Composed {
         client,
         kind,
@@ -220,7 +221,7 @@ pub fn compose(
             .map(|n| crate::store::dunning::invoice_standing(conn, n))
             .collect::<Result<_, _>>()?,
         letter,
-        pdf: None,
+        pdf,
         penalty_note: note,
     })
 }
@@ -274,6 +275,7 @@ pub fn compose_statement(
         ctx = ctx.with_penalties(p);
     }
     let letter = render(&ctx, config_templates().as_deref())?;
+    let pdf = Some(super::pdf::pdf(&ctx, &letter)?);
     Ok(Composed {
         client: c,
         kind: LetterKind::Statement,
@@ -288,7 +290,7 @@ pub fn compose_statement(
         deadline: as_of,
         standings: Vec::new(),
         letter,
-        pdf: None,
+        pdf,
         penalty_note: note,
     })
 }
@@ -337,6 +339,7 @@ fn invoice_lines(
         if let Some(m) = &inv.milestone {
             line = line.with_milestone(m);
         }
+        line = line.with_payment_reference(h.stored.payment_reference.as_deref());
         outstanding += h.outstanding();
         if with_penalties {
             match penalty_of(h, as_of, rates) {

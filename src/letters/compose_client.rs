@@ -46,11 +46,13 @@ pub fn compose_pilot_end(
     )
     .with_pilot(ends_on);
     let letter = render(&ctx, config_templates().as_deref())?;
+    let pdf = Some(super::pdf::pdf(&ctx, &letter)?);
     Ok(composed(
         client,
         LetterKind::PilotEndNotice,
         "pilot-end notice",
         letter,
+        pdf,
         deadline,
     ))
 }
@@ -122,6 +124,7 @@ pub fn compose_deposit_request(
     )
     .with_invoices(lines(&histories, as_of), Money::new(total, cur));
     let letter = render(&ctx, config_templates().as_deref())?;
+    let pdf = Some(super::pdf::pdf(&ctx, &letter)?);
     let standings = numbers
         .iter()
         .map(|n| crate::store::dunning::invoice_standing(conn, n))
@@ -131,6 +134,7 @@ pub fn compose_deposit_request(
         LetterKind::DepositRequest,
         "deposit request",
         letter,
+        pdf,
         deadline,
     );
     c.steps = vec![(ActivityKind::Letter, None); numbers.len()];
@@ -180,11 +184,13 @@ pub fn compose_visit_confirmation(
         ctx = ctx.with_invoices(lines(&histories, as_of), Money::new(total, client.currency));
     }
     let letter = render(&ctx, config_templates().as_deref())?;
+    let pdf = Some(super::pdf::pdf(&ctx, &letter)?);
     Ok(composed(
         client,
         LetterKind::VisitConfirmation,
         "visit confirmation",
         letter,
+        pdf,
         deadline,
     ))
 }
@@ -227,6 +233,7 @@ fn composed(
     kind: LetterKind,
     label: &'static str,
     letter: super::Letter,
+    pdf: Option<Vec<u8>>,
     deadline: NaiveDate,
 ) -> Composed {
     Composed {
@@ -243,7 +250,7 @@ fn composed(
         deadline,
         standings: Vec::new(),
         letter,
-        pdf: None,
+        pdf,
         penalty_note: None,
     }
 }
@@ -261,7 +268,8 @@ fn lines(histories: &[InvoiceHistory], as_of: NaiveDate) -> Vec<InvoiceLine> {
                 inv.due_on,
                 inv.amount,
                 Money::new(h.outstanding(), inv.amount.currency),
-            );
+            )
+            .with_payment_reference(h.stored.payment_reference.as_deref());
             match &inv.milestone {
                 Some(m) => line.with_milestone(m),
                 None => line,

@@ -7,6 +7,7 @@ use serde::Serialize;
 use super::kind::{Law, LetterKind};
 use crate::domain::client::Profile;
 use crate::domain::language::Language;
+use crate::domain::money::Money;
 
 /// Everything a template sees, as strings formatted for `language`.
 /// Optional parts are `None` (the template tests them with `{% if %}`);
@@ -52,6 +53,10 @@ pub struct LetterContext {
     pub pilot: Option<Pilot>,
     /// A promise to pay the client made (and, in a reminder, did not keep).
     pub promised: Option<Promise>,
+    /// What the client is asked to pay, for a payment code: the grand total
+    /// when penalties are claimed, the total outstanding otherwise.
+    #[serde(skip)]
+    pub to_pay: Option<Money>,
 }
 
 /// The sender, from the `[company]` section of the configuration.
@@ -63,6 +68,11 @@ pub struct CompanyDetails {
     pub phone: String,
     pub email: String,
     pub bank_account: String,
+    /// The account for transfers, compact (`FR7630006000011234567890189`);
+    /// empty when not set.
+    pub iban: String,
+    /// The bank's BIC; empty when not set.
+    pub bic: String,
     /// Who signs: a name or a department.
     pub signature: String,
 }
@@ -100,6 +110,9 @@ pub struct InvoiceLine {
     /// The reminder level this letter is for this invoice (1–3), when known:
     /// an invoice that joined the case late gets a lower one than the letter.
     pub level: Option<u32>,
+    /// The reference to quote when paying, written for print (an RF
+    /// reference in groups of four, or a KID).
+    pub payment_reference: Option<String>,
 }
 
 /// A reminder already sent: its level (1–3) and date.

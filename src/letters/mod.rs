@@ -43,6 +43,8 @@ mod eml;
 pub mod folder;
 mod kind;
 pub mod mail;
+pub mod pdf;
+pub mod print;
 pub mod recover;
 mod render;
 mod sample;
@@ -80,4 +82,7 @@ pub enum LetterError {
         header: &'static str,
         reason: String,
     },
+    /// The PDF for the post could not be made.
+    #[error("PDF letter: {0}")]
+    Pdf(String),
 }

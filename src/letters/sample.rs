@@ -9,8 +9,10 @@ use super::builder::Penalties;
 use super::cast::{cast, date};
 use super::context::{InvoiceLine, LetterContext};
 use super::kind::LetterKind;
+use crate::domain::currency::Currency;
 use crate::domain::language::Language;
 use crate::domain::money::Money;
+use crate::domain::payment_reference::{Scheme, for_invoice};
 
 /// Simple interest on `m` at `rate` percent a year for `days` days over
 /// 365, half away from zero.
@@ -28,6 +30,12 @@ pub fn sample(kind: LetterKind, lang: Language) -> LetterContext {
     let c = cast(lang);
     let today = date(2026, 11, 24);
     let money = |major: i64| Money::new(major * 100 * c.scale, c.currency);
+    let scheme = if c.currency == Currency::NOK {
+        Scheme::KidForNok
+    } else {
+        Scheme::Rf
+    };
+    let reference = |n: &str| for_invoice(n, c.currency, scheme);
     let (a_due, b_due, c_due) = (date(2026, 10, 15), date(2026, 10, 31), date(2026, 11, 27));
     let a = InvoiceLine::new(
         lang,
@@ -38,6 +46,7 @@ pub fn sample(kind: LetterKind, lang: Language) -> LetterContext {
         money(4800),
         money(4800),
     )
+    .with_payment_reference(reference(c.numbers[0]).as_deref())
     .with_milestone(c.milestones[0]);
     let b = InvoiceLine::new(
         lang,
@@ -47,7 +56,8 @@ pub fn sample(kind: LetterKind, lang: Language) -> LetterContext {
         b_due,
         money(1250),
         money(650),
-    );
+    )
+    .with_payment_reference(reference(c.numbers[1]).as_deref());
     let not_due = InvoiceLine::new(
         lang,
         today,
@@ -57,6 +67,7 @@ pub fn sample(kind: LetterKind, lang: Language) -> LetterContext {
         money(2160),
         money(2160),
     )
+    .with_payment_reference(reference(c.numbers[2]).as_deref())
     .with_milestone(c.milestones[1]);
     let deadline = match kind {
         LetterKind::Courtesy => c_due,
@@ -100,6 +111,7 @@ pub fn sample(kind: LetterKind, lang: Language) -> LetterContext {
                 money(1500),
                 money(1500),
             )
+            .with_payment_reference(reference(c.numbers[2]).as_deref())
             .with_milestone(c.milestones[1]);
             ctx.with_invoices(vec![deposit], money(1500))
         }
@@ -161,6 +173,7 @@ pub fn sample(kind: LetterKind, lang: Language) -> LetterContext {
                     money(980),
                     money(980),
                 )
+                .with_payment_reference(reference(c.numbers[3]).as_deref())
                 .with_level(1);
                 ctx.by_registered_mail().with_also_overdue(vec![late])
             } else {

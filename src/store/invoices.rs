@@ -10,6 +10,7 @@ use crate::domain::currency::Currency;
 use crate::domain::invoice::Invoice;
 use crate::domain::money::Money;
 use crate::domain::payment::Payment;
+use crate::domain::payment_reference::{self, Scheme};
 
 /// An invoice as stored, with what the payment triggers keep up to date.
 #[derive(Clone, Debug, PartialEq)]
@@ -20,6 +21,8 @@ pub struct StoredInvoice {
     /// Sum of all payments (minor units).
     pub paid: i64,
     pub settled_on: Option<NaiveDate>,
+    /// The reference the client quotes when paying (compact form).
+    pub payment_reference: Option<String>,
 }
 
 /// Inserts an invoice for the client with row id `client_id`; returns its row
@@ -50,9 +53,10 @@ pub fn insert_paid(
     }
     let mut st = conn.prepare_cached(
         "INSERT INTO invoices (number, client_id, issued_on, due_on, amount, currency, milestone, \
-         is_deposit, paid, last_paid_on, settled_on, created_at) \
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12) ON CONFLICT (number) DO NOTHING",
+         is_deposit, paid, last_paid_on, settled_on, created_at, payment_reference) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13) ON CONFLICT (number) DO NOTHING",
     )?;
+    let reference = payment_reference::for_invoice(&inv.number, currency, scheme(conn)?);
     let n = st.execute(params![
         inv.number,
         client_id,
@@ -66,6 +70,7 @@ pub fn insert_paid(
         last_paid_on.map(SqlDate::new),
         settled_on.map(SqlDate::new),
         sql::now(),
+        reference,
     ])?;
     if n == 0 {
         return Ok(None);
@@ -81,7 +86,7 @@ pub fn insert_paid(
 pub fn find(conn: &Connection, number: &str) -> Result<Option<StoredInvoice>> {
     let mut st = conn.prepare_cached(
         "SELECT i.id, i.client_id, c.code, i.issued_on, i.due_on, i.amount, i.currency, \
-         i.milestone, i.is_deposit, i.paid, i.settled_on \
+         i.milestone, i.is_deposit, i.paid, i.settled_on, i.payment_reference \
          FROM invoices i JOIN clients c ON c.id = i.client_id WHERE i.number = ?1",
     )?;
     let found = st
@@ -101,6 +106,7 @@ pub fn find(conn: &Connection, number: &str) -> Result<Option<StoredInvoice>> {
                 },
                 paid: r.get(9)?,
                 settled_on: r.get(10)?,
+                payment_reference: r.get(11)?,
             })
         })
         .optional()?;
@@ -109,4 +115,39 @@ pub fn find(conn: &Connection, number: &str) -> Result<Option<StoredInvoice>> {
 
 pub fn count(conn: &Connection) -> Result<i64> {
     Ok(conn.query_row("SELECT count(*) FROM invoices", [], |r| r.get(0))?)
+}
+
+/// The payment reference scheme the team chose: KIDs for NOK invoices when
+/// the team setting `payments.kid` is `true`, RF references otherwise.
+pub fn scheme(conn: &Connection) -> Result<Scheme> {
+    let mut st = conn.prepare_cached("SELECT value FROM settings WHERE key = 'payments.kid'")?;
+    let value: Option<String> = st.query_row([], |r| r.get(0)).optional()?;
+    Ok(match value.as_deref().map(str::trim) {
+        Some("true") => Scheme::KidForNok,
+        _ => Scheme::Rf,
+    })
+}
+
+/// Gives every invoice without a payment reference the one its number and
+/// currency give under the team's scheme.
+pub fn fill_payment_references(conn: &Connection) -> Result<()> {
+    let scheme = scheme(conn)?;
+    let mut read =
+        conn.prepare("SELECT id, number, currency FROM invoices WHERE payment_reference IS NULL")?;
+    let rows = read
+        .query_map([], |r| {
+            Ok((
+                r.get::<_, i64>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, Currency>(2)?,
+            ))
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    let mut write = conn.prepare("UPDATE invoices SET payment_reference = ?1 WHERE id = ?2")?;
+    for (id, number, currency) in rows {
+        if let Some(reference) = payment_reference::for_invoice(&number, currency, scheme) {
+            write.execute(params![reference, id])?;
+        }
+    }
+    Ok(())
 }

@@ -38,6 +38,10 @@ const MIGRATIONS: &[Migration] = &[
         sql: include_str!("migrations/005_deposits.sql"),
         fill: None,
     },
+    Migration {
+        sql: include_str!("migrations/006_payment_reference.sql"),
+        fill: Some(super::invoices::fill_payment_references),
+    },
 ];
 
 /// Marks the file as a dun database (`PRAGMA application_id`, "dun1").

@@ -36,6 +36,14 @@ pub enum Kind {
     Percent,
     /// An amount in this currency, written as a string (`"5.00"`).
     Amount(Currency),
+    /// An IBAN (checked, stored without spaces), or empty.
+    Iban,
+    /// A BIC, or empty.
+    Bic,
+    /// `true` or `false`.
+    Flag,
+    /// A command name or path, without control characters.
+    Command,
 }
 
 /// The kind of `key`, or `None` when dun knows no such key.
@@ -46,6 +54,10 @@ pub fn kind(key: &str) -> Option<Kind> {
             "company",
             "name" | "address" | "phone" | "email" | "bank_account" | "signature",
         ] => Kind::Text,
+        ["company", "iban"] => Kind::Iban,
+        ["company", "bic"] => Kind::Bic,
+        ["payments", "kid"] => Kind::Flag,
+        ["print", "command"] => Kind::Command,
         ["letters", "folder"] => Kind::Folder,
         ["team", "time_zone"] => Kind::TimeZone,
         ["smtp", "url"] => Kind::SmtpUrl,
@@ -77,7 +89,9 @@ pub fn unknown(key: &str) -> String {
         "ladder" => {
             "ladder.PROFILE.min_gap_days|promise_grace_days|grace_days|steps, PROFILE one of administration, business, individual"
         }
-        "company" => "company.name|address|phone|email|bank_account|signature",
+        "company" => "company.name|address|phone|email|bank_account|signature|iban|bic",
+        "payments" => "payments.kid",
+        "print" => "print.command",
         "dunning" => {
             "dunning.ack_days, dunning.dispute_review_days, dunning.minimum.CUR (an upper-case ISO 4217 code)"
         }
@@ -98,7 +112,13 @@ pub fn parse_literal(kind: Kind, raw: &str) -> Result<toml::Value, String> {
     }
     let parsed = toml::Value::from_str(raw);
     match kind {
-        Kind::Text | Kind::Folder | Kind::TimeZone | Kind::SmtpUrl => Ok(match parsed {
+        Kind::Text
+        | Kind::Folder
+        | Kind::TimeZone
+        | Kind::Iban
+        | Kind::Bic
+        | Kind::Command
+        | Kind::SmtpUrl => Ok(match parsed {
             Ok(v @ toml::Value::String(_)) => v,
             _ => toml::Value::String(raw.to_string()),
         }),
@@ -143,6 +163,33 @@ pub fn check(kind: Kind, value: toml::Value) -> Result<toml::Value, String> {
             amount(&value, currency).map(|m| toml::Value::String(m.decimal_string()))
         }
         Kind::Steps => Ok(super::ladders::steps_value(&steps(value)?)),
+        Kind::Iban => {
+            let t = text(value)?;
+            if t.trim().is_empty() {
+                return Ok(toml::Value::String(String::new()));
+            }
+            crate::domain::epc::normalize_iban(&t).map(toml::Value::String)
+        }
+        Kind::Bic => {
+            let t = text(value)?;
+            if t.trim().is_empty() {
+                return Ok(toml::Value::String(String::new()));
+            }
+            crate::domain::epc::normalize_bic(&t).map(toml::Value::String)
+        }
+        Kind::Flag => match value {
+            toml::Value::Boolean(b) => Ok(toml::Value::Boolean(b)),
+            other => Err(format!("expected true or false, not {}", other.type_str())),
+        },
+        Kind::Command => {
+            let t = text(value)?;
+            if t.trim().is_empty() || t.chars().any(char::is_control) {
+                return Err(
+                    "a command is a program name or path, without control characters".into(),
+                );
+            }
+            Ok(toml::Value::String(t.trim().to_string()))
+        }
     }
 }
 
@@ -218,6 +265,9 @@ mod tests {
         assert_eq!(kind("solvency.deposit.C"), Some(Kind::Percent));
         assert_eq!(kind("solvency.deposit.E"), None);
         assert_eq!(kind("company"), None);
+        assert_eq!(kind("company.iban"), Some(Kind::Iban));
+        assert_eq!(kind("payments.kid"), Some(Kind::Flag));
+        assert_eq!(kind("print.command"), Some(Kind::Command));
         assert_eq!(kind("company.name.first"), None);
     }
 
@@ -262,5 +312,21 @@ mod tests {
         assert!(check(Kind::Folder, toml::Value::String("a\u{1b}b".into())).is_err());
         assert!(check(Kind::TimeZone, toml::Value::String("Mars/Base".into())).is_err());
         assert!(check(Kind::TimeZone, toml::Value::String(String::new())).is_ok());
+        let iban = check(
+            Kind::Iban,
+            parse_literal(Kind::Iban, "FR76 3000 6000 0112 3456 7890 189").unwrap(),
+        );
+        assert_eq!(iban.unwrap().as_str(), Some("FR7630006000011234567890189"));
+        assert!(
+            check(
+                Kind::Iban,
+                toml::Value::String("FR77 3000 6000 0112 3456 7890 189".into())
+            )
+            .is_err()
+        );
+        assert!(check(Kind::Iban, toml::Value::String(String::new())).is_ok());
+        assert!(check(Kind::Flag, parse_literal(Kind::Flag, "true").unwrap()).is_ok());
+        assert!(check(Kind::Flag, toml::Value::Integer(1)).is_err());
+        assert!(check(Kind::Command, toml::Value::String("lp\n".into())).is_err());
     }
 }

@@ -42,6 +42,12 @@ pub struct CompanyConfig {
     pub email: String,
     pub bank_account: String,
     pub signature: String,
+    /// The IBAN for transfers, compact; empty when not set.
+    #[serde(default)]
+    pub iban: String,
+    /// The bank's BIC; empty when not set.
+    #[serde(default)]
+    pub bic: String,
 }
 
 /// Dunning beyond the ladders.
@@ -68,6 +74,10 @@ pub struct TeamSettings {
     /// The deposit % each rating requires, A to D.
     pub deposit: [u8; 4],
     pub smtp: SmtpSettings,
+    /// Whether invoices in NOK get a KID rather than an RF reference.
+    pub payments_kid: bool,
+    /// The command that prints a PDF letter (`lp`), given the file.
+    pub print_command: String,
 }
 
 /// Where e-mail letters go.
@@ -208,7 +218,19 @@ impl TeamSettings {
                 email: text("company.email")?,
                 bank_account: text("company.bank_account")?,
                 signature: text("company.signature")?,
+                iban: text("company.iban")?,
+                bic: text("company.bic")?,
             },
+            payments_kid: map
+                .get("payments.kid")
+                .and_then(toml::Value::as_bool)
+                .ok_or_else(|| {
+                    (
+                        "payments.kid".to_string(),
+                        "missing or not true/false".to_string(),
+                    )
+                })?,
+            print_command: text("print.command")?,
             letters_folder: text("letters.folder")?,
             time_zone,
             dunning: DunningSettings {
@@ -247,6 +269,8 @@ impl Default for TeamSettings {
             },
             deposit: [0, 0, 30, 50],
             smtp: SmtpSettings::default(),
+            payments_kid: false,
+            print_command: "lp".to_string(),
         })
     }
 }
