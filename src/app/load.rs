@@ -75,6 +75,8 @@ impl App {
                 folder: &folder,
                 company: &self.company,
                 mailer: mailer.as_ref().map_err(Clone::clone),
+                // Letters for the post are printed by `dun letters --print`.
+                printer: None,
             };
             let sent = send_with(
                 store,

@@ -111,6 +111,11 @@ pub enum Command {
         /// (`smtp.url`); without it they are written, not sent.
         #[arg(long)]
         send: bool,
+        /// Print the letters that go by post (the ladder's letter steps,
+        /// registered letters, and those no e-mail carried) with the
+        /// team's `print.command` (default `lp`), and record them as posted.
+        #[arg(long)]
+        print: bool,
     },
     /// Record one journal entry: a call, a reminder, a promise, a payment…
     ///
@@ -294,6 +299,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
             mine,
             dry_run,
             send,
+            print,
         } => {
             let mut store = ctx.open()?;
             let dir = match dir {
@@ -306,6 +312,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
                 mine: mine.then_some(ctx.user.as_str()),
                 dry_run,
                 send_mail: send,
+                print: print.then_some(ctx.team.print_command.as_str()),
                 smtp: &ctx.team.smtp,
                 user: &ctx.user,
                 now: chrono::Utc::now(),

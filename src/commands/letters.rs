@@ -31,6 +31,8 @@ pub struct LettersRun<'a> {
     pub dry_run: bool,
     /// Send e-mail letters through the team's mail server.
     pub send_mail: bool,
+    /// Print the letters for the post with this command (`print.command`).
+    pub print: Option<&'a str>,
     pub smtp: &'a SmtpSettings,
     pub user: &'a str,
     pub now: DateTime<Utc>,
@@ -70,6 +72,7 @@ pub fn run(
         folder: &folder,
         company,
         mailer: mailer.as_ref().map_err(Clone::clone),
+        printer: run.print.filter(|_| !run.dry_run),
     };
     let mut unsent_mail = 0;
     // Once the mail server cannot be reached, the other e-mails wait.
@@ -129,9 +132,16 @@ pub fn run(
                         .iter()
                         .filter_map(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()))
                         .collect();
+                    let printed = if sent.printed { " (printed)" } else { "" };
+                    let names = vec![format!("{}{printed}", names.join(" "))];
                     match (sent.message_id, sent.no_email) {
                         (Some(id), _) => format!("{} (e-mailed, {id})", names.join(" ")),
-                        (None, Some(why)) if names.iter().any(|n| n.ends_with(".eml")) => {
+                        (None, Some(why))
+                            if sent
+                                .files
+                                .iter()
+                                .any(|f| f.extension().is_some_and(|e| e == "eml")) =>
+                        {
                             unsent_mail += 1;
                             format!("{} (e-mail not sent: {why})", names.join(" "))
                         }

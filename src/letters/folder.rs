@@ -280,6 +280,17 @@ impl Claim {
         sync_dir(&self.dir)
     }
 
+    /// The unfinished file that will be named `*.EXT`, written and synced
+    /// once [`Claim::write`] returned (what is printed before the letter
+    /// is recorded).
+    pub fn part(&self, ext: &str) -> Option<&Path> {
+        self.finals
+            .iter()
+            .zip(&self.parts)
+            .find(|(f, _)| f.extension().is_some_and(|e| e == ext))
+            .map(|(_, p)| p.as_path())
+    }
+
     /// The final names, as the journal holds them: `DATE/NAME`.
     pub fn names(&self) -> Vec<String> {
         let day = self

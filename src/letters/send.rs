@@ -36,6 +36,8 @@ pub struct Sent {
     pub message_id: Option<String>,
     /// Why no e-mail went out, when none did.
     pub no_email: Option<String>,
+    /// Whether the letter was printed for the post.
+    pub printed: bool,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -46,6 +48,9 @@ pub enum SendError {
     Store(#[from] StoreError),
     #[error("{0}")]
     Letter(#[from] super::LetterError),
+    /// The print command failed: the letter is not recorded.
+    #[error("{0}")]
+    Print(#[from] super::print::PrintError),
     /// The mail server refused the message or could not be reached.
     #[error("e-mail to {to}: {reason}")]
     Mail {
@@ -60,6 +65,9 @@ pub struct Outbox<'a> {
     pub company: &'a CompanyConfig,
     /// The mail server; `Err` says why e-mail is not sent.
     pub mailer: Result<&'a Mailer, String>,
+    /// The command that prints letters for the post (`lp`), when they are
+    /// to be printed now.
+    pub printer: Option<&'a str>,
 }
 
 /// Writes `c` into the folder `out` (with the modes of `store`'s database)
@@ -78,6 +86,7 @@ pub fn send(
         folder: &folder,
         company,
         mailer: Err("no mail server is set (smtp.url)".into()),
+        printer: None,
     };
     send_with(store, c, as_of, &outbox, user, now)
 }
@@ -190,6 +199,25 @@ pub fn send_with(
             (note, None, Some(why.clone()))
         }
     };
+    // A letter by post (the ladder's channel, a registered letter, or no
+    // e-mail sent) is printed before it is recorded: a print that fails
+    // leaves it due.
+    let by_post = c.channel.as_str() != "email" || c.registered || message_id.is_none();
+    let note = match (outbox.printer, claim.part("pdf")) {
+        (Some(command), Some(pdf)) if by_post => {
+            if let Err(e) = super::print::print(pdf, command) {
+                claim.abandon();
+                return Err(e.into());
+            }
+            note.replacen(
+                "; files:",
+                &format!("; printed for the post with `{command}`; files:"),
+                1,
+            )
+        }
+        _ => note,
+    };
+    let printed = note.contains("; printed for the post");
     let entries = match record(store, c, as_of, user, now, &note) {
         Ok(n) => n,
         Err(e) => {
@@ -203,6 +231,7 @@ pub fn send_with(
         entries,
         message_id,
         no_email,
+        printed,
     })
 }
 
