@@ -609,3 +609,46 @@ fn a_reminder_logged_by_hand_records_the_deadline_its_ladder_gives() {
             .unwrap()
     );
 }
+
+#[test]
+fn the_tracking_number_is_kept_with_the_acknowledgment() {
+    let (_dir, mut store) = demo();
+    let n = open_invoice(&mut store, 3);
+    let sent = log_entry(
+        &mut store,
+        LogRequest {
+            registered: true,
+            ..req("formal_notice", &n)
+        },
+    )
+    .unwrap();
+    let id: i64 = sent
+        .rsplit("journal entry ")
+        .next()
+        .unwrap()
+        .trim_end_matches(")\n")
+        .parse()
+        .unwrap();
+    log_entry(
+        &mut store,
+        LogRequest {
+            kind: "letter".into(),
+            invoice: Some(n.clone()),
+            outcome: Some("acknowledged".into()),
+            refers_to: Some(id),
+            reference: Some("RR123456785FR".into()),
+            ..LogRequest::default()
+        },
+    )
+    .unwrap();
+    let note: String = store
+        .read(|tx| {
+            Ok::<_, dun::store::StoreError>(tx.query_row(
+                "SELECT note FROM activities WHERE refers_to = ?1",
+                [id],
+                |r| r.get(0),
+            )?)
+        })
+        .unwrap();
+    assert_eq!(note, "tracking number RR123456785FR");
+}

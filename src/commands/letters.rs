@@ -133,9 +133,9 @@ pub fn run(
                         .filter_map(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()))
                         .collect();
                     let printed = if sent.printed { " (printed)" } else { "" };
-                    let names = vec![format!("{}{printed}", names.join(" "))];
+                    let files = format!("{}{printed}", names.join(" "));
                     match (sent.message_id, sent.no_email) {
-                        (Some(id), _) => format!("{} (e-mailed, {id})", names.join(" ")),
+                        (Some(id), _) => format!("{files} (e-mailed, {id})"),
                         (None, Some(why))
                             if sent
                                 .files
@@ -143,10 +143,10 @@ pub fn run(
                                 .any(|f| f.extension().is_some_and(|e| e == "eml")) =>
                         {
                             unsent_mail += 1;
-                            format!("{} (e-mail not sent: {why})", names.join(" "))
+                            format!("{files} (e-mail not sent: {why})")
                         }
-                        (None, Some(why)) => format!("{} (no e-mail: {why})", names.join(" ")),
-                        (None, None) => names.join(" "),
+                        (None, Some(why)) => format!("{files} (no e-mail: {why})"),
+                        (None, None) => files,
                     }
                 }
                 Err(e) => {

@@ -59,7 +59,8 @@ pub struct LogRequest {
     /// Payment method: transfer, card, cheque, cash, direct_debit, other.
     #[arg(long)]
     pub method: Option<String>,
-    /// Payment reference.
+    /// Payment reference; for an acknowledgment of receipt, the postal
+    /// tracking number of the registered letter.
     #[arg(long)]
     pub reference: Option<String>,
     /// Sent by registered mail.
@@ -152,6 +153,17 @@ fn submission(
     s.registered = req.registered;
     s.refers_to = req.refers_to;
     s.keep_limit = req.keep_limit.clone();
+    if let (Some(tracking), Some(crate::domain::activity::ACKNOWLEDGED)) =
+        (&req.reference, req.outcome.as_deref())
+    {
+        // The registered letter's tracking number, kept with its receipt.
+        let tracking = tracking.trim();
+        s.note = if s.note.is_empty() {
+            format!("tracking number {tracking}")
+        } else {
+            format!("tracking number {tracking}; {}", s.note)
+        };
+    }
     if let Some(text) = &req.amount {
         let sep = amounts::column_separator(&[text.as_str()])
             .map_err(|e| anyhow::anyhow!("--amount: {e}"))?
