@@ -262,10 +262,7 @@ impl Form {
         if v.is_empty() {
             return Ok(None);
         }
-        let sep = amounts::column_separator(&[v])
-            .map_err(|e| format!("{label}: {e}"))?
-            .unwrap_or(amounts::DecimalSeparator::Dot);
-        amounts::parse_amount(v, sep, self.target.currency.exponent())
+        typed_amount(v, &self.target)
             .map(Some)
             .map_err(|e| format!("{label}: {e}"))
     }
@@ -369,6 +366,25 @@ impl Form {
         }
         Ok(s)
     }
+}
+
+/// An amount typed about `target`, in its currency ([`amounts::parse_typed`]):
+/// written with another currency's symbol or code, it is refused with both.
+pub fn typed_amount(text: &str, target: &Target) -> Result<i64, String> {
+    amounts::parse_typed(text, target.currency).map_err(|e| match e {
+        amounts::AmountError::WrongCurrency {
+            value,
+            written,
+            currency,
+        } => match &target.invoice {
+            Some(n) => format!("{value:?} is in {written}, but invoice {n} is in {currency}"),
+            None => format!(
+                "{value:?} is in {written}, but {}'s currency is {currency}",
+                target.client
+            ),
+        },
+        e => e.to_string(),
+    })
 }
 
 /// What a checked form records.

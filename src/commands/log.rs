@@ -5,14 +5,13 @@ use std::io::Write;
 
 use chrono::{DateTime, NaiveDate, Utc};
 
-use crate::app::form::{Submission, Target};
+use crate::app::form::{Submission, Target, typed_amount};
 use crate::app::log::record;
 use crate::domain::activity::ActivityKind;
 use crate::domain::client::Rating;
 use crate::domain::payment::PaymentMethod;
 use crate::domain::solvency::SolvencySource;
 use crate::domain::text::printable;
-use crate::import::amounts;
 use crate::store::{self, Store, StoreError};
 
 /// What the command line says to record (the arguments of `dun log`).
@@ -165,11 +164,7 @@ fn submission(
         };
     }
     if let Some(text) = &req.amount {
-        let sep = amounts::column_separator(&[text.as_str()])
-            .map_err(|e| anyhow::anyhow!("--amount: {e}"))?
-            .unwrap_or(amounts::DecimalSeparator::Dot);
-        let minor = amounts::parse_amount(text, sep, target.currency.exponent())
-            .map_err(|e| anyhow::anyhow!("--amount: {e}"))?;
+        let minor = typed_amount(text, target).map_err(|e| anyhow::anyhow!("--amount: {e}"))?;
         s.amount = Some(minor);
     }
     match kind {

@@ -42,8 +42,20 @@ pub enum AmountError {
     Empty,
     #[error("{value:?} is not an amount: {reason}")]
     NotAnAmount { value: String, reason: &'static str },
-    #[error("{value:?} has more decimals than the currency allows (at most {exponent})")]
-    TooPrecise { value: String, exponent: u32 },
+    #[error("{value:?}: {}", too_precise(*decimals, *exponent))]
+    TooPrecise {
+        value: String,
+        decimals: u32,
+        exponent: u32,
+    },
+    #[error("{value:?} is in {written}, not {currency}")]
+    WrongCurrency {
+        value: String,
+        written: String,
+        currency: String,
+    },
+    #[error("{0:?} could be read either way (is `.` or `,` a decimal or a thousands separator?)")]
+    Ambiguous(String),
     #[error("{0:?} is too large")]
     TooLarge(String),
     #[error(
@@ -54,6 +66,23 @@ pub enum AmountError {
         dot_example: String,
         comma_example: String,
     },
+}
+
+/// `three decimals in a currency of two`, for messages.
+fn too_precise(decimals: u32, exponent: u32) -> String {
+    const WORDS: [&str; 5] = ["none", "one", "two", "three", "four"];
+    let word = |n: u32| {
+        usize::try_from(n)
+            .ok()
+            .and_then(|i| WORDS.get(i))
+            .map_or_else(|| n.to_string(), |w| (*w).to_string())
+    };
+    let plural = if decimals == 1 { "" } else { "s" };
+    format!(
+        "{} decimal{plural} in a currency of {}",
+        word(decimals),
+        word(exponent)
+    )
 }
 
 /// Currency symbols accepted (and ignored) before or after an amount, longest
@@ -189,8 +218,8 @@ fn strip(value: &str) -> Result<Stripped<'_>, AmountError> {
 /// negatives; a currency symbol or 3-letter code before or after (ignored: the
 /// caller deals with the currency); thousands grouped by the other one of
 /// `.`/`,`, a space (also no-break, narrow no-break and thin) or `'`/`’`, always in
-/// groups of 3 digits. More decimals than `exponent` are refused unless the
-/// extra ones are zeros (`12.500` EUR is 1250). Never rounds, never uses floats.
+/// groups of 3 digits. More decimals than `exponent` are refused, even zeros
+/// (`12.500` is not a EUR amount). Never rounds, never uses floats.
 pub fn parse_amount(s: &str, sep: DecimalSeparator, exponent: u32) -> Result<i64, AmountError> {
     let Stripped { body, negative, .. } = strip(s)?;
     let decimal = sep.as_char();
@@ -200,7 +229,6 @@ pub fn parse_amount(s: &str, sep: DecimalSeparator, exponent: u32) -> Result<i64
     let mut units: u128 = 0;
     let mut fraction: u128 = 0;
     let mut fraction_len: u32 = 0;
-    let mut extra_nonzero = false;
     let mut in_fraction = false;
     // Digits in the current group of the integer part, and in the first one.
     let mut group_len = 0u32;
@@ -216,8 +244,6 @@ pub fn parse_amount(s: &str, sep: DecimalSeparator, exponent: u32) -> Result<i64
                         .checked_mul(10)
                         .and_then(|f| f.checked_add(u128::from(d)))
                         .ok_or_else(too_large)?;
-                } else if d != 0 {
-                    extra_nonzero = true;
                 }
                 fraction_len += 1;
             } else {
@@ -294,9 +320,10 @@ pub fn parse_amount(s: &str, sep: DecimalSeparator, exponent: u32) -> Result<i64
     if !in_fraction && group_char.is_some() && group_len != 3 {
         return Err(not_an_amount(s, "digit groups must have 3 digits"));
     }
-    if extra_nonzero {
+    if fraction_len > exponent {
         return Err(AmountError::TooPrecise {
             value: s.trim().to_string(),
+            decimals: fraction_len,
             exponent,
         });
     }
@@ -398,64 +425,11 @@ pub fn column_separator(values: &[&str]) -> Result<Option<DecimalSeparator>, Amo
     })
 }
 
-/// The separator a value would have to use as its decimal point to be read
-/// as a decimal, when it could as well be grouping thousands: one `.` or one
-/// `,`, followed by exactly three digits (`1.000`, `12,500`). `None` for any
-/// other value.
-pub fn ambiguous_separator(s: &str) -> Option<DecimalSeparator> {
-    let body = strip(s).ok()?.body;
-    let single = |c: char| body.matches(c).count() == 1;
-    let (pos, sep) = match (body.find('.'), body.find(',')) {
-        (Some(p), None) if single('.') => (p, DecimalSeparator::Dot),
-        (None, Some(p)) if single(',') => (p, DecimalSeparator::Comma),
-        _ => return None,
-    };
-    let after = &body[pos + 1..];
-    (after.len() == 3 && after.bytes().all(|b| b.is_ascii_digit())).then_some(sep)
-}
-
-/// Whether a currency symbol or code written with an amount fits the
-/// currency `code` (`€` EUR, `£` GBP, `kr` NOK/SEK/DKK/ISK, `$` any dollar…).
-/// `Err` names what was written when it does not.
-pub fn check_marker(s: &str, code: &str) -> Result<(), String> {
-    let Some(marker) = strip(s).ok().and_then(|st| st.marker) else {
-        return Ok(());
-    };
-    let fits = match marker {
-        "€" => code == "EUR",
-        "£" => code == "GBP",
-        "¥" => code == "JPY" || code == "CNY",
-        "US$" => code == "USD",
-        "CA$" | "C$" => code == "CAD",
-        "AU$" | "A$" => code == "AUD",
-        "NZ$" => code == "NZD",
-        "HK$" => code == "HKD",
-        "S$" => code == "SGD",
-        "R$" => code == "BRL",
-        "$" => {
-            code.ends_with('D') || code == "MXN" || code == "ARS" || code == "CLP" || code == "COP"
-        }
-        "kr" | "kr." | "Kr" | "Kr." | "KR" => matches!(code, "NOK" | "SEK" | "DKK" | "ISK"),
-        "Fr." => code == "CHF",
-        "zł" => code == "PLN",
-        "₹" | "Rs" | "Rs." => code == "INR" || code == "PKR" || code == "LKR",
-        "₩" => code == "KRW",
-        "₽" => code == "RUB",
-        "₺" => code == "TRY",
-        "₪" => code == "ILS",
-        "₫" => code == "VND",
-        "₴" => code == "UAH",
-        "₦" => code == "NGN",
-        "₱" => code == "PHP",
-        other if other.len() == 3 => other.eq_ignore_ascii_case(code),
-        _ => false,
-    };
-    if fits {
-        Ok(())
-    } else {
-        Err(marker.to_string())
-    }
-}
+mod typed;
+pub use typed::{
+    ambiguous_separator, check_currency, check_marker, parse_in, parse_typed, separator_for,
+    written_as,
+};
 
 #[cfg(test)]
 mod tests;

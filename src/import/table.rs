@@ -5,7 +5,7 @@ use std::path::Path;
 
 use csv::StringRecord;
 
-use super::amounts::{self, DecimalSeparator};
+use super::amounts::{self, AmountError, DecimalSeparator};
 use super::dates::{self, DateFormat};
 use super::decode;
 use super::error::ImportError;
@@ -429,42 +429,31 @@ impl<'a> Row<'a> {
             return Err(self.error(
                 field,
                 format!(
-                    "{:?} is written in {marker}, but the line's currency is {currency}",
-                    printable(v)
+                    "{:?} is written in {}, but the line's currency is {currency}",
+                    printable(v),
+                    amounts::written_as(&marker)
                 ),
             ));
         }
         let exponent = currency.exponent();
-        let sep = match (self.table.separator(field), amounts::ambiguous_separator(v)) {
-            (Some(sep), _) => sep,
-            (None, None) => DecimalSeparator::Dot,
-            // `1.000` or `1,000` in a column that never shows its decimal
-            // separator: three decimals do not fit the currency, so it groups
-            // thousands; where three decimals would fit (BHD), nobody can tell.
-            (None, Some(written)) if exponent < 3 => match written {
-                DecimalSeparator::Dot => DecimalSeparator::Comma,
-                DecimalSeparator::Comma => DecimalSeparator::Dot,
-            },
-            (None, Some(_)) => {
-                return Err(self.error(
-                    field,
-                    format!(
-                        "{v:?} could be read either way in {currency}; give --decimal-separator dot or comma"
-                    ),
-                ));
-            }
-        };
-        let minor = amounts::parse_amount(v, sep, exponent)
-            .map_err(|e| self.error(field, e.to_string()))?;
-        if minor.unsigned_abs() > MAX_AMOUNT.unsigned_abs() {
-            return Err(self.error(
+        let sep = amounts::separator_for(v, self.table.separator(field), exponent).map_err(|_| {
+            self.error(
+                field,
+                format!(
+                    "{v:?} could be read either way in {currency}; give --decimal-separator dot or comma"
+                ),
+            )
+        })?;
+        let minor = amounts::parse_in(v, sep, currency).map_err(|e| match e {
+            AmountError::TooLarge(_) => self.error(
                 field,
                 format!(
                     "{v:?} is more than dun accepts for one amount ({} {currency})",
                     crate::domain::money::decimal_string(MAX_AMOUNT, exponent)
                 ),
-            ));
-        }
+            ),
+            e => self.error(field, e.to_string()),
+        })?;
         Ok(Some(minor))
     }
 

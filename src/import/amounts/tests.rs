@@ -75,30 +75,63 @@ fn other_currency_exponents() {
     assert_eq!(parse_amount("1,234", Dot, 0).unwrap(), 1234);
     assert_eq!(parse_amount("1.234", Comma, 0).unwrap(), 1234);
     assert_eq!(parse_amount("1.234", Dot, 3).unwrap(), 1234);
-    assert_eq!(parse_amount("1234.00", Dot, 0).unwrap(), 1234);
+    assert!(parse_amount("1234.00", Dot, 0).is_err());
     assert_eq!(parse_amount("1.5", Dot, 3).unwrap(), 1500);
     assert_eq!(
         parse_amount("12.5", Dot, 0).unwrap_err().to_string(),
-        "\"12.5\" has more decimals than the currency allows (at most 0)"
+        "\"12.5\": one decimal in a currency of none"
     );
 }
 
 #[test]
-fn extra_zero_decimals_are_fine_others_are_not() {
-    assert_eq!(eur("12.500", Dot).unwrap(), 1250);
-    assert_eq!(eur("12,5000", Comma).unwrap(), 1250);
-    let err = eur("12.345", Dot).unwrap_err();
+fn more_decimals_than_the_currency_has_are_refused_even_zeros() {
+    for (v, sep, decimals) in [("12.500", Dot, 3), ("12,5000", Comma, 4), ("12.345", Dot, 3)] {
+        assert_eq!(
+            eur(v, sep),
+            Err(AmountError::TooPrecise {
+                value: v.into(),
+                decimals,
+                exponent: 2
+            })
+        );
+    }
     assert_eq!(
-        err,
-        AmountError::TooPrecise {
-            value: "12.345".into(),
-            exponent: 2
-        }
+        eur("0.500", Dot).unwrap_err().to_string(),
+        "\"0.500\": three decimals in a currency of two"
     );
+}
+
+#[test]
+fn a_typed_amount_is_read_like_a_lone_cell_and_in_its_own_currency() {
+    use crate::domain::currency::Currency;
+    let cur = |c: &str| Currency::from_code(c).unwrap();
+    let typed = |v: &str, c: &str| parse_typed(v, cur(c));
+    assert_eq!(typed("£100", "GBP"), Ok(10000));
+    assert_eq!(typed("$50.00", "USD"), Ok(5000));
+    assert_eq!(typed("50,00 €", "EUR"), Ok(5000));
+    assert_eq!(typed("NOK 1 000", "NOK"), Ok(100000));
+    assert_eq!(typed("100 JPY", "JPY"), Ok(100));
+    assert_eq!(typed("1.000", "EUR"), Ok(100000));
+    assert_eq!(typed("1,000", "JPY"), Ok(1000));
+    assert!(matches!(typed("1.000", "BHD"), Err(AmountError::Ambiguous(_))));
+    assert_eq!(typed("0.500", "BHD"), Ok(500));
     assert_eq!(
-        err.to_string(),
-        "\"12.345\" has more decimals than the currency allows (at most 2)"
+        typed("0.500", "EUR").unwrap_err().to_string(),
+        "\"0.500\": three decimals in a currency of two"
     );
+    assert!(matches!(typed("0,500", "EUR"), Err(AmountError::TooPrecise { .. })));
+    for (v, c, written) in [
+        ("100 JPY", "EUR", "JPY"),
+        ("£100", "EUR", "£ (GBP)"),
+        ("$50.00", "EUR", "$ (a dollar or peso)"),
+        ("50,00 €", "GBP", "€ (EUR)"),
+        ("NOK 1 000", "SEK", "NOK"),
+    ] {
+        assert_eq!(
+            typed(v, c).unwrap_err().to_string(),
+            format!("{v:?} is in {written}, not {c}")
+        );
+    }
 }
 
 #[test]
