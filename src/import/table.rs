@@ -26,7 +26,7 @@ const DATE_FIELDS: &[Field] = &[
     Field::HoldUntil,
 ];
 /// Fields read as amounts.
-const AMOUNT_FIELDS: &[Field] = &[Field::Amount, Field::CreditLimit];
+const AMOUNT_FIELDS: &[Field] = &[Field::Amount, Field::CreditLimit, Field::LateFee];
 
 pub struct Table {
     /// The file name as given, for messages.

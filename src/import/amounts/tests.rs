@@ -85,7 +85,11 @@ fn other_currency_exponents() {
 
 #[test]
 fn more_decimals_than_the_currency_has_are_refused_even_zeros() {
-    for (v, sep, decimals) in [("12.500", Dot, 3), ("12,5000", Comma, 4), ("12.345", Dot, 3)] {
+    for (v, sep, decimals) in [
+        ("12.500", Dot, 3),
+        ("12,5000", Comma, 4),
+        ("12.345", Dot, 3),
+    ] {
         assert_eq!(
             eur(v, sep),
             Err(AmountError::TooPrecise {
@@ -113,13 +117,19 @@ fn a_typed_amount_is_read_like_a_lone_cell_and_in_its_own_currency() {
     assert_eq!(typed("100 JPY", "JPY"), Ok(100));
     assert_eq!(typed("1.000", "EUR"), Ok(100000));
     assert_eq!(typed("1,000", "JPY"), Ok(1000));
-    assert!(matches!(typed("1.000", "BHD"), Err(AmountError::Ambiguous(_))));
+    assert!(matches!(
+        typed("1.000", "BHD"),
+        Err(AmountError::Ambiguous(_))
+    ));
     assert_eq!(typed("0.500", "BHD"), Ok(500));
     assert_eq!(
         typed("0.500", "EUR").unwrap_err().to_string(),
         "\"0.500\": three decimals in a currency of two"
     );
-    assert!(matches!(typed("0,500", "EUR"), Err(AmountError::TooPrecise { .. })));
+    assert!(matches!(
+        typed("0,500", "EUR"),
+        Err(AmountError::TooPrecise { .. })
+    ));
     for (v, c, written) in [
         ("100 JPY", "EUR", "JPY"),
         ("£100", "EUR", "£ (GBP)"),

@@ -1,0 +1,240 @@
+//! Money typed in means what it says: an amount written with another
+//! currency's symbol or code is refused by `dun log` and the workbench's
+//! forms, as the import refuses it; every amount column of an import is read
+//! the same way.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use chrono::NaiveDate;
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use dun::app::{App, keymap};
+use dun::store::Store;
+
+const TODAY: &str = "2026-11-22";
+
+fn dun(db: &Path, args: &[&str]) -> Output {
+    let dir = db.parent().unwrap();
+    Command::new(env!("CARGO_BIN_EXE_dun"))
+        .args(args)
+        .env("DUN_DB", db)
+        .env("DUN_TODAY", TODAY)
+        .env("HOME", dir)
+        .env("XDG_CONFIG_HOME", dir.join("config"))
+        .env("XDG_DATA_HOME", dir.join("data"))
+        .output()
+        .unwrap()
+}
+
+fn ok(out: &Output) -> String {
+    assert!(
+        out.status.success(),
+        "failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout.clone()).unwrap()
+}
+
+/// A database with invoice F1 in EUR (client C1) and G1 in GBP (client C2).
+fn ledger() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("money.db");
+    ok(&dun(&db, &["init"]));
+    let file = dir.path().join("invoices.csv");
+    std::fs::write(
+        &file,
+        "invoice,customer,invoice date,due date,amount,currency\n\
+         F1,C1,2026-10-01,2026-10-31,1000.00,EUR\n\
+         G1,C2,2026-10-01,2026-10-31,\"1,000.00\",GBP\n",
+    )
+    .unwrap();
+    ok(&dun(&db, &["import", "invoices", file.to_str().unwrap()]));
+    (dir, db)
+}
+
+/// Journal entries and payments in the database.
+fn counts(db: &Path) -> (i64, i64) {
+    let store = Store::open(db).unwrap();
+    (
+        dun::store::activities::count(store.conn()).unwrap(),
+        dun::store::payments::count(store.conn()).unwrap(),
+    )
+}
+
+#[test]
+fn dun_log_refuses_an_amount_in_another_currency_and_writes_nothing() {
+    let (_dir, db) = ledger();
+    let before = counts(&db);
+    for (kind, amount) in [
+        ("payment", "100 JPY"),
+        ("payment", "£100"),
+        ("payment", "$50.00"),
+        ("promise", "NOK 1 000"),
+    ] {
+        let out = dun(
+            &db,
+            &[
+                "log",
+                kind,
+                "--invoice",
+                "F1",
+                "--amount",
+                amount,
+                "--date",
+                "2026-12-01",
+            ],
+        );
+        assert_eq!(out.status.code(), Some(1), "{amount}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(err.lines().count(), 1, "{err}");
+        assert!(
+            err.contains(&format!("--amount: {amount:?} is in "))
+                && err.contains("but invoice F1 is in EUR"),
+            "{err}"
+        );
+        assert_eq!(counts(&db), before, "{amount} wrote something");
+    }
+    let out = dun(
+        &db,
+        &["log", "payment", "--invoice", "F1", "--amount", "100 JPY"],
+    );
+    assert!(String::from_utf8_lossy(&out.stderr).contains("is in JPY, but invoice F1 is in EUR"));
+    let out = dun(
+        &db,
+        &["log", "payment", "--invoice", "F1", "--amount", "0.500"],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("three decimals in a currency of two"),
+        "{out:?}"
+    );
+    assert_eq!(counts(&db), before);
+}
+
+#[test]
+fn dun_log_takes_an_amount_in_the_invoice_currency() {
+    let (_dir, db) = ledger();
+    ok(&dun(
+        &db,
+        &["log", "payment", "--invoice", "G1", "--amount", "£100"],
+    ));
+    ok(&dun(
+        &db,
+        &["log", "payment", "--invoice", "F1", "--amount", "50,00 €"],
+    ));
+    let store = Store::open(&db).unwrap();
+    let paid: Vec<(String, i64)> = store
+        .conn()
+        .prepare(
+            "SELECT i.number, p.amount FROM payments p JOIN invoices i ON i.id = p.invoice_id \
+             ORDER BY p.id",
+        )
+        .unwrap()
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    assert_eq!(paid, [("G1".to_string(), 10000), ("F1".to_string(), 5000)]);
+}
+
+#[test]
+fn a_late_fee_written_with_a_decimal_comma_is_read_like_any_amount() {
+    let (dir, db) = ledger();
+    let file = dir.path().join("clients.csv");
+    std::fs::write(
+        &file,
+        "code;name;currency;indemnité forfaitaire;credit limit\n\
+         C1;Client One;EUR;40,00;1.500,00\n\
+         C3;Client Three;EUR;\"1.000\";\n",
+    )
+    .unwrap();
+    ok(&dun(&db, &["import", "clients", file.to_str().unwrap()]));
+    let store = Store::open(&db).unwrap();
+    let fee = |code: &str| -> Option<i64> {
+        store
+            .conn()
+            .query_row(
+                "SELECT late_fee FROM clients WHERE code = ?1",
+                [code],
+                |r| r.get(0),
+            )
+            .unwrap()
+    };
+    assert_eq!(fee("C1"), Some(4000));
+    assert_eq!(fee("C3"), Some(100_000));
+}
+
+fn today() -> NaiveDate {
+    TODAY.parse().unwrap()
+}
+
+/// Presses keys the way the event loop does: the workbench's, then the form's.
+fn press(app: &mut App, store: &mut Store, keys: &[KeyCode]) {
+    for code in keys {
+        let key = KeyEvent::new(*code, KeyModifiers::NONE);
+        let load = if app.form.is_some() {
+            app.form_key(key)
+        } else {
+            keymap::action_for(app.tab, key).and_then(|a| app.update(a))
+        };
+        if let Some(load) = load {
+            app.load(store, load).unwrap();
+        }
+    }
+}
+
+fn typed(text: &str) -> Vec<KeyCode> {
+    let mut keys = vec![KeyCode::Backspace; 24];
+    keys.extend(text.chars().map(KeyCode::Char));
+    keys
+}
+
+#[test]
+fn the_forms_refuse_an_amount_in_another_currency_and_record_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(&dir.path().join("demo.db")).unwrap();
+    dun::commands::demo::fill(&mut store, today(), 400, "root").unwrap();
+    let mut app = App::new(today(), "root", "DEMO");
+    app.list_height = 12;
+    app.load(&mut store, dun::app::Load::All).unwrap();
+    let before = dun::store::activities::count(store.conn()).unwrap();
+    // Payment `$` (amount first), promise `p` (date, then amount), solvency
+    // note `N` (source, rating, then the recommended limit).
+    for (open, to_amount) in [('$', 0), ('p', 1), ('N', 2)] {
+        press(&mut app, &mut store, &[KeyCode::Char(open)]);
+        let form = app.form.as_ref().expect("a form opens");
+        let own = form.target.currency.code().to_string();
+        let other = if own == "JPY" { "EUR" } else { "JPY" };
+        let mut keys = vec![KeyCode::Tab; to_amount];
+        keys.extend(typed(&format!("100 {other}")));
+        keys.push(KeyCode::Enter);
+        press(&mut app, &mut store, &keys);
+        let error = app
+            .form
+            .as_ref()
+            .and_then(|f| f.error.clone())
+            .expect("still open");
+        assert!(
+            error.starts_with("Amount:") || error.starts_with("Recommended limit:"),
+            "{error}"
+        );
+        assert!(
+            error.contains(&format!("is in {other}, but ")) && error.contains(&own),
+            "{error}"
+        );
+        // The same amount in the form's own currency is taken.
+        let mut keys = typed(&format!("{own} 1"));
+        keys.push(KeyCode::Enter);
+        press(&mut app, &mut store, &keys);
+        let still = app.form.as_ref().and_then(|f| f.error.clone());
+        assert!(
+            still.as_deref().is_none_or(|e| !e.contains("is in")),
+            "{still:?}"
+        );
+        if app.form.is_some() {
+            press(&mut app, &mut store, &[KeyCode::Esc]);
+        }
+    }
+    let after = dun::store::activities::count(store.conn()).unwrap();
+    assert!(after <= before + 3);
+}
