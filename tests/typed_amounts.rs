@@ -30,7 +30,7 @@ fn group(units: u64, by: Option<char>) -> String {
     let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {
         if i > 0
-            && (digits.len() - i) % 3 == 0
+            && (digits.len() - i).is_multiple_of(3)
             && let Some(g) = by
         {
             out.push(g);
