@@ -176,3 +176,39 @@ fn uk_fixed_sums_follow_the_size_of_the_debt() {
     // 2024-12-31: 4.75 + 8 = 12.75; 10,000 × 12.75 × 30 / 36,500 = 104.7945… → EUR 104.79
     assert_eq!(p.interest, eur(10_479));
 }
+
+#[test]
+fn uk_fixed_sum_is_sized_by_what_was_unpaid_the_day_after_the_due_date() {
+    // GBP 1,500.00 due 2025-08-31, GBP 600.00 paid on 2025-08-31, as of 2025-11-30.
+    // Interest starts 1 Sep 2025; reference 30 Jun 2025: 4.25 + 8 = 12.25 %.
+    // 1 Sep–30 Nov = 30 + 31 + 30 = 91 days on GBP 900.00:
+    // 900 × 12.25 × 91 / 36,500 = 27.4869… → 27.49.
+    // The qualifying debt is GBP 900 (< 1,000): fixed sum GBP 40, not GBP 70.
+    let payments = [(super::day("2025-08-31"), 60_000)];
+    let p = run(&dun::domain::penalty::PenaltyInput {
+        payments: &payments,
+        ..invoice(
+            "GB",
+            Profile::Business,
+            Currency::GBP,
+            150_000,
+            "2025-08-31",
+            "2025-11-30",
+        )
+    });
+    assert_eq!((p.interest, p.compensation), (gbp(2749), Some(gbp(4000))));
+    // Paid the day after the due date instead: GBP 1,500 was unpaid then, GBP 70.
+    let payments = [(super::day("2025-09-01"), 60_000)];
+    let p = run(&dun::domain::penalty::PenaltyInput {
+        payments: &payments,
+        ..invoice(
+            "GB",
+            Profile::Business,
+            Currency::GBP,
+            150_000,
+            "2025-08-31",
+            "2025-11-30",
+        )
+    });
+    assert_eq!(p.compensation, Some(gbp(7000)));
+}
