@@ -99,10 +99,12 @@ fn a_contractual_rate_wins_but_not_below_the_french_floor() {
         "no fee: the statutory EUR 40 stays"
     );
     // 12 % is above the floor and replaces ECB + 10 (13.15):
-    // 10,000 × 12 × 30 / 36,500 = 98.6301… → 98.63; the fee EUR 15.00 replaces EUR 40.
+    // 10,000 × 12 × 30 / 36,500 = 98.6301… → 98.63; a fee of EUR 15.00 cannot
+    // lower the statutory EUR 40, a fee of EUR 60.00 replaces it.
     let p = run(&with("12", Some(1500)));
     assert_eq!(p.interest, eur(9863));
-    assert_eq!(p.compensation, Some(eur(1500)));
+    assert_eq!(p.compensation, Some(eur(4000)));
+    assert_eq!(run(&with("12", Some(6000))).compensation, Some(eur(6000)));
     // Elsewhere a contract makes interest run even without a statute:
     // USD 10,000.00 at 5 %: 10,000 × 5 × 30 / 36,500 = 41.0958… → 41.10
     let us = PenaltyInput {
@@ -172,4 +174,50 @@ fn individuals_owe_the_legal_rate_only_from_the_formal_notice() {
         (Rule::France, eur(0), None, None)
     );
     assert!(p.note.unwrap().contains("formal notice"));
+}
+
+#[test]
+fn a_contract_never_lowers_the_statutory_eur_40() {
+    // France B2B, contract 5 % and fee EUR 25, EUR 6,000.00 due 2025-05-31, as of 2025-08-31.
+    // 5 % is below 3 × the legal rate, so the floor applies each half-year:
+    // 1–30 June: 30 d at 3 × 3.71 = 11.13 %; 1 July–31 Aug: 62 d at 3 × 2.76 = 8.28 %.
+    // 6,000 × 11.13 × 30 / 36,500 + 6,000 × 8.28 × 62 / 36,500
+    // = (2,003,400 + 3,080,160) / 36,500 = 139.2756… → 139.28; indemnity EUR 40 (not 25).
+    let contract = Some(Contract {
+        annual_rate: Some(dec("5")),
+        fee: Some(2500),
+    });
+    let p = run(&PenaltyInput {
+        contract,
+        ..invoice(
+            "FR",
+            Profile::Business,
+            Currency::EUR,
+            600_000,
+            "2025-05-31",
+            "2025-08-31",
+        )
+    });
+    assert_eq!(p.rule, Rule::Contract);
+    assert_eq!((p.interest, p.compensation), (eur(13_928), Some(eur(4000))));
+    let rates: Vec<_> = p.periods.iter().map(|x| (x.days, x.rate)).collect();
+    assert_eq!(rates, vec![(30, dec("11.13")), (62, dec("8.28"))]);
+    // Spain and the Directive elsewhere: the same floor.
+    for country in ["ES", "DE"] {
+        let p = run(&PenaltyInput {
+            contract: Some(Contract {
+                annual_rate: None,
+                fee: Some(2500),
+            }),
+            ..invoice(
+                country,
+                Profile::Business,
+                Currency::EUR,
+                600_000,
+                "2025-05-31",
+                "2025-08-31",
+            )
+        });
+        assert_eq!(p.compensation, Some(eur(4000)), "{country}");
+    }
 }
