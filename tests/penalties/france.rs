@@ -129,7 +129,7 @@ fn a_contractual_rate_wins_but_not_below_the_french_floor() {
 }
 
 #[test]
-fn administration_pays_the_directive_minimum() {
+fn public_bodies_pay_the_rate_of_the_half_year_interest_began_fixed() {
     // 2025 H1: ECB 3.15 + 8 = 11.15. EUR 10,000.00, 30 days:
     // 10,000 × 11.15 × 30 / 36,500 = 91.6438… → 91.64
     let p = run(&invoice(
@@ -144,6 +144,25 @@ fn administration_pays_the_directive_minimum() {
         (p.rule, p.interest, p.compensation),
         (Rule::France, eur(9164), Some(eur(4000)))
     );
+    // France public body, EUR 25,000.00 due 2025-06-15, as of 2025-08-14.
+    // Interest began 16 June 2025 (2025 H1): ECB of 1 Jan 2025, 3.15, + 8 = 11.15 %,
+    // fixed for the whole late period, also after 1 July (2025 H2 ECB 2.15 is not used).
+    // 16–30 June 15 d + July 31 d + 1–14 Aug 14 d = 60 days:
+    // 25,000 × 11.15 × 60 / 36,500 = 458.2191… → 458.22; indemnity EUR 40.
+    let p = run(&invoice(
+        "FR",
+        Profile::Administration,
+        Currency::EUR,
+        2_500_000,
+        "2025-06-15",
+        "2025-08-14",
+    ));
+    assert_eq!(
+        (p.rule, p.interest, p.compensation),
+        (Rule::France, eur(45_822), Some(eur(4000)))
+    );
+    assert_eq!(p.periods.len(), 1);
+    assert_eq!(p.rate, Some(dec("11.15")));
 }
 
 #[test]
