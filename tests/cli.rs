@@ -398,6 +398,7 @@ fn an_invoice_prints_its_penalties_as_json() {
         v["interest"].as_str().unwrap().contains('.'),
         "a decimal string: {out}"
     );
+    assert!(v["notes"].is_array(), "{out}");
     let missing = dun(&db, &["invoice", "NOPE"]);
     assert!(!missing.status.success());
     assert_eq!(
@@ -433,4 +434,45 @@ fn queue_json_names_each_reason_with_its_date_or_level() {
         }
         assert!(l["amount"].as_str().unwrap().contains('.'));
     }
+}
+
+#[test]
+fn an_invoice_without_a_rate_still_gives_its_fixed_compensation() {
+    let (_dir, db) = temp();
+    ok(&dun(&db, &["demo"]));
+    let aging = ok(&dun(&db, &["export", "aging", "--format", "json"]));
+    let aging: serde_json::Value = serde_json::from_str(&aging).unwrap();
+    // A French business invoice late in 2026 H2, whose ECB rate the shipped
+    // tables lack: no interest, a note saying why, and still the EUR 40.
+    let v: serde_json::Value = aging
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|l| l["client"].as_str().unwrap().starts_with("FR-"))
+        .filter(|l| (1..100).contains(&l["days_overdue"].as_i64().unwrap_or(0)))
+        .map(|l| {
+            let out = ok(&dun(
+                &db,
+                &[
+                    "invoice",
+                    l["invoice"].as_str().unwrap(),
+                    "--format",
+                    "json",
+                ],
+            ));
+            serde_json::from_str(&out).unwrap()
+        })
+        .find(|v: &serde_json::Value| v["profile"] == "business" && v["interest"].is_null())
+        .expect("a French business invoice late in 2026 H2");
+    assert_eq!(v["compensation"], "40.00", "{v}");
+    assert_eq!(v["compensation_currency"], "EUR", "{v}");
+    let notes = v["notes"].as_array().unwrap();
+    assert!(
+        notes.iter().any(|n| n
+            .as_str()
+            .unwrap()
+            .starts_with("interest cannot be computed: no reference rate for 2026 H2")),
+        "{v}"
+    );
+    assert!(v["note"].as_str().unwrap().contains("2026 H2"), "{v}");
 }

@@ -5,7 +5,10 @@ use chrono::NaiveDate;
 
 use rusqlite::Connection;
 
-use crate::domain::penalty::{Contract, Penalty, PenaltyError, PenaltyInput, RateTables, penalty};
+use crate::domain::money::Money;
+use crate::domain::penalty::{
+    Contract, Penalty, PenaltyError, PenaltyInput, RateTables, compensation, penalty,
+};
 use crate::store::StoreError;
 use crate::store::invoice_history::{InvoiceHistory, history};
 
@@ -32,12 +35,26 @@ pub fn penalty_of(
     as_of: NaiveDate,
     rates: &RateTables,
 ) -> Result<Penalty, PenaltyError> {
+    penalty(&input_of(h, as_of), rates)
+}
+
+/// The fixed compensation alone on `h` as of `as_of`: it needs no interest
+/// rate, so it stands when [`penalty_of`] fails for a missing rate.
+pub fn compensation_of(
+    h: &InvoiceHistory,
+    as_of: NaiveDate,
+    rates: &RateTables,
+) -> Result<Option<Money>, PenaltyError> {
+    compensation(&input_of(h, as_of), rates)
+}
+
+fn input_of(h: &InvoiceHistory, as_of: NaiveDate) -> PenaltyInput<'_> {
     let c = &h.client;
     let contract = (c.late_rate.is_some() || c.late_fee.is_some()).then_some(Contract {
         annual_rate: c.late_rate,
         fee: c.late_fee,
     });
-    let input = PenaltyInput {
+    PenaltyInput {
         country: c.country.as_deref(),
         profile: c.profile,
         currency: h.stored.invoice.amount.currency,
@@ -47,6 +64,5 @@ pub fn penalty_of(
         as_of,
         formal_notice_on: h.notice_on,
         contract,
-    };
-    penalty(&input, rates)
+    }
 }

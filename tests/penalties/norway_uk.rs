@@ -4,7 +4,7 @@
 use dun::domain::client::Profile;
 use dun::domain::currency::Currency;
 use dun::domain::money::Money;
-use dun::domain::penalty::{PenaltyError, RateTable, Rule, penalty, reminder_fee};
+use dun::domain::penalty::{PenaltyError, RateTable, Rule, compensation, penalty, reminder_fee};
 
 use super::{dec, defaults, eur, invoice, run};
 
@@ -47,23 +47,49 @@ fn norway_charges_interest_to_all_and_compensation_to_businesses() {
 }
 
 #[test]
-fn norway_compensation_is_not_carried_into_a_half_year_without_one() {
-    // The reference gives no standardkompensasjon for 2025 H2.
+fn a_missing_standardkompensasjon_withholds_only_itself() {
+    // Norway business, NOK 10,000.00 due 2025-08-15, as of 2025-10-31.
+    // 16–31 Aug 16 d + Sep 30 d + Oct 31 d = 77 days at 2025 H2 12.25 %:
+    // 10,000 × 12.25 × 77 / 36,500 = 258.4246… → 258.42.
+    // The reference gives no standardkompensasjon for 2025 H2: it is reported
+    // missing (never carried from 2025 H1), and the interest is still given.
     let i = invoice(
         "NO",
         Profile::Business,
         Currency::NOK,
-        2_000_000,
+        1_000_000,
         "2025-08-15",
-        "2025-09-15",
+        "2025-10-31",
     );
+    let p = penalty(&i, &defaults()).unwrap();
+    assert_eq!((p.interest, p.compensation), (nok(25_842), None));
     assert_eq!(
-        penalty(&i, &defaults()).unwrap_err(),
-        PenaltyError::MissingRate {
+        p.missing,
+        vec![PenaltyError::MissingRate {
             period: "2025 H2".into(),
             table: RateTable::NorwayCompensation
-        }
+        }]
     );
+    assert_eq!(
+        compensation(&i, &defaults()).unwrap_err(),
+        p.missing[0].clone()
+    );
+}
+
+#[test]
+fn a_missing_reference_rate_does_not_withhold_the_fixed_sum() {
+    // France B2B, EUR 10,000.00 due 2026-06-20, as of 2026-07-10: the ECB rate
+    // for 2026 H2 is not known, so no interest; the EUR 40 needs no rate.
+    let i = invoice(
+        "FR",
+        Profile::Business,
+        Currency::EUR,
+        1_000_000,
+        "2026-06-20",
+        "2026-07-10",
+    );
+    assert!(penalty(&i, &defaults()).is_err());
+    assert_eq!(compensation(&i, &defaults()), Ok(Some(eur(4000))));
 }
 
 #[test]

@@ -112,6 +112,9 @@ pub struct Penalty {
     pub from: Option<NaiveDate>,
     /// Why something is missing or differs from the usual case.
     pub note: Option<String>,
+    /// Figures that could not be given, each with why: a missing fixed
+    /// compensation (a table lacks its period) leaves the interest standing.
+    pub missing: Vec<PenaltyError>,
 }
 
 /// The penalties `input`'s invoice carries as of `input.as_of`.
@@ -122,11 +125,7 @@ pub struct Penalty {
 /// date and something was still outstanding on the day after it.
 pub fn penalty(input: &PenaltyInput, rates: &RateTables) -> Result<Penalty, PenaltyError> {
     contract::check(input.contract)?;
-    let country = input
-        .country
-        .map(|c| c.trim().to_ascii_uppercase())
-        .unwrap_or_default();
-    let plan = contract::apply(country_plan(input, &country, rates), input, &country, rates);
+    let plan = full_plan(input, rates);
     let balance = Balance::new(input.amount, input.payments);
     let accrual = match plan.start {
         Some(start) if start <= input.as_of => {
@@ -134,16 +133,11 @@ pub fn penalty(input: &PenaltyInput, rates: &RateTables) -> Result<Penalty, Pena
         }
         _ => Accrual::zero(input.currency),
     };
-    let late = input.as_of > input.due_on
-        && input
-            .due_on
-            .succ_opt()
-            .is_some_and(|d| balance.at_start_of(d) > 0);
-    let compensation = if late {
-        plan.compensation.resolve(rates)?
-    } else {
+    let mut missing = Vec::new();
+    let compensation = owed_compensation(input, &plan, &balance, rates).unwrap_or_else(|e| {
+        missing.push(e);
         None
-    };
+    });
     let rate = match accrual.periods.last() {
         Some(p) => Some(p.rate),
         None => plan
@@ -159,7 +153,48 @@ pub fn penalty(input: &PenaltyInput, rates: &RateTables) -> Result<Penalty, Pena
         from: accrual.periods.first().map(|p| p.from),
         periods: accrual.periods,
         note: plan.note,
+        missing,
     })
+}
+
+/// The fixed compensation alone, which needs no interest rate: given even
+/// when [`penalty`] fails for a missing rate.
+pub fn compensation(
+    input: &PenaltyInput,
+    rates: &RateTables,
+) -> Result<Option<Money>, PenaltyError> {
+    contract::check(input.contract)?;
+    let plan = full_plan(input, rates);
+    let balance = Balance::new(input.amount, input.payments);
+    owed_compensation(input, &plan, &balance, rates)
+}
+
+fn full_plan<'a>(input: &PenaltyInput, rates: &'a RateTables) -> plan::Plan<'a> {
+    let country = input
+        .country
+        .map(|c| c.trim().to_ascii_uppercase())
+        .unwrap_or_default();
+    contract::apply(country_plan(input, &country, rates), input, &country, rates)
+}
+
+/// Owed for an invoice paid late: `as_of` is after the due date and
+/// something was still outstanding on the day after it.
+fn owed_compensation(
+    input: &PenaltyInput,
+    plan: &plan::Plan,
+    balance: &Balance,
+    rates: &RateTables,
+) -> Result<Option<Money>, PenaltyError> {
+    let late = input.as_of > input.due_on
+        && input
+            .due_on
+            .succ_opt()
+            .is_some_and(|d| balance.at_start_of(d) > 0);
+    if late {
+        plan.compensation.resolve(rates)
+    } else {
+        Ok(None)
+    }
 }
 
 fn country_plan<'a>(input: &PenaltyInput, country: &str, rates: &'a RateTables) -> plan::Plan<'a> {
