@@ -7,7 +7,8 @@ use rusqlite::Connection;
 
 use crate::domain::money::Money;
 use crate::domain::penalty::{
-    Contract, Penalty, PenaltyError, PenaltyInput, RateTables, compensation, penalty,
+    Contract, MAX_REMINDER_FEES, Penalty, PenaltyError, PenaltyInput, REMINDER_FEE,
+    REMINDER_FEE_AFTER_DAYS, RateTables, compensation, penalty,
 };
 use crate::store::StoreError;
 use crate::store::invoice_history::{InvoiceHistory, history};
@@ -64,5 +65,28 @@ fn input_of(h: &InvoiceHistory, as_of: NaiveDate) -> PenaltyInput<'_> {
         as_of,
         formal_notice_on: h.notice_on,
         contract,
+        fees_claimed: fees_claimed(h),
     }
+}
+
+/// Norway: the reminder fees the invoice's reminders could carry (NOK 35 for
+/// a reminder sent 14 days or more after the due date, at most two).
+fn fees_claimed(h: &InvoiceHistory) -> Option<Money> {
+    let norway = h
+        .client
+        .country
+        .as_deref()
+        .is_some_and(|c| c.trim().eq_ignore_ascii_case("NO"));
+    if !norway {
+        return None;
+    }
+    let due = h.stored.invoice.due_on;
+    let charged = h
+        .reminders
+        .iter()
+        .filter(|(level, on)| *level >= 1 && (*on - due).num_days() >= REMINDER_FEE_AFTER_DAYS)
+        .count()
+        .min(MAX_REMINDER_FEES as usize);
+    let charged = i64::try_from(charged).unwrap_or(0);
+    (charged > 0).then(|| Money::new(REMINDER_FEE.minor * charged, REMINDER_FEE.currency))
 }

@@ -238,3 +238,31 @@ fn uk_fixed_sum_is_sized_by_what_was_unpaid_the_day_after_the_due_date() {
     });
     assert_eq!(p.compensation, Some(gbp(7000)));
 }
+
+#[test]
+fn norway_deducts_reminder_fees_already_claimed_from_the_compensation() {
+    // NOK 20,000.00 due 2025-01-31, as of 2025-03-02 (2025 H1: NOK 470).
+    // Two reminder fees of NOK 35 already claimed: 470 − 2 × 35 = NOK 400 (§ 3a);
+    // the interest is untouched: 20,000 × 12.5 × 30 / 36,500 = 205.4794… → 205.48.
+    let with = |fees: Option<Money>| {
+        run(&dun::domain::penalty::PenaltyInput {
+            fees_claimed: fees,
+            ..invoice(
+                "NO",
+                Profile::Business,
+                Currency::NOK,
+                2_000_000,
+                "2025-01-31",
+                "2025-03-02",
+            )
+        })
+    };
+    let p = with(Some(nok(7000)));
+    assert_eq!(
+        (p.interest, p.compensation),
+        (nok(20548), Some(nok(40_000)))
+    );
+    // Fees reaching the standardkompensasjon leave none.
+    assert_eq!(with(Some(nok(50_000))).compensation, None);
+    assert_eq!(with(None).compensation, Some(nok(47_000)));
+}

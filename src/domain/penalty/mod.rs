@@ -30,7 +30,7 @@ use interest::{Accrual, Balance};
 pub use error::{PenaltyError, RateTable};
 pub use eu::{COMPENSATION as EU_COMPENSATION, MEMBERS as EU_MEMBERS};
 pub use half_year::HalfYear;
-pub use norway::{REMINDER_FEE, reminder_fee};
+pub use norway::{MAX_REMINDER_FEES, REMINDER_FEE, REMINDER_FEE_AFTER_DAYS, reminder_fee};
 pub use rates::{RateTables, TableRate};
 pub use uk::{fixed_sum as uk_fixed_sum, reference_date as uk_reference_date};
 
@@ -54,6 +54,9 @@ pub struct PenaltyInput<'a> {
     pub formal_notice_on: Option<NaiveDate>,
     /// The client's contractual terms, which win where set.
     pub contract: Option<Contract>,
+    /// Reminder fees and collection costs already claimed on the invoice
+    /// (Norway deducts NOK amounts from the standardkompensasjon, § 3a).
+    pub fees_claimed: Option<Money>,
 }
 
 /// Contractual late-payment terms.
