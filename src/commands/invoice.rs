@@ -50,6 +50,24 @@ struct InvoiceReport {
     /// Each note on its own: one per figure that cannot be given (each
     /// figure that can is given), and what a figure rests on.
     notes: Vec<String>,
+    /// The stretches of days at one balance and one rate the interest ran
+    /// over, oldest first; empty when none ran or it cannot be computed.
+    periods: Vec<PeriodReport>,
+}
+
+/// One stretch of days at one balance and rate; amounts in `currency`.
+#[derive(Serialize)]
+struct PeriodReport {
+    from: NaiveDate,
+    /// Last day, inclusive.
+    to: NaiveDate,
+    days: i64,
+    balance: String,
+    /// Annual %.
+    rate: String,
+    /// This period's interest, rounded on its own (`interest` is the exact
+    /// sum rounded once, so the two may differ by a minor unit).
+    interest: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -107,6 +125,7 @@ pub fn run(
         compensation_currency: None,
         note: None,
         notes: Vec::new(),
+        periods: Vec::new(),
     };
     let mut compensation = None;
     match penalty_of(&h, as_of, rates) {
@@ -116,6 +135,18 @@ pub fn run(
             report.interest_from = p.from;
             report.rate = p.rate.map(|r| r.normalize().to_string());
             compensation = p.compensation;
+            report.periods = p
+                .periods
+                .iter()
+                .map(|x| PeriodReport {
+                    from: x.from,
+                    to: x.to,
+                    days: x.days,
+                    balance: x.balance.decimal_string(),
+                    rate: x.rate.normalize().to_string(),
+                    interest: x.interest().ok().map(|i| i.decimal_string()),
+                })
+                .collect();
             report.notes.extend(match p.rule {
                 Rule::None(why) => Some(why),
                 _ => p.note,

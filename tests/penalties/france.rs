@@ -221,6 +221,10 @@ fn a_contract_never_lowers_the_statutory_eur_40() {
     assert_eq!((p.interest, p.compensation), (eur(13_928), Some(eur(4000))));
     let rates: Vec<_> = p.periods.iter().map(|x| (x.days, x.rate)).collect();
     assert_eq!(rates, vec![(30, dec("11.13")), (62, dec("8.28"))]);
+    // Each period's own interest: 2,003,400 / 36,500 = 54.8876… → 54.89 and
+    // 3,080,160 / 36,500 = 84.3879… → 84.39.
+    let each: Vec<_> = p.periods.iter().map(|x| x.interest().unwrap()).collect();
+    assert_eq!(each, vec![eur(5489), eur(8439)]);
     // Spain and the Directive elsewhere: the same floor.
     for country in ["ES", "DE"] {
         let p = run(&PenaltyInput {

@@ -98,6 +98,19 @@ pub struct Period {
     pub derived: bool,
 }
 
+impl Period {
+    /// This period's interest alone, rounded half away from zero. The
+    /// penalty's interest is the exact sum rounded once, so the periods'
+    /// figures may differ from it by a minor unit or so.
+    pub fn interest(&self) -> Result<Money, PenaltyError> {
+        let sum = Decimal::from(self.balance.minor)
+            .checked_mul(self.rate)
+            .and_then(|x| x.checked_mul(Decimal::from(self.days)))
+            .ok_or(PenaltyError::Overflow)?;
+        interest::round_once(sum, self.balance.currency)
+    }
+}
+
 /// Late-payment penalties of one invoice as of a date.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Penalty {
