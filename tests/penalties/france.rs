@@ -243,4 +243,22 @@ fn a_contract_never_lowers_the_statutory_eur_40() {
         });
         assert_eq!(p.compensation, Some(eur(4000)), "{country}");
     }
+    // A fee in another currency cannot be weighed against EUR 40: the EUR 40
+    // stays, and a note says why.
+    let p = run(&PenaltyInput {
+        contract: Some(Contract {
+            annual_rate: None,
+            fee: Some(6000),
+        }),
+        ..invoice(
+            "FR",
+            Profile::Business,
+            Currency::USD,
+            600_000,
+            "2025-05-31",
+            "2025-08-31",
+        )
+    });
+    assert_eq!(p.compensation, Some(eur(4000)));
+    assert!(p.note.unwrap().contains("cannot lower"));
 }

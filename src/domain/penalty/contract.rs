@@ -87,7 +87,8 @@ pub(crate) fn apply<'a>(
                 Compensation::Fixed(Money::new(fee.max(floor.minor), input.currency))
             } else {
                 note = Some(format!(
-                    "the contract's fee is in {}, the statutory {} in {}:                      the statutory sum, which a contract cannot lower, is given",
+                    "the contract's fee is in {}, the statutory {} in {}: \
+                     the statutory sum, which a contract cannot lower, is given",
                     input.currency,
                     floor.decimal_string(),
                     floor.currency
