@@ -126,3 +126,53 @@ fn an_invoice_lists_the_periods_its_interest_ran_over() {
     }
     assert!(seen > 0, "some invoice bears interest");
 }
+
+#[test]
+fn a_norwegian_invoice_deducts_its_reminder_fees_from_the_standardkompensasjon() {
+    let (_dir, db) = temp();
+    ok(&dun(&db, &["demo"]));
+    let aging = ok(&dun(&db, &["export", "aging", "--format", "json"]));
+    let aging: serde_json::Value = serde_json::from_str(&aging).unwrap();
+    // Norwegian business and public invoices due in 2026 H1 (standardkompensasjon NOK 460):
+    // each reminder sent 14 days or more after the due date carried NOK 35, at
+    // most two; 460 − 35 × n is owed (forsinkelsesrenteloven § 3a).
+    let mut seen = 0;
+    for l in aging
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|l| l["client"].as_str().unwrap().starts_with("NO-"))
+    {
+        let out = ok(&dun(
+            &db,
+            &[
+                "invoice",
+                l["invoice"].as_str().unwrap(),
+                "--format",
+                "json",
+            ],
+        ));
+        let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+        let due = v["due_on"].as_str().unwrap();
+        if v["profile"] == "individual" || !("2026-01-01".."2026-07-01").contains(&due) {
+            continue;
+        }
+        let due = chrono::NaiveDate::parse_from_str(due, "%Y-%m-%d").unwrap();
+        let fees = v["reminders"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|r| {
+                let on = chrono::NaiveDate::parse_from_str(r["on"].as_str().unwrap(), "%Y-%m-%d")
+                    .unwrap();
+                r["level"].as_u64().unwrap() >= 1 && (on - due).num_days() >= 14
+            })
+            .count()
+            .min(2);
+        let expected = format!("{}.00", 460 - 35 * fees);
+        assert_eq!(v["compensation"], expected.as_str(), "{v}");
+        assert_eq!(v["compensation_currency"], "NOK", "{v}");
+        seen += usize::from(fees > 0);
+    }
+    assert!(seen > 0, "a Norwegian invoice with a fee-bearing reminder");
+}
