@@ -398,6 +398,7 @@ fn an_invoice_prints_its_penalties_as_json() {
         v["interest"].as_str().unwrap().contains('.'),
         "a decimal string: {out}"
     );
+    assert!(v["notes"].is_array(), "{out}");
     let missing = dun(&db, &["invoice", "NOPE"]);
     assert!(!missing.status.success());
     assert_eq!(

@@ -60,6 +60,7 @@ pub fn invoice(
         as_of: day(as_of),
         formal_notice_on: None,
         contract: None,
+        fees_claimed: None,
     }
 }
 
@@ -241,6 +242,7 @@ proptest! {
             as_of,
             formal_notice_on: notice.map(|n| due_on + Days::new(n)),
             contract: None,
+            fees_claimed: None,
         };
         let early = penalty(&at(due_on - Days::new(before)), &rates).unwrap();
         prop_assert_eq!(early.interest.minor, 0);

@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::Format;
-use crate::app::penalties::penalty_of;
+use crate::app::penalties::{compensation_of, penalty_of};
 use crate::domain::invoice::days_overdue;
 use crate::domain::money::decimal_string;
 use crate::domain::penalty::{RateTables, Rule};
@@ -44,8 +44,30 @@ struct InvoiceReport {
     rate: Option<String>,
     compensation: Option<String>,
     compensation_currency: Option<String>,
-    /// Why a figure is missing or what it rests on.
+    /// Why a figure is missing or what it rests on: every note, joined by
+    /// "; " (see `notes`).
     note: Option<String>,
+    /// Each note on its own: one per figure that cannot be given (each
+    /// figure that can is given), and what a figure rests on.
+    notes: Vec<String>,
+    /// The stretches of days at one balance and one rate the interest ran
+    /// over, oldest first; empty when none ran or it cannot be computed.
+    periods: Vec<PeriodReport>,
+}
+
+/// One stretch of days at one balance and rate; amounts in `currency`.
+#[derive(Serialize)]
+struct PeriodReport {
+    from: NaiveDate,
+    /// Last day, inclusive.
+    to: NaiveDate,
+    days: i64,
+    balance: String,
+    /// Annual %.
+    rate: String,
+    /// This period's interest, rounded on its own (`interest` is the exact
+    /// sum rounded once, so the two may differ by a minor unit).
+    interest: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -102,22 +124,48 @@ pub fn run(
         compensation: None,
         compensation_currency: None,
         note: None,
+        notes: Vec::new(),
+        periods: Vec::new(),
     };
+    let mut compensation = None;
     match penalty_of(&h, as_of, rates) {
         Ok(p) => {
             report.rule = Some(rule_name(&p.rule));
             report.interest = Some(p.interest.decimal_string());
             report.interest_from = p.from;
             report.rate = p.rate.map(|r| r.normalize().to_string());
-            report.compensation = p.compensation.map(|c| c.decimal_string());
-            report.compensation_currency = p.compensation.map(|c| c.currency.code().to_string());
-            report.note = match p.rule {
+            compensation = p.compensation;
+            report.periods = p
+                .periods
+                .iter()
+                .map(|x| PeriodReport {
+                    from: x.from,
+                    to: x.to,
+                    days: x.days,
+                    balance: x.balance.decimal_string(),
+                    rate: x.rate.normalize().to_string(),
+                    interest: x.interest().ok().map(|i| i.decimal_string()),
+                })
+                .collect();
+            report.notes.extend(match p.rule {
                 Rule::None(why) => Some(why),
                 _ => p.note,
-            };
+            });
+            report.notes.extend(p.missing.iter().map(|e| e.to_string()));
         }
-        Err(e) => report.note = Some(e.to_string()),
+        Err(e) => {
+            report
+                .notes
+                .push(format!("interest cannot be computed: {e}"));
+            match compensation_of(&h, as_of, rates) {
+                Ok(c) => compensation = c,
+                Err(e) => report.notes.push(e.to_string()),
+            }
+        }
     }
+    report.compensation = compensation.map(|c| c.decimal_string());
+    report.compensation_currency = compensation.map(|c| c.currency.code().to_string());
+    report.note = (!report.notes.is_empty()).then(|| report.notes.join("; "));
     match format {
         Format::Json => {
             crate::export::json_safe::to_writer_pretty(&mut *out, &report)?;
@@ -194,7 +242,7 @@ fn table(r: &InvoiceReport, out: &mut dyn Write) -> std::io::Result<()> {
             _ => dash(),
         },
     )?;
-    if let Some(n) = &r.note {
+    for n in &r.notes {
         line("note", n.clone())?;
     }
     Ok(())

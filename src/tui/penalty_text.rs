@@ -48,7 +48,13 @@ fn words(p: &PenaltyView, compensation: &str) -> String {
 pub fn describe_full(p: &PenaltyView) -> String {
     match p {
         Err(why) => why.clone(),
-        Ok(_) => words(p, "fixed compensation"),
+        Ok(q) => {
+            let mut text = words(p, "fixed compensation");
+            for e in &q.missing {
+                text.push_str(&format!(" · {e}"));
+            }
+            text
+        }
     }
 }
 

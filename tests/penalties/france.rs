@@ -99,10 +99,12 @@ fn a_contractual_rate_wins_but_not_below_the_french_floor() {
         "no fee: the statutory EUR 40 stays"
     );
     // 12 % is above the floor and replaces ECB + 10 (13.15):
-    // 10,000 × 12 × 30 / 36,500 = 98.6301… → 98.63; the fee EUR 15.00 replaces EUR 40.
+    // 10,000 × 12 × 30 / 36,500 = 98.6301… → 98.63; a fee of EUR 15.00 cannot
+    // lower the statutory EUR 40, a fee of EUR 60.00 replaces it.
     let p = run(&with("12", Some(1500)));
     assert_eq!(p.interest, eur(9863));
-    assert_eq!(p.compensation, Some(eur(1500)));
+    assert_eq!(p.compensation, Some(eur(4000)));
+    assert_eq!(run(&with("12", Some(6000))).compensation, Some(eur(6000)));
     // Elsewhere a contract makes interest run even without a statute:
     // USD 10,000.00 at 5 %: 10,000 × 5 × 30 / 36,500 = 41.0958… → 41.10
     let us = PenaltyInput {
@@ -127,7 +129,7 @@ fn a_contractual_rate_wins_but_not_below_the_french_floor() {
 }
 
 #[test]
-fn administration_pays_the_directive_minimum() {
+fn public_bodies_pay_the_rate_of_the_half_year_interest_began_fixed() {
     // 2025 H1: ECB 3.15 + 8 = 11.15. EUR 10,000.00, 30 days:
     // 10,000 × 11.15 × 30 / 36,500 = 91.6438… → 91.64
     let p = run(&invoice(
@@ -142,6 +144,25 @@ fn administration_pays_the_directive_minimum() {
         (p.rule, p.interest, p.compensation),
         (Rule::France, eur(9164), Some(eur(4000)))
     );
+    // France public body, EUR 25,000.00 due 2025-06-15, as of 2025-08-14.
+    // Interest began 16 June 2025 (2025 H1): ECB of 1 Jan 2025, 3.15, + 8 = 11.15 %,
+    // fixed for the whole late period, also after 1 July (2025 H2 ECB 2.15 is not used).
+    // 16–30 June 15 d + July 31 d + 1–14 Aug 14 d = 60 days:
+    // 25,000 × 11.15 × 60 / 36,500 = 458.2191… → 458.22; indemnity EUR 40.
+    let p = run(&invoice(
+        "FR",
+        Profile::Administration,
+        Currency::EUR,
+        2_500_000,
+        "2025-06-15",
+        "2025-08-14",
+    ));
+    assert_eq!(
+        (p.rule, p.interest, p.compensation),
+        (Rule::France, eur(45_822), Some(eur(4000)))
+    );
+    assert_eq!(p.periods.len(), 1);
+    assert_eq!(p.rate, Some(dec("11.15")));
 }
 
 #[test]
@@ -172,4 +193,72 @@ fn individuals_owe_the_legal_rate_only_from_the_formal_notice() {
         (Rule::France, eur(0), None, None)
     );
     assert!(p.note.unwrap().contains("formal notice"));
+}
+
+#[test]
+fn a_contract_never_lowers_the_statutory_eur_40() {
+    // France B2B, contract 5 % and fee EUR 25, EUR 6,000.00 due 2025-05-31, as of 2025-08-31.
+    // 5 % is below 3 × the legal rate, so the floor applies each half-year:
+    // 1–30 June: 30 d at 3 × 3.71 = 11.13 %; 1 July–31 Aug: 62 d at 3 × 2.76 = 8.28 %.
+    // 6,000 × 11.13 × 30 / 36,500 + 6,000 × 8.28 × 62 / 36,500
+    // = (2,003,400 + 3,080,160) / 36,500 = 139.2756… → 139.28; indemnity EUR 40 (not 25).
+    let contract = Some(Contract {
+        annual_rate: Some(dec("5")),
+        fee: Some(2500),
+    });
+    let p = run(&PenaltyInput {
+        contract,
+        ..invoice(
+            "FR",
+            Profile::Business,
+            Currency::EUR,
+            600_000,
+            "2025-05-31",
+            "2025-08-31",
+        )
+    });
+    assert_eq!(p.rule, Rule::Contract);
+    assert_eq!((p.interest, p.compensation), (eur(13_928), Some(eur(4000))));
+    let rates: Vec<_> = p.periods.iter().map(|x| (x.days, x.rate)).collect();
+    assert_eq!(rates, vec![(30, dec("11.13")), (62, dec("8.28"))]);
+    // Each period's own interest: 2,003,400 / 36,500 = 54.8876… → 54.89 and
+    // 3,080,160 / 36,500 = 84.3879… → 84.39.
+    let each: Vec<_> = p.periods.iter().map(|x| x.interest().unwrap()).collect();
+    assert_eq!(each, vec![eur(5489), eur(8439)]);
+    // Spain and the Directive elsewhere: the same floor.
+    for country in ["ES", "DE"] {
+        let p = run(&PenaltyInput {
+            contract: Some(Contract {
+                annual_rate: None,
+                fee: Some(2500),
+            }),
+            ..invoice(
+                country,
+                Profile::Business,
+                Currency::EUR,
+                600_000,
+                "2025-05-31",
+                "2025-08-31",
+            )
+        });
+        assert_eq!(p.compensation, Some(eur(4000)), "{country}");
+    }
+    // A fee in another currency cannot be weighed against EUR 40: the EUR 40
+    // stays, and a note says why.
+    let p = run(&PenaltyInput {
+        contract: Some(Contract {
+            annual_rate: None,
+            fee: Some(6000),
+        }),
+        ..invoice(
+            "FR",
+            Profile::Business,
+            Currency::USD,
+            600_000,
+            "2025-05-31",
+            "2025-08-31",
+        )
+    });
+    assert_eq!(p.compensation, Some(eur(4000)));
+    assert!(p.note.unwrap().contains("cannot lower"));
 }

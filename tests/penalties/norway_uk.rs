@@ -4,7 +4,7 @@
 use dun::domain::client::Profile;
 use dun::domain::currency::Currency;
 use dun::domain::money::Money;
-use dun::domain::penalty::{PenaltyError, RateTable, Rule, penalty, reminder_fee};
+use dun::domain::penalty::{PenaltyError, RateTable, Rule, compensation, penalty, reminder_fee};
 
 use super::{dec, defaults, eur, invoice, run};
 
@@ -47,23 +47,49 @@ fn norway_charges_interest_to_all_and_compensation_to_businesses() {
 }
 
 #[test]
-fn norway_compensation_is_not_carried_into_a_half_year_without_one() {
-    // The reference gives no standardkompensasjon for 2025 H2.
+fn a_missing_standardkompensasjon_withholds_only_itself() {
+    // Norway business, NOK 10,000.00 due 2025-08-15, as of 2025-10-31.
+    // 16–31 Aug 16 d + Sep 30 d + Oct 31 d = 77 days at 2025 H2 12.25 %:
+    // 10,000 × 12.25 × 77 / 36,500 = 258.4246… → 258.42.
+    // The reference gives no standardkompensasjon for 2025 H2: it is reported
+    // missing (never carried from 2025 H1), and the interest is still given.
     let i = invoice(
         "NO",
         Profile::Business,
         Currency::NOK,
-        2_000_000,
+        1_000_000,
         "2025-08-15",
-        "2025-09-15",
+        "2025-10-31",
     );
+    let p = penalty(&i, &defaults()).unwrap();
+    assert_eq!((p.interest, p.compensation), (nok(25_842), None));
     assert_eq!(
-        penalty(&i, &defaults()).unwrap_err(),
-        PenaltyError::MissingRate {
+        p.missing,
+        vec![PenaltyError::MissingRate {
             period: "2025 H2".into(),
             table: RateTable::NorwayCompensation
-        }
+        }]
     );
+    assert_eq!(
+        compensation(&i, &defaults()).unwrap_err(),
+        p.missing[0].clone()
+    );
+}
+
+#[test]
+fn a_missing_reference_rate_does_not_withhold_the_fixed_sum() {
+    // France B2B, EUR 10,000.00 due 2026-06-20, as of 2026-07-10: the ECB rate
+    // for 2026 H2 is not known, so no interest; the EUR 40 needs no rate.
+    let i = invoice(
+        "FR",
+        Profile::Business,
+        Currency::EUR,
+        1_000_000,
+        "2026-06-20",
+        "2026-07-10",
+    );
+    assert!(penalty(&i, &defaults()).is_err());
+    assert_eq!(compensation(&i, &defaults()), Ok(Some(eur(4000))));
 }
 
 #[test]
@@ -175,4 +201,68 @@ fn uk_fixed_sums_follow_the_size_of_the_debt() {
     assert!(p.note.unwrap().contains("GBP"));
     // 2024-12-31: 4.75 + 8 = 12.75; 10,000 × 12.75 × 30 / 36,500 = 104.7945… → EUR 104.79
     assert_eq!(p.interest, eur(10_479));
+}
+
+#[test]
+fn uk_fixed_sum_is_sized_by_what_was_unpaid_the_day_after_the_due_date() {
+    // GBP 1,500.00 due 2025-08-31, GBP 600.00 paid on 2025-08-31, as of 2025-11-30.
+    // Interest starts 1 Sep 2025; reference 30 Jun 2025: 4.25 + 8 = 12.25 %.
+    // 1 Sep–30 Nov = 30 + 31 + 30 = 91 days on GBP 900.00:
+    // 900 × 12.25 × 91 / 36,500 = 27.4869… → 27.49.
+    // The qualifying debt is GBP 900 (< 1,000): fixed sum GBP 40, not GBP 70.
+    let payments = [(super::day("2025-08-31"), 60_000)];
+    let p = run(&dun::domain::penalty::PenaltyInput {
+        payments: &payments,
+        ..invoice(
+            "GB",
+            Profile::Business,
+            Currency::GBP,
+            150_000,
+            "2025-08-31",
+            "2025-11-30",
+        )
+    });
+    assert_eq!((p.interest, p.compensation), (gbp(2749), Some(gbp(4000))));
+    // Paid the day after the due date instead: GBP 1,500 was unpaid then, GBP 70.
+    let payments = [(super::day("2025-09-01"), 60_000)];
+    let p = run(&dun::domain::penalty::PenaltyInput {
+        payments: &payments,
+        ..invoice(
+            "GB",
+            Profile::Business,
+            Currency::GBP,
+            150_000,
+            "2025-08-31",
+            "2025-11-30",
+        )
+    });
+    assert_eq!(p.compensation, Some(gbp(7000)));
+}
+
+#[test]
+fn norway_deducts_reminder_fees_already_claimed_from_the_compensation() {
+    // NOK 20,000.00 due 2025-01-31, as of 2025-03-02 (2025 H1: NOK 470).
+    // Two reminder fees of NOK 35 already claimed: 470 − 2 × 35 = NOK 400 (§ 3a);
+    // the interest is untouched: 20,000 × 12.5 × 30 / 36,500 = 205.4794… → 205.48.
+    let with = |fees: Option<Money>| {
+        run(&dun::domain::penalty::PenaltyInput {
+            fees_claimed: fees,
+            ..invoice(
+                "NO",
+                Profile::Business,
+                Currency::NOK,
+                2_000_000,
+                "2025-01-31",
+                "2025-03-02",
+            )
+        })
+    };
+    let p = with(Some(nok(7000)));
+    assert_eq!(
+        (p.interest, p.compensation),
+        (nok(20548), Some(nok(40_000)))
+    );
+    // Fees reaching the standardkompensasjon leave none.
+    assert_eq!(with(Some(nok(50_000))).compensation, None);
+    assert_eq!(with(None).compensation, Some(nok(47_000)));
 }

@@ -4,11 +4,11 @@
 use rust_decimal::Decimal;
 
 use super::error::PenaltyError;
-use super::france;
 use super::interest::Basis;
 use super::plan::{Compensation, Plan};
 use super::rates::{RateTables, TableRate};
 use super::{Contract, PenaltyInput, Rule};
+use super::{eu, france};
 use crate::domain::client::Profile;
 use crate::domain::money::Money;
 
@@ -39,7 +39,11 @@ pub(crate) fn check(contract: Option<Contract>) -> Result<(), PenaltyError> {
 ///   says. Where the country has no statutory rule, the contract alone
 ///   makes interest run from the day after the due date.
 /// - A contractual fee (in the invoice currency) replaces the fixed
-///   compensation, and like it is owed only for an invoice paid late.
+///   compensation, and like it is owed only for an invoice paid late. For a
+///   business or public debtor in the EU (France, Spain, the Directive) it
+///   never lowers the statutory EUR 40: the larger of the two is owed (L441-10
+///   II, Ley 3/2004 art. 8–9, Directive art. 6, 7(3)); a fee in another
+///   currency cannot be compared, so the EUR 40 stays, with a note.
 pub(crate) fn apply<'a>(
     plan: Plan<'a>,
     input: &PenaltyInput,
@@ -75,15 +79,36 @@ pub(crate) fn apply<'a>(
             (start, basis)
         }
     };
-    let compensation = match contract.fee {
-        Some(fee) => Compensation::Fixed(Money::new(fee, input.currency)),
-        None => plan.compensation,
+    let mut note = plan.note;
+    let compensation = match (contract.fee, plan.compensation) {
+        (None, statutory) => statutory,
+        (Some(fee), Compensation::Fixed(floor)) if eu_business(country, input.profile) => {
+            if floor.currency == input.currency {
+                Compensation::Fixed(Money::new(fee.max(floor.minor), input.currency))
+            } else {
+                note = Some(format!(
+                    "the contract's fee is in {}, the statutory {} in {}: \
+                     the statutory sum, which a contract cannot lower, is given",
+                    input.currency,
+                    floor.decimal_string(),
+                    floor.currency
+                ));
+                Compensation::Fixed(floor)
+            }
+        }
+        (Some(fee), _) => Compensation::Fixed(Money::new(fee, input.currency)),
     };
     Plan {
         rule: Rule::Contract,
         start,
         basis,
         compensation,
-        note: plan.note,
+        note,
     }
+}
+
+/// A business or public debtor in an EU member state: the statutory fixed
+/// compensation there is a floor no contract can lower.
+fn eu_business(country: &str, profile: Profile) -> bool {
+    eu::is_member(country) && matches!(profile, Profile::Business | Profile::Administration)
 }

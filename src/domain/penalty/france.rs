@@ -1,4 +1,5 @@
-//! France (Code de commerce L441-10, D441-5; Code civil 1344-1).
+//! France (Code de commerce L441-10, D441-5; Code civil 1344-1; Code de la
+//! commande publique L2192-13, R2192-31, D2192-35).
 
 use rust_decimal::Decimal;
 
@@ -36,8 +37,9 @@ fn legal_rate(rates: &RateTables, h: HalfYear) -> Result<TableRate, PenaltyError
 }
 
 /// - Business: [`business_rate`] and the EUR 40 indemnity, without reminder.
-/// - Administration: public bodies pay the Directive's minimum, ECB + 8 and
-///   EUR 40 (the reference gives no French figure of its own for them).
+/// - Administration: public bodies (Code de la commande publique L2192-13)
+///   pay the ECB rate of the half-year in which interest began + 8 points,
+///   fixed for the whole late period (R2192-31), and EUR 40 (D2192-35).
 /// - Individual: no L441-10 penalty and no indemnity; the legal rate runs
 ///   only from the formal notice (mise en demeure), from the day after it
 ///   was sent and never before the day after the due date. No formal
@@ -50,12 +52,18 @@ pub(crate) fn plan<'a>(input: &PenaltyInput, rates: &'a RateTables) -> Plan<'a> 
             Basis::half_yearly(move |h| business_rate(rates, h)),
             Compensation::Fixed(eu::COMPENSATION),
         ),
-        Profile::Administration => Plan::statutory(
-            Rule::France,
-            input.due_on,
-            Basis::half_yearly(move |h| eu::directive_rate(rates, h)),
-            Compensation::Fixed(eu::COMPENSATION),
-        ),
+        Profile::Administration => {
+            let start = input.due_on.succ_opt();
+            Plan::statutory(
+                Rule::France,
+                input.due_on,
+                Basis::fixed_lookup(move || {
+                    let start = start.ok_or(PenaltyError::Overflow)?;
+                    Ok(eu::directive_rate(rates, HalfYear::of(start))?.percent)
+                }),
+                Compensation::Fixed(eu::COMPENSATION),
+            )
+        }
         Profile::Individual => {
             let after_due = input.due_on.succ_opt();
             let after_notice = input.formal_notice_on.and_then(|n| n.succ_opt());

@@ -172,7 +172,7 @@ pub(crate) fn accrue(
 }
 
 /// `sum` / (100 % × 365 days) minor units, rounded half away from zero.
-fn round_once(sum: Decimal, currency: Currency) -> Result<Money, PenaltyError> {
+pub(crate) fn round_once(sum: Decimal, currency: Currency) -> Result<Money, PenaltyError> {
     let minor_units = Decimal::from(10i64.pow(currency.exponent()));
     let major = sum
         .checked_div(Decimal::from(36_500))

@@ -30,7 +30,7 @@ use interest::{Accrual, Balance};
 pub use error::{PenaltyError, RateTable};
 pub use eu::{COMPENSATION as EU_COMPENSATION, MEMBERS as EU_MEMBERS};
 pub use half_year::HalfYear;
-pub use norway::{REMINDER_FEE, reminder_fee};
+pub use norway::{MAX_REMINDER_FEES, REMINDER_FEE, REMINDER_FEE_AFTER_DAYS, reminder_fee};
 pub use rates::{RateTables, TableRate};
 pub use uk::{fixed_sum as uk_fixed_sum, reference_date as uk_reference_date};
 
@@ -54,6 +54,9 @@ pub struct PenaltyInput<'a> {
     pub formal_notice_on: Option<NaiveDate>,
     /// The client's contractual terms, which win where set.
     pub contract: Option<Contract>,
+    /// Reminder fees and collection costs already claimed on the invoice
+    /// (Norway deducts NOK amounts from the standardkompensasjon, § 3a).
+    pub fees_claimed: Option<Money>,
 }
 
 /// Contractual late-payment terms.
@@ -95,6 +98,19 @@ pub struct Period {
     pub derived: bool,
 }
 
+impl Period {
+    /// This period's interest alone, rounded half away from zero. The
+    /// penalty's interest is the exact sum rounded once, so the periods'
+    /// figures may differ from it by a minor unit or so.
+    pub fn interest(&self) -> Result<Money, PenaltyError> {
+        let sum = Decimal::from(self.balance.minor)
+            .checked_mul(self.rate)
+            .and_then(|x| x.checked_mul(Decimal::from(self.days)))
+            .ok_or(PenaltyError::Overflow)?;
+        interest::round_once(sum, self.balance.currency)
+    }
+}
+
 /// Late-payment penalties of one invoice as of a date.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Penalty {
@@ -112,6 +128,9 @@ pub struct Penalty {
     pub from: Option<NaiveDate>,
     /// Why something is missing or differs from the usual case.
     pub note: Option<String>,
+    /// Figures that could not be given, each with why: a missing fixed
+    /// compensation (a table lacks its period) leaves the interest standing.
+    pub missing: Vec<PenaltyError>,
 }
 
 /// The penalties `input`'s invoice carries as of `input.as_of`.
@@ -122,11 +141,7 @@ pub struct Penalty {
 /// date and something was still outstanding on the day after it.
 pub fn penalty(input: &PenaltyInput, rates: &RateTables) -> Result<Penalty, PenaltyError> {
     contract::check(input.contract)?;
-    let country = input
-        .country
-        .map(|c| c.trim().to_ascii_uppercase())
-        .unwrap_or_default();
-    let plan = contract::apply(country_plan(input, &country, rates), input, &country, rates);
+    let plan = full_plan(input, rates);
     let balance = Balance::new(input.amount, input.payments);
     let accrual = match plan.start {
         Some(start) if start <= input.as_of => {
@@ -134,16 +149,11 @@ pub fn penalty(input: &PenaltyInput, rates: &RateTables) -> Result<Penalty, Pena
         }
         _ => Accrual::zero(input.currency),
     };
-    let late = input.as_of > input.due_on
-        && input
-            .due_on
-            .succ_opt()
-            .is_some_and(|d| balance.at_start_of(d) > 0);
-    let compensation = if late {
-        plan.compensation.resolve(rates)?
-    } else {
+    let mut missing = Vec::new();
+    let compensation = owed_compensation(input, &plan, &balance, rates).unwrap_or_else(|e| {
+        missing.push(e);
         None
-    };
+    });
     let rate = match accrual.periods.last() {
         Some(p) => Some(p.rate),
         None => plan
@@ -159,7 +169,48 @@ pub fn penalty(input: &PenaltyInput, rates: &RateTables) -> Result<Penalty, Pena
         from: accrual.periods.first().map(|p| p.from),
         periods: accrual.periods,
         note: plan.note,
+        missing,
     })
+}
+
+/// The fixed compensation alone, which needs no interest rate: given even
+/// when [`penalty`] fails for a missing rate.
+pub fn compensation(
+    input: &PenaltyInput,
+    rates: &RateTables,
+) -> Result<Option<Money>, PenaltyError> {
+    contract::check(input.contract)?;
+    let plan = full_plan(input, rates);
+    let balance = Balance::new(input.amount, input.payments);
+    owed_compensation(input, &plan, &balance, rates)
+}
+
+fn full_plan<'a>(input: &PenaltyInput, rates: &'a RateTables) -> plan::Plan<'a> {
+    let country = input
+        .country
+        .map(|c| c.trim().to_ascii_uppercase())
+        .unwrap_or_default();
+    contract::apply(country_plan(input, &country, rates), input, &country, rates)
+}
+
+/// Owed for an invoice paid late: `as_of` is after the due date and
+/// something was still outstanding on the day after it.
+fn owed_compensation(
+    input: &PenaltyInput,
+    plan: &plan::Plan,
+    balance: &Balance,
+    rates: &RateTables,
+) -> Result<Option<Money>, PenaltyError> {
+    let late = input.as_of > input.due_on
+        && input
+            .due_on
+            .succ_opt()
+            .is_some_and(|d| balance.at_start_of(d) > 0);
+    if late {
+        plan.compensation.resolve(rates)
+    } else {
+        Ok(None)
+    }
 }
 
 fn country_plan<'a>(input: &PenaltyInput, country: &str, rates: &'a RateTables) -> plan::Plan<'a> {

@@ -23,12 +23,19 @@ pub const MAX_REMINDER_FEES: u32 = 2;
 /// All profiles: the forsinkelsesrente of each day's half-year.
 /// Business and administration debtors also owe the standardkompensasjon
 /// of the half-year in which the claim fell due (the due date's half-year):
-/// the amount in force when the debt became late. Individuals do not.
+/// the amount in force when the debt became late, less the reminder fees
+/// and collection costs already claimed (§ 3a); none once they reach it.
+/// Individuals do not.
 pub(crate) fn plan<'a>(input: &PenaltyInput, rates: &'a RateTables) -> Plan<'a> {
+    let less = input
+        .fees_claimed
+        .filter(|f| f.currency == Currency::NOK)
+        .map_or(0, |f| f.minor);
     let compensation = match input.profile {
-        Profile::Business | Profile::Administration => {
-            Compensation::NorwayTable(HalfYear::of(input.due_on))
-        }
+        Profile::Business | Profile::Administration => Compensation::NorwayTable {
+            half: HalfYear::of(input.due_on),
+            less,
+        },
         Profile::Individual => Compensation::None,
     };
     Plan::statutory(

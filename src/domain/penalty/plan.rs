@@ -14,8 +14,12 @@ use crate::domain::money::Money;
 pub(crate) enum Compensation {
     None,
     Fixed(Money),
-    /// Norway's standardkompensasjon of that half-year, read when needed.
-    NorwayTable(HalfYear),
+    /// Norway's standardkompensasjon of that half-year, read when needed,
+    /// less the fees already claimed (NOK minor units), never below zero.
+    NorwayTable {
+        half: HalfYear,
+        less: i64,
+    },
 }
 
 impl Compensation {
@@ -23,7 +27,11 @@ impl Compensation {
         match self {
             Compensation::None => Ok(None),
             Compensation::Fixed(m) => Ok(Some(*m)),
-            Compensation::NorwayTable(h) => rates.norway_compensation(*h).map(Some),
+            Compensation::NorwayTable { half, less } => {
+                let full = rates.norway_compensation(*half)?;
+                let left = full.minor.saturating_sub((*less).max(0));
+                Ok((left > 0).then(|| Money::new(left, full.currency)))
+            }
         }
     }
 }

@@ -6,7 +6,7 @@ use rust_decimal::Decimal;
 
 use super::PenaltyInput;
 use super::Rule;
-use super::interest::Basis;
+use super::interest::{Balance, Basis};
 use super::plan::{Compensation, Plan};
 use super::rates::RateTables;
 use crate::domain::client::Profile;
@@ -37,7 +37,9 @@ pub fn fixed_sum(debt_pence: i64) -> Money {
 }
 
 /// Business and administration debtors: Bank Rate on the reference date
-/// plus 8 points, fixed for the debt, and the fixed sum by the invoice amount.
+/// plus 8 points, fixed for the debt, and the fixed sum by the qualifying
+/// debt on which statutory interest began to run (s. 5A): what was still
+/// unpaid the day after the due date, not the invoice total.
 /// The Act sets the fixed sum by the debt in pounds; an invoice in another
 /// currency gets no fixed sum (there is no exchange rate to apply here),
 /// and a note says so. Individuals: the Act covers business debts only.
@@ -50,7 +52,10 @@ pub(crate) fn plan<'a>(input: &PenaltyInput, rates: &'a RateTables) -> Plan<'a> 
     }
     let start = input.due_on.succ_opt();
     let (compensation, note) = if input.currency == Currency::GBP {
-        (Compensation::Fixed(fixed_sum(input.amount)), None)
+        let debt = start.map_or(input.amount, |d| {
+            Balance::new(input.amount, input.payments).at_start_of(d)
+        });
+        (Compensation::Fixed(fixed_sum(debt)), None)
     } else {
         (
             Compensation::None,
