@@ -89,7 +89,44 @@ fn a_kill_at_any_moment_loses_no_letter_and_leaves_no_orphan() {
     eprintln!(
         "{killed} runs killed in flight of {rounds}; the next run finished {finished}, placing journaled files in {placed}"
     );
-    assert!(killed > 0 && finished > 0);
+    // How often a kill lands between the journal and the renames depends on
+    // the machine's load; the path itself is checked for certain below.
+    assert!(killed > 0);
+}
+
+#[test]
+fn the_next_run_places_a_journaled_letter_and_removes_an_unjournaled_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo(dir.path(), "40");
+    let root = dir.path().join("letters");
+    ok(dun(&db, &["letters", "--as-of", TODAY]).output().unwrap());
+    let letters = check_folder(&db, &root);
+    let day = root.join(TODAY);
+    // A run killed after its journal entry, before the rename: the file
+    // is still a part. Another killed before its entry: a part nobody names.
+    let journaled = std::fs::read_dir(&day)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.extension().is_some_and(|e| e == "txt"))
+        .unwrap();
+    let part = |p: &std::path::Path| {
+        let mut name = p.file_name().unwrap().to_os_string();
+        name.push(".part");
+        p.with_file_name(name)
+    };
+    std::fs::rename(&journaled, part(&journaled)).unwrap();
+    let orphan = day.join("ZZ-00000-reminder1.txt");
+    std::fs::write(part(&orphan), "Subject: never journaled\n").unwrap();
+    let again = ok(dun(&db, &["letters", "--as-of", TODAY]).output().unwrap());
+    assert!(
+        again.contains(
+            "Finished an interrupted run: 1 letter files put in place, 1 unfinished ones removed"
+        ),
+        "{again}"
+    );
+    assert!(journaled.exists());
+    assert!(!part(&journaled).exists() && !part(&orphan).exists() && !orphan.exists());
+    assert_eq!(check_folder(&db, &root), letters);
 }
 
 #[test]
