@@ -1,35 +1,16 @@
 //! The real binary, as scripts and cron jobs run it: exit statuses, one-line
 //! errors, the exact JSON shapes, safe CSV.
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+#[path = "support/binary.rs"]
+mod binary;
 
-const TODAY: &str = "2026-11-22";
+use binary::{TODAY, dun, ok};
+use std::path::PathBuf;
+
 const IBM: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
     "/tests/data/ibm-accounts-receivable.csv"
 );
-
-fn dun(db: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_dun"))
-        .args(args)
-        .env("DUN_DB", db)
-        .env("DUN_TODAY", TODAY)
-        .env("HOME", db.parent().unwrap())
-        .env("XDG_CONFIG_HOME", db.parent().unwrap().join("config"))
-        .env("XDG_DATA_HOME", db.parent().unwrap().join("data"))
-        .output()
-        .unwrap()
-}
-
-fn ok(out: &Output) -> String {
-    assert!(
-        out.status.success(),
-        "failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout.clone()).unwrap()
-}
 
 fn temp() -> (tempfile::TempDir, PathBuf) {
     let dir = tempfile::tempdir().unwrap();

@@ -1,31 +1,11 @@
 //! `dun invoice --format json` as scripts read it: each penalty figure it
 //! can give, a note for each it cannot, and the periods the interest ran over.
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+#[path = "support/binary.rs"]
+mod binary;
 
-const TODAY: &str = "2026-11-22";
-
-fn dun(db: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_dun"))
-        .args(args)
-        .env("DUN_DB", db)
-        .env("DUN_TODAY", TODAY)
-        .env("HOME", db.parent().unwrap())
-        .env("XDG_CONFIG_HOME", db.parent().unwrap().join("config"))
-        .env("XDG_DATA_HOME", db.parent().unwrap().join("data"))
-        .output()
-        .unwrap()
-}
-
-fn ok(out: &Output) -> String {
-    assert!(
-        out.status.success(),
-        "failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout.clone()).unwrap()
-}
+use binary::{dun, ok};
+use std::path::PathBuf;
 
 fn temp() -> (tempfile::TempDir, PathBuf) {
     let dir = tempfile::tempdir().unwrap();

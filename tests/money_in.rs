@@ -3,37 +3,16 @@
 //! forms, as the import refuses it; every amount column of an import is read
 //! the same way.
 
+#[path = "support/binary.rs"]
+mod binary;
+
+use binary::{TODAY, dun, ok};
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
 
 use chrono::NaiveDate;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use dun::app::{App, keymap};
 use dun::store::Store;
-
-const TODAY: &str = "2026-11-22";
-
-fn dun(db: &Path, args: &[&str]) -> Output {
-    let dir = db.parent().unwrap();
-    Command::new(env!("CARGO_BIN_EXE_dun"))
-        .args(args)
-        .env("DUN_DB", db)
-        .env("DUN_TODAY", TODAY)
-        .env("HOME", dir)
-        .env("XDG_CONFIG_HOME", dir.join("config"))
-        .env("XDG_DATA_HOME", dir.join("data"))
-        .output()
-        .unwrap()
-}
-
-fn ok(out: &Output) -> String {
-    assert!(
-        out.status.success(),
-        "failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout.clone()).unwrap()
-}
 
 /// A database with invoice F1 in EUR (client C1) and G1 in GBP (client C2).
 fn ledger() -> (tempfile::TempDir, PathBuf) {

@@ -4,37 +4,17 @@
 //! deposit has its new invoices in the queue until the deposit invoice
 //! comes.
 
+#[path = "support/binary.rs"]
+mod binary;
+
+use binary::{TODAY, dun, ok};
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Output;
 
 use dun::domain::queue::Reason;
 use dun::store::Store;
 use dun::store::queue::{queue, queue_using};
 use dun::team::TeamSettings;
-
-const TODAY: &str = "2026-11-22";
-
-fn dun(db: &Path, args: &[&str]) -> Output {
-    let dir = db.parent().unwrap();
-    Command::new(env!("CARGO_BIN_EXE_dun"))
-        .args(args)
-        .env("DUN_DB", db)
-        .env("DUN_TODAY", TODAY)
-        .env("HOME", dir)
-        .env("XDG_CONFIG_HOME", dir.join("config"))
-        .env("XDG_DATA_HOME", dir.join("data"))
-        .output()
-        .unwrap()
-}
-
-fn ok(out: &Output) -> String {
-    assert!(
-        out.status.success(),
-        "failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout.clone()).unwrap()
-}
 
 fn refused(out: &Output) -> String {
     assert!(!out.status.success(), "should have been refused");
