@@ -48,8 +48,9 @@ impl App {
             match composed {
                 Ok(c) if c.held.is_some() => {
                     if let Some(m) = &c.held {
+                        // The first 80 columns say what Enter does.
                         self.message = format!(
-                            "Held: {m} ({}). Enter sends it with the interest \"to be specified\", Esc does not.",
+                            "Held: {m}. Enter sends it anyway, Esc does not. Or set it: {}",
                             m.command()
                         );
                     }

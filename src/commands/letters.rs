@@ -117,7 +117,9 @@ pub fn run(
             }
         };
         if let Some(missing) = composed.held.as_ref().filter(|_| !run.incomplete) {
-            // Waits for the rate: nothing written, nothing journaled.
+            // Waits for the rate: nothing written, nothing journaled, and
+            // the client's letter of the day may be another one.
+            written.remove(&line.code);
             held.push(missing.clone());
             rows.push(vec![
                 line.code.clone(),
