@@ -90,7 +90,18 @@ fn ninety_days_of_letters_keep_every_deadline_and_one_notice_per_case() {
         let day = start.checked_add_days(Days::new(k)).unwrap().to_string();
         dun(
             &db,
-            &["--today", &day, "letters", "--as-of", &day, "--out", out],
+            &[
+                "--today",
+                &day,
+                "letters",
+                "--as-of",
+                &day,
+                "--out",
+                out,
+                // The shipped tables lack the rates of 2026 H2 on: the
+                // reminders 3 and notices that need them go anyway.
+                "--incomplete",
+            ],
         );
     }
     let all = letters(&db);

@@ -46,6 +46,16 @@ impl App {
                 })?
             };
             match composed {
+                Ok(c) if c.held.is_some() => {
+                    if let Some(m) = &c.held {
+                        // The first 80 columns say what Enter does.
+                        self.message = format!(
+                            "Held: {m}. Enter sends it anyway, Esc does not. Or set it: {}",
+                            m.command()
+                        );
+                    }
+                    self.preview = Some((c, 0));
+                }
                 Ok(c) => {
                     self.message = match &c.penalty_note {
                         Some(n) => format!("Enter sends it, Esc does not. No penalties in it: {n}"),
@@ -157,6 +167,13 @@ impl App {
         store.read(|tx| {
             if queue || load == Load::Queue {
                 self.queue = store::queue::queue(tx, today, clerk.as_deref(), &self.rules)?;
+                crate::letters::hold::mark(
+                    tx,
+                    &mut self.queue,
+                    today,
+                    &self.rules.ladders,
+                    &self.rates,
+                )?;
                 self.queue_selected = self.queue_selected.min(self.queue.len().saturating_sub(1));
             }
             if aging {

@@ -116,6 +116,11 @@ pub enum Command {
         /// team's `print.command` (default `lp`), and record them as posted.
         #[arg(long)]
         print: bool,
+        /// Also send the reminders 3 and formal notices held for a missing
+        /// reference rate, with the figures known and the interest "to be
+        /// specified" (without it they wait until `dun rates set`).
+        #[arg(long)]
+        incomplete: bool,
     },
     /// Record one journal entry: a call, a reminder, a promise, a payment…
     ///
@@ -273,6 +278,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
                 as_of.unwrap_or(ctx.today),
                 mine,
                 &ctx.team.rules(),
+                &ctx.config.rate_tables()?,
                 format,
                 &mut out,
             )?;
@@ -300,6 +306,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
             dry_run,
             send,
             print,
+            incomplete,
         } => {
             let mut store = ctx.open()?;
             let dir = match dir {
@@ -313,6 +320,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
                 dry_run,
                 send_mail: send,
                 print: print.then_some(ctx.team.print_command.as_str()),
+                incomplete,
                 smtp: &ctx.team.smtp,
                 user: &ctx.user,
                 now: chrono::Utc::now(),

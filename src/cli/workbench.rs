@@ -39,6 +39,7 @@ pub fn run(ctx: &mut Context, out: &mut dyn Write) -> anyhow::Result<()> {
         ctx.today,
         None,
         &ctx.team.rules(),
+        &ctx.config.rate_tables()?,
         Format::Table,
         out,
     )
@@ -71,6 +72,7 @@ pub fn demo(ctx: &Context, out: &mut dyn Write) -> anyhow::Result<()> {
             ctx.today,
             None,
             &ctx.team.rules(),
+            &ctx.config.rate_tables()?,
             Format::Table,
             out,
         )?;

@@ -33,6 +33,9 @@ pub struct LettersRun<'a> {
     pub send_mail: bool,
     /// Print the letters for the post with this command (`print.command`).
     pub print: Option<&'a str>,
+    /// Also send the letters held for a missing reference rate, with the
+    /// interest "to be specified".
+    pub incomplete: bool,
     pub smtp: &'a SmtpSettings,
     pub user: &'a str,
     pub now: DateTime<Utc>,
@@ -90,6 +93,8 @@ pub fn run(
     // queue's order); the others wait for the ladder's gap after it.
     let mut written = std::collections::HashSet::new();
     let mut deferred = 0;
+    // Reminders 3 and formal notices waiting for a reference rate.
+    let mut held: Vec<crate::domain::penalty::MissingRate> = Vec::new();
     for line in due {
         if !written.insert(line.code.clone()) {
             deferred += 1;
@@ -111,6 +116,19 @@ pub fn run(
                 continue;
             }
         };
+        if let Some(missing) = composed.held.as_ref().filter(|_| !run.incomplete) {
+            // Waits for the rate: nothing written, nothing journaled, and
+            // the client's letter of the day may be another one.
+            written.remove(&line.code);
+            held.push(missing.clone());
+            rows.push(vec![
+                line.code.clone(),
+                composed.kind.as_str().to_string(),
+                shortened(&composed.invoices.join(" "), 30),
+                format!("held: {missing}"),
+            ]);
+            continue;
+        }
         let mails = composed
             .client
             .email
@@ -162,10 +180,11 @@ pub fn run(
                 }
             }
         };
-        let note = composed
-            .penalty_note
-            .map(|n| format!("; no penalties: {n}"))
-            .unwrap_or_default();
+        let note = match (&composed.held, composed.penalty_note) {
+            (Some(m), _) => format!("; interest to be specified: {m}"),
+            (None, Some(n)) => format!("; no penalties: {n}"),
+            (None, None) => String::new(),
+        };
         rows.push(vec![
             line.code.clone(),
             format!(
@@ -187,7 +206,7 @@ pub fn run(
         "Letters {verb} as of {} in {}: {}",
         run.as_of,
         run.out.join(run.as_of.to_string()).display(),
-        rows.len() - failed
+        rows.len() - failed - held.len()
     )?;
     if deferred > 0 {
         writeln!(
@@ -203,6 +222,23 @@ pub fn run(
             ("files", Align::Left),
         ];
         write!(out, "{}", render(&header, &rows))?;
+    }
+    if !held.is_empty() {
+        writeln!(
+            out,
+            "{} held for a missing reference rate; set it, or send {} with the interest \"to be specified\" by `dun letters --incomplete`:",
+            if held.len() == 1 {
+                "1 letter".to_string()
+            } else {
+                format!("{} letters", held.len())
+            },
+            if held.len() == 1 { "it" } else { "them" },
+        )?;
+        held.sort_by(|a, b| (a.table.key(), &a.period).cmp(&(b.table.key(), &b.period)));
+        held.dedup();
+        for m in &held {
+            writeln!(out, "  {m}: {}", m.command())?;
+        }
     }
     if unsent_mail > 0 {
         let why = mailer.as_ref().err().cloned().unwrap_or_default();

@@ -10,9 +10,11 @@ use serde::Serialize;
 use super::Format;
 use super::table::{Align, render};
 use crate::domain::money::decimal_string;
+use crate::domain::penalty::{MissingRate, RateTables};
 use crate::domain::queue::{Reason, Rules};
 use crate::domain::text::shortened;
 use crate::export::csv_safe::neutralise;
+use crate::letters::hold;
 use crate::store::Store;
 
 #[derive(Serialize)]
@@ -29,6 +31,9 @@ struct QueueLine<'a> {
     clerk: Option<&'a str>,
     rating: Option<&'a str>,
     profile: &'a str,
+    /// A reminder 3 or formal notice waiting for a reference rate.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    held: Option<&'a MissingRate>,
 }
 
 pub fn run(
@@ -36,17 +41,28 @@ pub fn run(
     as_of: NaiveDate,
     mine: Option<&str>,
     rules: &Rules,
+    rates: &RateTables,
     format: Format,
     out: &mut dyn Write,
 ) -> anyhow::Result<()> {
-    let follow_ups = store.read(|tx| crate::store::queue::queue(tx, as_of, mine, rules))?;
+    let follow_ups = store.read(|tx| {
+        let mut lines = crate::store::queue::queue(tx, as_of, mine, rules)?;
+        hold::mark(tx, &mut lines, as_of, &rules.ladders, rates)?;
+        Ok::<_, crate::store::StoreError>(lines)
+    })?;
     let lines: Vec<QueueLine<'_>> = follow_ups
         .iter()
         .map(|c| QueueLine {
             client: &c.code,
             name: &c.name,
             reason: c.reason,
-            reason_text: c.reason.describe(),
+            reason_text: match &c.held {
+                Some(m) => format!(
+                    "{} held: {m}",
+                    c.reason.step().map_or("letter", |s| s.label())
+                ),
+                None => c.reason.describe(),
+            },
             currency: c.currency.code(),
             amount: decimal_string(c.amount, c.currency.exponent()),
             invoices: &c.invoices,
@@ -55,6 +71,7 @@ pub fn run(
             clerk: c.clerk.as_deref(),
             rating: c.rating.map(|r| r.as_str()),
             profile: c.profile.as_str(),
+            held: c.held.as_ref(),
         })
         .collect();
     match format {
@@ -123,7 +140,30 @@ pub fn run(
                 ("clerk", Align::Left),
             ];
             write!(out, "{}", render(&header, &rows))?;
+            write_held(&lines, out)?;
         }
+    }
+    Ok(())
+}
+
+/// Under the table: how many letters wait for a reference rate, and the
+/// command that sets each rate missing.
+fn write_held(lines: &[QueueLine<'_>], out: &mut dyn Write) -> std::io::Result<()> {
+    let held = lines.iter().filter(|l| l.held.is_some()).count();
+    if held == 0 {
+        return Ok(());
+    }
+    let mut missing: Vec<&MissingRate> = lines.iter().filter_map(|l| l.held).collect();
+    missing.sort_by_key(|m| (m.table.key(), m.period.clone()));
+    missing.dedup();
+    writeln!(
+        out,
+        "{held} letter{} held for a missing reference rate (dun letters --incomplete sends {} with the interest \"to be specified\"):",
+        if held == 1 { "" } else { "s" },
+        if held == 1 { "it" } else { "them" },
+    )?;
+    for m in missing {
+        writeln!(out, "  {m}: {}", m.command())?;
     }
     Ok(())
 }

@@ -176,6 +176,8 @@ impl LetterContext {
             grand_total: None,
             rate: None,
             interest_from: None,
+            interest_to_be_specified: false,
+            compensation_to_be_specified: false,
             law: None,
             previous_reminders: Vec::new(),
             deadline: format_date(deadline, lang),
@@ -226,6 +228,34 @@ impl LetterContext {
         self.total_compensation = p.compensation.map(|c| format_money(c, lang));
         self.grand_total = Some(format_money(p.grand_total, lang));
         self.to_pay = Some(p.grand_total);
+        self
+    }
+
+    /// The penalties known when a reference rate is missing (a held letter
+    /// sent anyway): the known figures, and the rest "to be specified".
+    /// `outstanding` is what the letter's invoices owe.
+    pub fn with_known_penalties(
+        mut self,
+        known: &crate::letters::hold::KnownFigures,
+        outstanding: Money,
+    ) -> LetterContext {
+        let lang = self.language;
+        self.interest_from = known.interest_from.map(|d| format_date(d, lang));
+        self.interest_to_be_specified = known.interest.is_none();
+        self.total_interest = known.interest.map(|i| format_money(i, lang));
+        self.total_compensation = known.compensation.map(|c| format_money(c, lang));
+        self.compensation_to_be_specified = known.compensation_unknown;
+        let mut total = outstanding.minor;
+        for m in [known.interest, known.compensation].into_iter().flatten() {
+            if m.currency == outstanding.currency {
+                total += m.minor;
+            }
+        }
+        if total != outstanding.minor {
+            let total = Money::new(total, outstanding.currency);
+            self.grand_total = Some(format_money(total, lang));
+            self.to_pay = Some(total);
+        }
         self
     }
 

@@ -173,3 +173,67 @@ fn the_pilot_and_the_invoices_a_notice_leaves_out() {
     );
     assert_eq!(ctx.also_overdue[0].level, Some(1));
 }
+
+/// A formal notice held for a missing rate and sent anyway: £1,948.23
+/// outstanding, the UK fixed sum of £70 (a debt from £1,000 to £9,999.99)
+/// known, the interest not: "Total now due, before interest: £2,018.23"
+/// (1,948.23 + 70.00) and the interest from the day after the due date
+/// "to be specified".
+#[test]
+fn a_held_letter_sent_anyway_states_the_known_figures() {
+    use crate::letters::hold::KnownFigures;
+    use crate::letters::{LetterKind, render, sample};
+    let gbp = |minor| Money::new(minor, Currency::GBP);
+    let known = KnownFigures {
+        interest: None,
+        interest_from: Some(date(2026, 9, 3)),
+        compensation: Some(gbp(7_000)),
+        compensation_unknown: false,
+    };
+    let mut ctx = sample(LetterKind::FormalNotice, Language::En);
+    ctx.total_interest = None;
+    ctx.grand_total = None;
+    ctx.total_compensation = None;
+    ctx.rate = None;
+    let ctx = ctx.with_known_penalties(&known, gbp(194_823));
+    assert!(ctx.interest_to_be_specified);
+    assert!(!ctx.compensation_to_be_specified);
+    assert_eq!(ctx.to_pay, Some(gbp(201_823)));
+    let body = render(&ctx, None).unwrap().body;
+    assert!(
+        body.contains("Interest at the statutory rate from 3 September 2026: to be specified"),
+        "{body}"
+    );
+    assert!(
+        body.contains("Fixed compensation for recovery costs: £70.00"),
+        "{body}"
+    );
+    assert!(
+        body.contains("Total now due, before interest: £2,018.23"),
+        "{body}"
+    );
+
+    // Nothing known but the principal: no total beside it, both figures
+    // to be specified, in every language.
+    for (lang, words) in [
+        (Language::En, "to be specified"),
+        (Language::Fr, "montant à préciser"),
+        (Language::Es, "importe por determinar"),
+        (Language::Nb, "spesifisert senere"),
+    ] {
+        let mut ctx = sample(LetterKind::FormalNotice, lang);
+        ctx.total_interest = None;
+        ctx.grand_total = None;
+        ctx.total_compensation = None;
+        let unknown = KnownFigures {
+            interest: None,
+            interest_from: Some(date(2026, 7, 1)),
+            compensation: None,
+            compensation_unknown: true,
+        };
+        let ctx = ctx.with_known_penalties(&unknown, gbp(100_000));
+        assert_eq!(ctx.grand_total, None, "{lang}");
+        let body = render(&ctx, None).unwrap().body;
+        assert_eq!(body.matches(words).count(), 2, "{lang}: {body}");
+    }
+}

@@ -16,7 +16,7 @@ use crate::domain::activity::ActivityKind;
 use crate::domain::client::Client;
 use crate::domain::ladder::{Channel, Step, StepAction, deadline_days};
 use crate::domain::money::Money;
-use crate::domain::penalty::{RateTables, Rule, reminder_fee};
+use crate::domain::penalty::{MissingRate, RateTables, Rule, reminder_fee};
 use crate::domain::queue::Ladders;
 use crate::store::StoreError;
 use crate::store::invoice_history::{InvoiceHistory, history};
@@ -54,6 +54,9 @@ pub struct Composed {
     pub pdf: Option<Vec<u8>>,
     /// Why the letter shows no interest or compensation, when it does not.
     pub penalty_note: Option<String>,
+    /// A reminder 3 or formal notice whose penalties need a reference rate
+    /// the tables lack: held unless a clerk sends it anyway.
+    pub held: Option<MissingRate>,
 }
 
 /// Why a queue line has no letter.
@@ -150,9 +153,10 @@ pub fn compose(
     );
     // A formal notice claims the invoices that had three reminders; the
     // others of the case are listed beside it with their own reminder.
-    let (claimed, also): (Vec<usize>, Vec<usize>) = (0..histories.len()).partition(|&k| {
-        step.action != StepAction::FormalNotice || steps[k].0 == ActivityKind::FormalNotice
-    });
+    let claimed = super::hold::claimed(step.action, &histories);
+    let also: Vec<usize> = (0..histories.len())
+        .filter(|k| !claimed.contains(k))
+        .collect();
     let pick = |ks: &[usize]| -> Vec<InvoiceHistory> {
         ks.iter().map(|&k| histories[k].clone()).collect()
     };
@@ -186,7 +190,20 @@ pub fn compose(
         let (lines, _, _) = invoice_lines(&extra, as_of, rates, false);
         ctx = ctx.with_also_overdue(mark(lines, &also));
     }
-    if let Some(p) = penalties {
+    // A reminder 3 or formal notice missing a reference rate is held; sent
+    // anyway, it states the figures known and the rest "to be specified".
+    let held = if with_penalties {
+        super::hold::missing_rate(&main, as_of, rates)
+    } else {
+        None
+    };
+    if held.is_some() {
+        let known = super::hold::known_figures(&main, as_of, rates);
+        ctx = ctx.with_known_penalties(
+            &known,
+            Money::new(total, first.stored.invoice.amount.currency),
+        );
+    } else if let Some(p) = penalties {
         ctx = ctx.with_penalties(p);
     }
     for (level, date) in previous_reminders(&main) {
@@ -223,6 +240,7 @@ pub fn compose(
         letter,
         pdf,
         penalty_note: note,
+        held,
     })
 }
 
@@ -292,6 +310,7 @@ pub fn compose_statement(
         letter,
         pdf,
         penalty_note: note,
+        held: None,
     })
 }
 

@@ -252,6 +252,7 @@ fn composed(
         letter,
         pdf,
         penalty_note: None,
+        held: None,
     }
 }
 

@@ -38,6 +38,11 @@ pub struct LetterContext {
     pub rate: Option<String>,
     /// The date interest runs from.
     pub interest_from: Option<String>,
+    /// The interest could not be computed (a reference rate is missing):
+    /// the letter says it runs from `interest_from`, to be specified.
+    pub interest_to_be_specified: bool,
+    /// A fixed compensation owed could not be given: to be specified.
+    pub compensation_to_be_specified: bool,
     /// The late-payment law the letter cites, if any.
     pub law: Option<Law>,
     /// The reminders already sent, oldest first.

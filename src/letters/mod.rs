@@ -41,6 +41,7 @@ pub mod compose_client;
 mod context;
 mod eml;
 pub mod folder;
+pub mod hold;
 mod kind;
 pub mod mail;
 pub mod pdf;

@@ -15,6 +15,7 @@ use crate::domain::case::CaseLetters;
 use crate::domain::client::{Profile, Rating};
 use crate::domain::currency::Currency;
 use crate::domain::ladder::{ClientPause, InvoiceStanding};
+use crate::domain::penalty::MissingRate;
 use crate::domain::queue::{QueueClient, QueueInvoice, Reason, Rules, build};
 
 /// One line of the queue, ready to show.
@@ -46,6 +47,11 @@ pub struct FollowUp {
     pub deposit_requested: bool,
     #[serde(skip)]
     pub priority: i128,
+    /// A reminder 3 or formal notice whose penalties need a reference rate
+    /// the tables lack: the letter waits for it (set by the letters' use
+    /// case, never by the store).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub held: Option<MissingRate>,
 }
 
 /// The queue as of `as_of`, most urgent first; only the clients assigned
@@ -109,6 +115,7 @@ pub fn queue_using(
                             .is_some_and(|d| d >= invoices[k].standing.due_on)
                     }),
                 priority: l.priority,
+                held: None,
             }
         })
         .collect())

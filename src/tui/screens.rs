@@ -13,6 +13,7 @@ use crate::domain::aging::Bucket;
 use crate::domain::currency::Currency;
 use crate::domain::language::Language;
 use crate::domain::money_format::format_number;
+use crate::domain::queue::Reason;
 use crate::domain::solvency::deposit_short;
 use crate::store::aging::AgingQuery;
 
@@ -75,7 +76,16 @@ pub fn queue(f: &mut Frame<'_>, area: Rect, app: &App, theme: &Theme) {
     let rows = visible
         .iter()
         .map(|c| {
-            let reason = if c.reason.is_alert() {
+            let reason = if c.held.is_some() {
+                // Waits for a reference rate: `r` says which.
+                Span::styled(
+                    match c.reason {
+                        Reason::FormalNoticeReady => "notice held",
+                        _ => "reminder held",
+                    },
+                    theme.muted,
+                )
+            } else if c.reason.is_alert() {
                 Span::styled(c.reason.label(), theme.alert)
             } else {
                 Span::raw(c.reason.label())

@@ -69,3 +69,58 @@ pub enum PenaltyError {
     #[error("late-payment interest is too large to compute")]
     Overflow,
 }
+
+impl PenaltyError {
+    /// The reference rate this error says is missing, if that is what it
+    /// says.
+    pub fn missing_rate(&self) -> Option<MissingRate> {
+        match self {
+            PenaltyError::MissingRate { period, table } => Some(MissingRate {
+                table: *table,
+                period: period.replace(' ', "-"),
+            }),
+            _ => None,
+        }
+    }
+}
+
+/// A reference rate the penalty rules need and the tables lack.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct MissingRate {
+    pub table: RateTable,
+    /// The period as the tables name it: `2026-H2`, or the Bank Rate's
+    /// reference date `2026-06-30`.
+    pub period: String,
+}
+
+impl MissingRate {
+    /// The command that sets it.
+    pub fn command(&self) -> String {
+        format!(
+            "dun rates set {} {} VALUE --source TEXT",
+            self.table.key(),
+            self.period
+        )
+    }
+}
+
+impl fmt::Display for MissingRate {
+    /// `no ECB rate for 2026-H2`
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "no {} for {}", self.table.name(), self.period)
+    }
+}
+
+/// `{"series": "ecb", "period": "2026-H2", "text": "no ECB rate for
+/// 2026-H2", "command": "dun rates set ecb 2026-H2 VALUE --source TEXT"}`
+impl serde::Serialize for MissingRate {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut m = s.serialize_map(Some(4))?;
+        m.serialize_entry("series", self.table.key())?;
+        m.serialize_entry("period", &self.period)?;
+        m.serialize_entry("text", &self.to_string())?;
+        m.serialize_entry("command", &self.command())?;
+        m.end()
+    }
+}

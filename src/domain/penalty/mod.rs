@@ -27,7 +27,7 @@ use super::currency::Currency;
 use super::money::Money;
 use interest::{Accrual, Balance};
 
-pub use error::{PenaltyError, RateTable};
+pub use error::{MissingRate, PenaltyError, RateTable};
 pub use eu::{COMPENSATION as EU_COMPENSATION, MEMBERS as EU_MEMBERS};
 pub use half_year::HalfYear;
 pub use norway::{MAX_REMINDER_FEES, REMINDER_FEE, REMINDER_FEE_AFTER_DAYS, reminder_fee};
