@@ -12,6 +12,7 @@ pub mod import;
 pub mod letters;
 pub mod paths;
 pub mod rates;
+pub mod report;
 pub mod small_file;
 pub mod store;
 pub mod team;
