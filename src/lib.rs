@@ -6,6 +6,7 @@ pub mod commands;
 pub mod config;
 pub mod demo;
 pub mod domain;
+pub mod dossier;
 pub mod export;
 pub mod fault;
 pub mod import;

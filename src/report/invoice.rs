@@ -12,7 +12,7 @@ use crate::domain::money::decimal_string;
 use crate::domain::penalty::{RateTables, Rule};
 use crate::store::invoice_history::InvoiceHistory;
 
-#[derive(Serialize)]
+#[derive(Clone, Debug, Serialize)]
 pub struct InvoiceReport {
     pub number: String,
     pub client: String,
@@ -52,7 +52,7 @@ pub struct InvoiceReport {
 }
 
 /// One stretch of days at one balance and rate; amounts in `currency`.
-#[derive(Serialize)]
+#[derive(Clone, Debug, Serialize)]
 pub struct PeriodReport {
     pub from: NaiveDate,
     /// Last day, inclusive.
@@ -66,7 +66,7 @@ pub struct PeriodReport {
     pub interest: Option<String>,
 }
 
-#[derive(Serialize)]
+#[derive(Clone, Debug, Serialize)]
 pub struct ReminderSent {
     pub level: u8,
     pub on: NaiveDate,
