@@ -90,6 +90,25 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
     },
+    /// Write a client's evidence file for a court, a collection agency or a
+    /// lawyer: index.txt (the account, the penalties period by period, the
+    /// letters and every contact), a copy of every letter sent, the
+    /// journal extract (journal.csv, journal.json) and claim.json. Reads
+    /// only.
+    Dossier {
+        /// The client's code.
+        client: String,
+        /// The invoices of the case (default: every invoice overdue on the
+        /// day). Repeat it for several.
+        #[arg(long = "invoice", value_name = "NUMBER")]
+        invoices: Vec<String>,
+        /// The new folder to write it into (it must not exist, or be empty).
+        #[arg(long, value_name = "DIR")]
+        out: PathBuf,
+        /// The day its figures are computed for (default: today).
+        #[arg(long, value_name = "DATE", value_parser = commands::parse_iso_date)]
+        as_of: Option<NaiveDate>,
+    },
     /// Write the letters the queue asks for today (a text file each, and an
     /// e-mail message for clients with an address), e-mail them with
     /// --send, and journal them. Running it again the same day sends
@@ -296,6 +315,29 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
                 as_of.unwrap_or(ctx.today),
                 &rates,
                 format,
+                &mut out,
+            )?;
+        }
+        Command::Dossier {
+            client,
+            invoices,
+            out: dir,
+            as_of,
+        } => {
+            let mut store = ctx.open_read()?;
+            let letters = ctx.team.letters_dir(&ctx.db)?;
+            commands::dossier::run(
+                &mut store,
+                &commands::dossier::DossierRun {
+                    client: &client,
+                    invoices: &invoices,
+                    out: &dir,
+                    as_of: as_of.unwrap_or(ctx.today),
+                    letters: &letters,
+                    user: &ctx.user,
+                },
+                &ctx.team.company,
+                &ctx.config.rate_tables()?,
                 &mut out,
             )?;
         }

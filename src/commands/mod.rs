@@ -4,6 +4,7 @@
 pub mod aging;
 pub mod backup;
 pub mod demo;
+pub mod dossier;
 pub mod export;
 pub mod init;
 pub mod invoice;

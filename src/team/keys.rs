@@ -52,7 +52,7 @@ pub fn kind(key: &str) -> Option<Kind> {
     Some(match parts.as_slice() {
         [
             "company",
-            "name" | "address" | "phone" | "email" | "bank_account" | "signature",
+            "name" | "address" | "phone" | "email" | "bank_account" | "signature" | "terms",
         ] => Kind::Text,
         ["company", "iban"] => Kind::Iban,
         ["company", "bic"] => Kind::Bic,
@@ -89,7 +89,7 @@ pub fn unknown(key: &str) -> String {
         "ladder" => {
             "ladder.PROFILE.min_gap_days|promise_grace_days|grace_days|steps, PROFILE one of administration, business, individual"
         }
-        "company" => "company.name|address|phone|email|bank_account|signature|iban|bic",
+        "company" => "company.name|address|phone|email|bank_account|signature|iban|bic|terms",
         "payments" => "payments.kid",
         "print" => "print.command",
         "dunning" => {

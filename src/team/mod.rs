@@ -48,6 +48,10 @@ pub struct CompanyConfig {
     /// The bank's BIC; empty when not set.
     #[serde(default)]
     pub bic: String,
+    /// Where the general conditions the client accepted are: a file name
+    /// or an address, quoted in the evidence file; empty when not set.
+    #[serde(default)]
+    pub terms: String,
 }
 
 /// Dunning beyond the ladders.
@@ -220,6 +224,7 @@ impl TeamSettings {
                 signature: text("company.signature")?,
                 iban: text("company.iban")?,
                 bic: text("company.bic")?,
+                terms: text("company.terms")?,
             },
             payments_kid: map
                 .get("payments.kid")

@@ -1,0 +1,4 @@
+//! What dun reports about an invoice, for the command line and the
+//! evidence file alike.
+
+pub mod invoice;
