@@ -176,6 +176,8 @@ impl LetterContext {
             grand_total: None,
             rate: None,
             interest_from: None,
+            penalties_excluded: false,
+            contractual: false,
             law: None,
             previous_reminders: Vec::new(),
             deadline: format_date(deadline, lang),
@@ -226,6 +228,18 @@ impl LetterContext {
         self.total_compensation = p.compensation.map(|c| format_money(c, lang));
         self.grand_total = Some(format_money(p.grand_total, lang));
         self.to_pay = Some(p.grand_total);
+        self
+    }
+
+    /// Interest or compensation is owed but cannot be stated in full.
+    pub fn excluding_penalties(mut self) -> LetterContext {
+        self.penalties_excluded = true;
+        self
+    }
+
+    /// The penalties follow the client's contract.
+    pub fn under_contract(mut self) -> LetterContext {
+        self.contractual = true;
         self
     }
 

@@ -38,6 +38,13 @@ pub struct LetterContext {
     pub rate: Option<String>,
     /// The date interest runs from.
     pub interest_from: Option<String>,
+    /// Interest or compensation is owed on the listed invoices but cannot be
+    /// stated in full (a rate is missing, currencies differ): the letter says
+    /// its totals exclude them rather than leave them out silently.
+    pub penalties_excluded: bool,
+    /// The penalties follow the client's contract (its rate or fee), not
+    /// the statute: the letter cites the contract.
+    pub contractual: bool,
     /// The late-payment law the letter cites, if any.
     pub law: Option<Law>,
     /// The reminders already sent, oldest first.
