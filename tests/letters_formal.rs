@@ -731,3 +731,224 @@ fn every_language_states_the_directive_s_minimum_for_an_unmodelled_country() {
         }
     }
 }
+
+/// The formal notice `debtor` gets on `as_of` after reminders on `days`:
+/// its deadline, the phrases it must hold, and its snapshot.
+fn check(debtor: &Debtor, days: [&str; 3], as_of: &str, deadline: &str, needed: &[&str]) -> String {
+    let (_dir, _store, c) = formal_notice(debtor, days, as_of);
+    assert_eq!(c.deadline, d(deadline), "{}", debtor.code);
+    for n in needed {
+        assert!(
+            c.letter.body.contains(n),
+            "{}: {n}\n{}",
+            debtor.code,
+            c.letter.body
+        );
+    }
+    text(&c)
+}
+
+fn debtor(
+    code: &'static str,
+    name: &'static str,
+    country: &'static str,
+    profile: Profile,
+    language: Language,
+    currency: Currency,
+    invoice: (&'static str, &'static str, &'static str, i64),
+) -> Debtor {
+    Debtor {
+        code,
+        name,
+        address: "1 Example Street\nExample Town",
+        country,
+        profile,
+        language,
+        currency,
+        invoices: vec![invoice],
+        paid: vec![],
+        late_rate: None,
+    }
+}
+
+#[test]
+fn a_british_public_body_gets_a_letter_before_action_with_its_own_fifteen_days() {
+    // £12,000 due 15 June 2025, as of 14 August: interest starts 16 June,
+    // so the Bank Rate of 31 December 2024 (4.75) + 8 = 12.75 %, fixed:
+    // 12,000 × 12.75 × 60 / 36,500 = 251.5068… → £251.51; fixed sum £100
+    // (from £10,000); total £12,351.51. The public-body ladder's 15 days
+    // are more than the 14 a letter before action needs: 29 August.
+    let council = debtor(
+        "GB-A1",
+        "Leeds City Council",
+        "GB",
+        Profile::Administration,
+        Language::En,
+        Currency::GBP,
+        ("INV-0311", "2025-05-16", "2025-06-15", 1_200_000),
+    );
+    let t = check(
+        &council,
+        ["2025-06-30", "2025-07-16", "2025-08-01"],
+        "2025-08-14",
+        "2025-08-29",
+        &[
+            "LETTER BEFORE ACTION",
+            "Interest at 12.75% a year from 16 June 2025: £251.51",
+            "Fixed compensation for recovery costs: £100.00",
+            "Total now due: £12,351.51",
+            "alternative dispute resolution (ADR)",
+        ],
+    );
+    insta::assert_snapshot!("en_administration_gb_letter_before_action", t);
+}
+
+#[test]
+fn a_french_business_under_a_contract_rate_below_the_floor() {
+    // The reference's case: EUR 6,000 due 31 May 2025, a contract rate of
+    // 5 %, as of 31 August 2025: never below 3 × the legal rate, so
+    // 6,000 × 11.13 % × 30 days (June) + 6,000 × 8.28 % × 62 days (July,
+    // August), / 365 = 139.2756… → 139,28 €; indemnity 40 €; total
+    // 6 179,28 €. Eight days to pay: 8 September.
+    let mut dumas = debtor(
+        "FR-B2",
+        "Dumas Logistique SAS",
+        "FR",
+        Profile::Business,
+        Language::Fr,
+        Currency::EUR,
+        ("F2025-0501", "2025-05-01", "2025-05-31", 600_000),
+    );
+    dumas.late_rate = Some("5");
+    let t = check(
+        &dumas,
+        ["2025-06-07", "2025-06-18", "2025-06-27"],
+        "2025-08-31",
+        "2025-09-08",
+        &[
+            "Pénalités de retard au taux annuel de 8,28\u{a0}% à compter du 1er juin 2025 : 139,28\u{a0}€",
+            "Indemnité forfaitaire pour frais de recouvrement : 40,00\u{a0}€",
+            "Total dû : 6\u{202f}179,28\u{a0}€",
+            "article L441-10 du Code de commerce",
+        ],
+    );
+    insta::assert_snapshot!("fr_business_fr_mise_en_demeure", t);
+}
+
+#[test]
+fn a_spanish_business_and_a_spanish_individual() {
+    // EUR 6,000 due 31 May 2025, as of 31 August: 30 days at 11.15 %
+    // (2025 H1) and 62 at 10.15 % (2025 H2): 6,000 × (11.15 × 30 + 10.15 ×
+    // 62) / 36,500 = 6,000 × 963.8 / 36,500 = 158.4329… → 158,43 €; 40 €;
+    // total 6.198,43 €; 8 days: 8 September.
+    let ebro = debtor(
+        "ES-B1",
+        "Transportes Ebro S.A.",
+        "ES",
+        Profile::Business,
+        Language::Es,
+        Currency::EUR,
+        ("A-2025/501", "2025-05-01", "2025-05-31", 600_000),
+    );
+    let t = check(
+        &ebro,
+        ["2025-06-07", "2025-06-18", "2025-06-27"],
+        "2025-08-31",
+        "2025-09-08",
+        &[
+            "Intereses de demora: 158,43\u{a0}€; indemnización por costes de cobro: 40,00\u{a0}€",
+            "Total adeudado: 6.198,43\u{a0}€",
+            "artículos 7 y 8 de la Ley 3/2004",
+            "procedimiento monitorio",
+        ],
+    );
+    insta::assert_snapshot!("es_business_es_requerimiento", t);
+
+    // A private person: no statutory penalty before the demand (Ley 3/2004
+    // is for business debts); the demand makes interest run (Código Civil
+    // 1100, 1108). EUR 1,200 due 31 August; 14 days from 3 October: 17
+    // October.
+    let particular = debtor(
+        "ES-I1",
+        "Sr. Javier Ortega Ruiz",
+        "ES",
+        Profile::Individual,
+        Language::Es,
+        Currency::EUR,
+        ("A-2025/907", "2025-08-01", "2025-08-31", 120_000),
+    );
+    let t = check(
+        &particular,
+        ["2025-09-05", "2025-09-16", "2025-09-25"],
+        "2025-10-03",
+        "2025-10-17",
+        &[
+            "Principal pendiente: 1.200,00\u{a0}€",
+            "artículo 1100 del Código Civil",
+        ],
+    );
+    assert!(!t.contains("Ley 3/2004"), "{t}");
+    assert!(!t.contains("Intereses de demora:"), "{t}");
+    insta::assert_snapshot!("es_individual_es_requerimiento", t);
+}
+
+#[test]
+fn norwegian_inkassovarsel_for_a_business_a_person_and_a_municipality() {
+    // The reference's case: NOK 10,000 due 15 August 2025, as of 31
+    // October: 10,000 × 12.25 % × 77 / 365 = 258.4246… → kr 258,42 for
+    // every debtor (forsinkelsesrente applies to consumers too); the
+    // standardkompensasjon of 2025 H2 is not in the tables, so none is
+    // claimed. At least 14 days: 14 November (the municipality's ladder
+    // gives 15: 15 November).
+    let invoice = ("10815", "2025-07-16", "2025-08-15", 1_000_000);
+    let cases = [
+        (
+            "NO-B2",
+            "Fjordbygg AS",
+            Profile::Business,
+            ["2025-08-22", "2025-09-05", "2025-09-26"],
+            "2025-11-14",
+            "nb_business_no_inkassovarsel",
+        ),
+        (
+            "NO-I1",
+            "Kari Nordmann",
+            Profile::Individual,
+            ["2025-08-20", "2025-08-31", "2025-09-15"],
+            "2025-11-14",
+            "nb_individual_no_inkassovarsel",
+        ),
+        (
+            "NO-A1",
+            "Bergen kommune",
+            Profile::Administration,
+            ["2025-08-30", "2025-09-15", "2025-10-01"],
+            "2025-11-15",
+            "nb_administration_no_inkassovarsel",
+        ),
+    ];
+    for (code, name, profile, days, deadline, snap) in cases {
+        let who = debtor(
+            code,
+            name,
+            "NO",
+            profile,
+            Language::Nb,
+            Currency::NOK,
+            invoice,
+        );
+        let t = check(
+            &who,
+            days,
+            "2025-10-31",
+            deadline,
+            &[
+                "INKASSOVARSEL",
+                "Forsinkelsesrente (12,25\u{a0}% per år) fra 16. august 2025: kr\u{a0}258,42",
+                "Totalt å betale: kr\u{a0}10\u{a0}258,42",
+                "inkassoloven § 9",
+            ],
+        );
+        insta::assert_snapshot!(snap, t);
+    }
+}
