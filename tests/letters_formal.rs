@@ -53,6 +53,7 @@ struct Debtor {
     paid: Vec<(&'static str, &'static str, i64)>,
     /// The contract's yearly late-payment rate, percent.
     late_rate: Option<&'static str>,
+    email: Option<&'static str>,
 }
 
 fn store(debtor: &Debtor) -> (tempfile::TempDir, Store) {
@@ -67,6 +68,7 @@ fn store(debtor: &Debtor) -> (tempfile::TempDir, Store) {
             c.profile = debtor.profile;
             c.address = Some(debtor.address.into());
             c.late_rate = debtor.late_rate.map(|r| r.parse().unwrap());
+            c.email = debtor.email.map(String::from);
             let id = clients::insert(tx, &c)?;
             for (number, issued, due, minor) in &debtor.invoices {
                 let inv = Invoice {
@@ -169,6 +171,7 @@ fn sole_trader() -> Debtor {
         invoices: vec![("INV-1201", "2025-08-01", "2025-08-31", 150_000)],
         paid: vec![("INV-1201", "2025-08-31", 60_000)],
         late_rate: None,
+        email: Some("dan@pricejoinery.example"),
     }
 }
 
@@ -245,8 +248,23 @@ fn a_british_individual_gets_a_letter_of_claim_with_thirty_days_and_a_statement(
         [
             "GB-I1-formal_notice.txt",
             "GB-I1-formal_notice-statement.txt",
-            "GB-I1-formal_notice.pdf"
+            "GB-I1-formal_notice.pdf",
+            "GB-I1-formal_notice.eml"
         ]
+    );
+    // The e-mail copy carries the statement after the letter.
+    // Quoted-printable: its soft line breaks undone (the needles are ASCII).
+    let eml = std::fs::read_to_string(&sent.files[3])
+        .unwrap()
+        .replace("=\r\n", "");
+    let at = |needle: &str| {
+        eml.find(needle)
+            .unwrap_or_else(|| panic!("{needle}\n{eml}"))
+    };
+    assert!(at("Financial Statement") < at("Statement of account GB-I1 as at 3 October 2025"));
+    assert!(
+        sent.message_id.is_none(),
+        "no mail server: written to be sent by post"
     );
     let beside = std::fs::read_to_string(&sent.files[1]).unwrap();
     assert!(beside.starts_with("Subject: Statement of account GB-I1"));
@@ -336,6 +354,7 @@ fn ayuntamiento() -> Debtor {
         invoices: vec![("A-2025/311", "2025-05-16", "2025-06-15", 2_500_000)],
         paid: vec![],
         late_rate: None,
+        email: None,
     }
 }
 
@@ -381,6 +400,7 @@ fn hopital() -> Debtor {
         invoices: vec![("F2025-0311", "2025-05-16", "2025-06-15", 2_500_000)],
         paid: vec![],
         late_rate: None,
+        email: None,
     }
 }
 
@@ -422,6 +442,7 @@ fn particulier() -> Debtor {
         invoices: vec![("F2025-0907", "2025-08-01", "2025-08-31", 120_000)],
         paid: vec![],
         late_rate: None,
+        email: None,
     }
 }
 
@@ -499,6 +520,7 @@ fn fjordbygg() -> Debtor {
         invoices: vec![("10418", "2025-07-16", "2025-08-15", 2_500_000)],
         paid: vec![],
         late_rate: None,
+        email: None,
     }
 }
 
@@ -605,6 +627,7 @@ fn a_statement_whose_penalties_are_unknown_says_it_excludes_them() {
         invoices: vec![("F2026-0601", "2026-05-16", "2026-06-15", 600_000)],
         paid: vec![],
         late_rate: None,
+        email: None,
     };
     let (_dir, mut store) = store(&client);
     let rates = dun::rates::load(None).unwrap();
@@ -661,6 +684,7 @@ fn gmbh() -> Debtor {
         invoices: vec![("INV-2025-0815", "2025-07-16", "2025-08-15", 1_000_000)],
         paid: vec![],
         late_rate: None,
+        email: None,
     }
 }
 
@@ -768,6 +792,7 @@ fn debtor(
         invoices: vec![invoice],
         paid: vec![],
         late_rate: None,
+        email: None,
     }
 }
 
