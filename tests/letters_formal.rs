@@ -977,3 +977,85 @@ fn norwegian_inkassovarsel_for_a_business_a_person_and_a_municipality() {
         insta::assert_snapshot!(snap, t);
     }
 }
+
+fn statement(debtor: &Debtor, as_of: &str) -> String {
+    let (_dir, mut store) = store(debtor);
+    let rates = dun::rates::load(None).unwrap();
+    let s = store
+        .read(|tx| {
+            Ok::<_, StoreError>(compose_statement(
+                tx,
+                debtor.code,
+                d(as_of),
+                &company(),
+                &rates,
+            ))
+        })
+        .unwrap()
+        .unwrap();
+    s.letter.body
+}
+
+#[test]
+fn statements_in_every_language_show_the_penalties_they_know() {
+    // The figures of the formal notices above, on the same days: the
+    // French business (139,28 € and 40 €), the Spanish business (158,43 €
+    // and 40 €), the Norwegian business (kr 258,42, no standardkompensasjon
+    // for 2025 H2 in the tables).
+    let mut dumas = debtor(
+        "FR-B2",
+        "Dumas Logistique SAS",
+        "FR",
+        Profile::Business,
+        Language::Fr,
+        Currency::EUR,
+        ("F2025-0501", "2025-05-01", "2025-05-31", 600_000),
+    );
+    dumas.late_rate = Some("5");
+    let body = statement(&dumas, "2025-08-31");
+    for needed in [
+        "Pénalités de retard à ce jour : 139,28\u{a0}€ ; indemnité forfaitaire : 40,00\u{a0}€",
+        "Pénalités de retard au 31 août 2025 : 139,28\u{a0}€",
+        "Total dû, intérêts et indemnité compris : 6\u{202f}179,28\u{a0}€",
+    ] {
+        assert!(body.contains(needed), "{needed}\n{body}");
+    }
+    insta::assert_snapshot!("fr_business_fr_statement", body);
+
+    let ebro = debtor(
+        "ES-B1",
+        "Transportes Ebro S.A.",
+        "ES",
+        Profile::Business,
+        Language::Es,
+        Currency::EUR,
+        ("A-2025/501", "2025-05-01", "2025-05-31", 600_000),
+    );
+    let body = statement(&ebro, "2025-08-31");
+    for needed in [
+        "Intereses de demora a 31 de agosto de 2025: 158,43\u{a0}€",
+        "Indemnización por costes de cobro: 40,00\u{a0}€",
+        "Total adeudado, intereses e indemnización incluidos: 6.198,43\u{a0}€",
+    ] {
+        assert!(body.contains(needed), "{needed}\n{body}");
+    }
+    insta::assert_snapshot!("es_business_es_statement", body);
+
+    let fjord = debtor(
+        "NO-B2",
+        "Fjordbygg AS",
+        "NO",
+        Profile::Business,
+        Language::Nb,
+        Currency::NOK,
+        ("10815", "2025-07-16", "2025-08-15", 1_000_000),
+    );
+    let body = statement(&fjord, "2025-10-31");
+    for needed in [
+        "Forsinkelsesrente per 31. oktober 2025: kr\u{a0}258,42",
+        "Totalt å betale, inkludert forsinkelsesrente: kr\u{a0}10\u{a0}258,42",
+    ] {
+        assert!(body.contains(needed), "{needed}\n{body}");
+    }
+    insta::assert_snapshot!("nb_business_no_statement", body);
+}
