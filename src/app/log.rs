@@ -179,7 +179,7 @@ fn letter_deadline(
         return Some(inv.invoice.due_on.max(on));
     }
     let step = ladders.for_profile(client.profile).step(action)?;
-    let days = deadline_days(step, client.country.as_deref(), false);
+    let days = deadline_days(step, client.country.as_deref(), client.profile, false);
     on.checked_add_days(chrono::Days::new(u64::from(days)))
 }
 

@@ -4,6 +4,8 @@
 use chrono::{Days, NaiveDate};
 use serde::Deserialize;
 
+use super::client::Profile;
+
 /// What a step does to the invoice.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -317,16 +319,29 @@ pub fn plus(d: NaiveDate, days: i64) -> NaiveDate {
     .unwrap_or(d)
 }
 
-/// Days a letter of `step` gives to pay. In Norway a collection notice
-/// (inkassovarsel, inkassoloven § 9) and a reminder that carries a fee
-/// (inkassoforskriften § 1-3) give at least 14.
-pub fn deadline_days(step: &Step, country: Option<&str>, carries_fee: bool) -> u32 {
-    let norway = country == Some("NO");
-    if norway && (step.action == StepAction::FormalNotice || carries_fee) {
-        step.deadline_days.max(14)
-    } else {
-        step.deadline_days
-    }
+/// Days a letter of `step` gives to pay, at least what the debtor's law
+/// asks for:
+/// - Norway: a collection notice (inkassovarsel, inkassoloven § 9) and a
+///   reminder that carries a fee (inkassoforskriften § 1-3) give 14 days;
+/// - United Kingdom: the formal notice to an individual (sole traders
+///   included) is a Letter of Claim under the Pre-Action Protocol for Debt
+///   Claims, 30 days to reply; to a business or public body it is a letter
+///   before action, 14 days (Practice Direction – Pre-Action Conduct, para 6).
+pub fn deadline_days(
+    step: &Step,
+    country: Option<&str>,
+    profile: Profile,
+    carries_fee: bool,
+) -> u32 {
+    let country = country.map(|c| c.trim().to_ascii_uppercase());
+    let notice = step.action == StepAction::FormalNotice;
+    let least = match country.as_deref() {
+        Some("NO") if notice || carries_fee => 14,
+        Some("GB" | "UK") if notice && profile == Profile::Individual => 30,
+        Some("GB" | "UK") if notice => 14,
+        _ => 0,
+    };
+    step.deadline_days.max(least)
 }
 
 /// Refuses a formal notice before the invoice's third reminder.
@@ -392,13 +407,46 @@ mod tests {
 
     #[test]
     fn norwegian_collection_notices_give_at_least_fourteen_days() {
+        let b = Profile::Business;
         let notice = step(29, StepAction::FormalNotice);
-        assert_eq!(deadline_days(&notice, Some("NO"), false), 14);
-        assert_eq!(deadline_days(&notice, Some("FR"), false), 8);
+        assert_eq!(deadline_days(&notice, Some("NO"), b, false), 14);
+        assert_eq!(deadline_days(&notice, Some("FR"), b, false), 8);
         let reminder = step(18, StepAction::Reminder2);
-        assert_eq!(deadline_days(&reminder, Some("NO"), false), 8);
+        assert_eq!(deadline_days(&reminder, Some("NO"), b, false), 8);
         // A Norwegian reminder with a fee gives 14 days (§ 1-3).
-        assert_eq!(deadline_days(&reminder, Some("NO"), true), 14);
+        assert_eq!(deadline_days(&reminder, Some("NO"), b, true), 14);
+    }
+
+    #[test]
+    fn british_formal_notices_give_thirty_days_to_individuals_and_fourteen_to_businesses() {
+        // The shipped ladders give 14 days (individuals) and 8 (businesses)
+        // on the formal notice: a Letter of Claim gives 30 (Pre-Action
+        // Protocol for Debt Claims), a letter before action 14 (PD-PAC 6).
+        let ladders = crate::team::TeamSettings::default().ladders;
+        let notice = |l: &Ladder| l.step(StepAction::FormalNotice).unwrap().clone();
+        let (person, firm, body) = (
+            notice(&ladders.individual),
+            notice(&ladders.business),
+            notice(&ladders.administration),
+        );
+        let i = Profile::Individual;
+        assert_eq!(deadline_days(&person, Some("GB"), i, false), 30);
+        assert_eq!(deadline_days(&person, Some("UK"), i, false), 30);
+        assert_eq!(
+            deadline_days(&firm, Some("GB"), Profile::Business, false),
+            14
+        );
+        // A public body's ladder already gives 15.
+        let a = Profile::Administration;
+        assert_eq!(deadline_days(&body, Some("GB"), a, false), 15);
+        // Elsewhere, and for the reminders, the ladder's own days.
+        assert_eq!(deadline_days(&person, Some("FR"), i, false), 14);
+        let reminder = ladders.individual.step(StepAction::Reminder3).unwrap();
+        assert_eq!(deadline_days(reminder, Some("GB"), i, false), 7);
+        // A longer ladder deadline stays.
+        let mut long = person.clone();
+        long.deadline_days = 45;
+        assert_eq!(deadline_days(&long, Some("GB"), i, false), 45);
     }
 
     #[test]

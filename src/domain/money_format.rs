@@ -9,7 +9,9 @@
 //! | es       | `1.234,56 €`   | `.`     | `,`     | after, U+00A0           |
 //!
 //! Currencies without a symbol here are written with their ISO code and a
-//! U+00A0 space (`CHF 1,234.56`, `1 234,56 CHF`). A negative amount starts
+//! U+00A0 space (`CHF 1,234.56`, `1 234,56 CHF`). So are the kroner outside
+//! Norwegian, where `kr` would not say which krone: `NOK 25,000.00`,
+//! `25 000,00 NOK`. A negative amount starts
 //! with `-` before everything (`-£1,234.56`, `-kr 1 234,56`). Exactly the
 //! currency's minor digits are written (none for JPY, three for BHD).
 //!
@@ -118,7 +120,7 @@ pub fn format_number(minor: i64, exponent: u32, lang: Language) -> String {
 pub fn format_money(m: Money, lang: Language) -> String {
     let sign = if m.minor < 0 { "-" } else { "" };
     let number = unsigned_number(m.minor.unsigned_abs(), m.currency.exponent(), lang);
-    let symbol = currency_symbol(m.currency);
+    let symbol = currency_symbol(m.currency).filter(|s| *s != "kr" || lang == Language::Nb);
     let unit = symbol.unwrap_or(m.currency.code());
     match (lang, symbol) {
         (Language::En, Some(symbol)) => format!("{sign}{symbol}{number}"),
@@ -280,7 +282,10 @@ mod tests {
         assert_eq!(fmt(100000, "EUR", en), "€1,000.00");
         assert_eq!(fmt(1234567, "JPY", en), "¥1,234,567");
         assert_eq!(fmt(1234567, "BHD", en), "BHD\u{a0}1,234.567");
-        assert_eq!(fmt(123456, "NOK", en), "kr1,234.56");
+        // Kroner in English by their code, never `kr` (issue 11).
+        assert_eq!(fmt(2_500_000, "NOK", en), "NOK\u{a0}25,000.00");
+        assert_eq!(fmt(123456, "SEK", en), "SEK\u{a0}1,234.56");
+        assert_eq!(parse("NOK 25,000.00", en, "NOK"), Ok(2_500_000));
 
         assert_eq!(parse("£1,234.56", en, "GBP"), Ok(123456));
         assert_eq!(parse("1234.56", en, "GBP"), Ok(123456));
@@ -303,6 +308,7 @@ mod tests {
         assert_eq!(fmt(123456, "CHF", fr), "1\u{202f}234,56\u{a0}CHF");
         assert_eq!(fmt(-50, "EUR", fr), "-0,50\u{a0}€");
         assert_eq!(fmt(1234567, "JPY", fr), "1\u{202f}234\u{202f}567\u{a0}¥");
+        assert_eq!(fmt(123456, "NOK", fr), "1\u{202f}234,56\u{a0}NOK");
 
         assert_eq!(parse("1\u{202f}234,56\u{a0}€", fr, "EUR"), Ok(123456));
         assert_eq!(parse("-1\u{202f}234,56\u{a0}€", fr, "EUR"), Ok(-123456));

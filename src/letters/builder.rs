@@ -178,6 +178,8 @@ impl LetterContext {
             interest_from: None,
             interest_to_be_specified: false,
             compensation_to_be_specified: false,
+            penalties_excluded: false,
+            contractual: false,
             law: None,
             previous_reminders: Vec::new(),
             deadline: format_date(deadline, lang),
@@ -256,6 +258,18 @@ impl LetterContext {
             self.grand_total = Some(format_money(total, lang));
             self.to_pay = Some(total);
         }
+        self
+    }
+
+    /// Interest or compensation is owed but cannot be stated in full.
+    pub fn excluding_penalties(mut self) -> LetterContext {
+        self.penalties_excluded = true;
+        self
+    }
+
+    /// The penalties follow the client's contract.
+    pub fn under_contract(mut self) -> LetterContext {
+        self.contractual = true;
         self
     }
 

@@ -50,6 +50,11 @@ pub struct Composed {
     /// that nobody logged a reminder, notice, promise or dispute meanwhile.
     pub standings: Vec<String>,
     pub letter: Letter,
+    /// What goes in the envelope with it: the statement of account a UK
+    /// Letter of Claim encloses. Written beside the letter
+    /// (`CLIENT-KIND-statement.txt`), in its PDF after it, in its e-mail
+    /// after its text.
+    pub enclosure: Option<Letter>,
     /// The letter as a PDF for the post, when one was made.
     pub pdf: Option<Vec<u8>>,
     /// Why the letter shows no interest or compensation, when it does not.
@@ -129,7 +134,7 @@ pub fn compose(
             .unwrap_or(as_of)
             .max(as_of)
     } else {
-        let days = deadline_days(step, country, fee.is_some());
+        let days = deadline_days(step, country, client.profile, fee.is_some());
         as_of
             .checked_add_days(Days::new(u64::from(days)))
             .unwrap_or(as_of)
@@ -180,14 +185,20 @@ pub fn compose(
             })
             .collect()
     };
-    let (lines, penalties, note) = invoice_lines(&main, as_of, rates, with_penalties);
+    let Lines {
+        lines,
+        penalties,
+        note,
+        excluded,
+        contractual,
+    } = invoice_lines(&main, as_of, rates, with_penalties);
     let total = main.iter().map(InvoiceHistory::outstanding).sum();
     ctx = ctx.with_invoices(
         mark(lines, &claimed),
         Money::new(total, first.stored.invoice.amount.currency),
     );
     if !extra.is_empty() {
-        let (lines, _, _) = invoice_lines(&extra, as_of, rates, false);
+        let lines = invoice_lines(&extra, as_of, rates, false).lines;
         ctx = ctx.with_also_overdue(mark(lines, &also));
     }
     // A reminder 3 or formal notice missing a reference rate is held; sent
@@ -206,6 +217,12 @@ pub fn compose(
     } else if let Some(p) = penalties {
         ctx = ctx.with_penalties(p);
     }
+    if excluded {
+        ctx = ctx.excluding_penalties();
+    }
+    if contractual {
+        ctx = ctx.under_contract();
+    }
     for (level, date) in previous_reminders(&main) {
         ctx = ctx.with_previous_reminder(level, date);
     }
@@ -216,8 +233,26 @@ pub fn compose(
         ctx = ctx.by_registered_mail();
     }
     let letter = render(&ctx, config_templates().as_deref())?;
-    let pdf = Some(super::pdf::pdf(&ctx, &letter)?);
+    // A Letter of Claim (UK, individual debtor) encloses an up-to-date
+    // statement of account (Pre-Action Protocol for Debt Claims, 3.1).
+    let statement = if kind == LetterKind::FormalNotice && claims_under_the_protocol(&client) {
+        let cur = first.stored.invoice.amount.currency;
+        let s = statement_context(conn, &client.code, cur, as_of, deadline, company, rates)?;
+        let letter = render(&s, config_templates().as_deref())?;
+        Some((s, letter))
+    } else {
+        None
+    };
+    let enclosed: Vec<_> = statement.iter().map(|(c, l)| (c, l)).collect();
+    let pdf = Some(super::pdf::pdf_with(&ctx, &letter, &enclosed)?);
+    let channel = if statement.is_some() {
+        // The Protocol asks for a Letter of Claim by post, whatever the ladder.
+        Channel::Letter
+    } else {
+        step.channel
+    };
     Ok(Composed {
+        enclosure: statement.map(|(_, l)| l),
         client,
         kind,
         logs: match step.action {
@@ -227,7 +262,7 @@ pub fn compose(
         reason: None,
         level: step.action.level(),
         registered: step.registered,
-        channel: step.channel,
+        channel,
         label: step.action.label(),
         invoices: line.invoices.clone(),
         steps,
@@ -275,23 +310,15 @@ pub fn compose_statement(
         )));
     }
     let c = first.client.clone();
-    let lang = c.language;
-    let mut ctx = LetterContext::new(
-        LetterKind::Statement,
-        lang,
-        as_of,
-        as_of,
-        CompanyDetails::from_config(company),
-        client_details(&c),
-    )
-    .with_law(c.country.as_deref().and_then(Law::for_country));
-    let overdue = histories.iter().any(|h| h.stored.invoice.due_on < as_of);
-    let (lines, penalties, note) = invoice_lines(&histories, as_of, rates, overdue);
-    let total = histories.iter().map(InvoiceHistory::outstanding).sum();
-    ctx = ctx.with_invoices(lines, Money::new(total, cur));
-    if let Some(p) = penalties {
-        ctx = ctx.with_penalties(p);
-    }
+    // Pay by the day the last letter gave, never sooner: a statement does
+    // not shorten a notice's deadline.
+    let deadline = histories
+        .iter()
+        .filter_map(|h| h.deadline)
+        .max()
+        .unwrap_or(as_of)
+        .max(as_of);
+    let (ctx, note) = statement_of(&c, cur, &histories, (as_of, deadline), company, rates);
     let letter = render(&ctx, config_templates().as_deref())?;
     let pdf = Some(super::pdf::pdf(&ctx, &letter)?);
     Ok(Composed {
@@ -308,10 +335,89 @@ pub fn compose_statement(
         deadline: as_of,
         standings: Vec::new(),
         letter,
+        enclosure: None,
         pdf,
         penalty_note: note,
         held: None,
     })
+}
+
+/// Whether a formal notice to `client` is a Letter of Claim under the UK
+/// Pre-Action Protocol for Debt Claims: a debtor in the UK who is an
+/// individual (sole traders included).
+pub fn claims_under_the_protocol(client: &Client) -> bool {
+    client.profile == crate::domain::client::Profile::Individual
+        && client.country.as_deref().and_then(Law::for_country) == Some(Law::Gb)
+}
+
+/// The statement of account enclosed with a letter: every open invoice of
+/// `client` in `currency` as of `as_of`, with the letter's `deadline`.
+fn statement_context(
+    conn: &Connection,
+    client: &str,
+    currency: crate::domain::currency::Currency,
+    as_of: NaiveDate,
+    deadline: NaiveDate,
+    company: &CompanyConfig,
+    rates: &RateTables,
+) -> Result<LetterContext, ComposeError> {
+    let mut histories = Vec::new();
+    for l in crate::store::aging::for_client(conn, as_of, client)? {
+        if let Some(h) = history(conn, &l.invoice, as_of)?
+            && h.stored.invoice.amount.currency == currency
+        {
+            histories.push(h);
+        }
+    }
+    let Some(c) = histories.first().map(|h| h.client.clone()) else {
+        return Err(ComposeError::NoLetter(format!(
+            "{client} owes nothing in {currency}: no statement to enclose"
+        )));
+    };
+    Ok(statement_of(&c, currency, &histories, (as_of, deadline), company, rates).0)
+}
+
+/// A statement of `histories` (the client's open invoices in `currency`)
+/// as of `as_of`, asking for the overdue ones by `deadline`, with the
+/// penalties it knows, or saying its balance excludes them.
+fn statement_of(
+    client: &Client,
+    currency: crate::domain::currency::Currency,
+    histories: &[InvoiceHistory],
+    dates: (NaiveDate, NaiveDate),
+    company: &CompanyConfig,
+    rates: &RateTables,
+) -> (LetterContext, Option<String>) {
+    let (as_of, deadline) = dates;
+    let mut ctx = LetterContext::new(
+        LetterKind::Statement,
+        client.language,
+        as_of,
+        deadline,
+        CompanyDetails::from_config(company),
+        client_details(client),
+    )
+    .with_law(client.country.as_deref().and_then(Law::for_country));
+    let overdue = histories.iter().any(|h| h.stored.invoice.due_on < as_of);
+    let Lines {
+        lines,
+        penalties,
+        note,
+        excluded,
+        contractual,
+    } = invoice_lines(histories, as_of, rates, overdue);
+    let total = histories.iter().map(InvoiceHistory::outstanding).sum();
+    ctx = ctx.with_invoices(lines, Money::new(total, currency));
+    if let Some(p) = penalties {
+        ctx = ctx.with_penalties(p);
+    }
+    if excluded {
+        ctx = ctx.excluding_penalties();
+    }
+    if contractual {
+        ctx = ctx.under_contract();
+    }
+    (ctx, note)
 }
 
 /// What a letter of `step` records for an invoice at `level`: the formal
@@ -328,20 +434,39 @@ pub fn entry_for(step: StepAction, level: u32) -> (ActivityKind, Option<u8>) {
     }
 }
 
+/// The invoice lines of a letter and the penalties over them.
+pub(super) struct Lines {
+    pub lines: Vec<InvoiceLine>,
+    /// Every figure known, in one currency.
+    pub penalties: Option<Penalties>,
+    /// Why the penalties are left out, when they are.
+    pub note: Option<String>,
+    /// Interest or compensation is owed but was left out: the letter must
+    /// not let its totals pass for all that is due.
+    pub excluded: bool,
+    /// Some invoice's penalties follow the client's contract.
+    pub contractual: bool,
+}
+
 /// The invoice lines and, when asked and every figure is known in one
 /// currency, the penalties over them; otherwise why they are left out.
-fn invoice_lines(
+/// An invoice on which no interest has run and no compensation is owed
+/// (not yet due; a French individual before the formal notice) shows no
+/// penalty line at all, rather than "interest: 0.00".
+pub(super) fn invoice_lines(
     histories: &[InvoiceHistory],
     as_of: NaiveDate,
     rates: &RateTables,
     with_penalties: bool,
-) -> (Vec<InvoiceLine>, Option<Penalties>, Option<String>) {
+) -> Lines {
     let mut lines = Vec::new();
     let mut note = None;
     let (mut interest, mut compensation, mut outstanding) = (0i64, None::<Money>, 0i64);
     let mut rate = None;
     let mut from: Option<NaiveDate> = None;
     let mut complete = with_penalties;
+    let mut owed = false;
+    let mut contractual = false;
     for h in histories {
         let inv = &h.stored.invoice;
         let lang = h.client.language;
@@ -369,7 +494,12 @@ fn invoice_lines(
                     }
                 }
                 Ok(p) => {
-                    line = line.with_penalties(lang, p.interest, p.compensation);
+                    contractual |= p.rule == Rule::Contract;
+                    let ran = p.from.is_some() || p.compensation.is_some();
+                    owed |= ran || !p.missing.is_empty();
+                    if ran {
+                        line = line.with_penalties(lang, p.interest, p.compensation);
+                    }
                     interest += p.interest.minor;
                     compensation = match (compensation, p.compensation) {
                         (None, c) => c,
@@ -396,6 +526,7 @@ fn invoice_lines(
                 }
                 Err(e) => {
                     complete = false;
+                    owed = true;
                     note = Some(e.to_string());
                 }
             }
@@ -416,7 +547,13 @@ fn invoice_lines(
         }
         _ => None,
     };
-    (lines, penalties, note)
+    Lines {
+        lines,
+        excluded: owed && penalties.is_none(),
+        contractual,
+        penalties,
+        note,
+    }
 }
 
 /// Every reminder of level 1 or more already sent for these invoices,

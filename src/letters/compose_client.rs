@@ -250,6 +250,7 @@ fn composed(
         deadline,
         standings: Vec::new(),
         letter,
+        enclosure: None,
         pdf,
         penalty_note: None,
         held: None,

@@ -43,6 +43,13 @@ pub struct LetterContext {
     pub interest_to_be_specified: bool,
     /// A fixed compensation owed could not be given: to be specified.
     pub compensation_to_be_specified: bool,
+    /// Interest or compensation is owed on the listed invoices but cannot be
+    /// stated in full (a rate is missing, currencies differ): the letter says
+    /// its totals exclude them rather than leave them out silently.
+    pub penalties_excluded: bool,
+    /// The penalties follow the client's contract (its rate or fee), not
+    /// the statute: the letter cites the contract.
+    pub contractual: bool,
     /// The late-payment law the letter cites, if any.
     pub law: Option<Law>,
     /// The reminders already sent, oldest first.

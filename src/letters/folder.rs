@@ -157,7 +157,9 @@ impl Folder {
     }
 
     /// Claims the first free name `STEM[-N].EXT` for every one of `exts`,
-    /// the same `N` for all, by creating each `NAME.part` exclusively.
+    /// the same `N` for all, by creating each `NAME.part` exclusively. An
+    /// ext written `-WORD.EXT` names a part beside the letter,
+    /// `STEM[-N]-WORD.EXT` (its enclosed statement).
     pub fn claim(&self, dir: &Path, stem: &str, exts: &[&str]) -> Result<Claim, FolderError> {
         for n in 1..10_000u32 {
             let base = if n == 1 {
@@ -173,7 +175,10 @@ impl Folder {
             };
             let mut taken = false;
             for ext in exts {
-                let name = format!("{base}.{ext}");
+                let name = match ext.strip_prefix('-') {
+                    Some(beside) => format!("{base}-{beside}"),
+                    None => format!("{base}.{ext}"),
+                };
                 let part = dir.join(format!("{name}{PART}"));
                 match create_new(&part, self.file_mode()) {
                     Ok(f) => {

@@ -109,6 +109,15 @@ pub fn send_with(
     let text = format!("Subject: {}\n\n{}", c.letter.subject, c.letter.body);
     let mut exts = vec!["txt"];
     let mut contents: Vec<Vec<u8>> = vec![text.into_bytes()];
+    if let Some(e) = &c.enclosure {
+        exts.push("-statement.txt");
+        contents.push(format!("Subject: {}\n\n{}", e.subject, e.body).into_bytes());
+    }
+    // The e-mail carries what the envelope encloses after the letter.
+    let body = match &c.enclosure {
+        Some(e) => format!("{}\n\n{}\n\n{}", c.letter.body, e.subject, e.body),
+        None => c.letter.body.clone(),
+    };
     if let Some(pdf) = &c.pdf {
         exts.push("pdf");
         contents.push(pdf.clone());
@@ -137,7 +146,7 @@ pub fn send_with(
                 to_email: to,
                 bcc: Some(from),
                 subject: &c.letter.subject,
-                body: &c.letter.body,
+                body: &body,
                 date: now,
                 seed: &seed,
             })?;

@@ -21,6 +21,8 @@ pub struct InvoiceHistory {
     pub reminder_level: u32,
     /// The first formal notice, if one was sent.
     pub notice_on: Option<NaiveDate>,
+    /// The latest day to pay a reminder or formal notice gave.
+    pub deadline: Option<NaiveDate>,
 }
 
 impl InvoiceHistory {
@@ -54,16 +56,18 @@ pub fn history(
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?;
     let mut st = conn.prepare_cached(
-        "SELECT kind, level, on_date FROM activities \
+        "SELECT kind, level, on_date, date FROM activities \
          WHERE invoice_id = :id AND kind IN ('reminder', 'formal_notice') AND on_date <= :as_of \
          ORDER BY on_date, id",
     )?;
     let mut reminders = Vec::new();
     let mut notice_on = None;
+    let mut deadline: Option<NaiveDate> = None;
     let mut rows = st.query(named_params! {":id": stored.id, ":as_of": as_of})?;
     while let Some(r) = rows.next()? {
         let kind: String = r.get(0)?;
         let on: NaiveDate = r.get(2)?;
+        deadline = deadline.max(r.get(3)?);
         if kind == "formal_notice" {
             notice_on = notice_on.or(Some(on));
         } else {
@@ -79,5 +83,6 @@ pub fn history(
         reminders,
         reminder_level,
         notice_on,
+        deadline,
     }))
 }

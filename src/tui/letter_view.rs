@@ -35,6 +35,20 @@ pub fn draw(f: &mut Frame<'_>, body: Rect, c: &Composed, scroll: u16, theme: &Th
             .lines()
             .map(|l| Line::from(printable(l).into_owned())),
     );
+    // What the envelope encloses (a Letter of Claim's statement of account).
+    if let Some(e) = &c.enclosure {
+        lines.push(Line::from(""));
+        lines.push(Line::from(Span::styled(
+            format!("Enclosed: {}", printable(&e.subject)),
+            theme.header,
+        )));
+        lines.push(Line::from(""));
+        lines.extend(
+            e.body
+                .lines()
+                .map(|l| Line::from(printable(l).into_owned())),
+        );
+    }
     let block = Block::default()
         .borders(Borders::ALL)
         .title(title)

@@ -24,38 +24,23 @@ const BODY: f32 = 10.0;
 
 /// `letter`, rendered from `ctx`, as a PDF.
 pub fn pdf(ctx: &LetterContext, letter: &Letter) -> Result<Vec<u8>, LetterError> {
+    pdf_with(ctx, letter, &[])
+}
+
+/// `letter`, rendered from `ctx`, then what it encloses (a statement of
+/// account), each from a new page, as one PDF for one envelope.
+pub fn pdf_with(
+    ctx: &LetterContext,
+    letter: &Letter,
+    enclosed: &[(&LetterContext, &Letter)],
+) -> Result<Vec<u8>, LetterError> {
     let fonts =
         fonts::fonts().ok_or_else(|| LetterError::Pdf("the embedded fonts do not load".into()))?;
-    let words = labels(ctx.language);
     let mut flow = Flow::new(fonts);
-    let (date, body) = split_heading(&letter.body, &ctx.today);
-    letterhead(&mut flow, ctx);
-    fold_marks(&mut flow);
-    window(&mut flow, ctx, &words);
-    info(&mut flow, ctx, &words, &date);
-    if let Some(payload) = qr::payload(ctx) {
-        let amount = ctx.grand_total.as_deref().unwrap_or(&ctx.total_outstanding);
-        qr::draw(&mut flow, &words, &payload, amount);
-    }
-    flow.y = 98.0 * MM;
-    flow.paragraph(LEFT, LEFT, 11.0, true, &letter.subject);
-    flow.y += 4.0 * MM;
-    let (blocks, notes) = blocks(&body, ctx);
-    let rows: Vec<_> = ctx.invoices.iter().zip(notes).collect();
-    let mut table_drawn = ctx.invoices.is_empty();
-    for block in blocks {
-        match block {
-            Block::Line(line) => text_line(&mut flow, &line),
-            Block::Table => {
-                flow.y += 1.0 * MM;
-                table::invoice_table(&mut flow, &words, &rows, &ctx.total_outstanding);
-                table_drawn = true;
-            }
-        }
-    }
-    if !table_drawn {
-        flow.y += 3.0 * MM;
-        table::invoice_table(&mut flow, &words, &rows, &ctx.total_outstanding);
+    lay_out(&mut flow, ctx, letter);
+    for (c, l) in enclosed {
+        flow.pages.push(Vec::new());
+        lay_out(&mut flow, c, l);
     }
     let footer = footer(ctx);
     draw(
@@ -66,6 +51,40 @@ pub fn pdf(ctx: &LetterContext, letter: &Letter) -> Result<Vec<u8>, LetterError>
         ctx.language.code(),
     )
     .map_err(LetterError::Pdf)
+}
+
+/// One letter from the top of the flow's last page.
+fn lay_out(flow: &mut Flow, ctx: &LetterContext, letter: &Letter) {
+    let words = labels(ctx.language);
+    let (date, body) = split_heading(&letter.body, &ctx.today);
+    letterhead(flow, ctx);
+    fold_marks(flow);
+    window(flow, ctx, &words);
+    info(flow, ctx, &words, &date);
+    if let Some(payload) = qr::payload(ctx) {
+        let amount = ctx.grand_total.as_deref().unwrap_or(&ctx.total_outstanding);
+        qr::draw(flow, &words, &payload, amount);
+    }
+    flow.y = 98.0 * MM;
+    flow.paragraph(LEFT, LEFT, 11.0, true, &letter.subject);
+    flow.y += 4.0 * MM;
+    let (blocks, notes) = blocks(&body, ctx);
+    let rows: Vec<_> = ctx.invoices.iter().zip(notes).collect();
+    let mut table_drawn = ctx.invoices.is_empty();
+    for block in blocks {
+        match block {
+            Block::Line(line) => text_line(flow, &line),
+            Block::Table => {
+                flow.y += 1.0 * MM;
+                table::invoice_table(flow, &words, &rows, &ctx.total_outstanding);
+                table_drawn = true;
+            }
+        }
+    }
+    if !table_drawn {
+        flow.y += 3.0 * MM;
+        table::invoice_table(flow, &words, &rows, &ctx.total_outstanding);
+    }
 }
 
 /// The body's date line (`Le 24 novembre 2026`) and the text after it: the
