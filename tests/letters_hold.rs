@@ -154,3 +154,64 @@ fn a_letter_missing_a_rate_waits_until_a_clerk_sends_it_anyway() {
         "{after}"
     );
 }
+
+/// The queue tells a held line from the facts of its invoices read in one
+/// statement; the letter from each invoice's whole history. Both go through
+/// the same rules: on the demo, on several days, they hold the same letters.
+#[test]
+fn the_queue_and_the_letter_agree_on_what_is_held() {
+    use std::collections::{BTreeMap, BTreeSet};
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("hold.db");
+    ok(&dun(&db, &["demo"]));
+    let mut compared = 0;
+    for day in ["2026-11-22", "2026-12-12", "2027-01-06", "2027-02-20"] {
+        let queue: serde_json::Value = serde_json::from_str(&ok(&dun(
+            &db,
+            &["queue", "--as-of", day, "--format", "json"],
+        )))
+        .unwrap();
+        // Per client, in the queue's order: its held lines' texts.
+        let mut queue_held: BTreeMap<String, Vec<String>> = BTreeMap::new();
+        for l in queue.as_array().unwrap() {
+            if let Some(text) = l["held"]["text"].as_str() {
+                queue_held
+                    .entry(l["client"].as_str().unwrap().to_string())
+                    .or_default()
+                    .push(text.to_string());
+            }
+        }
+        let run = ok(&dun(&db, &["letters", "--as-of", day, "--dry-run"]));
+        let mut letter_held: BTreeSet<(String, String)> = BTreeSet::new();
+        for line in run.lines() {
+            if let Some((head, text)) = line.split_once("held: ") {
+                let client = head.split_whitespace().next().unwrap().to_string();
+                letter_held.insert((client, text.trim().to_string()));
+            }
+        }
+        for (client, text) in &letter_held {
+            assert!(
+                queue_held.get(client).is_some_and(|t| t.contains(text)),
+                "{day}: the letter of {client} is held ({text}) but its queue line is not\n{run}"
+            );
+            compared += 1;
+        }
+        // A client whose first line is held has that letter held too.
+        let first_lines: BTreeMap<String, &serde_json::Value> = queue
+            .as_array()
+            .unwrap()
+            .iter()
+            .rev()
+            .map(|l| (l["client"].as_str().unwrap().to_string(), l))
+            .collect();
+        for (client, l) in first_lines {
+            if let Some(text) = l["held"]["text"].as_str() {
+                assert!(
+                    letter_held.contains(&(client.clone(), text.to_string())),
+                    "{day}: {client}'s queue line is held ({text}) but its letter is not\n{run}"
+                );
+            }
+        }
+    }
+    assert!(compared > 0);
+}

@@ -12,6 +12,8 @@ use crate::domain::penalty::{
 };
 use crate::store::StoreError;
 use crate::store::invoice_history::{InvoiceHistory, history};
+use crate::store::penalty_facts::PenaltyFacts;
+use rust_decimal::Decimal;
 
 /// The penalties of one invoice as a screen shows them: the figures, or
 /// why there are none.
@@ -49,12 +51,44 @@ pub fn compensation_of(
     compensation(&input_of(h, as_of), rates)
 }
 
+/// The client's contractual terms, when it has any.
+fn contract(late_rate: Option<Decimal>, late_fee: Option<i64>) -> Option<Contract> {
+    (late_rate.is_some() || late_fee.is_some()).then_some(Contract {
+        annual_rate: late_rate,
+        fee: late_fee,
+    })
+}
+
+/// The penalties of an open invoice known by its [`PenaltyFacts`] only, as
+/// of `as_of`: the same rules and the same reference rates as
+/// [`penalty_of`], on the balance owed that day. It tells which rates the
+/// penalties need; the amounts it gives leave out the reminder fees
+/// already claimed (Norway) and the balance's history.
+pub fn penalty_of_facts(
+    f: &PenaltyFacts,
+    as_of: NaiveDate,
+    rates: &RateTables,
+) -> Result<Penalty, PenaltyError> {
+    penalty(
+        &PenaltyInput {
+            country: f.country.as_deref(),
+            profile: f.profile,
+            currency: f.currency,
+            amount: f.outstanding,
+            due_on: f.due_on,
+            payments: &[],
+            as_of,
+            formal_notice_on: f.notice_on,
+            contract: contract(f.late_rate, f.late_fee),
+            fees_claimed: None,
+        },
+        rates,
+    )
+}
+
 fn input_of(h: &InvoiceHistory, as_of: NaiveDate) -> PenaltyInput<'_> {
     let c = &h.client;
-    let contract = (c.late_rate.is_some() || c.late_fee.is_some()).then_some(Contract {
-        annual_rate: c.late_rate,
-        fee: c.late_fee,
-    });
+    let contract = contract(c.late_rate, c.late_fee);
     PenaltyInput {
         country: c.country.as_deref(),
         profile: c.profile,

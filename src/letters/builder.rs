@@ -244,6 +244,7 @@ impl LetterContext {
         let lang = self.language;
         self.interest_from = known.interest_from.map(|d| format_date(d, lang));
         self.interest_to_be_specified = known.interest.is_none();
+        self.rate = known.rate.map(|r| format_rate(r, lang));
         self.total_interest = known.interest.map(|i| format_money(i, lang));
         self.total_compensation = known.compensation.map(|c| format_money(c, lang));
         self.compensation_to_be_specified = known.compensation_unknown;

@@ -187,6 +187,7 @@ fn a_held_letter_sent_anyway_states_the_known_figures() {
     let known = KnownFigures {
         interest: None,
         interest_from: Some(date(2026, 9, 3)),
+        rate: None,
         compensation: Some(gbp(7_000)),
         compensation_unknown: false,
     };
@@ -228,6 +229,7 @@ fn a_held_letter_sent_anyway_states_the_known_figures() {
         let unknown = KnownFigures {
             interest: None,
             interest_from: Some(date(2026, 7, 1)),
+            rate: None,
             compensation: None,
             compensation_unknown: true,
         };

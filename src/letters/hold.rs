@@ -6,16 +6,18 @@
 
 use chrono::NaiveDate;
 use rusqlite::Connection;
+use rust_decimal::Decimal;
 
 use super::compose::{entry_for, step_for};
-use crate::app::penalties::{compensation_of, penalty_of};
+use crate::app::penalties::{compensation_of, penalty_of, penalty_of_facts};
 use crate::domain::activity::ActivityKind;
 use crate::domain::ladder::StepAction;
 use crate::domain::money::Money;
-use crate::domain::penalty::{MissingRate, RateTables};
+use crate::domain::penalty::{MissingRate, Penalty, PenaltyError, RateTables};
 use crate::domain::queue::Ladders;
 use crate::store::StoreError;
-use crate::store::invoice_history::{InvoiceHistory, history};
+use crate::store::invoice_history::InvoiceHistory;
+use crate::store::penalty_facts::for_invoices;
 use crate::store::queue::FollowUp;
 
 /// Whether a letter of this step must state the penalties in full.
@@ -23,16 +25,27 @@ pub fn states_penalties(action: StepAction) -> bool {
     matches!(action, StepAction::Reminder3 | StepAction::FormalNotice)
 }
 
-/// The invoices whose penalties a letter of `action` states: a formal
-/// notice claims those that have had three reminders, every other letter
-/// all of its invoices.
+/// Whether a letter of `action` states the penalties of an invoice that
+/// has had `reminder_level` reminders: a formal notice claims those that
+/// have had three, every other letter all of its invoices.
+pub fn is_claimed(action: StepAction, reminder_level: u32) -> bool {
+    action != StepAction::FormalNotice
+        || entry_for(action, reminder_level).0 == ActivityKind::FormalNotice
+}
+
+/// The invoices of `histories` whose penalties a letter of `action` states.
 pub fn claimed(action: StepAction, histories: &[InvoiceHistory]) -> Vec<usize> {
     (0..histories.len())
-        .filter(|&k| {
-            action != StepAction::FormalNotice
-                || entry_for(action, histories[k].reminder_level).0 == ActivityKind::FormalNotice
-        })
+        .filter(|&k| is_claimed(action, histories[k].reminder_level))
         .collect()
+}
+
+/// The reference rate a penalty computation says it lacks, if any.
+fn missing_of(result: Result<Penalty, PenaltyError>) -> Option<MissingRate> {
+    match result {
+        Ok(p) => p.missing.iter().find_map(PenaltyError::missing_rate),
+        Err(e) => e.missing_rate(),
+    }
 }
 
 /// The first reference rate the penalties of `histories` need as of
@@ -44,39 +57,13 @@ pub fn missing_rate<'a>(
 ) -> Option<MissingRate> {
     histories
         .into_iter()
-        .find_map(|h| match penalty_of(h, as_of, rates) {
-            Ok(p) => p.missing.iter().find_map(|e| e.missing_rate()),
-            Err(e) => e.missing_rate(),
-        })
+        .find_map(|h| missing_of(penalty_of(h, as_of, rates)))
 }
 
-/// Why the letter `line` asks for is held on `as_of`: a rate its
-/// penalties need and `rates` lack. `None` for every other line.
-pub fn held(
-    conn: &Connection,
-    line: &FollowUp,
-    as_of: NaiveDate,
-    ladders: &Ladders,
-    rates: &RateTables,
-) -> Result<Option<MissingRate>, StoreError> {
-    let Some(step) = step_for(line, ladders).filter(|s| states_penalties(s.action)) else {
-        return Ok(None);
-    };
-    let mut histories = Vec::with_capacity(line.invoices.len());
-    for n in &line.invoices {
-        if let Some(h) = history(conn, n, as_of)? {
-            histories.push(h);
-        }
-    }
-    let claimed = claimed(step.action, &histories);
-    Ok(missing_rate(
-        claimed.iter().map(|&k| &histories[k]),
-        as_of,
-        rates,
-    ))
-}
-
-/// Marks the held lines of `lines` (see [`held`]).
+/// Marks the lines of `lines` whose letter is held on `as_of`: a reminder
+/// 3 or formal notice whose penalties need a rate `rates` lack. The facts
+/// of every invoice concerned are read in one statement, and the same
+/// rules tell which rates they need.
 pub fn mark(
     conn: &Connection,
     lines: &mut [FollowUp],
@@ -84,8 +71,31 @@ pub fn mark(
     ladders: &Ladders,
     rates: &RateTables,
 ) -> Result<(), StoreError> {
-    for line in lines.iter_mut() {
-        line.held = held(conn, line, as_of, ladders, rates)?;
+    let candidates: Vec<(usize, StepAction)> = lines
+        .iter()
+        .enumerate()
+        .filter_map(|(k, l)| {
+            step_for(l, ladders)
+                .filter(|s| states_penalties(s.action))
+                .map(|s| (k, s.action))
+        })
+        .collect();
+    let numbers: Vec<&str> = candidates
+        .iter()
+        .flat_map(|&(k, _)| lines[k].invoices.iter().map(String::as_str))
+        .collect();
+    let facts = for_invoices(conn, &numbers, as_of)?;
+    let mut held = vec![None; lines.len()];
+    for (k, action) in candidates {
+        held[k] = lines[k]
+            .invoices
+            .iter()
+            .filter_map(|n| facts.get(n))
+            .filter(|f| is_claimed(action, f.reminder_level))
+            .find_map(|f| missing_of(penalty_of_facts(f, as_of, rates)));
+    }
+    for (line, h) in lines.iter_mut().zip(held) {
+        line.held = h;
     }
     Ok(())
 }
@@ -98,6 +108,8 @@ pub struct KnownFigures {
     pub interest: Option<Money>,
     /// The first day interest runs on any claimed invoice.
     pub interest_from: Option<NaiveDate>,
+    /// The yearly rate of the latest period, when the interest is known.
+    pub rate: Option<Decimal>,
     /// The fixed compensation known, summed (one currency).
     pub compensation: Option<Money>,
     /// A compensation owed could not be given.
@@ -113,6 +125,7 @@ pub fn known_figures<'a>(
 ) -> KnownFigures {
     let mut interest: Option<Option<Money>> = None;
     let mut from: Option<NaiveDate> = None;
+    let mut rate: Option<Decimal> = None;
     let mut compensation: Option<Money> = None;
     let mut compensation_unknown = false;
     let add = |a: Option<Money>, b: Money| match a {
@@ -134,6 +147,7 @@ pub fn known_figures<'a>(
                 }
                 compensation_unknown |= p.missing.iter().any(|e| e.missing_rate().is_some());
                 from = min_date(from, p.from);
+                rate = p.rate.or(rate);
             }
             Err(e) if e.missing_rate().is_some() => {
                 interest = Some(None);
@@ -147,9 +161,11 @@ pub fn known_figures<'a>(
             Err(_) => {}
         }
     }
+    let interest = interest.flatten();
     KnownFigures {
-        interest: interest.flatten(),
+        interest,
         interest_from: from,
+        rate: rate.filter(|_| interest.is_some()),
         compensation,
         compensation_unknown,
     }

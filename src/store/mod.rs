@@ -17,6 +17,7 @@ pub mod invoices;
 pub mod journal;
 pub mod migrations;
 pub mod payments;
+pub mod penalty_facts;
 pub mod queue;
 mod read_only;
 pub mod settings;
