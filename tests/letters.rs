@@ -124,7 +124,9 @@ fn a_user_copy_overrides_the_embedded_template() {
     assert_eq!(letter.subject, "Votre relevé");
     assert_eq!(
         letter.body,
-        "Bonjour Dumas Logistique SAS,\nsolde : 7\u{202f}610,00\u{a0}€\n"
+        // French typography: a no-break space before the colon, even in a
+        // user's template.
+        "Bonjour Dumas Logistique SAS,\nsolde\u{a0}: 7\u{202f}610,00\u{a0}€\n"
     );
 
     // Kinds and languages without a user copy keep the embedded template.
@@ -269,7 +271,7 @@ fn an_invoice_line_mentions_its_milestone() {
         ),
         (
             Language::Fr,
-            "Travaux livrés : maquettes du catalogue du troisième trimestre",
+            "Travaux livrés\u{a0}: maquettes du catalogue du troisième trimestre",
         ),
         (
             Language::Nb,
@@ -299,6 +301,42 @@ fn an_invoice_line_mentions_its_milestone() {
         let body = render(&ctx, None).unwrap().body;
         let label = phrase.split(':').next().unwrap();
         assert!(!body.contains(label), "{lang}: {label}");
+    }
+}
+
+#[test]
+fn a_deposit_invoice_is_introduced_as_a_deposit() {
+    let phrases = [
+        (Language::En, "Deposit for: Q3 catalogue mock-ups"),
+        (
+            Language::Fr,
+            "Acompte sur la prestation\u{a0}: maquettes du catalogue du troisième trimestre",
+        ),
+        (
+            Language::Nb,
+            "Gjelder forskudd for: skisser til katalogen for tredje kvartal",
+        ),
+        (
+            Language::Es,
+            "Anticipo a cuenta de: maquetas del catálogo del tercer trimestre",
+        ),
+    ];
+    for (lang, phrase) in phrases {
+        for kind in [
+            LetterKind::Reminder1,
+            LetterKind::Reminder2,
+            LetterKind::Reminder3,
+            LetterKind::FormalNotice,
+            LetterKind::Statement,
+            LetterKind::VisitConfirmation,
+        ] {
+            let mut ctx = sample(kind, lang);
+            ctx.invoices[0].deposit = true;
+            let body = render(&ctx, None).unwrap().body;
+            assert!(body.contains(phrase), "{lang}/{kind}:\n{body}");
+            // Indented under its invoice, like every note of an invoice.
+            assert!(body.contains(&format!("\n  {phrase}")), "{lang}/{kind}");
+        }
     }
 }
 

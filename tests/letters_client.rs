@@ -178,7 +178,7 @@ fn the_visit_confirmation_asks_for_an_answer_the_day_before() {
     assert!(body.contains("1er décembre 2026"), "{body}");
     assert!(body.contains("au plus tard le 30 novembre 2026"), "{body}");
     assert!(
-        body.contains("Lieu : 14 allée des Érables, 38200 Vienne"),
+        body.contains("Lieu\u{a0}: 14 allée des Érables, 38200 Vienne"),
         "{body}"
     );
     assert!(!body.contains("Heure"), "{body}");

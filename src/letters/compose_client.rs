@@ -6,6 +6,7 @@ use rusqlite::Connection;
 use super::addressee::{client_details, config_templates};
 use super::compose::{ComposeError, Composed};
 use super::context::{CompanyDetails, InvoiceLine, LetterContext};
+use super::writing::Writing;
 use super::kind::{Law, LetterKind};
 use super::render::render;
 use crate::config::CompanyConfig;
@@ -217,7 +218,7 @@ fn context(
 ) -> LetterContext {
     LetterContext::new(
         kind,
-        client.language,
+        Writing::for_client(client),
         as_of,
         deadline,
         CompanyDetails::from_config(company),
@@ -261,7 +262,7 @@ fn lines(histories: &[InvoiceHistory], as_of: NaiveDate) -> Vec<InvoiceLine> {
         .map(|h| {
             let inv = &h.stored.invoice;
             let line = InvoiceLine::new(
-                h.client.language,
+                Writing::for_client(&h.client),
                 as_of,
                 &inv.number,
                 inv.issued_on,
@@ -269,7 +270,8 @@ fn lines(histories: &[InvoiceHistory], as_of: NaiveDate) -> Vec<InvoiceLine> {
                 inv.amount,
                 Money::new(h.outstanding(), inv.amount.currency),
             )
-            .with_payment_reference(h.stored.payment_reference.as_deref());
+            .with_payment_reference(h.stored.payment_reference.as_deref())
+            .as_deposit(inv.is_deposit);
             match &inv.milestone {
                 Some(m) => line.with_milestone(m),
                 None => line,

@@ -47,8 +47,10 @@ pub mod pdf;
 pub mod print;
 pub mod recover;
 mod render;
+mod salutation;
 mod sample;
 pub mod send;
+mod writing;
 
 pub use builder::{Penalties, address_lines, format_rate};
 pub use context::{
@@ -59,6 +61,8 @@ pub use eml::{Envelope, eml, message};
 pub use kind::{Law, LetterKind};
 pub use render::{Letter, embedded_template, render, template_name};
 pub use sample::sample;
+pub use salutation::{Greeting, greeting};
+pub use writing::Writing;
 
 use std::path::PathBuf;
 

@@ -59,6 +59,19 @@ pub enum SendError {
     },
 }
 
+/// The `Date` of a letter's e-mail: the letter's date, at the time of
+/// writing when that is today, otherwise at noon UTC (the same day in
+/// every time zone of Europe and the Americas).
+pub fn letter_date(as_of: NaiveDate, now: DateTime<Utc>) -> DateTime<Utc> {
+    if now.date_naive() == as_of {
+        now
+    } else {
+        as_of
+            .and_hms_opt(12, 0, 0)
+            .map_or(now, |t| t.and_utc())
+    }
+}
+
 /// Where letters go and how e-mail leaves.
 pub struct Outbox<'a> {
     pub folder: &'a Folder,
@@ -106,7 +119,8 @@ pub fn send_with(
     now: DateTime<Utc>,
 ) -> Result<Sent, SendError> {
     let stem = format!("{}-{}", encode(&c.client.code), c.kind.as_str());
-    let text = format!("Subject: {}\n\n{}", c.letter.subject, c.letter.body);
+    // The printable letter: the e-mail's subject is no part of it.
+    let text = c.letter.body.clone();
     let mut exts = vec!["txt"];
     let mut contents: Vec<Vec<u8>> = vec![text.into_bytes()];
     if let Some(pdf) = &c.pdf {
@@ -138,7 +152,7 @@ pub fn send_with(
                 bcc: Some(from),
                 subject: &c.letter.subject,
                 body: &c.letter.body,
-                date: now,
+                date: letter_date(as_of, now),
                 seed: &seed,
             })?;
             exts.push("eml");

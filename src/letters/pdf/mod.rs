@@ -38,8 +38,10 @@ pub fn pdf(ctx: &LetterContext, letter: &Letter) -> Result<Vec<u8>, LetterError>
         qr::draw(&mut flow, &words, &payload, amount);
     }
     flow.y = 98.0 * MM;
-    flow.paragraph(LEFT, LEFT, 11.0, true, &letter.subject);
-    flow.y += 4.0 * MM;
+    if words.subject_heading {
+        flow.paragraph(LEFT, LEFT, 11.0, true, &letter.subject);
+        flow.y += 4.0 * MM;
+    }
     let (blocks, notes) = blocks(&body, ctx);
     let rows: Vec<_> = ctx.invoices.iter().zip(notes).collect();
     let mut table_drawn = ctx.invoices.is_empty();
