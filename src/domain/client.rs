@@ -195,3 +195,30 @@ pub fn country_code(s: &str) -> Option<String> {
     let t = s.trim();
     (t.len() == 2 && t.chars().all(|c| c.is_ascii_alphabetic())).then(|| t.to_ascii_uppercase())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::Title;
+
+    #[test]
+    fn titles_read_in_every_language() {
+        for (s, t) in [
+            ("Mr", Some(Title::Mr)),
+            ("M.", Some(Title::Mr)),
+            ("Monsieur", Some(Title::Mr)),
+            ("Sr.", Some(Title::Mr)),
+            ("Herr", Some(Title::Mr)),
+            ("Ms", Some(Title::Ms)),
+            ("Mme", Some(Title::Ms)),
+            ("Mlle", Some(Title::Ms)),
+            ("Sra.", Some(Title::Ms)),
+            ("Fru", Some(Title::Ms)),
+            ("Mrs.", Some(Title::Mrs)),
+            ("none", None),
+            ("-", None),
+        ] {
+            assert_eq!(Title::parse(s), Ok(t), "{s}");
+        }
+        assert_eq!(Title::parse("Sir Lord"), Err(()));
+    }
+}

@@ -94,7 +94,12 @@ pub fn format_date(d: NaiveDate, lang: Language) -> String {
 
 /// A date as an American letter writes it: `November 30, 2026`.
 pub fn format_date_us(d: NaiveDate) -> String {
-    format!("{} {}, {}", month_name(d.month(), Language::En), d.day(), d.year())
+    format!(
+        "{} {}, {}",
+        month_name(d.month(), Language::En),
+        d.day(),
+        d.year()
+    )
 }
 
 #[cfg(test)]

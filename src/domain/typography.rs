@@ -37,8 +37,7 @@ pub fn french_spacing(text: &str) -> String {
                 _ => None,
             };
             let after_opening = i > 0 && chars[i - 1] == '«';
-            let after_numero =
-                i > 1 && chars[i - 1] == '°' && matches!(chars[i - 2], 'n' | 'N');
+            let after_numero = i > 1 && chars[i - 1] == '°' && matches!(chars[i - 2], 'n' | 'N');
             match before {
                 Some(space) if i > 0 && chars[i - 1] != '\n' => {
                     out.push(space);
@@ -69,13 +68,22 @@ mod tests {
             french_spacing("Objet : relance ; payée ? Merci !"),
             "Objet\u{a0}: relance\u{202f}; payée\u{202f}? Merci\u{202f}!"
         );
-        assert_eq!(french_spacing("facture n° F-1, N° de suivi :"), "facture n°\u{a0}F-1, N°\u{a0}de suivi\u{a0}:");
-        assert_eq!(french_spacing("« mise en demeure »"), "«\u{a0}mise en demeure\u{a0}»");
+        assert_eq!(
+            french_spacing("facture n° F-1, N° de suivi :"),
+            "facture n°\u{a0}F-1, N°\u{a0}de suivi\u{a0}:"
+        );
+        assert_eq!(
+            french_spacing("« mise en demeure »"),
+            "«\u{a0}mise en demeure\u{a0}»"
+        );
     }
 
     #[test]
     fn a_colon_without_a_space_is_left_alone() {
-        assert_eq!(french_spacing("à 10:30, https://x.fr"), "à 10:30, https://x.fr");
+        assert_eq!(
+            french_spacing("à 10:30, https://x.fr"),
+            "à 10:30, https://x.fr"
+        );
         assert_eq!(french_spacing("a\n: b"), "a\n: b");
         assert_eq!(french_spacing("Total  :"), "Total\u{a0}:");
         // Already right: unchanged.

@@ -4,9 +4,9 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
 use super::context::{ClientDetails, CompanyDetails};
+use super::kind::Law;
 use super::salutation::greeting;
 use super::writing::Writing;
-use super::kind::Law;
 use crate::domain::client::{Profile, Title};
 use crate::domain::currency::Currency;
 use crate::domain::epc::normalize_iban;

@@ -428,7 +428,8 @@ fn broken_promise(
         .iter()
         .map(|h| h.stored.invoice.number.clone())
         .collect();
-    let promises = crate::store::activities::promises_for(conn, &client.code, cur, &numbers, as_of)?;
+    let promises =
+        crate::store::activities::promises_for(conn, &client.code, cur, &numbers, as_of)?;
     let payments: Vec<(NaiveDate, i64)> = histories
         .iter()
         .flat_map(|h| h.payments.iter().copied())
@@ -436,7 +437,11 @@ fn broken_promise(
     let grace = ladders.for_profile(client.profile).promise_grace_days;
     Ok(last_broken(&promises, &payments, grace, as_of).map(|p| {
         let balance: i64 = histories.iter().map(InvoiceHistory::outstanding).sum();
-        (p.made_on, p.by, Money::new(p.amount.unwrap_or(balance), cur))
+        (
+            p.made_on,
+            p.by,
+            Money::new(p.amount.unwrap_or(balance), cur),
+        )
     }))
 }
 

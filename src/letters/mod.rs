@@ -60,8 +60,8 @@ pub use context::{
 pub use eml::{Envelope, eml, message};
 pub use kind::{Law, LetterKind};
 pub use render::{Letter, embedded_template, render, template_name};
-pub use sample::sample;
 pub use salutation::{Greeting, greeting};
+pub use sample::sample;
 pub use writing::Writing;
 
 use std::path::PathBuf;

@@ -98,9 +98,7 @@ pub fn greeting(
         Language::En => {
             let end = if w.us { ':' } else { ',' };
             let (whom, named) = match (&parts, title) {
-                (Some((_, surname)), Some(t)) => {
-                    (format!("{} {surname}", title_word(t, w)), true)
-                }
+                (Some((_, surname)), Some(t)) => (format!("{} {surname}", title_word(t, w)), true),
                 (Some((full, _)), None) => (full.clone(), true),
                 (None, _) => ("Sir or Madam".to_string(), false),
             };
@@ -165,7 +163,13 @@ mod tests {
             lang: Language::En,
             us: true,
         };
-        let g = greeting(us, Profile::Business, "Acme Inc.", Some("Jane Doe"), Some(Title::Ms));
+        let g = greeting(
+            us,
+            Profile::Business,
+            "Acme Inc.",
+            Some("Jane Doe"),
+            Some(Title::Ms),
+        );
         assert_eq!(g.salutation, "Dear Ms. Doe:");
         assert_eq!(g.closing, "Sincerely,");
         let g = greeting(
@@ -233,11 +237,23 @@ mod tests {
         );
         assert_eq!(g.salutation, "Dear Mr Smith,");
         assert!(g.attention.is_none());
-        let g = greeting(w(Language::En), Profile::Individual, "John Smith", None, None);
+        let g = greeting(
+            w(Language::En),
+            Profile::Individual,
+            "John Smith",
+            None,
+            None,
+        );
         assert_eq!(g.salutation, "Dear John Smith,");
         let g = greeting(w(Language::Es), Profile::Individual, "Ana Gil", None, None);
         assert_eq!(g.salutation, "Estimado/a cliente:");
-        let g = greeting(w(Language::Fr), Profile::Individual, "Jean Moreau", None, Some(Title::Mr));
+        let g = greeting(
+            w(Language::Fr),
+            Profile::Individual,
+            "Jean Moreau",
+            None,
+            Some(Title::Mr),
+        );
         assert_eq!(g.salutation, "Monsieur,");
     }
 }

@@ -66,9 +66,7 @@ pub fn letter_date(as_of: NaiveDate, now: DateTime<Utc>) -> DateTime<Utc> {
     if now.date_naive() == as_of {
         now
     } else {
-        as_of
-            .and_hms_opt(12, 0, 0)
-            .map_or(now, |t| t.and_utc())
+        as_of.and_hms_opt(12, 0, 0).map_or(now, |t| t.and_utc())
     }
 }
 

@@ -114,19 +114,16 @@ pub fn promises_for(
            AND (a.invoice_id IS NOT NULL OR a.currency IS NULL OR a.currency = ?3) \
          ORDER BY a.on_date, a.id",
     )?;
-    let rows = st.query_map(
-        params![client_code, SqlDate::new(as_of), currency],
-        |r| {
-            Ok((
-                PromiseMade {
-                    made_on: r.get(0)?,
-                    by: r.get(1)?,
-                    amount: r.get(2)?,
-                },
-                r.get::<_, Option<String>>(3)?,
-            ))
-        },
-    )?;
+    let rows = st.query_map(params![client_code, SqlDate::new(as_of), currency], |r| {
+        Ok((
+            PromiseMade {
+                made_on: r.get(0)?,
+                by: r.get(1)?,
+                amount: r.get(2)?,
+            },
+            r.get::<_, Option<String>>(3)?,
+        ))
+    })?;
     let mut out = Vec::new();
     for row in rows {
         let (p, number) = row?;
