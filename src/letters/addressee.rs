@@ -23,7 +23,8 @@ pub(super) fn client_details(c: &Client) -> ClientDetails {
     );
     ClientDetails {
         code: c.code.clone(),
-        name: c.name.clone(),
+        // An individual is addressed with their title ("M. Jean Moreau").
+        name: g.titled_name.unwrap_or_else(|| c.name.clone()),
         contact: g.attention,
         // The lines as given: a comma is part of a line ("Flat 2, 10 High
         // Street"), never the end of one.

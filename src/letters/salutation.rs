@@ -16,6 +16,9 @@ pub struct Greeting {
     /// Nordmann"); `None` when there is no contact, or the contact is the
     /// client itself.
     pub attention: Option<String>,
+    /// An individual's own name with its title, for the address block
+    /// ("M. Jean Moreau"); `None` when it is written as the client's name.
+    pub titled_name: Option<String>,
     /// The whole salutation line, punctuation included.
     pub salutation: String,
     /// The whole closing line before the signature.
@@ -88,6 +91,9 @@ pub fn greeting(
         .filter(|c| !(individual && c.eq_ignore_ascii_case(client_name.trim())))
         .and_then(|_| parts.as_ref())
         .map(|(full, _)| titled(full));
+    let titled_name = (individual && contact.is_none())
+        .then(|| titled(client_name.trim()))
+        .filter(|t| t != client_name.trim());
     let civility = match title {
         Some(Title::Mr) => "Monsieur",
         Some(Title::Ms | Title::Mrs) => "Madame",
@@ -133,6 +139,7 @@ pub fn greeting(
     };
     Greeting {
         attention,
+        titled_name,
         salutation,
         closing,
         civility,
@@ -237,6 +244,7 @@ mod tests {
         );
         assert_eq!(g.salutation, "Dear Mr Smith,");
         assert!(g.attention.is_none());
+        assert_eq!(g.titled_name.as_deref(), Some("Mr John Smith"));
         let g = greeting(
             w(Language::En),
             Profile::Individual,
@@ -255,5 +263,15 @@ mod tests {
             Some(Title::Mr),
         );
         assert_eq!(g.salutation, "Monsieur,");
+        assert_eq!(g.titled_name.as_deref(), Some("M. Jean Moreau"));
+        let g = greeting(
+            w(Language::Nb),
+            Profile::Individual,
+            "Ola Nordmann",
+            None,
+            Some(Title::Mr),
+        );
+        assert_eq!(g.salutation, "Hei Ola Nordmann,");
+        assert_eq!(g.titled_name, None);
     }
 }
