@@ -241,3 +241,42 @@ fn a_kept_promise_is_not_mentioned() {
         "{txt}"
     );
 }
+
+#[test]
+fn an_unknown_title_stops_the_import_and_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("dun.db");
+    let first = write(
+        dir.path(),
+        "first.csv",
+        "code,name,country,contact,title\nC-1,Acme Ltd,GB,Ann Hughes,Ms\n",
+    );
+    ok(&dun(&db, &["import", "clients", first.to_str().unwrap()]));
+    let bad = write(
+        dir.path(),
+        "bad.csv",
+        "code,name,country,contact,title\nC-1,Acme Ltd,GB,Ann Hughes,Mrs\nC-2,Bolt Ltd,GB,Tom Bell,Lord\n",
+    );
+    let out = dun(&db, &["import", "clients", bad.to_str().unwrap()]);
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("bad.csv:3")
+            && err.contains("title")
+            && err.contains("\"Lord\" is not a title"),
+        "{err}"
+    );
+    // All or nothing: C-1 is still Ms, C-2 was not created.
+    let journal = ok(&dun(&db, &["export", "journal", "--format", "json"]));
+    assert!(!journal.contains("C-2"), "{journal}");
+    let store = dun::store::Store::open(&db).unwrap();
+    let (_, c) = dun::store::clients::find(store.conn(), "C-1")
+        .unwrap()
+        .unwrap();
+    assert_eq!(c.contact_title, Some(dun::domain::client::Title::Ms));
+    assert!(
+        dun::store::clients::find(store.conn(), "C-2")
+            .unwrap()
+            .is_none()
+    );
+}

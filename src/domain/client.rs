@@ -147,6 +147,10 @@ impl Client {
     }
 }
 
+/// A title dun does not know.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct UnknownTitle;
+
 /// How a person is addressed: the title a salutation puts before the
 /// surname, written in each language by the letters (`Mr`, `M.`, `Sr.`).
 /// `Miss`, `Mlle` and `Srta.` read as `Ms`: professional letters no longer
@@ -172,7 +176,7 @@ impl Title {
     /// Reads a title written in English, French, Spanish, Norwegian or
     /// German (`Mr`, `M.`, `Monsieur`, `Sra.`, `Herr`, `Fru`…); `Ok(None)`
     /// for an explicit "no title" (`none`, `-`, `aucun`, `ninguno`, `ingen`).
-    pub fn parse(s: &str) -> Result<Option<Title>, ()> {
+    pub fn parse(s: &str) -> Result<Option<Title>, UnknownTitle> {
         let l = s.trim().to_lowercase();
         let l = l.trim_end_matches('.');
         Ok(Some(match l {
@@ -185,7 +189,7 @@ impl Title {
             | "senora" | "srta" | "señorita" | "senorita" | "doña" | "dona" | "dña" | "fru"
             | "fr" | "frk" | "frøken" | "frau" => Title::Ms,
             "mrs" => Title::Mrs,
-            _ => return Err(()),
+            _ => return Err(UnknownTitle),
         }))
     }
 }
@@ -219,6 +223,6 @@ mod tests {
         ] {
             assert_eq!(Title::parse(s), Ok(t), "{s}");
         }
-        assert_eq!(Title::parse("Sir Lord"), Err(()));
+        assert_eq!(Title::parse("Sir Lord"), Err(super::UnknownTitle));
     }
 }

@@ -199,7 +199,7 @@ fn read(
     }
     if has(Field::ContactTitle) {
         c.contact_title = match row.get(Field::ContactTitle) {
-            Some(v) => Title::parse(v).map_err(|()| {
+            Some(v) => Title::parse(v).map_err(|_| {
                 row.error(
                     Field::ContactTitle,
                     format!(

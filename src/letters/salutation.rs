@@ -89,7 +89,7 @@ pub fn greeting(
     };
     let attention = contact
         .filter(|c| !(individual && c.eq_ignore_ascii_case(client_name.trim())))
-        .and_then(|_| parts.as_ref())
+        .and(parts.as_ref())
         .map(|(full, _)| titled(full));
     let titled_name = (individual && contact.is_none())
         .then(|| titled(client_name.trim()))

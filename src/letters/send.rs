@@ -302,3 +302,22 @@ fn record(
         Ok(c.invoices.len())
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::letter_date;
+    use chrono::{NaiveDate, TimeZone, Utc};
+
+    #[test]
+    fn the_email_is_dated_the_letters_day() {
+        let now = Utc.with_ymd_and_hms(2026, 11, 30, 8, 15, 0).unwrap();
+        let today = NaiveDate::from_ymd_opt(2026, 11, 30).unwrap();
+        assert_eq!(letter_date(today, now), now);
+        // Written on the 30th as of the 22nd: dated the 22nd, at noon UTC.
+        let earlier = NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
+        assert_eq!(
+            letter_date(earlier, now),
+            Utc.with_ymd_and_hms(2026, 11, 22, 12, 0, 0).unwrap()
+        );
+    }
+}
