@@ -45,6 +45,27 @@ pub fn last_broken(
     (paid < last.amount.unwrap_or(1)).then_some(*last)
 }
 
+/// The last promise made on or before `as_of`, unless it was kept: the
+/// payments received since it was made reached the amount promised. A
+/// promise still running counts, as one broken does: what a visit to the
+/// client will talk about.
+pub fn last_unkept(
+    promises: &[PromiseMade],
+    payments: &[(NaiveDate, i64)],
+    as_of: NaiveDate,
+) -> Option<PromiseMade> {
+    let last = promises
+        .iter()
+        .filter(|p| p.made_on <= as_of)
+        .max_by_key(|p| (p.made_on, p.by))?;
+    let paid: i64 = payments
+        .iter()
+        .filter(|(on, _)| *on >= last.made_on && *on <= as_of)
+        .map(|(_, a)| a)
+        .sum();
+    (paid < last.amount.unwrap_or(1)).then_some(*last)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -78,6 +99,21 @@ mod tests {
         // Paid before the promise was made: not this promise's payment.
         let paid = [(d("2026-03-01"), 65_000)];
         assert!(last_broken(&promises, &paid, 3, d("2026-03-20")).is_some());
+    }
+
+    #[test]
+    fn a_visit_talks_about_a_promise_running_or_broken_not_one_kept() {
+        let promises = [p("2026-03-04", "2026-03-12", Some(65_000))];
+        assert_eq!(
+            last_unkept(&promises, &[], d("2026-03-08")),
+            Some(promises[0])
+        );
+        assert_eq!(
+            last_unkept(&promises, &[], d("2026-04-01")),
+            Some(promises[0])
+        );
+        let paid = [(d("2026-03-09"), 65_000)];
+        assert_eq!(last_unkept(&promises, &paid, d("2026-03-10")), None);
     }
 
     #[test]
