@@ -143,8 +143,16 @@ fn window(flow: &mut Flow, ctx: &LetterContext, words: &Labels) {
         flow.text(x, top + 12.0 * MM, size, true, words.registered);
     }
     let client = &ctx.client;
-    let mut lines = vec![client.name.clone()];
-    lines.extend(client.contact.iter().cloned());
+    // The person above the firm in English (Royal Mail, USPS), below it
+    // elsewhere (La Poste, Correos, Posten), as the letter's text has it.
+    let mut lines: Vec<String> = Vec::new();
+    if ctx.language == crate::domain::language::Language::En {
+        lines.extend(client.contact.iter().cloned());
+        lines.push(client.name.clone());
+    } else {
+        lines.push(client.name.clone());
+        lines.extend(client.contact.iter().cloned());
+    }
     lines.extend(client.address.iter().cloned());
     let zone = h - 17.7 * MM;
     let lead = (zone / lines.len().max(1) as f32).min(12.5);
