@@ -370,3 +370,32 @@ fn a_rendered_letter_becomes_an_email() {
     assert!(message.contains("Content-Transfer-Encoding: quoted-printable\r\n\r\n"));
     assert!(!message.replace("\r\n", "").contains('\n'));
 }
+
+#[test]
+fn every_letter_after_a_broken_promise_says_when_it_was_made_and_for_when() {
+    use chrono::NaiveDate;
+    let made = NaiveDate::from_ymd_opt(2026, 3, 4).unwrap();
+    let by = NaiveDate::from_ymd_opt(2026, 3, 12).unwrap();
+    for lang in Language::ALL {
+        for kind in [
+            LetterKind::Reminder1,
+            LetterKind::Reminder2,
+            LetterKind::Reminder3,
+            LetterKind::FormalNotice,
+        ] {
+            let ctx = sample(kind, lang);
+            let amount = dun::domain::money::Money::new(65_000, ctx.to_pay.unwrap().currency);
+            let ctx = ctx.with_promise(made, by, amount);
+            let p = ctx.promised.clone().unwrap();
+            let body = render(&ctx, None).unwrap().body;
+            let line = body
+                .lines()
+                .find(|l| l.contains(&p.made_on))
+                .unwrap_or_else(|| panic!("{lang}/{kind}: no {}\n{body}", p.made_on));
+            assert!(
+                line.contains(&p.date) && line.contains(&p.amount),
+                "{lang}/{kind}: {line}"
+            );
+        }
+    }
+}
