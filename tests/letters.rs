@@ -124,7 +124,9 @@ fn a_user_copy_overrides_the_embedded_template() {
     assert_eq!(letter.subject, "Votre relevé");
     assert_eq!(
         letter.body,
-        "Bonjour Dumas Logistique SAS,\nsolde : 7\u{202f}610,00\u{a0}€\n"
+        // French typography: a no-break space before the colon, even in a
+        // user's template.
+        "Bonjour Dumas Logistique SAS,\nsolde\u{a0}: 7\u{202f}610,00\u{a0}€\n"
     );
 
     // Kinds and languages without a user copy keep the embedded template.
@@ -269,7 +271,7 @@ fn an_invoice_line_mentions_its_milestone() {
         ),
         (
             Language::Fr,
-            "Travaux livrés : maquettes du catalogue du troisième trimestre",
+            "Travaux livrés\u{a0}: maquettes du catalogue du troisième trimestre",
         ),
         (
             Language::Nb,
@@ -303,6 +305,42 @@ fn an_invoice_line_mentions_its_milestone() {
 }
 
 #[test]
+fn a_deposit_invoice_is_introduced_as_a_deposit() {
+    let phrases = [
+        (Language::En, "Deposit for: Q3 catalogue mock-ups"),
+        (
+            Language::Fr,
+            "Acompte sur la prestation\u{a0}: maquettes du catalogue du troisième trimestre",
+        ),
+        (
+            Language::Nb,
+            "Gjelder forskudd for: skisser til katalogen for tredje kvartal",
+        ),
+        (
+            Language::Es,
+            "Anticipo a cuenta de: maquetas del catálogo del tercer trimestre",
+        ),
+    ];
+    for (lang, phrase) in phrases {
+        for kind in [
+            LetterKind::Reminder1,
+            LetterKind::Reminder2,
+            LetterKind::Reminder3,
+            LetterKind::FormalNotice,
+            LetterKind::Statement,
+            LetterKind::VisitConfirmation,
+        ] {
+            let mut ctx = sample(kind, lang);
+            ctx.invoices[0].deposit = true;
+            let body = render(&ctx, None).unwrap().body;
+            assert!(body.contains(phrase), "{lang}/{kind}:\n{body}");
+            // Indented under its invoice, like every note of an invoice.
+            assert!(body.contains(&format!("\n  {phrase}")), "{lang}/{kind}");
+        }
+    }
+}
+
+#[test]
 fn a_rendered_letter_becomes_an_email() {
     let ctx = sample(LetterKind::FormalNotice, Language::Fr);
     let letter = render(&ctx, None).unwrap();
@@ -331,4 +369,33 @@ fn a_rendered_letter_becomes_an_email() {
     assert!(message.contains("@atelier-boreal.example>\r\n"));
     assert!(message.contains("Content-Transfer-Encoding: quoted-printable\r\n\r\n"));
     assert!(!message.replace("\r\n", "").contains('\n'));
+}
+
+#[test]
+fn every_letter_after_a_broken_promise_says_when_it_was_made_and_for_when() {
+    use chrono::NaiveDate;
+    let made = NaiveDate::from_ymd_opt(2026, 3, 4).unwrap();
+    let by = NaiveDate::from_ymd_opt(2026, 3, 12).unwrap();
+    for lang in Language::ALL {
+        for kind in [
+            LetterKind::Reminder1,
+            LetterKind::Reminder2,
+            LetterKind::Reminder3,
+            LetterKind::FormalNotice,
+        ] {
+            let ctx = sample(kind, lang);
+            let amount = dun::domain::money::Money::new(65_000, ctx.to_pay.unwrap().currency);
+            let ctx = ctx.with_promise(made, by, amount);
+            let p = ctx.promised.clone().unwrap();
+            let body = render(&ctx, None).unwrap().body;
+            let line = body
+                .lines()
+                .find(|l| l.contains(&p.made_on))
+                .unwrap_or_else(|| panic!("{lang}/{kind}: no {}\n{body}", p.made_on));
+            assert!(
+                line.contains(&p.date) && line.contains(&p.amount),
+                "{lang}/{kind}: {line}"
+            );
+        }
+    }
 }

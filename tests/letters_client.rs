@@ -178,7 +178,7 @@ fn the_visit_confirmation_asks_for_an_answer_the_day_before() {
     assert!(body.contains("1er décembre 2026"), "{body}");
     assert!(body.contains("au plus tard le 30 novembre 2026"), "{body}");
     assert!(
-        body.contains("Lieu : 14 allée des Érables, 38200 Vienne"),
+        body.contains("Lieu\u{a0}: 14 allée des Érables, 38200 Vienne"),
         "{body}"
     );
     assert!(!body.contains("Heure"), "{body}");
@@ -194,4 +194,49 @@ fn the_visit_confirmation_asks_for_an_answer_the_day_before() {
     })
     .unwrap_err();
     assert!(past.contains("past"), "{past}");
+}
+
+#[test]
+fn the_visit_confirmation_talks_about_the_promise_not_kept() {
+    let (_dir, mut store) = store();
+    // On 2 November the client promised €500.00 of F-1 by 20 November;
+    // €200.00 came on the 10th.
+    store
+        .write(|tx| {
+            use dun::domain::activity::{Activity, ActivityKind};
+            let (client_id, _) = clients::find(tx, "C-7")?.unwrap();
+            let f1 = invoices::find(tx, "F-1")?.unwrap();
+            let at = chrono::Utc::now();
+            let mut p = Activity::new(ActivityKind::Promise, "C-7", at, d("2026-11-02"), "anna");
+            p.date = Some(d("2026-11-20"));
+            p.amount = Some(50_000);
+            dun::store::activities::insert(tx, client_id, Some(f1.id), Some(Currency::EUR), &p)?;
+            dun::store::payments::insert(
+                tx,
+                f1.id,
+                &dun::domain::payment::Payment {
+                    invoice_number: "F-1".into(),
+                    received_on: d("2026-11-10"),
+                    amount: 20_000,
+                    method: dun::domain::payment::PaymentMethod::Transfer,
+                    reference: None,
+                },
+                Currency::EUR,
+                None,
+                "anna",
+            )?;
+            Ok::<_, StoreError>(())
+        })
+        .unwrap();
+    let c = read(&mut store, |tx| {
+        compose_visit_confirmation(tx, "C-7", d("2026-12-01"), today(), &company())
+    })
+    .unwrap();
+    let body = &c.letter.body;
+    assert!(
+        body.contains(
+            "Nous évoquerons également le règlement de 500,00\u{a0}€ que vous nous aviez annoncé pour le 20 novembre 2026."
+        ),
+        "{body}"
+    );
 }

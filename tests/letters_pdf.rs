@@ -222,3 +222,29 @@ fn the_payment_code_of_a_euro_letter_scans_as_an_epc_transfer() {
         assert!(img.detect_grids().is_empty(), "{lang}");
     }
 }
+
+#[test]
+fn the_window_names_the_person_and_the_page_repeats_no_email_subject() {
+    let dir = tempfile::tempdir().unwrap();
+    // English: the person above the firm; the subject is the page's heading.
+    let en = sample(LetterKind::Reminder2, Language::En);
+    let text = text_of(&write_pdf(dir.path(), &en));
+    assert!(
+        text.contains("Ms Ann Hughes Brightwater Logistics Ltd Unit 7, Riverside Park"),
+        "{text}"
+    );
+    let subject = render(&en, None).unwrap().subject;
+    assert!(text.contains(&squeeze(&subject)), "{text}");
+    // French: the firm, then the person; the letter's own "Objet :" is its
+    // heading, the e-mail's subject is not printed.
+    let fr = sample(LetterKind::Reminder2, Language::Fr);
+    let text = text_of(&write_pdf(dir.path(), &fr));
+    assert!(
+        text.contains("Dumas Logistique SAS M. Laurent Lefèvre ZA des Platières"),
+        "{text}"
+    );
+    assert!(text.contains("Objet : Deuxième relance"), "{text}");
+    let subject = render(&fr, None).unwrap().subject;
+    assert!(!text.contains(&squeeze(&subject)), "{subject} in {text}");
+    assert!(!text.contains("Subject"), "{text}");
+}

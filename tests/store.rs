@@ -518,3 +518,50 @@ fn pages_read_from_the_end_match_pages_read_from_the_start() {
             .unwrap();
     }
 }
+
+#[test]
+fn a_contact_is_stored_and_old_one_line_addresses_keep_their_printed_lines() {
+    use dun::domain::client::Title;
+    let (_dir, path) = temp_db();
+    {
+        let mut s = Store::open(&path).unwrap();
+        let mut c = Client::with_code("C-1", Currency::EUR);
+        c.contact_name = Some("Claire Dubois".into());
+        c.contact_title = Some(Title::Ms);
+        c.address = Some("Flat 2, 10 High Street\nLeeds".into());
+        let mut old = Client::with_code("C-2", Currency::EUR);
+        old.address = Some("Calle de la Iglesia, 65, 45001 Toledo".into());
+        s.write(|tx| {
+            store::clients::insert(tx, &c)?;
+            store::clients::insert(tx, &old)
+        })
+        .map_err(|e: StoreError| e)
+        .unwrap();
+        let (_, back) = store::clients::find(s.conn(), "C-1").unwrap().unwrap();
+        assert_eq!(back, c);
+        // Back to the schema before the contact columns, as a database of
+        // the previous version holds it.
+        s.conn()
+            .execute_batch(
+                "ALTER TABLE clients DROP COLUMN contact_name; \
+                 ALTER TABLE clients DROP COLUMN contact_title;",
+            )
+            .unwrap();
+        s.conn()
+            .pragma_update(None, "user_version", store::migrations::latest() - 1)
+            .unwrap();
+    }
+    let s = Store::open(&path).unwrap();
+    let get = |code| store::clients::find(s.conn(), code).unwrap().unwrap().1;
+    // The one-line address is given the lines dun printed it in until now;
+    // an address with line breaks keeps them, commas and all.
+    assert_eq!(
+        get("C-2").address.as_deref(),
+        Some("Calle de la Iglesia, 65\n45001 Toledo")
+    );
+    assert_eq!(
+        get("C-1").address.as_deref(),
+        Some("Flat 2, 10 High Street\nLeeds")
+    );
+    assert_eq!(get("C-1").contact_name, None);
+}

@@ -202,7 +202,10 @@ fn one_client(
         hold_until: (i == HOLD).then(|| day(today + 12)),
         late_rate: None,
         late_fee: None,
+        contact_name: None,
+        contact_title: None,
     };
+    let client = with_contact(client, country, i);
     let plan = ClientPlan {
         country,
         profile,
@@ -276,4 +279,50 @@ fn add_notes(
         text: solvency_text(plan.country, plan.profile, source, rating, rng),
         author: author(rng),
     });
+}
+
+/// Three businesses or public bodies in five have a named contact, with
+/// the title the letters' salutations use; taken by index, so that the
+/// rest of the demo stays as it was.
+fn with_contact(mut c: Client, country: Country, i: usize) -> Client {
+    use crate::domain::client::Title::{Mr, Mrs, Ms};
+    if c.profile == Profile::Individual || i % 5 >= 3 {
+        return c;
+    }
+    let people = match country {
+        Country::Fr => [
+            (Ms, "Claire Dubois"),
+            (Mr, "Jean Moreau"),
+            (Ms, "Nathalie Lefèvre"),
+            (Mr, "Philippe Garnier"),
+        ],
+        Country::Es => [
+            (Ms, "Lucía Fernández García"),
+            (Mr, "Javier Martín López"),
+            (Ms, "Carmen Ruiz Ortega"),
+            (Mr, "Antonio Navarro Gil"),
+        ],
+        Country::No => [
+            (Ms, "Kari Nordmann"),
+            (Mr, "Lars Bakke"),
+            (Ms, "Ingrid Solberg"),
+            (Mr, "Erik Haugland"),
+        ],
+        Country::Gb => [
+            (Ms, "Ann Hughes"),
+            (Mr, "David Smith"),
+            (Mrs, "Susan Clarke"),
+            (Mr, "Peter Walsh"),
+        ],
+        Country::De => [
+            (Ms, "Anna Schneider"),
+            (Mr, "Thomas Becker"),
+            (Ms, "Julia Wagner"),
+            (Mr, "Stefan Hoffmann"),
+        ],
+    };
+    let (title, name) = people[(i / 5) % people.len()];
+    c.contact_name = Some(name.to_string());
+    c.contact_title = Some(title);
+    c
 }

@@ -158,9 +158,9 @@ impl Country {
         let street = rng.pick(self.streets());
         let n = rng.range(1, 148);
         match self {
-            Country::Fr => format!("{n} {street}, {code} {name}"),
-            Country::No | Country::De => format!("{street} {n}, {code} {name}"),
-            Country::Es => format!("{street}, {n}, {code} {name}"),
+            Country::Fr => format!("{n} {street}\n{code} {name}"),
+            Country::No | Country::De => format!("{street} {n}\n{code} {name}"),
+            Country::Es => format!("{street}, {n}\n{code} {name}"),
             Country::Gb => {
                 let inward = format!(
                     "{}{}{}",
@@ -168,7 +168,7 @@ impl Country {
                     rng.pick(GB_INWARD_LETTERS),
                     rng.pick(GB_INWARD_LETTERS)
                 );
-                format!("{n} {street}, {name} {code} {inward}")
+                format!("{n} {street}\n{name} {code} {inward}")
             }
         }
     }

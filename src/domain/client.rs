@@ -111,6 +111,12 @@ pub struct Client {
     /// `currency` (applied in the invoice's currency, which is normally the
     /// client's), replacing the law's fixed compensation.
     pub late_fee: Option<i64>,
+    /// The person letters are addressed to, as written ("Claire Dubois",
+    /// or "Fernández García, Lucía" to mark the surname).
+    pub contact_name: Option<String>,
+    /// The contact's title, which the salutation uses; for an individual
+    /// with no contact, the client's own.
+    pub contact_title: Option<Title>,
 }
 
 impl Client {
@@ -135,7 +141,56 @@ impl Client {
             hold_until: None,
             late_rate: None,
             late_fee: None,
+            contact_name: None,
+            contact_title: None,
         }
+    }
+}
+
+/// A title dun does not know.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct UnknownTitle;
+
+/// How a person is addressed: the title a salutation puts before the
+/// surname, written in each language by the letters (`Mr`, `M.`, `Sr.`).
+/// `Miss`, `Mlle` and `Srta.` read as `Ms`: professional letters no longer
+/// use them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Title {
+    Mr,
+    Ms,
+    Mrs,
+}
+
+impl Title {
+    /// As stored: `mr`, `ms`, `mrs`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Title::Mr => "mr",
+            Title::Ms => "ms",
+            Title::Mrs => "mrs",
+        }
+    }
+
+    /// Reads a title written in English, French, Spanish, Norwegian or
+    /// German (`Mr`, `M.`, `Monsieur`, `Sra.`, `Herr`, `Fru`…); `Ok(None)`
+    /// for an explicit "no title" (`none`, `-`, `aucun`, `ninguno`, `ingen`).
+    pub fn parse(s: &str) -> Result<Option<Title>, UnknownTitle> {
+        let l = s.trim().to_lowercase();
+        let l = l.trim_end_matches('.');
+        Ok(Some(match l {
+            "" | "none" | "-" | "aucun" | "aucune" | "ninguno" | "ninguna" | "ingen" => {
+                return Ok(None);
+            }
+            "mr" | "mister" | "m" | "monsieur" | "sr" | "señor" | "senor" | "don" | "d"
+            | "herr" | "hr" => Title::Mr,
+            "ms" | "miss" | "mme" | "madame" | "mlle" | "mademoiselle" | "sra" | "señora"
+            | "senora" | "srta" | "señorita" | "senorita" | "doña" | "dona" | "dña" | "fru"
+            | "fr" | "frk" | "frøken" | "frau" => Title::Ms,
+            "mrs" => Title::Mrs,
+            _ => return Err(UnknownTitle),
+        }))
     }
 }
 
@@ -143,4 +198,31 @@ impl Client {
 pub fn country_code(s: &str) -> Option<String> {
     let t = s.trim();
     (t.len() == 2 && t.chars().all(|c| c.is_ascii_alphabetic())).then(|| t.to_ascii_uppercase())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Title;
+
+    #[test]
+    fn titles_read_in_every_language() {
+        for (s, t) in [
+            ("Mr", Some(Title::Mr)),
+            ("M.", Some(Title::Mr)),
+            ("Monsieur", Some(Title::Mr)),
+            ("Sr.", Some(Title::Mr)),
+            ("Herr", Some(Title::Mr)),
+            ("Ms", Some(Title::Ms)),
+            ("Mme", Some(Title::Ms)),
+            ("Mlle", Some(Title::Ms)),
+            ("Sra.", Some(Title::Ms)),
+            ("Fru", Some(Title::Ms)),
+            ("Mrs.", Some(Title::Mrs)),
+            ("none", None),
+            ("-", None),
+        ] {
+            assert_eq!(Title::parse(s), Ok(t), "{s}");
+        }
+        assert_eq!(Title::parse("Sir Lord"), Err(super::UnknownTitle));
+    }
 }

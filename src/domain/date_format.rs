@@ -92,9 +92,25 @@ pub fn format_date(d: NaiveDate, lang: Language) -> String {
     }
 }
 
+/// A date as an American letter writes it: `November 30, 2026`.
+pub fn format_date_us(d: NaiveDate) -> String {
+    format!(
+        "{} {}, {}",
+        month_name(d.month(), Language::En),
+        d.day(),
+        d.year()
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_american_date_puts_the_month_first() {
+        assert_eq!(format_date_us(date(2026, 11, 30)), "November 30, 2026");
+        assert_eq!(format_date_us(date(2027, 2, 1)), "February 1, 2027");
+    }
 
     fn date(y: i32, m: u32, d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, d).unwrap()

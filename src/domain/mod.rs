@@ -2,6 +2,7 @@
 //! whatever needs "today" takes it as an argument.
 
 pub mod activity;
+pub mod address;
 pub mod aging;
 pub mod case;
 pub mod client;
@@ -17,9 +18,11 @@ pub mod payment;
 pub mod payment_reference;
 pub mod penalty;
 pub mod priority;
+pub mod promise;
 pub mod queue;
 pub mod reason;
 pub mod rules;
 pub mod solvency;
 pub mod standings;
 pub mod text;
+pub mod typography;

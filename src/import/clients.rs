@@ -9,7 +9,7 @@ use super::headers::Field;
 use super::invoices::{currency_of, language_of};
 use super::table::{Row, Table};
 use super::{ImportOptions, ImportSummary};
-use crate::domain::client::{Client, Profile, Rating, country_code};
+use crate::domain::client::{Client, Profile, Rating, Title, country_code};
 use crate::domain::currency::Currency;
 use crate::domain::language::Language;
 use crate::domain::text::printable;
@@ -192,7 +192,24 @@ fn read(
         c.phone = row.text(Field::Phone);
     }
     if has(Field::Address) {
-        c.address = row.text(Field::Address);
+        c.address = row.lines(Field::Address);
+    }
+    if has(Field::ContactName) {
+        c.contact_name = row.text(Field::ContactName);
+    }
+    if has(Field::ContactTitle) {
+        c.contact_title = match row.get(Field::ContactTitle) {
+            Some(v) => Title::parse(v).map_err(|_| {
+                row.error(
+                    Field::ContactTitle,
+                    format!(
+                        "{:?} is not a title dun knows (Mr, Ms, Mrs, M., Mme, Sr., Sra., Herr, Fru, or none)",
+                        printable(v)
+                    ),
+                )
+            })?,
+            None => None,
+        };
     }
     if has(Field::Clerk) {
         c.clerk = row.text(Field::Clerk);

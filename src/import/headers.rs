@@ -35,6 +35,8 @@ pub enum Field {
     HoldUntil,
     LateRate,
     LateFee,
+    ContactName,
+    ContactTitle,
 }
 
 impl Field {
@@ -70,6 +72,8 @@ impl Field {
             Field::HoldUntil => "hold_until",
             Field::LateRate => "late_rate",
             Field::LateFee => "late_fee",
+            Field::ContactName => "contact_name",
+            Field::ContactTitle => "contact_title",
         }
     }
 }
@@ -137,6 +141,8 @@ impl FileKind {
                 HoldUntil,
                 LateRate,
                 LateFee,
+                ContactName,
+                ContactTitle,
             ],
         }
     }
@@ -353,6 +359,16 @@ const SYNONYMS: &[Synonyms] = &[
     all(Field::LateFee, &[
         "latefee", "latepaymentfee", "recoveryfee", "indemniteforfaitaire", "fraisderecouvrement",
         "gebyr", "purregebyr", "comisionderecobro", "gastosderecobro",
+    ]),
+    all(Field::ContactName, &[
+        "contact", "interlocuteur", "kontaktperson", "contacto", "contactperson", "contactname",
+        "attention", "attn", "fao", "personnecontact", "nomcontact", "nomducontact",
+        "alattentionde", "kontakt", "kontaktnavn", "att", "personadecontacto",
+        "personacontacto", "nombrecontacto", "nombredelcontacto", "atencion",
+    ]),
+    all(Field::ContactTitle, &[
+        "title", "civilite", "tittel", "tratamiento", "contacttitle", "honorific",
+        "salutation", "civ", "civilitecontact", "tiltale", "titulo", "formadetratamiento",
     ]),
     all(Field::HoldUntil, &[
         "holduntil", "suspendujusquau", "pausetil", "suspendidohasta", "onholduntil", "hold",

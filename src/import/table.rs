@@ -354,6 +354,19 @@ impl<'a> Row<'a> {
         self.get(field).map(|v| printable(v).into_owned())
     }
 
+    /// Text of several lines (a postal address): each line made printable
+    /// and trimmed, blank lines dropped, joined by `\n` (a `\r\n` or `\r`
+    /// in the file is a line break too); `None` when no line is left.
+    pub fn lines(&self, field: Field) -> Option<String> {
+        let v = self.get(field)?;
+        let lines: Vec<String> = v
+            .split(['\n', '\r'])
+            .map(|l| printable(l.trim()).trim().to_string())
+            .filter(|l| !l.is_empty())
+            .collect();
+        (!lines.is_empty()).then(|| lines.join("\n"))
+    }
+
     /// An identifier (invoice number, client code): present, at most 64
     /// characters, and free of control characters.
     pub fn key(&self, field: Field) -> Result<&'a str, ImportError> {

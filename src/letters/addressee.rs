@@ -3,6 +3,8 @@
 
 use super::builder::address_lines;
 use super::context::ClientDetails;
+use super::salutation::greeting;
+use super::writing::Writing;
 use crate::domain::client::Client;
 
 /// The user's own templates, when the config directory has some.
@@ -12,59 +14,45 @@ pub(super) fn config_templates() -> Option<std::path::PathBuf> {
 }
 
 pub(super) fn client_details(c: &Client) -> ClientDetails {
-    let address = c.address.as_deref().unwrap_or("");
-    let lines = if address.contains('\n') {
-        address_lines(address)
-    } else {
-        one_line_address(address)
-    };
+    let g = greeting(
+        Writing::for_client(c),
+        c.profile,
+        &c.name,
+        c.contact_name.as_deref(),
+        c.contact_title,
+    );
     ClientDetails {
         code: c.code.clone(),
-        name: c.name.clone(),
-        contact: None,
-        address: lines,
+        // An individual is addressed with their title ("M. Jean Moreau").
+        name: g.titled_name.unwrap_or_else(|| c.name.clone()),
+        contact: g.attention,
+        // The lines as given: a comma is part of a line ("Flat 2, 10 High
+        // Street"), never the end of one.
+        address: address_lines(c.address.as_deref().unwrap_or("")),
         email: c.email.clone().unwrap_or_default(),
         profile: c.profile,
+        salutation: g.salutation,
+        closing: g.closing,
+        civility: g.civility,
     }
-}
-
-/// A one-line address ("Calle de la Iglesia, 65, 45001 Toledo") as the
-/// lines of an envelope: split at the commas, except before a bare house
-/// number, which stays with its street.
-fn one_line_address(address: &str) -> Vec<String> {
-    let mut lines: Vec<String> = Vec::new();
-    for part in address.split(',').map(str::trim).filter(|p| !p.is_empty()) {
-        let house_number = part.len() <= 5
-            && part.starts_with(|c: char| c.is_ascii_digit())
-            && !part.contains(' ');
-        match lines.last_mut() {
-            Some(street) if house_number => {
-                street.push_str(", ");
-                street.push_str(part);
-            }
-            _ => lines.push(part.to_string()),
-        }
-    }
-    lines
 }
 
 #[cfg(test)]
 mod tests {
-    use super::one_line_address;
+    use super::*;
 
     #[test]
-    fn house_numbers_stay_with_their_street() {
+    fn an_address_keeps_its_lines_and_its_commas() {
+        let mut c = Client::with_code("C-1", crate::domain::currency::Currency::GBP);
+        c.address = Some("Flat 2, 10 High Street\nLeeds LS1 6HX".into());
         assert_eq!(
-            one_line_address("Calle de la Iglesia, 65, 45001 Toledo"),
-            ["Calle de la Iglesia, 65", "45001 Toledo"]
+            client_details(&c).address,
+            ["Flat 2, 10 High Street", "Leeds LS1 6HX"]
         );
+        c.address = Some("Calle Mayor, 5, 3º izda., 28013 Madrid".into());
         assert_eq!(
-            one_line_address("6 Albion Street, Liverpool L1 7TW"),
-            ["6 Albion Street", "Liverpool L1 7TW"]
-        );
-        assert_eq!(
-            one_line_address("Torggata 60, 6002 Ålesund"),
-            ["Torggata 60", "6002 Ålesund"]
+            client_details(&c).address,
+            ["Calle Mayor, 5, 3º izda., 28013 Madrid"]
         );
     }
 }

@@ -9,8 +9,8 @@ use super::context::{
     Visit,
 };
 use super::kind::{Law, LetterKind};
+use super::writing::Writing;
 use crate::config::CompanyConfig;
-use crate::domain::date_format::format_date;
 use crate::domain::invoice::days_overdue;
 use crate::domain::language::Language;
 use crate::domain::money::Money;
@@ -59,7 +59,7 @@ impl InvoiceLine {
     /// An invoice as of `as_of`, written for `lang`, without milestone or
     /// penalties.
     pub fn new(
-        lang: Language,
+        lang: impl Into<Writing>,
         as_of: NaiveDate,
         number: &str,
         issued_on: NaiveDate,
@@ -67,14 +67,16 @@ impl InvoiceLine {
         amount: Money,
         outstanding: Money,
     ) -> InvoiceLine {
+        let w: Writing = lang.into();
         InvoiceLine {
             number: number.to_string(),
-            issued_on: format_date(issued_on, lang),
-            due_on: format_date(due_on, lang),
-            amount: format_money(amount, lang),
-            outstanding: format_money(outstanding, lang),
+            issued_on: w.date(issued_on),
+            due_on: w.date(due_on),
+            amount: w.money(amount),
+            outstanding: w.money(outstanding),
             days_overdue: days_overdue(due_on, outstanding.minor, as_of),
             milestone: None,
+            deposit: false,
             interest: None,
             compensation: None,
             reminders: Vec::new(),
@@ -100,14 +102,15 @@ impl InvoiceLine {
     /// first, written for `lang`.
     pub fn with_reminders(
         mut self,
-        lang: Language,
+        lang: impl Into<Writing>,
         reminders: Vec<(u32, NaiveDate)>,
     ) -> InvoiceLine {
+        let w: Writing = lang.into();
         self.reminders = reminders
             .into_iter()
             .map(|(level, on)| PreviousReminder {
                 level,
-                date: format_date(on, lang),
+                date: w.date(on),
             })
             .collect();
         self
@@ -123,6 +126,12 @@ impl InvoiceLine {
     pub fn with_milestone(mut self, milestone: &str) -> InvoiceLine {
         let m = milestone.trim();
         self.milestone = (!m.is_empty()).then(|| m.to_string());
+        self
+    }
+
+    /// Marks a deposit invoice, whose milestone is what the deposit is for.
+    pub fn as_deposit(mut self, deposit: bool) -> InvoiceLine {
+        self.deposit = deposit;
         self
     }
 
@@ -156,16 +165,17 @@ impl LetterContext {
     /// payment by `deadline`, with no invoice and no optional part yet.
     pub fn new(
         kind: LetterKind,
-        lang: Language,
+        lang: impl Into<Writing>,
         today: NaiveDate,
         deadline: NaiveDate,
         company: CompanyDetails,
         client: ClientDetails,
     ) -> LetterContext {
+        let w: Writing = lang.into();
         LetterContext {
             kind,
-            language: lang,
-            today: format_date(today, lang),
+            language: w.lang,
+            today: w.date(today),
             company,
             client,
             invoices: Vec::new(),
@@ -182,13 +192,14 @@ impl LetterContext {
             contractual: false,
             law: None,
             previous_reminders: Vec::new(),
-            deadline: format_date(deadline, lang),
+            deadline: w.date(deadline),
             reminder_fee: None,
             registered: false,
             visit: None,
             pilot: None,
             promised: None,
             to_pay: None,
+            writing: w,
         }
     }
 
@@ -210,7 +221,7 @@ impl LetterContext {
     /// The free pilot period that ends on `ends_on`.
     pub fn with_pilot(mut self, ends_on: NaiveDate) -> LetterContext {
         self.pilot = Some(Pilot {
-            ends_on: format_date(ends_on, self.language),
+            ends_on: self.writing.date(ends_on),
         });
         self
     }
@@ -225,7 +236,7 @@ impl LetterContext {
     pub fn with_penalties(mut self, p: Penalties) -> LetterContext {
         let lang = self.language;
         self.rate = Some(format_rate(p.rate, lang));
-        self.interest_from = Some(format_date(p.from, lang));
+        self.interest_from = Some(self.writing.date(p.from));
         self.total_interest = Some(format_money(p.interest, lang));
         self.total_compensation = p.compensation.map(|c| format_money(c, lang));
         self.grand_total = Some(format_money(p.grand_total, lang));
@@ -242,7 +253,7 @@ impl LetterContext {
         outstanding: Money,
     ) -> LetterContext {
         let lang = self.language;
-        self.interest_from = known.interest_from.map(|d| format_date(d, lang));
+        self.interest_from = known.interest_from.map(|d| self.writing.date(d));
         self.interest_to_be_specified = known.interest.is_none();
         self.rate = known.rate.map(|r| format_rate(r, lang));
         self.total_interest = known.interest.map(|i| format_money(i, lang));
@@ -276,7 +287,7 @@ impl LetterContext {
 
     /// A reminder already sent (call oldest first).
     pub fn with_previous_reminder(mut self, level: u32, date: NaiveDate) -> LetterContext {
-        let date = format_date(date, self.language);
+        let date = self.writing.date(date);
         self.previous_reminders
             .push(PreviousReminder { level, date });
         self
@@ -297,17 +308,23 @@ impl LetterContext {
     /// The planned visit; `time` and `place` as the client's language writes them.
     pub fn with_visit(mut self, date: NaiveDate, time: &str, place: &str) -> LetterContext {
         self.visit = Some(Visit {
-            date: format_date(date, self.language),
+            date: self.writing.date(date),
             time: time.to_string(),
             place: place.to_string(),
         });
         self
     }
 
-    /// The client's promise to pay `amount` by `date`.
-    pub fn with_promise(mut self, date: NaiveDate, amount: Money) -> LetterContext {
+    /// The client's promise, made on `made_on`, to pay `amount` by `date`.
+    pub fn with_promise(
+        mut self,
+        made_on: NaiveDate,
+        date: NaiveDate,
+        amount: Money,
+    ) -> LetterContext {
         self.promised = Some(Promise {
-            date: format_date(date, self.language),
+            made_on: self.writing.date(made_on),
+            date: self.writing.date(date),
             amount: format_money(amount, self.language),
         });
         self

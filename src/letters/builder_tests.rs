@@ -70,6 +70,9 @@ fn the_context_formats_what_it_is_given() {
         address: vec![],
         email: String::new(),
         profile: crate::domain::client::Profile::Business,
+        salutation: "Hei,".into(),
+        closing: "Med vennlig hilsen".into(),
+        civility: String::new(),
     };
     let company = CompanyDetails::from_config(&CompanyConfig {
         name: "Us".into(),
@@ -143,6 +146,9 @@ fn the_pilot_and_the_invoices_a_notice_leaves_out() {
         address: vec![],
         email: String::new(),
         profile: crate::domain::client::Profile::Business,
+        salutation: "Hei,".into(),
+        closing: "Med vennlig hilsen".into(),
+        civility: String::new(),
     };
     let ctx = LetterContext::new(
         LetterKind::PilotEndNotice,

@@ -5,7 +5,9 @@ use rust_decimal::Decimal;
 
 use super::context::{ClientDetails, CompanyDetails};
 use super::kind::Law;
-use crate::domain::client::Profile;
+use super::salutation::greeting;
+use super::writing::Writing;
+use crate::domain::client::{Profile, Title};
 use crate::domain::currency::Currency;
 use crate::domain::epc::normalize_iban;
 use crate::domain::language::Language;
@@ -65,14 +67,31 @@ fn company(
     }
 }
 
-fn client(code: &str, name: &str, contact: &str, address: &[&str], email: &str) -> ClientDetails {
+fn client(
+    code: &str,
+    name: &str,
+    contact: (Option<Title>, &str, Language),
+    address: &[&str],
+    email: &str,
+) -> ClientDetails {
+    let (title, person, lang) = contact;
+    let g = greeting(
+        Writing::from(lang),
+        Profile::Business,
+        name,
+        Some(person),
+        title,
+    );
     ClientDetails {
         code: code.into(),
         name: name.into(),
-        contact: Some(contact.into()),
+        contact: g.attention,
         address: strings(address),
         email: email.into(),
         profile: Profile::Business,
+        salutation: g.salutation,
+        closing: g.closing,
+        civility: g.civility,
     }
 }
 
@@ -90,7 +109,7 @@ pub(super) fn cast(lang: Language) -> Cast {
             client: client(
                 "C-1042",
                 "Brightwater Logistics Ltd",
-                "Ms Hughes",
+                (Some(Title::Ms), "Ann Hughes", Language::En),
                 &["Unit 7, Riverside Park", "Manchester M17 1WA"],
                 "payables@brightwater.example",
             ),
@@ -124,7 +143,7 @@ pub(super) fn cast(lang: Language) -> Cast {
             client: client(
                 "C-2087",
                 "Dumas Logistique SAS",
-                "M. Lefèvre",
+                (Some(Title::Mr), "Laurent Lefèvre", Language::Fr),
                 &["ZA des Platières", "14 allée des Érables", "38200 Vienne"],
                 "factures@dumas-logistique.example",
             ),
@@ -153,7 +172,7 @@ pub(super) fn cast(lang: Language) -> Cast {
             client: client(
                 "K-3051",
                 "Fjordbygg AS",
-                "Ola Nordmann",
+                (None, "Ola Nordmann", Language::Nb),
                 &["Bryggeveien 4", "5003 Bergen"],
                 "faktura@fjordbygg.example",
             ),
@@ -182,7 +201,7 @@ pub(super) fn cast(lang: Language) -> Cast {
             client: client(
                 "C-4120",
                 "Transportes Ebro S.A.",
-                "Sr. Navarro",
+                (Some(Title::Mr), "Javier Navarro", Language::Es),
                 &[
                     "Polígono Industrial Malpica, calle E, nave 14",
                     "50016 Zaragoza",

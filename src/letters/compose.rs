@@ -10,6 +10,7 @@ use super::builder::Penalties;
 use super::context::{CompanyDetails, InvoiceLine, LetterContext};
 use super::kind::{Law, LetterKind};
 use super::render::{Letter, render};
+use super::writing::Writing;
 use crate::app::penalties::penalty_of;
 use crate::config::CompanyConfig;
 use crate::domain::activity::ActivityKind;
@@ -17,6 +18,7 @@ use crate::domain::client::Client;
 use crate::domain::ladder::{Channel, Step, StepAction, deadline_days};
 use crate::domain::money::Money;
 use crate::domain::penalty::{MissingRate, RateTables, Rule, reminder_fee};
+use crate::domain::promise::last_broken;
 use crate::domain::queue::Ladders;
 use crate::store::StoreError;
 use crate::store::invoice_history::{InvoiceHistory, history};
@@ -122,7 +124,7 @@ pub fn compose(
         return Err(ComposeError::NoLetter("no invoice to write about".into()));
     };
     let client = first.client.clone();
-    let lang = client.language;
+    let lang = Writing::for_client(&client);
     let country = client.country.as_deref();
     let fee = fee(step, &histories, as_of);
     let deadline = if step.action == StepAction::Courtesy {
@@ -228,6 +230,12 @@ pub fn compose(
     }
     if let Some(fee) = fee {
         ctx = ctx.with_reminder_fee(fee);
+    }
+    if step.action != StepAction::Courtesy
+        && let Some((made_on, by, amount)) =
+            broken_promise(conn, &client, &histories, ladders, as_of)?
+    {
+        ctx = ctx.with_promise(made_on, by, amount);
     }
     if step.registered {
         ctx = ctx.by_registered_mail();
@@ -391,7 +399,7 @@ fn statement_of(
     let (as_of, deadline) = dates;
     let mut ctx = LetterContext::new(
         LetterKind::Statement,
-        client.language,
+        Writing::for_client(client),
         as_of,
         deadline,
         CompanyDetails::from_config(company),
@@ -470,9 +478,10 @@ pub(super) fn invoice_lines(
     for h in histories {
         let inv = &h.stored.invoice;
         let lang = h.client.language;
+        let w = Writing::for_client(&h.client);
         let cur = inv.amount.currency;
         let mut line = InvoiceLine::new(
-            lang,
+            w,
             as_of,
             &inv.number,
             inv.issued_on,
@@ -483,6 +492,7 @@ pub(super) fn invoice_lines(
         if let Some(m) = &inv.milestone {
             line = line.with_milestone(m);
         }
+        line = line.as_deposit(inv.is_deposit);
         line = line.with_payment_reference(h.stored.payment_reference.as_deref());
         outstanding += h.outstanding();
         if with_penalties {
@@ -554,6 +564,41 @@ pub(super) fn invoice_lines(
         penalties,
         note,
     }
+}
+
+/// The case's last promise to pay, when the client broke it: when it was
+/// made, the day promised and the amount (the case's balance when the
+/// promise named none).
+fn broken_promise(
+    conn: &Connection,
+    client: &Client,
+    histories: &[InvoiceHistory],
+    ladders: &Ladders,
+    as_of: NaiveDate,
+) -> Result<Option<(NaiveDate, NaiveDate, Money)>, StoreError> {
+    let Some(first) = histories.first() else {
+        return Ok(None);
+    };
+    let cur = first.stored.invoice.amount.currency;
+    let numbers: Vec<String> = histories
+        .iter()
+        .map(|h| h.stored.invoice.number.clone())
+        .collect();
+    let promises =
+        crate::store::activities::promises_for(conn, &client.code, cur, &numbers, as_of)?;
+    let payments: Vec<(NaiveDate, i64)> = histories
+        .iter()
+        .flat_map(|h| h.payments.iter().copied())
+        .collect();
+    let grace = ladders.for_profile(client.profile).promise_grace_days;
+    Ok(last_broken(&promises, &payments, grace, as_of).map(|p| {
+        let balance: i64 = histories.iter().map(InvoiceHistory::outstanding).sum();
+        (
+            p.made_on,
+            p.by,
+            Money::new(p.amount.unwrap_or(balance), cur),
+        )
+    }))
 }
 
 /// Every reminder of level 1 or more already sent for these invoices,

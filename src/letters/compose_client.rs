@@ -8,11 +8,13 @@ use super::compose::{ComposeError, Composed};
 use super::context::{CompanyDetails, InvoiceLine, LetterContext};
 use super::kind::{Law, LetterKind};
 use super::render::render;
+use super::writing::Writing;
 use crate::config::CompanyConfig;
 use crate::domain::activity::ActivityKind;
 use crate::domain::client::Client;
 use crate::domain::ladder::Channel;
 use crate::domain::money::Money;
+use crate::domain::promise::last_unkept;
 use crate::store::invoice_history::{InvoiceHistory, history};
 
 /// A notice that the free pilot period of `client_code` ends, dated
@@ -180,8 +182,29 @@ pub fn compose_visit_confirmation(
     )
     .with_visit(visit_on, "", &place);
     if !histories.is_empty() {
-        let total = histories.iter().map(InvoiceHistory::outstanding).sum();
+        let total: i64 = histories.iter().map(InvoiceHistory::outstanding).sum();
         ctx = ctx.with_invoices(lines(&histories, as_of), Money::new(total, client.currency));
+        // The promise the client has not kept, running or broken, is
+        // talked about too.
+        let numbers: Vec<String> = histories
+            .iter()
+            .map(|h| h.stored.invoice.number.clone())
+            .collect();
+        let promises = crate::store::activities::promises_for(
+            conn,
+            &client.code,
+            client.currency,
+            &numbers,
+            as_of,
+        )?;
+        let payments: Vec<(NaiveDate, i64)> = histories
+            .iter()
+            .flat_map(|h| h.payments.iter().copied())
+            .collect();
+        if let Some(p) = last_unkept(&promises, &payments, as_of) {
+            let amount = Money::new(p.amount.unwrap_or(total), client.currency);
+            ctx = ctx.with_promise(p.made_on, p.by, amount);
+        }
     }
     let letter = render(&ctx, config_templates().as_deref())?;
     let pdf = Some(super::pdf::pdf(&ctx, &letter)?);
@@ -217,7 +240,7 @@ fn context(
 ) -> LetterContext {
     LetterContext::new(
         kind,
-        client.language,
+        Writing::for_client(client),
         as_of,
         deadline,
         CompanyDetails::from_config(company),
@@ -263,7 +286,7 @@ fn lines(histories: &[InvoiceHistory], as_of: NaiveDate) -> Vec<InvoiceLine> {
         .map(|h| {
             let inv = &h.stored.invoice;
             let line = InvoiceLine::new(
-                h.client.language,
+                Writing::for_client(&h.client),
                 as_of,
                 &inv.number,
                 inv.issued_on,
@@ -271,7 +294,8 @@ fn lines(histories: &[InvoiceHistory], as_of: NaiveDate) -> Vec<InvoiceLine> {
                 inv.amount,
                 Money::new(h.outstanding(), inv.amount.currency),
             )
-            .with_payment_reference(h.stored.payment_reference.as_deref());
+            .with_payment_reference(h.stored.payment_reference.as_deref())
+            .as_deposit(inv.is_deposit);
             match &inv.milestone {
                 Some(m) => line.with_milestone(m),
                 None => line,

@@ -5,6 +5,7 @@
 use serde::Serialize;
 
 use super::kind::{Law, LetterKind};
+use super::writing::Writing;
 use crate::domain::client::Profile;
 use crate::domain::language::Language;
 use crate::domain::money::Money;
@@ -69,6 +70,9 @@ pub struct LetterContext {
     /// when penalties are claimed, the total outstanding otherwise.
     #[serde(skip)]
     pub to_pay: Option<Money>,
+    /// How dates and money are written (the language, American usage).
+    #[serde(skip)]
+    pub writing: Writing,
 }
 
 /// The sender, from the `[company]` section of the configuration.
@@ -94,9 +98,20 @@ pub struct CompanyDetails {
 pub struct ClientDetails {
     pub code: String,
     pub name: String,
-    /// The person the letter is addressed to, as written after "Dear"
-    /// (`Ms Hughes`); used by the English salutation.
+    /// The contact person as the address block names them, with their
+    /// title (`Ms Ann Hughes`, `Mme Claire Dubois`, `Sra. Lucía Fernández`);
+    /// `None` when nobody is known.
     pub contact: Option<String>,
+    /// The salutation line, written for the language (`Dear Ms Hughes,`,
+    /// `Madame,`, `Estimada Sra. Fernández:`, `Hei Kari Nordmann,`).
+    pub salutation: String,
+    /// The closing line before the signature (`Yours sincerely,`,
+    /// `Sincerely,`, `Atentamente,`, `Med vennlig hilsen`; in French the
+    /// whole formula).
+    pub closing: String,
+    /// In French, how the reader is addressed (`Madame`, `Monsieur`,
+    /// `Madame, Monsieur`), for a template's own closing formula.
+    pub civility: String,
     /// Postal address, one line per element.
     pub address: Vec<String>,
     pub email: String,
@@ -115,6 +130,9 @@ pub struct InvoiceLine {
     pub days_overdue: i64,
     /// What the invoice was for ("the Q3 mock-ups").
     pub milestone: Option<String>,
+    /// A deposit invoice: its milestone is what the deposit is for, not
+    /// work delivered.
+    pub deposit: bool,
     pub interest: Option<String>,
     pub compensation: Option<String>,
     /// This invoice's own reminders already sent, oldest first.
@@ -153,6 +171,9 @@ pub struct Pilot {
 /// A promise to pay.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Promise {
+    /// When the promise was made.
+    pub made_on: String,
+    /// The day payment was promised by.
     pub date: String,
     pub amount: String,
 }

@@ -48,8 +48,10 @@ pub mod pdf;
 pub mod print;
 pub mod recover;
 mod render;
+mod salutation;
 mod sample;
 pub mod send;
+mod writing;
 
 pub use builder::{Penalties, address_lines, format_rate};
 pub use context::{
@@ -59,7 +61,9 @@ pub use context::{
 pub use eml::{Envelope, eml, message};
 pub use kind::{Law, LetterKind};
 pub use render::{Letter, embedded_template, render, template_name};
+pub use salutation::{Greeting, greeting};
 pub use sample::sample;
+pub use writing::Writing;
 
 use std::path::PathBuf;
 

@@ -11,6 +11,7 @@ use super::context::LetterContext;
 use super::kind::LetterKind;
 use crate::domain::language::Language;
 use crate::domain::text::{is_unsafe, printable};
+use crate::domain::typography::french_spacing;
 
 /// A rendered letter.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -144,7 +145,11 @@ fn render_source(name: &str, source: &str, ctx: &LetterContext) -> Result<Letter
         .template_from_named_str(name, source)
         .and_then(|t| t.render(Value::from_serialize(clean(data))))
         .map_err(|e| template_error(name, source, &e))?;
-    split_subject(&tidy(&text)).ok_or_else(|| {
+    let text = match ctx.language {
+        Language::Fr => french_spacing(&tidy(&text)),
+        _ => tidy(&text),
+    };
+    split_subject(&text).ok_or_else(|| {
         let line = source.lines().position(|l| l.starts_with("Subject:"));
         LetterError::Template {
             template: name.to_string(),

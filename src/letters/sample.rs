@@ -93,8 +93,11 @@ pub fn sample(kind: LetterKind, lang: Language) -> LetterContext {
         LetterKind::Courtesy => ctx.with_invoices(vec![not_due], money(2160)),
         LetterKind::Reminder1 => ctx.with_invoices(vec![a, b], overdue),
         LetterKind::Reminder2 => {
-            let ctx = previous(ctx.with_invoices(vec![a, b], overdue), 1)
-                .with_promise(date(2026, 11, 13), money(650));
+            let ctx = previous(ctx.with_invoices(vec![a, b], overdue), 1).with_promise(
+                date(2026, 11, 5),
+                date(2026, 11, 13),
+                money(650),
+            );
             match c.fee {
                 Some(fee) => ctx.with_reminder_fee(Money::new(fee * 100, c.currency)),
                 None => ctx,
@@ -112,7 +115,8 @@ pub fn sample(kind: LetterKind, lang: Language) -> LetterContext {
                 money(1500),
             )
             .with_payment_reference(reference(c.numbers[2]).as_deref())
-            .with_milestone(c.milestones[1]);
+            .with_milestone(c.milestones[1])
+            .as_deposit(true);
             ctx.with_invoices(vec![deposit], money(1500))
         }
         LetterKind::Reminder3 | LetterKind::FormalNotice => {

@@ -59,6 +59,17 @@ pub enum SendError {
     },
 }
 
+/// The `Date` of a letter's e-mail: the letter's date, at the time of
+/// writing when that is today, otherwise at noon UTC (the same day in
+/// every time zone of Europe and the Americas).
+pub fn letter_date(as_of: NaiveDate, now: DateTime<Utc>) -> DateTime<Utc> {
+    if now.date_naive() == as_of {
+        now
+    } else {
+        as_of.and_hms_opt(12, 0, 0).map_or(now, |t| t.and_utc())
+    }
+}
+
 /// Where letters go and how e-mail leaves.
 pub struct Outbox<'a> {
     pub folder: &'a Folder,
@@ -106,12 +117,14 @@ pub fn send_with(
     now: DateTime<Utc>,
 ) -> Result<Sent, SendError> {
     let stem = format!("{}-{}", encode(&c.client.code), c.kind.as_str());
-    let text = format!("Subject: {}\n\n{}", c.letter.subject, c.letter.body);
+    // The printable letter: the e-mail's subject is no part of it.
+    let text = c.letter.body.clone();
     let mut exts = vec!["txt"];
     let mut contents: Vec<Vec<u8>> = vec![text.into_bytes()];
     if let Some(e) = &c.enclosure {
         exts.push("-statement.txt");
-        contents.push(format!("Subject: {}\n\n{}", e.subject, e.body).into_bytes());
+        // Printed, it is headed by its title, not by an e-mail subject.
+        contents.push(format!("{}\n\n{}", e.subject, e.body).into_bytes());
     }
     // The e-mail carries what the envelope encloses after the letter.
     let body = match &c.enclosure {
@@ -147,7 +160,7 @@ pub fn send_with(
                 bcc: Some(from),
                 subject: &c.letter.subject,
                 body: &body,
-                date: now,
+                date: letter_date(as_of, now),
                 seed: &seed,
             })?;
             exts.push("eml");
@@ -298,4 +311,23 @@ fn record(
         }
         Ok(c.invoices.len())
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::letter_date;
+    use chrono::{NaiveDate, TimeZone, Utc};
+
+    #[test]
+    fn the_email_is_dated_the_letters_day() {
+        let now = Utc.with_ymd_and_hms(2026, 11, 30, 8, 15, 0).unwrap();
+        let today = NaiveDate::from_ymd_opt(2026, 11, 30).unwrap();
+        assert_eq!(letter_date(today, now), now);
+        // Written on the 30th as of the 22nd: dated the 22nd, at noon UTC.
+        let earlier = NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
+        assert_eq!(
+            letter_date(earlier, now),
+            Utc.with_ymd_and_hms(2026, 11, 22, 12, 0, 0).unwrap()
+        );
+    }
 }

@@ -9,10 +9,11 @@ use rust_decimal::Decimal;
 use crate::domain::client::Client;
 
 const COLUMNS: &str = "code, name, profile, language, country, phone, email, address, terms_days, \
-     credit_limit, currency, deposit_pct, rating, clerk, pilot_ends_on, hold_until, late_rate, late_fee";
+     credit_limit, currency, deposit_pct, rating, clerk, pilot_ends_on, hold_until, late_rate, late_fee, \
+     contact_name, contact_title";
 
 /// How many columns `COLUMNS` names: what a query adds after them starts here.
-const N_COLUMNS: usize = 18;
+const N_COLUMNS: usize = 20;
 
 fn from_row(r: &Row<'_>) -> rusqlite::Result<Client> {
     Ok(Client {
@@ -45,12 +46,14 @@ fn from_row(r: &Row<'_>) -> rusqlite::Result<Client> {
             })
             .transpose()?,
         late_fee: r.get(17)?,
+        contact_name: r.get(18)?,
+        contact_title: r.get(19)?,
     })
 }
 
 /// The client's fields in the order of `COLUMNS` (`?1` is the code);
 /// `late_rate` is the contractual rate as text.
-fn values<'a>(c: &'a Client, late_rate: &'a Option<String>) -> [&'a dyn ToSql; 18] {
+fn values<'a>(c: &'a Client, late_rate: &'a Option<String>) -> [&'a dyn ToSql; 20] {
     [
         &c.code,
         &c.name,
@@ -70,6 +73,8 @@ fn values<'a>(c: &'a Client, late_rate: &'a Option<String>) -> [&'a dyn ToSql; 1
         &c.hold_until,
         late_rate,
         &c.late_fee,
+        &c.contact_name,
+        &c.contact_title,
     ]
 }
 
@@ -77,7 +82,7 @@ fn values<'a>(c: &'a Client, late_rate: &'a Option<String>) -> [&'a dyn ToSql; 1
 pub fn insert(conn: &Connection, c: &Client) -> Result<i64> {
     let mut st = conn.prepare_cached(&format!(
         "INSERT INTO clients ({COLUMNS}, created_at) \
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)"
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21)"
     ))?;
     let now = sql::now();
     let rate = c.late_rate.map(|r| r.normalize().to_string());
@@ -93,7 +98,7 @@ pub fn update(conn: &Connection, c: &Client) -> Result<()> {
         "UPDATE clients SET name = ?2, profile = ?3, language = ?4, country = ?5, phone = ?6, \
          email = ?7, address = ?8, terms_days = ?9, credit_limit = ?10, currency = ?11, \
          deposit_pct = ?12, rating = ?13, clerk = ?14, pilot_ends_on = ?15, hold_until = ?16, \
-         late_rate = ?17, late_fee = ?18 WHERE code = ?1",
+         late_rate = ?17, late_fee = ?18, contact_name = ?19, contact_title = ?20 WHERE code = ?1",
     )?;
     let rate = c.late_rate.map(|r| r.normalize().to_string());
     st.execute(params_from_iter(values(c, &rate)))?;
@@ -162,4 +167,25 @@ pub fn overview(conn: &Connection, as_of: chrono::NaiveDate) -> Result<Vec<Clien
         })
     })?;
     Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+}
+
+/// The fill of migration 007: an address stored on one line with commas
+/// is given the lines dun printed it in until then (split at the commas,
+/// a bare house number kept with its street), so that letters to the
+/// clients already there look as before; addresses given from now on keep
+/// the lines they come with, commas included.
+pub fn fill_address_lines(conn: &Connection) -> Result<()> {
+    let mut st = conn.prepare(
+        "SELECT id, address FROM clients \
+         WHERE address LIKE '%,%' AND instr(address, char(10)) = 0",
+    )?;
+    let rows: Vec<(i64, String)> = st
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    let mut update = conn.prepare("UPDATE clients SET address = ?2 WHERE id = ?1")?;
+    for (id, address) in rows {
+        let lines = crate::domain::address::lines_printed_before(&address);
+        update.execute(params![id, lines.join("\n")])?;
+    }
+    Ok(())
 }

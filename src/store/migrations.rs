@@ -42,6 +42,10 @@ const MIGRATIONS: &[Migration] = &[
         sql: include_str!("migrations/006_payment_reference.sql"),
         fill: Some(super::invoices::fill_payment_references),
     },
+    Migration {
+        sql: include_str!("migrations/007_client_contact.sql"),
+        fill: Some(super::clients::fill_address_lines),
+    },
 ];
 
 /// Marks the file as a dun database (`PRAGMA application_id`, "dun1").

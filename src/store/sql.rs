@@ -4,7 +4,7 @@ use chrono::{DateTime, Datelike, NaiveDate, SecondsFormat, Utc};
 use rusqlite::types::{FromSql, FromSqlError, FromSqlResult, ToSql, ToSqlOutput, ValueRef};
 
 use crate::domain::activity::ActivityKind;
-use crate::domain::client::{Profile, Rating};
+use crate::domain::client::{Profile, Rating, Title};
 use crate::domain::currency::Currency;
 use crate::domain::language::Language;
 use crate::domain::payment::PaymentMethod;
@@ -32,6 +32,14 @@ macro_rules! sql_text {
 
 sql_text!(Currency, code, stored_currency, "currency");
 sql_text!(Profile, as_str, stored_profile, "profile");
+sql_text!(Title, as_str, stored_title, "title");
+
+/// A contact's title as dun stores it (`mr`, `ms`, `mrs`).
+fn stored_title(s: &str) -> Option<Title> {
+    [Title::Mr, Title::Ms, Title::Mrs]
+        .into_iter()
+        .find(|t| t.as_str() == s)
+}
 
 /// A currency code as dun stores it. A million rows hold a handful of
 /// codes: those already seen are found without the full table.

@@ -41,7 +41,11 @@ pub fn lines<'a>(page: &ClientPage, deposits: &[u8; 4], theme: &Theme) -> Vec<Li
         c.email.as_deref().map_or("-".to_string(), clean)
     )));
     if let Some(a) = &c.address {
-        out.push(Line::from(format!("Address {}", clean(a))));
+        let lines: Vec<&str> = a.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
+        out.push(Line::from(format!("Address {}", clean(&lines.join(", ")))));
+    }
+    if let Some(name) = &c.contact_name {
+        out.push(Line::from(format!("Contact {}", clean(name))));
     }
     let exposure: i64 = page
         .open

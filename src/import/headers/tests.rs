@@ -307,3 +307,24 @@ fn two_columns_for_one_field() {
     assert_eq!(map.columns.len(), 6);
     assert!(map.unknown().is_empty());
 }
+
+#[test]
+fn the_contact_person_and_title_in_four_languages() {
+    for (h, f) in [
+        ("Contact", Field::ContactName),
+        ("Interlocuteur", Field::ContactName),
+        ("À l'attention de", Field::ContactName),
+        ("Kontaktperson", Field::ContactName),
+        ("Persona de contacto", Field::ContactName),
+        ("Contacto", Field::ContactName),
+        ("Title", Field::ContactTitle),
+        ("Civilité", Field::ContactTitle),
+        ("Tittel", Field::ContactTitle),
+        ("Tiltale", Field::ContactTitle),
+        ("Tratamiento", Field::ContactTitle),
+    ] {
+        assert_eq!(match_header(FileKind::Clients, h), Some(f), "{h}");
+    }
+    // Not in an invoices file.
+    assert_eq!(match_header(FileKind::Invoices, "Civilité"), None);
+}

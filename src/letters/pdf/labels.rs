@@ -14,6 +14,10 @@ pub struct Labels {
     pub total: &'static str,
     /// Beside the payment code.
     pub scan: &'static str,
+    /// Whether the page shows the e-mail's subject as its heading: in
+    /// English; the French, Norwegian and Spanish letters carry their own
+    /// (`Objet :`, `Asunto:`, a heading line) in their text.
+    pub subject_heading: bool,
 }
 
 pub fn labels(lang: Language) -> Labels {
@@ -24,13 +28,15 @@ pub fn labels(lang: Language) -> Labels {
             columns: ["Invoice", "Date", "Due", "Amount", "Outstanding"],
             total: "Total",
             scan: "Scan with your banking app to pay",
+            subject_heading: true,
         },
         Language::Fr => Labels {
             registered: "Lettre recommandée avec accusé de réception",
-            tracking: "N° de suivi :",
+            tracking: "N°\u{a0}de suivi\u{a0}:",
             columns: ["Facture", "Date", "Échéance", "Montant", "Restant dû"],
             total: "Total",
             scan: "Scannez avec votre application bancaire pour payer",
+            subject_heading: false,
         },
         Language::Nb => Labels {
             registered: "Rekommandert brev",
@@ -38,6 +44,7 @@ pub fn labels(lang: Language) -> Labels {
             columns: ["Faktura", "Dato", "Forfall", "Beløp", "Utestående"],
             total: "Totalt",
             scan: "Skann med bankappen for å betale",
+            subject_heading: false,
         },
         Language::Es => Labels {
             registered: "Carta certificada con acuse de recibo",
@@ -45,6 +52,7 @@ pub fn labels(lang: Language) -> Labels {
             columns: ["Factura", "Fecha", "Vencimiento", "Importe", "Pendiente"],
             total: "Total",
             scan: "Escanee con su aplicación bancaria para pagar",
+            subject_heading: false,
         },
     }
 }

@@ -66,8 +66,10 @@ fn lay_out(flow: &mut Flow, ctx: &LetterContext, letter: &Letter) {
         qr::draw(flow, &words, &payload, amount);
     }
     flow.y = 98.0 * MM;
-    flow.paragraph(LEFT, LEFT, 11.0, true, &letter.subject);
-    flow.y += 4.0 * MM;
+    if words.subject_heading {
+        flow.paragraph(LEFT, LEFT, 11.0, true, &letter.subject);
+        flow.y += 4.0 * MM;
+    }
     let (blocks, notes) = blocks(&body, ctx);
     let rows: Vec<_> = ctx.invoices.iter().zip(notes).collect();
     let mut table_drawn = ctx.invoices.is_empty();
@@ -160,8 +162,16 @@ fn window(flow: &mut Flow, ctx: &LetterContext, words: &Labels) {
         flow.text(x, top + 12.0 * MM, size, true, words.registered);
     }
     let client = &ctx.client;
-    let mut lines = vec![client.name.clone()];
-    lines.extend(client.contact.iter().cloned());
+    // The person above the firm in English (Royal Mail, USPS), below it
+    // elsewhere (La Poste, Correos, Posten), as the letter's text has it.
+    let mut lines: Vec<String> = Vec::new();
+    if ctx.language == crate::domain::language::Language::En {
+        lines.extend(client.contact.iter().cloned());
+        lines.push(client.name.clone());
+    } else {
+        lines.push(client.name.clone());
+        lines.extend(client.contact.iter().cloned());
+    }
     lines.extend(client.address.iter().cloned());
     let zone = h - 17.7 * MM;
     let lead = (zone / lines.len().max(1) as f32).min(12.5);
