@@ -267,7 +267,7 @@ fn a_british_individual_gets_a_letter_of_claim_with_thirty_days_and_a_statement(
         "no mail server: written to be sent by post"
     );
     let beside = std::fs::read_to_string(&sent.files[1]).unwrap();
-    assert!(beside.starts_with("Subject: Statement of account GB-I1"));
+    assert!(beside.starts_with("Statement of account GB-I1"));
     let pdf = pdf_text(&sent.files[2]);
     assert!(pdf.contains("LETTER OF CLAIM"), "{pdf}");
     assert!(pdf.contains("Statement of account GB-I1"), "{pdf}");
@@ -417,8 +417,8 @@ fn a_french_public_body_is_pursued_before_the_administrative_judge() {
     );
     let body = &c.letter.body;
     for needed in [
-        "Intérêts moratoires au taux annuel de 11,15\u{a0}% à compter du 16 juin 2025 : 458,22\u{a0}€",
-        "Total dû : 25\u{202f}498,22\u{a0}€",
+        "Intérêts moratoires au taux annuel de 11,15\u{a0}% à compter du 16 juin 2025\u{a0}: 458,22\u{a0}€",
+        "Total dû\u{a0}: 25\u{202f}498,22\u{a0}€",
         "articles L2192-13, R2192-31 et D2192-35 du Code de la commande publique",
         "nous saisirons le tribunal administratif d'une demande de référé-provision",
     ] {
@@ -457,10 +457,10 @@ fn a_french_individual_s_notice_shows_no_zero_interest_and_says_interest_runs_fr
         "2025-10-03",
     );
     let body = &c.letter.body;
-    assert!(!body.contains(" : 0,00\u{a0}€"), "{body}");
+    assert!(!body.contains("\u{a0}: 0,00\u{a0}€"), "{body}");
     assert!(!body.contains("Intérêts de retard :"), "{body}");
     assert!(
-        body.contains("Principal restant dû : 1\u{202f}200,00\u{a0}€"),
+        body.contains("Principal restant dû\u{a0}: 1\u{202f}200,00\u{a0}€"),
         "{body}"
     );
     assert!(
@@ -497,11 +497,11 @@ fn a_french_individual_s_notice_shows_no_zero_interest_and_says_interest_runs_fr
         .unwrap();
     let body = &s.letter.body;
     assert!(
-        body.contains("Intérêts au taux légal au 5 octobre 2025 : 0,18\u{a0}€"),
+        body.contains("Intérêts au taux légal au 5 octobre 2025\u{a0}: 0,18\u{a0}€"),
         "{body}"
     );
     assert!(
-        body.contains("Total dû, intérêts compris : 1\u{202f}200,18\u{a0}€"),
+        body.contains("Total dû, intérêts compris\u{a0}: 1\u{202f}200,18\u{a0}€"),
         "{body}"
     );
 }
@@ -645,7 +645,7 @@ fn a_statement_whose_penalties_are_unknown_says_it_excludes_them() {
         .unwrap();
     assert!(
         s.letter.body.contains(
-            "Solde dû, hors intérêts de retard et indemnité forfaitaire : 6\u{202f}000,00\u{a0}€"
+            "Solde dû, hors intérêts de retard et indemnité forfaitaire\u{a0}: 6\u{202f}000,00\u{a0}€"
         ),
         "{}",
         s.letter.body
@@ -851,9 +851,9 @@ fn a_french_business_under_a_contract_rate_below_the_floor() {
         "2025-08-31",
         "2025-09-08",
         &[
-            "Pénalités de retard au taux annuel de 8,28\u{a0}% à compter du 1er juin 2025 : 139,28\u{a0}€",
-            "Indemnité forfaitaire pour frais de recouvrement : 40,00\u{a0}€",
-            "Total dû : 6\u{202f}179,28\u{a0}€",
+            "Pénalités de retard au taux annuel de 8,28\u{a0}% à compter du 1er juin 2025\u{a0}: 139,28\u{a0}€",
+            "Indemnité forfaitaire pour frais de recouvrement\u{a0}: 40,00\u{a0}€",
+            "Total dû\u{a0}: 6\u{202f}179,28\u{a0}€",
             "article L441-10 du Code de commerce",
         ],
     );
@@ -1014,9 +1014,9 @@ fn statements_in_every_language_show_the_penalties_they_know() {
     dumas.late_rate = Some("5");
     let body = statement(&dumas, "2025-08-31");
     for needed in [
-        "Pénalités de retard à ce jour : 139,28\u{a0}€ ; indemnité forfaitaire : 40,00\u{a0}€",
-        "Pénalités de retard au 31 août 2025 : 139,28\u{a0}€",
-        "Total dû, intérêts et indemnité compris : 6\u{202f}179,28\u{a0}€",
+        "Pénalités de retard à ce jour\u{a0}: 139,28\u{a0}€\u{202f}; indemnité forfaitaire\u{a0}: 40,00\u{a0}€",
+        "Pénalités de retard au 31 août 2025\u{a0}: 139,28\u{a0}€",
+        "Total dû, intérêts et indemnité compris\u{a0}: 6\u{202f}179,28\u{a0}€",
     ] {
         assert!(body.contains(needed), "{needed}\n{body}");
     }
