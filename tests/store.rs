@@ -93,8 +93,9 @@ fn reopening_runs_no_migration_twice() {
             |r| r.get(0),
         )
         .unwrap();
-    // The ledger's five, the team settings and their history, the cases.
-    assert_eq!(tables, 8);
+    // The ledger's five, the team settings and their history, the cases,
+    // the team's reference rates and their history.
+    assert_eq!(tables, 10);
 }
 
 #[test]

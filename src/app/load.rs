@@ -155,6 +155,15 @@ impl App {
             here(Tab::Journal),
         );
         store.read(|tx| {
+            if load == Load::All {
+                // The team's rates first: the penalties below use them.
+                let stored = store::rates::all(tx)?;
+                match crate::rates::tables(&stored) {
+                    Ok(rates) => self.rates = rates,
+                    Err(e) => self.message = e.to_string(),
+                }
+                self.missing_rates = crate::rates::missing_today(tx, &self.rates, today)?;
+            }
             if queue || load == Load::Queue {
                 self.queue = store::queue::queue(tx, today, clerk.as_deref(), &self.rules)?;
                 self.queue_selected = self.queue_selected.min(self.queue.len().saturating_sub(1));

@@ -18,7 +18,6 @@ pub fn run(ctx: &mut Context, out: &mut dyn Write) -> anyhow::Result<()> {
         );
         let mut app = App::new(ctx.today, &ctx.user, &name);
         app.rules = ctx.team.rules();
-        app.rates = ctx.config.rate_tables()?;
         app.company = ctx.team.company.clone();
         app.letters_dir = ctx.team.letters_dir(&ctx.db)?;
         app.smtp = ctx.team.smtp.clone();
@@ -57,7 +56,6 @@ pub fn demo(ctx: &Context, out: &mut dyn Write) -> anyhow::Result<()> {
             let mut app = App::new(ctx.today, &ctx.user, "DEMO");
             app.letters_dir = dir.join("letters");
             app.rules = ctx.team.rules();
-            app.rates = ctx.config.rate_tables()?;
             app.company = ctx.team.company.clone();
             app.clock = ctx.clock();
             return crate::tui::run(&mut store, &mut app);

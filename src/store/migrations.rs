@@ -42,6 +42,10 @@ const MIGRATIONS: &[Migration] = &[
         sql: include_str!("migrations/006_payment_reference.sql"),
         fill: Some(super::invoices::fill_payment_references),
     },
+    Migration {
+        sql: include_str!("migrations/007_reference_rates.sql"),
+        fill: None,
+    },
 ];
 
 /// Marks the file as a dun database (`PRAGMA application_id`, "dun1").

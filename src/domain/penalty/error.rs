@@ -2,8 +2,11 @@
 
 use std::fmt;
 
-/// One of the reference-rate tables in [`super::RateTables`].
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+use super::rate_key::{RateKey, RatePeriod};
+
+/// One of the reference-rate tables in [`super::RateTables`]: a series of
+/// `dun rates`. Orders as [`RateTable::ALL`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum RateTable {
     Ecb,
     FranceLegal,
@@ -23,7 +26,7 @@ impl RateTable {
         RateTable::UkBankRate,
     ];
 
-    /// The table's name under `[rates]` in `config.toml`.
+    /// The series' name in `assets/rates.toml` and `dun rates`.
     pub fn key(self) -> &'static str {
         match self {
             RateTable::Ecb => "ecb",
@@ -62,10 +65,30 @@ impl fmt::Display for RateTable {
 pub enum PenaltyError {
     /// A period has no known rate: never guessed, never carried forward.
     /// `period` reads `2026 H2`, or a date such as `2026-06-30` for the UK.
-    #[error("no reference rate for {period} ({table}) — set it in config.toml")]
-    MissingRate { period: String, table: RateTable },
+    #[error(
+        "no reference rate for {period} ({table}) — dun rates set {} {} VALUE --source TEXT",
+        table.key(),
+        period.key()
+    )]
+    MissingRate {
+        period: RatePeriod,
+        table: RateTable,
+    },
     #[error("contractual terms: {0}")]
     Contract(String),
     #[error("late-payment interest is too large to compute")]
     Overflow,
+}
+
+impl PenaltyError {
+    /// The rate this error says is missing, if it says so.
+    pub fn missing_rate(&self) -> Option<RateKey> {
+        match self {
+            PenaltyError::MissingRate { period, table } => Some(RateKey {
+                table: *table,
+                period: *period,
+            }),
+            _ => None,
+        }
+    }
 }
