@@ -7,8 +7,6 @@ use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
-use crate::domain::penalty::RateTables;
-
 pub use crate::team::CompanyConfig;
 
 const DEFAULTS: &str = include_str!("../assets/config.toml");
@@ -34,9 +32,6 @@ pub enum ConfigError {
 pub struct Config {
     pub database: DatabaseConfig,
     pub import: ImportConfig,
-    /// Reference rates added or corrected over `assets/rates.toml`.
-    #[serde(default)]
-    pub rates: toml::Table,
 }
 
 #[derive(Clone, Debug, Default, Deserialize, PartialEq)]
@@ -52,12 +47,6 @@ pub struct ImportConfig {
 }
 
 impl Config {
-    /// The reference-rate tables: the shipped ones with this file's
-    /// `[rates]` over them (checked when the file was loaded).
-    pub fn rate_tables(&self) -> Result<RateTables, crate::rates::RatesError> {
-        crate::rates::load(Some(&self.rates))
-    }
-
     /// The embedded defaults merged with the file at `path`, if it exists.
     pub fn load(path: Option<&Path>) -> Result<Config, ConfigError> {
         // A FIFO, a device, a directory or a huge file is refused, never
@@ -90,6 +79,7 @@ impl Config {
         if let Some(text) = user {
             let table = parse(text, user_path)?;
             refuse_team_keys(&table, user_path)?;
+            refuse_rates(&table, user_path)?;
             merge(&mut merged, table);
         }
         let config: Config =
@@ -99,10 +89,6 @@ impl Config {
                     path: user_path.to_path_buf(),
                     message: e.to_string(),
                 })?;
-        crate::rates::load(Some(&config.rates)).map_err(|e| ConfigError::Parse {
-            path: user_path.to_path_buf(),
-            message: format!("[rates]: {e}"),
-        })?;
         Ok(config)
     }
 }
@@ -127,6 +113,35 @@ fn refuse_team_keys(table: &toml::Table, path: &Path) -> Result<(), ConfigError>
         }
     }
     Ok(())
+}
+
+/// Refuses reference rates in a personal file: they are the team's, so
+/// that every clerk computes the same interest. Says how to set the first
+/// one found for the whole team.
+fn refuse_rates(table: &toml::Table, path: &Path) -> Result<(), ConfigError> {
+    let Some(value) = table.get("rates") else {
+        return Ok(());
+    };
+    let first = value
+        .as_table()
+        .and_then(|t| t.iter().next())
+        .and_then(|(series, periods)| {
+            let (period, value) = periods.as_table()?.iter().next()?;
+            Some((series.clone(), period.clone(), value.as_str()))
+        });
+    let example = match first {
+        Some((series, period, Some(value))) => {
+            format!("{series} {period} {} --source TEXT", value.trim())
+        }
+        Some((series, period, None)) => format!("{series} {period} VALUE --source TEXT"),
+        None => "SERIES PERIOD VALUE --source TEXT".to_string(),
+    };
+    Err(ConfigError::Parse {
+        path: path.to_path_buf(),
+        message: format!(
+            "[rates]: reference rates are the team's, kept in the team's database so that every clerk computes the same interest: take [rates] out of this file and use `dun rates set {example}` instead (`dun rates` lists them)"
+        ),
+    })
 }
 
 /// Overrides `base` with `over`, descending into tables.
@@ -176,6 +191,31 @@ mod tests {
             .unwrap_err()
             .to_string();
         assert!(e.contains("dun settings set company.name VALUE"), "{e}");
+    }
+
+    #[test]
+    fn reference_rates_are_refused_with_the_command_that_sets_them_for_the_team() {
+        let e = Config::from_texts(
+            Some("[rates.ecb]\n\"2026-H2\" = \"2.15\"\n"),
+            Path::new("/home/x/config.toml"),
+        )
+        .unwrap_err()
+        .to_string();
+        assert!(e.starts_with("/home/x/config.toml: [rates]: "), "{e}");
+        assert!(
+            e.contains("use `dun rates set ecb 2026-H2 2.15 --source TEXT` instead"),
+            "{e}"
+        );
+        for text in [
+            "[rates]\n",
+            "rates = 1\n",
+            "[rates.ecb]\n\"2026-H2\" = 2.15\n",
+        ] {
+            let e = Config::from_texts(Some(text), Path::new("x"))
+                .unwrap_err()
+                .to_string();
+            assert!(e.contains("`dun rates set "), "{e}");
+        }
     }
 
     #[test]

@@ -593,3 +593,61 @@ fn enter_on_an_e_mail_letter_with_the_mail_server_down_says_why_and_logs_nothing
     let day = dir.path().join("letters").join("2026-11-22");
     assert_eq!(std::fs::read_dir(&day).unwrap().count(), 0, "no file left");
 }
+
+#[test]
+fn a_rate_another_clerk_sets_is_used_at_the_workbench_s_next_load() {
+    let (dir, mut store) = demo();
+    let mut app = started(&mut store);
+    let names =
+        |app: &App| -> Vec<String> { app.missing_rates.iter().map(ToString::to_string).collect() };
+    // The demo's overdue clients need six rates of 2026 H2 that nobody set.
+    assert_eq!(
+        names(&app),
+        [
+            "ecb 2026-H2",
+            "france_legal 2026-H2",
+            "spain 2026-H2",
+            "norway_interest 2026-H2",
+            "norway_compensation 2026-H2",
+            "uk_bank_rate 2026-06-30"
+        ]
+    );
+    // A German business: the Directive's ECB + 8, which 2026 H2 lacks.
+    app.page_code = Some("DE-00010".into());
+    app.load(&mut store, dun::app::Load::ClientPage).unwrap();
+    let page = app.page.clone().unwrap();
+    let h2 = page
+        .open
+        .iter()
+        .position(|l| l.due_on >= "2026-07-01".parse().unwrap() && l.due_on < today())
+        .expect("an invoice of DE-00010 due in 2026 H2");
+    let e = page.penalties[h2].clone().unwrap_err();
+    assert!(e.contains("dun rates set ecb 2026-H2"), "{e}");
+
+    // Another clerk, on another connection, sets the ECB rate.
+    let mut other = Store::open(&dir.path().join("demo.db")).unwrap();
+    let new = dun::rates::NewRate {
+        series: "ecb",
+        period: "2026-H2",
+        value: "2.15",
+        source: "ECB decision of 5 June 2026",
+    };
+    dun::rates::set(&mut other, new, "marie", chrono::Utc::now(), today()).unwrap();
+
+    // What the event loop does when the database changed under it.
+    app.load(&mut store, dun::app::Load::All).unwrap();
+    assert_eq!(
+        names(&app),
+        [
+            "france_legal 2026-H2",
+            "norway_interest 2026-H2",
+            "norway_compensation 2026-H2",
+            "uk_bank_rate 2026-06-30"
+        ]
+    );
+    let page = app.page.clone().unwrap();
+    let p = page.penalties[h2].clone().unwrap();
+    // ECB 2.15 + 8 = 10.15 % a year, from the day after the due date.
+    assert_eq!(p.rate, Some("10.15".parse().unwrap()));
+    assert!(p.interest.minor > 0, "{p:?}");
+}

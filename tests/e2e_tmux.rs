@@ -10,6 +10,11 @@ use std::time::{Duration, Instant};
 const DUN: &str = env!("CARGO_BIN_EXE_dun");
 const TODAY: &str = "2026-11-22";
 
+/// On the screen while the workbench is (its key hints): the top line may
+/// name a missing reference rate instead of the tabs, as on the demo, which
+/// lacks every rate of 2026 H2.
+const WORKBENCH: &str = "? help  q quit";
+
 struct Tmux {
     socket: String,
 }
@@ -228,7 +233,7 @@ fn ends_cleanly(name: &str, end: End) {
     let started = Instant::now();
     let (_dir, db) = demo_db();
     let tmux = Tmux::start(&db);
-    tmux.wait_for("1 Queue");
+    tmux.wait_for(WORKBENCH);
     let pid = tmux.dun_pid();
 
     // Idle, the loop wakes four times a second and does next to nothing.
@@ -284,7 +289,7 @@ fn ends_cleanly(name: &str, end: End) {
     if !matches!(end, End::CloseTerminal) {
         std::thread::sleep(Duration::from_millis(100));
         assert!(
-            !tmux.screen().contains("1 Queue"),
+            !tmux.screen().contains(WORKBENCH),
             "{name}: the alternate screen was left"
         );
     }
@@ -333,7 +338,7 @@ fn ctrl_c_quits_from_a_form_a_search_and_a_letter_preview() {
     ];
     for (mode, keys, shown) in modes {
         let tmux = Tmux::start(&db);
-        tmux.wait_for("1 Queue");
+        tmux.wait_for(WORKBENCH);
         let pid = tmux.dun_pid();
         tmux.keys(keys);
         tmux.wait_for(shown);
@@ -355,12 +360,12 @@ fn ctrl_z_suspends_the_workbench_and_fg_brings_it_back() {
         &format!("env DUN_DB='{}' DUN_TODAY={TODAY} '{DUN}'", db.display()),
         "Enter",
     ]);
-    tmux.wait_for("1 Queue");
+    tmux.wait_for(WORKBENCH);
     let pid = tmux.dun_pid();
     tmux.keys(&["C-z"]);
     let screen = tmux.wait_for("Stopped");
     assert!(
-        !screen.contains("1 Queue"),
+        !screen.contains(WORKBENCH),
         "the alternate screen was left: {screen}"
     );
     let state = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap();
@@ -378,7 +383,7 @@ fn ctrl_z_suspends_the_workbench_and_fg_brings_it_back() {
     tmux.keys(&["echo $((6 * 7)) at the shell", "Enter"]);
     tmux.wait_for("42 at the shell");
     tmux.keys(&["fg", "Enter"]);
-    tmux.wait_for("1 Queue");
+    tmux.wait_for(WORKBENCH);
     // It answers keys again.
     tmux.keys(&["2"]);
     tmux.wait_for("Bucket");
@@ -411,6 +416,52 @@ fn a_demo_ended_with_its_terminal_leaves_no_database_behind() {
     assert!(left.is_empty(), "left behind: {left:?}");
 }
 
+/// `dun rates set SERIES PERIOD VALUE` on `db` as another clerk would.
+fn another_clerk_sets(db: &Path, series: &str, period: &str, value: &str) {
+    let out = Command::new(DUN)
+        .args(["rates", "set", series, period, value, "--source", "e2e"])
+        .env("DUN_DB", db)
+        .env("DUN_TODAY", TODAY)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+#[test]
+fn the_top_line_names_a_missing_rate_until_another_clerk_sets_it() {
+    let (_dir, db) = demo_db();
+    let tmux = Tmux::start(&db);
+    // The demo's overdue clients need six rates of 2026 H2 that nobody
+    // set: how many, the first by the command that sets it, and the
+    // database's name, in 80 columns.
+    let screen = tmux.wait_for("6 rates missing: dun rates set ecb 2026-H2 VALUE --source TEXT");
+    let top = screen.lines().next().unwrap();
+    assert!(top.chars().count() <= 80, "{top}");
+    assert!(top.contains("team.db"), "{top}");
+    // Another clerk sets the ECB rate: the running workbench reads it at
+    // once (Spain's is derived from it); four are left, the first named.
+    another_clerk_sets(&db, "ecb", "2026-H2", "2.15");
+    let screen = tmux.wait_for("4 missing: dun rates set france_legal 2026-H2 VALUE --source TEXT");
+    assert!(!screen.contains("1 Queue"), "{screen}");
+    for (series, period, value) in [
+        ("france_legal", "2026-H2", "2.50"),
+        ("norway_interest", "2026-H2", "12.00"),
+        ("norway_compensation", "2026-H2", "460"),
+        ("uk_bank_rate", "2026-06-30", "4.00"),
+    ] {
+        another_clerk_sets(&db, series, period, value);
+    }
+    // None missing: the tabs again.
+    let screen = tmux.wait_for("1 Queue");
+    assert!(!screen.contains("dun rates set"), "{screen}");
+    assert!(screen.contains("2026-11-22"), "{screen}");
+    tmux.keys(&["q"]);
+}
+
 impl Drop for Tmux {
     fn drop(&mut self) {
         let _ = Command::new("tmux")
@@ -428,7 +479,7 @@ fn login() -> String {
 fn a_clerk_logs_a_call_from_the_queue_and_it_is_in_the_journal() {
     let (_dir, db) = demo_db();
     let tmux = Tmux::start(&db);
-    let screen = tmux.wait_for("1 Queue");
+    let screen = tmux.wait_for(WORKBENCH);
     assert!(screen.contains("broken promise"), "{screen}");
     assert!(screen.contains("team.db"), "{screen}");
 

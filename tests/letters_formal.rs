@@ -124,7 +124,7 @@ fn formal_notice(
 
 fn notice(store: &mut Store, code: &str, as_of: NaiveDate) -> Composed {
     let rules = TeamSettings::default().rules();
-    let rates = dun::rates::load(None).unwrap();
+    let rates = dun::rates::shipped_tables().unwrap();
     let q = store.read(|tx| queue(tx, as_of, None, &rules)).unwrap();
     let line = q
         .iter()
@@ -482,7 +482,7 @@ fn a_french_individual_s_notice_shows_no_zero_interest_and_says_interest_runs_fr
         chrono::Utc::now(),
     )
     .unwrap();
-    let rates = dun::rates::load(None).unwrap();
+    let rates = dun::rates::shipped_tables().unwrap();
     let s = store
         .read(|tx| {
             Ok::<_, StoreError>(compose_statement(
@@ -583,7 +583,7 @@ fn a_statement_two_days_after_a_notice_shows_its_penalties() {
         chrono::Utc::now(),
     )
     .unwrap();
-    let rates = dun::rates::load(None).unwrap();
+    let rates = dun::rates::shipped_tables().unwrap();
     let s = store
         .read(|tx| {
             Ok::<_, StoreError>(compose_statement(
@@ -630,7 +630,7 @@ fn a_statement_whose_penalties_are_unknown_says_it_excludes_them() {
         email: None,
     };
     let (_dir, mut store) = store(&client);
-    let rates = dun::rates::load(None).unwrap();
+    let rates = dun::rates::shipped_tables().unwrap();
     let s = store
         .read(|tx| {
             Ok::<_, StoreError>(compose_statement(
@@ -980,7 +980,7 @@ fn norwegian_inkassovarsel_for_a_business_a_person_and_a_municipality() {
 
 fn statement(debtor: &Debtor, as_of: &str) -> String {
     let (_dir, mut store) = store(debtor);
-    let rates = dun::rates::load(None).unwrap();
+    let rates = dun::rates::shipped_tables().unwrap();
     let s = store
         .read(|tx| {
             Ok::<_, StoreError>(compose_statement(

@@ -251,6 +251,32 @@ fn every_step_and_client_letter_for_each_language_and_profile() {
     let dir = tempfile::tempdir().unwrap();
     let db = database(dir.path());
     let out = dir.path().join("out");
+    // The team sets the half-year's reference rates the shipped tables
+    // lack, so that the reminders 3 and formal notices state their figures
+    // in full instead of waiting. Values for the test only: the first
+    // half-year's carried forward.
+    for (series, period, value) in [
+        ("ecb", "2026-H2", "2.15"),
+        ("france_legal", "2026-H2", "2.62"),
+        ("norway_interest", "2026-H2", "12.00"),
+        ("norway_compensation", "2026-H2", "460"),
+        ("uk_bank_rate", "2026-06-30", "3.75"),
+    ] {
+        ok(&dun(
+            &db,
+            &[
+                "--today",
+                "2026-09-01",
+                "rates",
+                "set",
+                series,
+                period,
+                value,
+                "--source",
+                "test value: the first half-year's carried forward",
+            ],
+        ));
+    }
     let mut day = d("2026-09-01");
     while day <= d("2026-12-20") {
         ok(&dun(
@@ -314,10 +340,10 @@ fn every_step_and_client_letter_for_each_language_and_profile() {
     fs::write(&df, deposits).unwrap();
     ok(&dun(&db, &["import", "clients", pf.to_str().unwrap()]));
     ok(&dun(&db, &["import", "invoices", df.to_str().unwrap()]));
-    let store = Store::open(&db).unwrap();
+    let mut store = Store::open(&db).unwrap();
     let as_of = d("2026-12-21");
     let company = company();
-    let rates = dun::rates::load(None).unwrap();
+    let rates = dun::rates::load(&mut store).unwrap();
     for c in &COUNTRIES {
         for (profile, p) in PROFILES {
             let code = code(c, p);

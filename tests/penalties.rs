@@ -1,6 +1,6 @@
 //! Late-payment penalties by country and profile, with figures computed by
-//! hand in the comments, the rate tables' overrides, and the laws every
-//! penalty obeys (proptest).
+//! hand in the comments, the rates the team sets over the shipped tables,
+//! and the laws every penalty obeys (proptest).
 //!
 //! Interest = Σ balance × rate % × days / 365, rounded once at the end,
 //! half away from zero. A payment day still bears interest on the balance
@@ -21,9 +21,10 @@ use dun::domain::client::Profile;
 use dun::domain::currency::Currency;
 use dun::domain::money::Money;
 use dun::domain::penalty::{
-    HalfYear, Penalty, PenaltyError, PenaltyInput, RateTable, RateTables, penalty,
+    HalfYear, Penalty, PenaltyError, PenaltyInput, RatePeriod, RateTable, RateTables, penalty,
 };
 use dun::rates;
+use dun::store::Store;
 
 pub fn day(s: &str) -> NaiveDate {
     NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
@@ -38,7 +39,7 @@ pub fn eur(minor: i64) -> Money {
 }
 
 pub fn defaults() -> RateTables {
-    rates::load(None).unwrap()
+    rates::shipped_tables().unwrap()
 }
 
 /// An invoice of `amount` minor units, unpaid, no notice, no contract.
@@ -68,9 +69,29 @@ pub fn run(input: &PenaltyInput) -> Penalty {
     penalty(input, &defaults()).unwrap()
 }
 
-fn override_table(text: &str) -> Result<RateTables, rates::RatesError> {
-    let table: toml::Table = text.parse().unwrap();
-    rates::load(Some(&table))
+/// A database of the test's own, where the team's rates are kept.
+fn team_store() -> (tempfile::TempDir, Store) {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(&dir.path().join("rates.db")).unwrap();
+    (dir, store)
+}
+
+/// Sets one rate for the team through the store API, as `dun rates set`
+/// does (as of 2026-11-22), and gives the tables then in force.
+fn set_rate(
+    store: &mut Store,
+    series: &str,
+    period: &str,
+    value: &str,
+) -> Result<RateTables, rates::SetError> {
+    let new = rates::NewRate {
+        series,
+        period,
+        value,
+        source: "test",
+    };
+    rates::set(store, new, "tester", chrono::Utc::now(), day("2026-11-22"))?;
+    Ok(rates::load(store).unwrap())
 }
 
 /// EUR 10,000.00, due 2026-06-20, formal notice 2026-06-25, as of 2026-07-10:
@@ -94,12 +115,13 @@ fn a_missing_half_year_is_an_error_never_a_guess() {
     let e = penalty(&french_individual_into_2026_h2(), &defaults()).unwrap_err();
     assert_eq!(
         e.to_string(),
-        "no reference rate for 2026 H2 (France legal rate) — set it in config.toml"
+        "no reference rate for 2026 H2 (France legal rate) — \
+         dun rates set france_legal 2026-H2 VALUE --source TEXT"
     );
     assert_eq!(
         e,
         PenaltyError::MissingRate {
-            period: "2026 H2".into(),
+            period: RatePeriod::Half(HalfYear::new(2026, 2).unwrap()),
             table: RateTable::FranceLegal
         }
     );
@@ -121,13 +143,14 @@ fn a_missing_half_year_is_an_error_never_a_guess() {
     );
     assert_eq!(
         penalty(&business, &defaults()).unwrap_err().to_string(),
-        "no reference rate for 2026 H2 (ECB rate) — set it in config.toml"
+        "no reference rate for 2026 H2 (ECB rate) — dun rates set ecb 2026-H2 VALUE --source TEXT"
     );
 }
 
 #[test]
-fn a_user_override_adds_2026_h2() {
-    let rates = override_table("[france_legal]\n\"2026-H2\" = \"2.50\"\n").unwrap();
+fn a_rate_the_team_sets_adds_2026_h2() {
+    let (_dir, mut store) = team_store();
+    let rates = set_rate(&mut store, "france_legal", "2026-H2", "2.50").unwrap();
     let p = penalty(&french_individual_into_2026_h2(), &rates).unwrap();
     // 26–30 June: 5 days at 2.62 %; 1–10 July: 10 days at 2.50 %.
     // 10,000 × (2.62 × 5 + 2.50 × 10) / 36,500 = 381,000 / 36,500 = 10.4383… → 10.44
@@ -138,21 +161,22 @@ fn a_user_override_adds_2026_h2() {
 }
 
 #[test]
-fn unknown_override_tables_keys_and_values_are_refused() {
-    let e = override_table("[france_legal]\n\"2026H2\" = \"2.50\"\n").unwrap_err();
+fn unknown_series_bad_periods_and_bad_values_are_refused_and_nothing_is_written() {
+    let (_dir, mut store) = team_store();
+    let e = set_rate(&mut store, "france_legal", "2026H2", "2.50").unwrap_err();
     assert_eq!(
         e.to_string(),
-        "[rates.france_legal] key \"2026H2\": not a half-year (write it like \"2026-H2\")"
+        "france_legal \"2026H2\": not a half-year (write it like 2026-H2)"
     );
-    let e = override_table("[frnace_legal]\n\"2026-H2\" = \"2.50\"\n").unwrap_err();
+    let e = set_rate(&mut store, "frnace_legal", "2026-H2", "2.50").unwrap_err();
     assert!(e.to_string().contains("\"frnace_legal\""), "{e}");
     assert!(e.to_string().contains("france_legal"), "{e}");
-    let e = override_table("[ecb]\n\"2026-H2\" = 2.15\n").unwrap_err();
-    assert!(
-        e.to_string()
-            .starts_with("[rates.ecb] \"2026-H2\" = 2.15: "),
-        "{e}"
-    );
+    let e = set_rate(&mut store, "ecb", "2026-H2", "2,15").unwrap_err();
+    assert!(e.to_string().starts_with("ecb 2026-H2 = \"2,15\": "), "{e}");
+    let stored = store.read(|tx| dun::store::rates::all(tx)).unwrap();
+    assert!(stored.is_empty(), "{stored:?}");
+    let history = dun::store::rates::changes(store.conn()).unwrap();
+    assert!(history.is_empty(), "{history:?}");
 }
 
 #[test]

@@ -395,7 +395,7 @@ fn a_signed_receipt_coming_back_is_not_a_contact() {
 fn a_letter_is_not_sent_when_its_invoice_moved_on_meanwhile() {
     let (dir, mut store) = demo();
     let ladders = TeamSettings::default().rules();
-    let rates = dun::rates::load(None).unwrap();
+    let rates = dun::rates::shipped_tables().unwrap();
     let company = dun::config::CompanyConfig::default();
     let q = store.read(|tx| queue(tx, today(), None, &ladders)).unwrap();
     let line = q
@@ -552,7 +552,7 @@ fn a_pilot_ending_is_answered_by_its_notice_not_by_a_reminder() {
                 day,
                 &team.company,
                 &rules.ladders,
-                &dun::rates::load(None).unwrap(),
+                &dun::rates::shipped_tables().unwrap(),
             )
             .map_err(|e| dun::store::StoreError::Invalid(e.to_string()))
         })

@@ -22,7 +22,26 @@ fn demo() -> (tempfile::TempDir, Store) {
 
 /// The screen after `actions`, as the event loop would draw it.
 fn screen(width: u16, height: u16, actions: &[Action]) -> String {
+    screen_after(width, height, &[], actions)
+}
+
+/// [`screen`] once the team has set `rates` (series, period, value).
+fn screen_after(
+    width: u16,
+    height: u16,
+    rates: &[(&str, &str, &str)],
+    actions: &[Action],
+) -> String {
     let (_dir, mut store) = demo();
+    for (series, period, value) in rates {
+        let new = dun::rates::NewRate {
+            series,
+            period,
+            value,
+            source: "test",
+        };
+        dun::rates::set(&mut store, new, "root", chrono::Utc::now(), today()).unwrap();
+    }
     let mut app = App::new(today(), "root", "DEMO");
     let size = Rect::new(0, 0, width, height);
     app.list_height = layout::list_rows(app.tab, size);
@@ -146,4 +165,58 @@ fn solvency_form() {
         24,
         &[Action::Open, Action::Log(FormKind::SolvencyNote)]
     ));
+}
+
+/// Every rate the demo's overdue clients need on 2026-11-22 but one: the
+/// ECB rate for 2026 H2 (Spain's is published, so it is not derived from it).
+const ALL_BUT_ECB: [(&str, &str, &str); 5] = [
+    ("france_legal", "2026-H2", "2.50"),
+    ("spain", "2026-H2", "10.15"),
+    ("norway_interest", "2026-H2", "12.00"),
+    ("norway_compensation", "2026-H2", "460"),
+    ("uk_bank_rate", "2026-06-30", "4.00"),
+];
+
+fn top_line(screen: &str) -> &str {
+    screen.lines().next().unwrap()
+}
+
+#[test]
+fn the_top_line_names_the_missing_rate_with_the_command_to_run() {
+    // The demo as shipped: six rates of 2026 H2 missing (ECB, French legal
+    // rate, Spain, Norway's interest and compensation, the Bank Rate of
+    // 30 June 2026); how many, and the first by its command, within 80
+    // columns, with the database's name (DEMO) kept.
+    assert_eq!(
+        top_line(&screen(80, 24, &[])),
+        "\"6 rates missing, the first: dun rates set ecb 2026-H2 VALUE --source TEXT  DEMO \""
+    );
+    // One missing: named.
+    assert_eq!(
+        top_line(&screen_after(80, 24, &ALL_BUT_ECB, &[])),
+        "\"No ECB rate for 2026-H2 — dun rates set ecb 2026-H2 VALUE --source TEXT    DEMO \""
+    );
+    // A wide terminal keeps the tabs, the day and the user beside it.
+    let wide = screen_after(160, 24, &ALL_BUT_ECB, &[]);
+    let line = top_line(&wide);
+    assert!(
+        line.starts_with(
+            "\" 1 Queue  2 Aging  3 Clients  4 Journal  No ECB rate for 2026-H2 — dun rates set ecb"
+        ),
+        "{line}"
+    );
+    assert!(line.ends_with("2026-11-22  root  DEMO \""), "{line}");
+}
+
+#[test]
+fn once_the_team_set_every_rate_needed_the_top_line_is_the_tabs_again() {
+    let mut all = ALL_BUT_ECB.to_vec();
+    all.push(("ecb", "2026-H2", "2.15"));
+    assert_eq!(
+        top_line(&screen_after(80, 24, &all, &[])),
+        "\" 1 Queue  2 Aging  3 Clients  4 Journal                  2026-11-22  root  DEMO \""
+    );
+    // An ECB rate alone also gives Spain's (ECB + 8, derived).
+    let derived: Vec<_> = all.iter().filter(|r| r.0 != "spain").copied().collect();
+    assert!(top_line(&screen_after(80, 24, &derived, &[])).starts_with("\" 1 Queue"));
 }

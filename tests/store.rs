@@ -93,8 +93,9 @@ fn reopening_runs_no_migration_twice() {
             |r| r.get(0),
         )
         .unwrap();
-    // The ledger's five, the team settings and their history, the cases.
-    assert_eq!(tables, 8);
+    // The ledger's five, the team settings and their history, the cases,
+    // the team's reference rates and their history.
+    assert_eq!(tables, 10);
 }
 
 #[test]
@@ -539,17 +540,17 @@ fn a_contact_is_stored_and_old_one_line_addresses_keep_their_printed_lines() {
         .unwrap();
         let (_, back) = store::clients::find(s.conn(), "C-1").unwrap().unwrap();
         assert_eq!(back, c);
-        // Back to the schema before the contact columns, as a database of
-        // the previous version holds it.
+        // Back to the schema of version 6, before the contact columns (and
+        // the reference rates after them), as a database of then holds it.
         s.conn()
             .execute_batch(
                 "ALTER TABLE clients DROP COLUMN contact_name; \
-                 ALTER TABLE clients DROP COLUMN contact_title;",
+                 ALTER TABLE clients DROP COLUMN contact_title; \
+                 DROP TABLE reference_rate_changes; \
+                 DROP TABLE reference_rates;",
             )
             .unwrap();
-        s.conn()
-            .pragma_update(None, "user_version", store::migrations::latest() - 1)
-            .unwrap();
+        s.conn().pragma_update(None, "user_version", 6).unwrap();
     }
     let s = Store::open(&path).unwrap();
     let get = |code| store::clients::find(s.conn(), code).unwrap().unwrap().1;

@@ -50,7 +50,8 @@ impl App {
                     if let Some(m) = &c.held {
                         // The first 80 columns say what Enter does.
                         self.message = format!(
-                            "Held: {m}. Enter sends it anyway, Esc does not. Or set it: {}",
+                            "Held: {}. Enter sends it anyway, Esc does not. Or set it: {}",
+                            m.missing(),
                             m.command()
                         );
                     }
@@ -165,6 +166,15 @@ impl App {
             here(Tab::Journal),
         );
         store.read(|tx| {
+            if load == Load::All {
+                // The team's rates first: the penalties below use them.
+                let stored = store::rates::all(tx)?;
+                match crate::rates::tables(&stored) {
+                    Ok(rates) => self.rates = rates,
+                    Err(e) => self.message = e.to_string(),
+                }
+                self.missing_rates = crate::rates::missing_today(tx, &self.rates, today)?;
+            }
             if queue || load == Load::Queue {
                 self.queue = store::queue::queue(tx, today, clerk.as_deref(), &self.rules)?;
                 crate::letters::hold::mark(

@@ -22,7 +22,7 @@ use crate::domain::aging::AgingReport;
 use crate::domain::aging::Bucket;
 use crate::domain::client::{Client, Profile};
 use crate::domain::currency::Currency;
-use crate::domain::penalty::RateTables;
+use crate::domain::penalty::{RateKey, RateTables};
 use crate::domain::solvency::SolvencyNote;
 use crate::letters::answer::answer;
 use crate::letters::compose::Composed;
@@ -102,8 +102,12 @@ pub struct App {
     pub aging_rows: Vec<AgingLine>,
     /// The late-payment penalties of the selected aging line's invoice.
     pub aging_penalty: Option<(String, PenaltyView)>,
-    /// Reference rates for penalties (from the configuration).
+    /// Reference rates for penalties: the shipped ones with the team's over
+    /// them, read again with everything else (another clerk may set one).
     pub rates: RateTables,
+    /// The rates needed today for the open overdue invoices that `rates`
+    /// lacks, in order; the top line names them.
+    pub missing_rates: Vec<RateKey>,
     /// The sender of letters (from the team settings).
     pub company: CompanyConfig,
     /// Where sent letters are written.
@@ -165,7 +169,8 @@ impl App {
             aging_top: 0,
             aging_rows: Vec::new(),
             aging_penalty: None,
-            rates: crate::rates::load(None).unwrap_or_default(),
+            rates: crate::rates::shipped_tables().unwrap_or_default(),
+            missing_rates: Vec::new(),
             company: crate::team::TeamSettings::default().company,
             letters_dir: crate::paths::default_letters_dir()
                 .unwrap_or_else(|| std::env::temp_dir().join("dun-letters")),

@@ -3,6 +3,7 @@
 
 mod context;
 mod import_cmd;
+mod rates;
 mod settings;
 mod workbench;
 
@@ -13,11 +14,13 @@ use std::process::ExitCode;
 use chrono::NaiveDate;
 use clap::{Parser, Subcommand, ValueEnum};
 
+use crate::commands::rates::RatesFormat;
 use crate::commands::settings::SettingsFormat;
 use crate::commands::{self, Format};
 use crate::domain::text::printable;
 use crate::export::ExportFormat;
 pub use context::Context;
+pub use rates::RatesAction;
 pub use settings::SettingsAction;
 
 #[derive(Parser, Debug)]
@@ -190,6 +193,21 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = SettingsFormat::Toml)]
         format: SettingsFormat,
     },
+    /// The reference rates of late-payment interest, the team's: every
+    /// series and period in force with its value, source and origin
+    /// (shipped, set by a clerk, or derived), then the rates needed today
+    /// that are missing; `dun rates set` adds or corrects one.
+    #[command(args_conflicts_with_subcommands = true)]
+    Rates {
+        #[command(subcommand)]
+        action: Option<RatesAction>,
+        /// Only this series (`ecb`, `france_legal`, `spain`,
+        /// `norway_interest`, `norway_compensation`, `uk_bank_rate`).
+        #[arg(long, value_name = "SERIES")]
+        series: Option<String>,
+        #[arg(long, value_enum, default_value_t = RatesFormat::Table)]
+        format: RatesFormat,
+    },
     /// Copy the live database to FILE while others keep working, and check the copy.
     Backup {
         file: PathBuf,
@@ -292,12 +310,13 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         } => {
             let mut store = ctx.open_read()?;
             let mine = mine.then_some(ctx.user.as_str());
+            let rates = crate::rates::load(&mut store)?;
             commands::queue::run(
                 &mut store,
                 as_of.unwrap_or(ctx.today),
                 mine,
                 &ctx.team.rules(),
-                &ctx.config.rate_tables()?,
+                &rates,
                 format,
                 &mut out,
             )?;
@@ -308,7 +327,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
             format,
         } => {
             let mut store = ctx.open_read()?;
-            let rates = ctx.config.rate_tables()?;
+            let rates = crate::rates::load(&mut store)?;
             commands::invoice::run(
                 &mut store,
                 &number,
@@ -326,6 +345,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         } => {
             let mut store = ctx.open_read()?;
             let letters = ctx.team.letters_dir(&ctx.db)?;
+            let rates = crate::rates::load(&mut store)?;
             commands::dossier::run(
                 &mut store,
                 &commands::dossier::DossierRun {
@@ -337,7 +357,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
                     user: &ctx.user,
                 },
                 &ctx.team.company,
-                &ctx.config.rate_tables()?,
+                &rates,
                 &mut out,
             )?;
         }
@@ -351,6 +371,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
             incomplete,
         } => {
             let mut store = ctx.open()?;
+            let rates = crate::rates::load(&mut store)?;
             let dir = match dir {
                 Some(d) => d,
                 None => ctx.team.letters_dir(&ctx.db)?,
@@ -372,7 +393,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
                 &run,
                 &ctx.team.company,
                 &ctx.team.rules(),
-                &ctx.config.rate_tables()?,
+                &rates,
                 &mut out,
             )?;
         }
@@ -431,6 +452,11 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
             commands::backup::run(&ctx.open_read()?, &file, force, &mut out)?;
         }
         Command::Settings { action, format } => settings::run(&mut ctx, action, format, &mut out)?,
+        Command::Rates {
+            action,
+            series,
+            format,
+        } => rates::run(&mut ctx, action, series.as_deref(), format, &mut out)?,
         Command::Paths => {
             // The team's day, when there is a database to read it from.
             if ctx.db.exists() {

@@ -18,7 +18,6 @@ pub fn run(ctx: &mut Context, out: &mut dyn Write) -> anyhow::Result<()> {
         );
         let mut app = App::new(ctx.today, &ctx.user, &name);
         app.rules = ctx.team.rules();
-        app.rates = ctx.config.rate_tables()?;
         app.company = ctx.team.company.clone();
         app.letters_dir = ctx.team.letters_dir(&ctx.db)?;
         app.smtp = ctx.team.smtp.clone();
@@ -34,12 +33,13 @@ pub fn run(ctx: &mut Context, out: &mut dyn Write) -> anyhow::Result<()> {
         )?;
         return Ok(());
     }
+    let rates = crate::rates::load(&mut store)?;
     commands::queue::run(
         &mut store,
         ctx.today,
         None,
         &ctx.team.rules(),
-        &ctx.config.rate_tables()?,
+        &rates,
         Format::Table,
         out,
     )
@@ -58,7 +58,6 @@ pub fn demo(ctx: &Context, out: &mut dyn Write) -> anyhow::Result<()> {
             let mut app = App::new(ctx.today, &ctx.user, "DEMO");
             app.letters_dir = dir.join("letters");
             app.rules = ctx.team.rules();
-            app.rates = ctx.config.rate_tables()?;
             app.company = ctx.team.company.clone();
             app.clock = ctx.clock();
             return crate::tui::run(&mut store, &mut app);
@@ -67,12 +66,13 @@ pub fn demo(ctx: &Context, out: &mut dyn Write) -> anyhow::Result<()> {
             out,
             "DEMO — a generated portfolio; nothing here is real and nothing is kept.\n"
         )?;
+        let rates = crate::rates::load(&mut store)?;
         commands::queue::run(
             &mut store,
             ctx.today,
             None,
             &ctx.team.rules(),
-            &ctx.config.rate_tables()?,
+            &rates,
             Format::Table,
             out,
         )?;

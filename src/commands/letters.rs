@@ -94,7 +94,7 @@ pub fn run(
     let mut written = std::collections::HashSet::new();
     let mut deferred = 0;
     // Reminders 3 and formal notices waiting for a reference rate.
-    let mut held: Vec<crate::domain::penalty::MissingRate> = Vec::new();
+    let mut held: Vec<crate::domain::penalty::RateKey> = Vec::new();
     for line in due {
         if !written.insert(line.code.clone()) {
             deferred += 1;
@@ -120,12 +120,12 @@ pub fn run(
             // Waits for the rate: nothing written, nothing journaled, and
             // the client's letter of the day may be another one.
             written.remove(&line.code);
-            held.push(missing.clone());
+            held.push(*missing);
             rows.push(vec![
                 line.code.clone(),
                 composed.kind.as_str().to_string(),
                 shortened(&composed.invoices.join(" "), 30),
-                format!("held: {missing}"),
+                format!("held: {}", missing.missing()),
             ]);
             continue;
         }
@@ -181,7 +181,7 @@ pub fn run(
             }
         };
         let note = match (&composed.held, composed.penalty_note) {
-            (Some(m), _) => format!("; interest to be specified: {m}"),
+            (Some(m), _) => format!("; interest to be specified: {}", m.missing()),
             (None, Some(n)) => format!("; no penalties: {n}"),
             (None, None) => String::new(),
         };
@@ -234,10 +234,10 @@ pub fn run(
             },
             if held.len() == 1 { "it" } else { "them" },
         )?;
-        held.sort_by(|a, b| (a.table.key(), &a.period).cmp(&(b.table.key(), &b.period)));
+        held.sort();
         held.dedup();
         for m in &held {
-            writeln!(out, "  {m}: {}", m.command())?;
+            writeln!(out, "  {}: {}", m.missing(), m.command())?;
         }
     }
     if unsent_mail > 0 {

@@ -11,6 +11,7 @@ pub mod invoice;
 pub mod letters;
 pub mod log;
 pub mod queue;
+pub mod rates;
 pub mod settings;
 pub mod table;
 

@@ -10,7 +10,7 @@ use serde::Serialize;
 use super::Format;
 use super::table::{Align, render};
 use crate::domain::money::decimal_string;
-use crate::domain::penalty::{MissingRate, RateTables};
+use crate::domain::penalty::{RateKey, RateTables};
 use crate::domain::queue::{Reason, Rules};
 use crate::domain::text::shortened;
 use crate::export::csv_safe::neutralise;
@@ -33,7 +33,7 @@ struct QueueLine<'a> {
     profile: &'a str,
     /// A reminder 3 or formal notice waiting for a reference rate.
     #[serde(skip_serializing_if = "Option::is_none")]
-    held: Option<&'a MissingRate>,
+    held: Option<&'a RateKey>,
 }
 
 pub fn run(
@@ -58,8 +58,9 @@ pub fn run(
             reason: c.reason,
             reason_text: match &c.held {
                 Some(m) => format!(
-                    "{} held: {m}",
-                    c.reason.step().map_or("letter", |s| s.label())
+                    "{} held: {}",
+                    c.reason.step().map_or("letter", |s| s.label()),
+                    m.missing()
                 ),
                 None => c.reason.describe(),
             },
@@ -153,8 +154,8 @@ fn write_held(lines: &[QueueLine<'_>], out: &mut dyn Write) -> std::io::Result<(
     if held == 0 {
         return Ok(());
     }
-    let mut missing: Vec<&MissingRate> = lines.iter().filter_map(|l| l.held).collect();
-    missing.sort_by_key(|m| (m.table.key(), m.period.clone()));
+    let mut missing: Vec<&RateKey> = lines.iter().filter_map(|l| l.held).collect();
+    missing.sort();
     missing.dedup();
     writeln!(
         out,
@@ -163,7 +164,7 @@ fn write_held(lines: &[QueueLine<'_>], out: &mut dyn Write) -> std::io::Result<(
         if held == 1 { "it" } else { "them" },
     )?;
     for m in missing {
-        writeln!(out, "  {m}: {}", m.command())?;
+        writeln!(out, "  {}: {}", m.missing(), m.command())?;
     }
     Ok(())
 }

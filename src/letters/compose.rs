@@ -17,7 +17,7 @@ use crate::domain::activity::ActivityKind;
 use crate::domain::client::Client;
 use crate::domain::ladder::{Channel, Step, StepAction, deadline_days};
 use crate::domain::money::Money;
-use crate::domain::penalty::{MissingRate, RateTables, Rule, reminder_fee};
+use crate::domain::penalty::{RateKey, RateTables, Rule, reminder_fee};
 use crate::domain::promise::last_broken;
 use crate::domain::queue::Ladders;
 use crate::store::StoreError;
@@ -63,7 +63,7 @@ pub struct Composed {
     pub penalty_note: Option<String>,
     /// A reminder 3 or formal notice whose penalties need a reference rate
     /// the tables lack: held unless a clerk sends it anyway.
-    pub held: Option<MissingRate>,
+    pub held: Option<RateKey>,
 }
 
 /// Why a queue line has no letter.

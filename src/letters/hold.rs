@@ -13,7 +13,7 @@ use crate::app::penalties::{compensation_of, penalty_of, penalty_of_facts};
 use crate::domain::activity::ActivityKind;
 use crate::domain::ladder::StepAction;
 use crate::domain::money::Money;
-use crate::domain::penalty::{MissingRate, Penalty, PenaltyError, RateTables};
+use crate::domain::penalty::{Penalty, PenaltyError, RateKey, RateTables};
 use crate::domain::queue::Ladders;
 use crate::store::StoreError;
 use crate::store::invoice_history::InvoiceHistory;
@@ -41,7 +41,7 @@ pub fn claimed(action: StepAction, histories: &[InvoiceHistory]) -> Vec<usize> {
 }
 
 /// The reference rate a penalty computation says it lacks, if any.
-fn missing_of(result: Result<Penalty, PenaltyError>) -> Option<MissingRate> {
+fn missing_of(result: Result<Penalty, PenaltyError>) -> Option<RateKey> {
     match result {
         Ok(p) => p.missing.iter().find_map(PenaltyError::missing_rate),
         Err(e) => e.missing_rate(),
@@ -54,7 +54,7 @@ pub fn missing_rate<'a>(
     histories: impl IntoIterator<Item = &'a InvoiceHistory>,
     as_of: NaiveDate,
     rates: &RateTables,
-) -> Option<MissingRate> {
+) -> Option<RateKey> {
     histories
         .into_iter()
         .find_map(|h| missing_of(penalty_of(h, as_of, rates)))

@@ -46,6 +46,10 @@ const MIGRATIONS: &[Migration] = &[
         sql: include_str!("migrations/007_client_contact.sql"),
         fill: Some(super::clients::fill_address_lines),
     },
+    Migration {
+        sql: include_str!("migrations/008_reference_rates.sql"),
+        fill: None,
+    },
 ];
 
 /// Marks the file as a dun database (`PRAGMA application_id`, "dun1").

@@ -19,6 +19,7 @@ pub mod migrations;
 pub mod payments;
 pub mod penalty_facts;
 pub mod queue;
+pub mod rates;
 mod read_only;
 pub mod settings;
 pub mod solvency;
@@ -331,7 +332,9 @@ fn configure_session(conn: &Connection) -> rusqlite::Result<()> {
 fn open_error(path: &Path, e: rusqlite::Error) -> StoreError {
     let message = match e.sqlite_error_code() {
         Some(rusqlite::ErrorCode::NotADatabase) => "not a database file".to_string(),
-        Some(rusqlite::ErrorCode::DatabaseCorrupt) => "the database file is corrupt".to_string(),
+        Some(rusqlite::ErrorCode::DatabaseCorrupt) => {
+            "the database file is corrupt; restore it from a backup".to_string()
+        }
         Some(rusqlite::ErrorCode::ReadOnly) => "the database is read-only for you".to_string(),
         Some(rusqlite::ErrorCode::CannotOpen) => "cannot open the database file".to_string(),
         Some(rusqlite::ErrorCode::DiskFull) => "the disk is full".to_string(),

@@ -15,7 +15,7 @@ use crate::domain::case::CaseLetters;
 use crate::domain::client::{Profile, Rating};
 use crate::domain::currency::Currency;
 use crate::domain::ladder::{ClientPause, InvoiceStanding};
-use crate::domain::penalty::MissingRate;
+use crate::domain::penalty::RateKey;
 use crate::domain::queue::{QueueClient, QueueInvoice, Reason, Rules, build};
 
 /// One line of the queue, ready to show.
@@ -51,7 +51,7 @@ pub struct FollowUp {
     /// the tables lack: the letter waits for it (set by the letters' use
     /// case, never by the store).
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub held: Option<MissingRate>,
+    pub held: Option<RateKey>,
 }
 
 /// The queue as of `as_of`, most urgent first; only the clients assigned

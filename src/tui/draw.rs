@@ -7,6 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Row, Table};
 
 use super::layout::{self, MIN_HEIGHT, MIN_WIDTH};
+use super::missing_rates;
 use super::screens;
 use super::theme::Theme;
 use crate::app::keymap;
@@ -73,17 +74,88 @@ fn top_line(f: &mut Frame<'_>, area: Rect, app: &App, theme: &Theme) {
             Span::raw(label)
         });
     }
-    f.render_widget(Paragraph::new(Line::from(spans)), area);
-    let right = format!(
+    let full = format!(
         "{}  {}  {} ",
         app.today,
         printable(&app.user),
         printable(&app.database)
     );
-    f.render_widget(
-        Paragraph::new(Span::styled(right, theme.header)).alignment(Alignment::Right),
-        area,
-    );
+    let database = format!("  {} ", printable(&app.database));
+    let width = usize::from(area.width);
+    let tabs: usize = spans.iter().map(|s| s.content.chars().count()).sum();
+    let right = match top_layout(app, width, tabs, [&full, &database]) {
+        Some(Top {
+            warning,
+            tabs: true,
+            right,
+        }) => {
+            spans.push(Span::raw(" "));
+            spans.push(Span::styled(warning, theme.alert));
+            f.render_widget(Paragraph::new(Line::from(spans)), area);
+            right
+        }
+        Some(Top { warning, right, .. }) => {
+            f.render_widget(Paragraph::new(Span::styled(warning, theme.alert)), area);
+            right
+        }
+        None => {
+            f.render_widget(Paragraph::new(Line::from(spans)), area);
+            Some(full)
+        }
+    };
+    if let Some(right) = right {
+        f.render_widget(
+            Paragraph::new(Span::styled(right, theme.header)).alignment(Alignment::Right),
+            area,
+        );
+    }
+}
+
+/// The top line when a rate needed today is missing.
+struct Top {
+    /// What to say, with the command to run.
+    warning: String,
+    /// Whether the tabs stay on its left.
+    tabs: bool,
+    /// What stays on its right: the day, user and database, or the
+    /// database alone (the demo says `DEMO` there), or nothing.
+    right: Option<String>,
+}
+
+/// Where the word on a missing rate goes on a line of `width` columns:
+/// between the tabs and the day, user and database when it fits; else
+/// giving up the day and the user, then the tabs, keeping the database's
+/// name (so that the demo still says `DEMO`); else alone, cut if it must
+/// be. `right` holds the full right-hand text and the database alone.
+fn top_layout(app: &App, width: usize, tabs: usize, right: [&String; 2]) -> Option<Top> {
+    if app.missing_rates.is_empty() {
+        return None;
+    }
+    let [full, database] = right;
+    let len = |s: &String| s.chars().count();
+    let tries = [
+        (true, Some(full)),
+        (true, Some(database)),
+        (false, Some(database)),
+        (false, None),
+    ];
+    for (with_tabs, right) in tries {
+        let used = if with_tabs { tabs + 1 } else { 0 } + right.map_or(0, len);
+        if let Some(warning) =
+            missing_rates::fitting(&app.missing_rates, width.saturating_sub(used))
+        {
+            return Some(Top {
+                warning,
+                tabs: with_tabs,
+                right: right.cloned(),
+            });
+        }
+    }
+    missing_rates::cut_to(&app.missing_rates, width).map(|warning| Top {
+        warning,
+        tabs: false,
+        right: None,
+    })
 }
 
 fn footer(f: &mut Frame<'_>, area: Rect, app: &App, theme: &Theme) {

@@ -6,6 +6,7 @@ pub mod draw;
 pub mod form_view;
 pub mod layout;
 mod letter_view;
+pub mod missing_rates;
 mod penalty_text;
 pub mod screens;
 pub mod theme;

@@ -4,7 +4,9 @@
 use dun::domain::client::Profile;
 use dun::domain::currency::Currency;
 use dun::domain::money::Money;
-use dun::domain::penalty::{PenaltyError, RateTable, Rule, compensation, penalty, reminder_fee};
+use dun::domain::penalty::{
+    HalfYear, PenaltyError, RatePeriod, RateTable, Rule, compensation, penalty, reminder_fee,
+};
 
 use super::{dec, defaults, eur, invoice, run};
 
@@ -66,7 +68,7 @@ fn a_missing_standardkompensasjon_withholds_only_itself() {
     assert_eq!(
         p.missing,
         vec![PenaltyError::MissingRate {
-            period: "2025 H2".into(),
+            period: RatePeriod::Half(HalfYear::new(2025, 2).unwrap()),
             table: RateTable::NorwayCompensation
         }]
     );

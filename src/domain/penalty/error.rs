@@ -2,8 +2,11 @@
 
 use std::fmt;
 
-/// One of the reference-rate tables in [`super::RateTables`].
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+use super::rate_key::{RateKey, RatePeriod};
+
+/// One of the reference-rate tables in [`super::RateTables`]: a series of
+/// `dun rates`. Orders as [`RateTable::ALL`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum RateTable {
     Ecb,
     FranceLegal,
@@ -23,7 +26,7 @@ impl RateTable {
         RateTable::UkBankRate,
     ];
 
-    /// The table's name under `[rates]` in `config.toml`.
+    /// The series' name in `assets/rates.toml` and `dun rates`.
     pub fn key(self) -> &'static str {
         match self {
             RateTable::Ecb => "ecb",
@@ -62,8 +65,15 @@ impl fmt::Display for RateTable {
 pub enum PenaltyError {
     /// A period has no known rate: never guessed, never carried forward.
     /// `period` reads `2026 H2`, or a date such as `2026-06-30` for the UK.
-    #[error("no reference rate for {period} ({table}) — set it in config.toml")]
-    MissingRate { period: String, table: RateTable },
+    #[error(
+        "no reference rate for {period} ({table}) — dun rates set {} {} VALUE --source TEXT",
+        table.key(),
+        period.key()
+    )]
+    MissingRate {
+        period: RatePeriod,
+        table: RateTable,
+    },
     #[error("contractual terms: {0}")]
     Contract(String),
     #[error("late-payment interest is too large to compute")]
@@ -71,56 +81,14 @@ pub enum PenaltyError {
 }
 
 impl PenaltyError {
-    /// The reference rate this error says is missing, if that is what it
-    /// says.
-    pub fn missing_rate(&self) -> Option<MissingRate> {
+    /// The rate this error says is missing, if it says so.
+    pub fn missing_rate(&self) -> Option<RateKey> {
         match self {
-            PenaltyError::MissingRate { period, table } => Some(MissingRate {
+            PenaltyError::MissingRate { period, table } => Some(RateKey {
                 table: *table,
-                period: period.replace(' ', "-"),
+                period: *period,
             }),
             _ => None,
         }
-    }
-}
-
-/// A reference rate the penalty rules need and the tables lack.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct MissingRate {
-    pub table: RateTable,
-    /// The period as the tables name it: `2026-H2`, or the Bank Rate's
-    /// reference date `2026-06-30`.
-    pub period: String,
-}
-
-impl MissingRate {
-    /// The command that sets it.
-    pub fn command(&self) -> String {
-        format!(
-            "dun rates set {} {} VALUE --source TEXT",
-            self.table.key(),
-            self.period
-        )
-    }
-}
-
-impl fmt::Display for MissingRate {
-    /// `no ECB rate for 2026-H2`
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "no {} for {}", self.table.name(), self.period)
-    }
-}
-
-/// `{"series": "ecb", "period": "2026-H2", "text": "no ECB rate for
-/// 2026-H2", "command": "dun rates set ecb 2026-H2 VALUE --source TEXT"}`
-impl serde::Serialize for MissingRate {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
-        let mut m = s.serialize_map(Some(4))?;
-        m.serialize_entry("series", self.table.key())?;
-        m.serialize_entry("period", &self.period)?;
-        m.serialize_entry("text", &self.to_string())?;
-        m.serialize_entry("command", &self.command())?;
-        m.end()
     }
 }

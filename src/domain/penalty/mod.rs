@@ -13,8 +13,10 @@ mod eu;
 mod france;
 mod half_year;
 mod interest;
+pub mod needed;
 mod norway;
 mod plan;
+mod rate_key;
 mod rates;
 mod spain;
 mod uk;
@@ -27,10 +29,11 @@ use super::currency::Currency;
 use super::money::Money;
 use interest::{Accrual, Balance};
 
-pub use error::{MissingRate, PenaltyError, RateTable};
+pub use error::{PenaltyError, RateTable};
 pub use eu::{COMPENSATION as EU_COMPENSATION, MEMBERS as EU_MEMBERS};
 pub use half_year::HalfYear;
 pub use norway::{MAX_REMINDER_FEES, REMINDER_FEE, REMINDER_FEE_AFTER_DAYS, reminder_fee};
+pub use rate_key::{RateKey, RatePeriod};
 pub use rates::{RateTables, TableRate};
 pub use uk::{fixed_sum as uk_fixed_sum, reference_date as uk_reference_date};
 

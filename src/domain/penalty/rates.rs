@@ -8,6 +8,7 @@ use rust_decimal::Decimal;
 
 use super::error::{PenaltyError, RateTable};
 use super::half_year::HalfYear;
+use super::rate_key::{RateKey, RatePeriod};
 use crate::domain::currency::Currency;
 use crate::domain::money::Money;
 
@@ -39,11 +40,8 @@ pub struct TableRate {
     pub derived: bool,
 }
 
-fn missing(period: impl ToString, table: RateTable) -> PenaltyError {
-    PenaltyError::MissingRate {
-        period: period.to_string(),
-        table,
-    }
+fn missing(period: RatePeriod, table: RateTable) -> PenaltyError {
+    PenaltyError::MissingRate { period, table }
 }
 
 fn half_year<T: Copy>(
@@ -51,7 +49,9 @@ fn half_year<T: Copy>(
     h: HalfYear,
     table: RateTable,
 ) -> Result<T, PenaltyError> {
-    map.get(&h).copied().ok_or_else(|| missing(h, table))
+    map.get(&h)
+        .copied()
+        .ok_or_else(|| missing(RatePeriod::Half(h), table))
 }
 
 impl RateTables {
@@ -78,7 +78,7 @@ impl RateTables {
                 percent: ecb + Decimal::from(8),
                 derived: true,
             }),
-            None => Err(missing(h, RateTable::Spain)),
+            None => Err(missing(RatePeriod::Half(h), RateTable::Spain)),
         }
     }
 
@@ -96,6 +96,52 @@ impl RateTables {
         self.uk_bank_rate
             .get(&date)
             .copied()
-            .ok_or_else(|| missing(date, RateTable::UkBankRate))
+            .ok_or_else(|| missing(RatePeriod::Day(date), RateTable::UkBankRate))
+    }
+
+    /// Whether a computation that needs `key` finds a rate: for Spain, the
+    /// published one or the ECB rate it is derived from.
+    pub fn knows(&self, key: RateKey) -> bool {
+        match (key.table, key.period) {
+            (RateTable::Ecb, RatePeriod::Half(h)) => self.ecb.contains_key(&h),
+            (RateTable::FranceLegal, RatePeriod::Half(h)) => self.france_legal.contains_key(&h),
+            (RateTable::Spain, RatePeriod::Half(h)) => {
+                self.spain.contains_key(&h) || self.ecb.contains_key(&h)
+            }
+            (RateTable::NorwayInterest, RatePeriod::Half(h)) => {
+                self.norway_interest.contains_key(&h)
+            }
+            (RateTable::NorwayCompensation, RatePeriod::Half(h)) => {
+                self.norway_compensation.contains_key(&h)
+            }
+            (RateTable::UkBankRate, RatePeriod::Day(d)) => self.uk_bank_rate.contains_key(&d),
+            _ => false,
+        }
+    }
+
+    /// Puts `value` in as `key`'s rate: a percentage, or NOK minor units for
+    /// the standardkompensasjon (whose value is rounded to whole øre). A
+    /// key of the wrong kind of period (a date for a half-yearly series)
+    /// is left out; say whether it was put in.
+    pub fn insert(&mut self, key: RateKey, value: Decimal) -> bool {
+        match (key.table, key.period) {
+            (RateTable::Ecb, RatePeriod::Half(h)) => self.ecb.insert(h, value),
+            (RateTable::FranceLegal, RatePeriod::Half(h)) => self.france_legal.insert(h, value),
+            (RateTable::Spain, RatePeriod::Half(h)) => self.spain.insert(h, value),
+            (RateTable::NorwayInterest, RatePeriod::Half(h)) => {
+                self.norway_interest.insert(h, value)
+            }
+            (RateTable::NorwayCompensation, RatePeriod::Half(h)) => {
+                let minor = (value * Decimal::ONE_HUNDRED).round();
+                let Ok(minor) = i64::try_from(minor) else {
+                    return false;
+                };
+                self.norway_compensation.insert(h, minor);
+                return true;
+            }
+            (RateTable::UkBankRate, RatePeriod::Day(d)) => self.uk_bank_rate.insert(d, value),
+            _ => return false,
+        };
+        true
     }
 }
