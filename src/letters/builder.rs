@@ -16,6 +16,7 @@ use crate::domain::language::Language;
 use crate::domain::money::Money;
 use crate::domain::money_format::format_money;
 use crate::domain::payment_reference::grouped;
+use crate::domain::penalty::Period;
 
 impl CompanyDetails {
     /// The configured company; the address is split on line breaks.
@@ -82,6 +83,7 @@ impl InvoiceLine {
             reminders: Vec::new(),
             level: None,
             payment_reference: None,
+            periods: Vec::new(),
         }
     }
 
@@ -132,6 +134,51 @@ impl InvoiceLine {
     /// Marks a deposit invoice, whose milestone is what the deposit is for.
     pub fn as_deposit(mut self, deposit: bool) -> InvoiceLine {
         self.deposit = deposit;
+        self
+    }
+
+    /// The interest's periods, each at its rate, written as `w` writes:
+    /// `12.50% from 10 May 2025 to 30 June 2025: £106.85`, and for a rate
+    /// derived rather than published, saying so. Each period's amount is
+    /// rounded half away from zero; the last takes what rounding left, so
+    /// that they add up to `total`, the interest rounded once.
+    pub fn with_periods(mut self, w: Writing, periods: &[Period], total: Money) -> InvoiceLine {
+        let (from, to, colon, derived) = match w.lang {
+            Language::En => ("from", "to", ":", "derived rate, not yet published"),
+            Language::Fr => ("du", "au", " :", "taux calculé, non encore publié"),
+            Language::Es => ("del", "al", ":", "tipo calculado, aún no publicado"),
+            Language::Nb => ("fra", "til", ":", "beregnet sats, ennå ikke kunngjort"),
+        };
+        let Ok(mut amounts) = periods
+            .iter()
+            .map(|p| p.interest().map(|m| m.minor))
+            .collect::<Result<Vec<i64>, _>>()
+        else {
+            self.periods = Vec::new();
+            return self;
+        };
+        let rounded: i64 = amounts.iter().sum();
+        if let Some(last) = amounts.last_mut() {
+            *last += total.minor - rounded;
+        }
+        self.periods = periods
+            .iter()
+            .zip(amounts)
+            .map(|(p, minor)| {
+                let mark = if p.derived {
+                    format!(" ({derived})")
+                } else {
+                    String::new()
+                };
+                format!(
+                    "{} {from} {} {to} {}{colon} {}{mark}",
+                    format_rate(p.rate, w.lang),
+                    w.date(p.from),
+                    w.date(p.to),
+                    w.money(Money::new(minor, total.currency))
+                )
+            })
+            .collect();
         self
     }
 

@@ -245,3 +245,50 @@ fn a_held_letter_sent_anyway_states_the_known_figures() {
         assert_eq!(body.matches(words).count(), 2, "{lang}: {body}");
     }
 }
+
+/// Spain, EUR 6,000 due 31 May 2025, as of 31 August 2025: 30 days at
+/// 11.15 % (6 000 × 11.15 × 30 / 36 500 = 54.986 → 54.99) and 62 days at
+/// 10.15 % (6 000 × 10.15 × 62 / 36 500 = 103.447 → 103.45). Rounded once,
+/// the interest is 158.43 (54.986 + 103.447 = 158.433): the last period
+/// shows 103.44, so that the lines add up to the total the letter claims.
+/// A rate derived from the ECB rate, not yet published, says so.
+#[test]
+fn each_period_of_the_interest_is_a_line_and_they_add_up() {
+    use crate::domain::penalty::Period;
+    let eur = |minor| Money::new(minor, Currency::EUR);
+    let periods = [
+        Period {
+            from: date(2025, 6, 1),
+            to: date(2025, 6, 30),
+            days: 30,
+            rate: Decimal::new(1115, 2),
+            balance: eur(600_000),
+            derived: false,
+        },
+        Period {
+            from: date(2025, 7, 1),
+            to: date(2025, 8, 31),
+            days: 62,
+            rate: Decimal::new(1015, 2),
+            balance: eur(600_000),
+            derived: true,
+        },
+    ];
+    let line = InvoiceLine::new(
+        Language::Es,
+        date(2025, 8, 31),
+        "A-1",
+        date(2025, 5, 1),
+        date(2025, 5, 31),
+        eur(600_000),
+        eur(600_000),
+    )
+    .with_periods(Writing::from(Language::Es), &periods, eur(15_843));
+    assert_eq!(
+        line.periods,
+        [
+            "11,15\u{a0}% del 1 de junio de 2025 al 30 de junio de 2025: 54,99\u{a0}€",
+            "10,15\u{a0}% del 1 de julio de 2025 al 31 de agosto de 2025: 103,44\u{a0}€ (tipo calculado, aún no publicado)",
+        ]
+    );
+}

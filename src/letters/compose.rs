@@ -508,7 +508,9 @@ pub(super) fn invoice_lines(
                     let ran = p.from.is_some() || p.compensation.is_some();
                     owed |= ran || !p.missing.is_empty();
                     if ran {
-                        line = line.with_penalties(lang, p.interest, p.compensation);
+                        line = line
+                            .with_penalties(lang, p.interest, p.compensation)
+                            .with_periods(w, &p.periods, p.interest);
                     }
                     interest += p.interest.minor;
                     compensation = match (compensation, p.compensation) {

@@ -135,6 +135,10 @@ pub struct InvoiceLine {
     pub deposit: bool,
     pub interest: Option<String>,
     pub compensation: Option<String>,
+    /// The interest period by period, one line each: its rate, its days
+    /// and its amount (`12,50 % fra 10. mai 2025 til 30. juni 2025: kr
+    /// 106,85`), a derived rate said so.
+    pub periods: Vec<String>,
     /// This invoice's own reminders already sent, oldest first.
     pub reminders: Vec<PreviousReminder>,
     /// The reminder level this letter is for this invoice (1–3), when known:
