@@ -1059,3 +1059,31 @@ fn statements_in_every_language_show_the_penalties_they_know() {
     }
     insta::assert_snapshot!("nb_business_no_statement", body);
 }
+
+/// A UK business whose terms of business set their own rate: the letter
+/// cites the terms, never the Late Payment Act, whose statutory interest a
+/// contractual remedy replaces.
+#[test]
+fn a_uk_business_under_its_own_terms_is_claimed_under_the_terms() {
+    for kind in [LetterKind::FormalNotice, LetterKind::Reminder3] {
+        let mut ctx = dun::letters::sample(kind, Language::En);
+        ctx.law = Some(dun::letters::Law::Gb);
+        ctx.client.profile = Profile::Business;
+        ctx.contractual = true;
+        let body = dun::letters::render(&ctx, None).unwrap().body;
+        assert!(
+            body.contains("as agreed in our terms of business"),
+            "{kind}\n{body}"
+        );
+        assert!(
+            !body.contains("Late Payment of Commercial Debts"),
+            "{kind}\n{body}"
+        );
+        ctx.contractual = false;
+        let body = dun::letters::render(&ctx, None).unwrap().body;
+        assert!(
+            body.contains("Late Payment of Commercial Debts"),
+            "{kind}\n{body}"
+        );
+    }
+}
