@@ -38,19 +38,29 @@ pub fn for_invoices(
     as_of: NaiveDate,
 ) -> Result<HashMap<String, PenaltyFacts>> {
     let list = serde_json::to_string(numbers).unwrap_or_else(|_| "[]".into());
-    let mut st = conn.prepare_cached(
+    // The reminders from the standing cached beside each invoice when it
+    // holds on `as_of`, from the journal otherwise; the first formal notice
+    // (French individuals owe interest from it) from the journal.
+    let reminders = if super::dunning::cache_holds(conn, as_of)? {
+        "i.reminder_level"
+    } else {
+        "(SELECT count(*) FROM activities a WHERE a.invoice_id = i.id \
+            AND a.kind = 'reminder' AND a.level >= 1 AND a.on_date <= :as_of)"
+    };
+    let standing = format!(
+        "{reminders}, (SELECT min(a.on_date) FROM activities a WHERE a.invoice_id = i.id \
+            AND a.kind = 'formal_notice' AND a.on_date <= :as_of)"
+    );
+    let sql = format!(
         "SELECT i.number, i.due_on, i.currency, \
                 i.amount - coalesce((SELECT sum(p.amount) FROM payments p \
                     WHERE p.invoice_id = i.id AND p.received_on <= :as_of), 0), \
-                c.country, c.profile, c.late_rate, c.late_fee, \
-                (SELECT count(*) FROM activities a WHERE a.invoice_id = i.id \
-                    AND a.kind = 'reminder' AND a.level >= 1 AND a.on_date <= :as_of), \
-                (SELECT min(a.on_date) FROM activities a WHERE a.invoice_id = i.id \
-                    AND a.kind = 'formal_notice' AND a.on_date <= :as_of) \
+                c.country, c.profile, c.late_rate, c.late_fee, {standing} \
          FROM json_each(:numbers) j \
          JOIN invoices i ON i.number = j.value \
-         JOIN clients c ON c.id = i.client_id",
-    )?;
+         JOIN clients c ON c.id = i.client_id"
+    );
+    let mut st = conn.prepare_cached(&sql)?;
     let rows = st.query_map(named_params! {":numbers": list, ":as_of": as_of}, |r| {
         let late_rate: Option<String> = r.get(6)?;
         Ok((
