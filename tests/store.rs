@@ -93,8 +93,94 @@ fn reopening_runs_no_migration_twice() {
             |r| r.get(0),
         )
         .unwrap();
-    // The ledger's five, the team settings and their history, the cases.
-    assert_eq!(tables, 8);
+    // The ledger's five, the team settings and their history, the cases,
+    // and a payment plan's invoices and instalments (009).
+    assert_eq!(tables, 10);
+}
+
+/// A database of the schema before 009 (the journal's kinds without
+/// escalation, payment_plan and write_off), with entries that refer to
+/// each other.
+fn before_case_life(path: &std::path::Path) {
+    let c = rusqlite::Connection::open(path).unwrap();
+    for sql in [
+        include_str!("../src/store/migrations/001_ledger.sql"),
+        include_str!("../src/store/migrations/002_dunning.sql"),
+        include_str!("../src/store/migrations/003_settings.sql"),
+        include_str!("../src/store/migrations/004_cases.sql"),
+        include_str!("../src/store/migrations/005_deposits.sql"),
+        include_str!("../src/store/migrations/006_payment_reference.sql"),
+    ] {
+        c.execute_batch(sql).unwrap();
+    }
+    c.execute_batch(
+        "PRAGMA application_id = 1685417521; PRAGMA user_version = 6; \
+         INSERT INTO clients (id, code, name, profile, currency) VALUES (1, 'C1', 'One', 'business', 'EUR'); \
+         INSERT INTO invoices (id, number, client_id, issued_on, due_on, amount, currency) \
+           VALUES (1, 'F1', 1, '2026-01-01', '2026-02-01', 10000, 'EUR'); \
+         INSERT INTO activities (id, at, on_date, user, kind, client_id, invoice_id, registered) \
+           VALUES (7, '2026-03-01T09:00:00Z', '2026-03-01', 'ann', 'letter', 1, 1, 1); \
+         INSERT INTO activities (id, at, on_date, user, kind, client_id, outcome, refers_to) \
+           VALUES (9, '2026-03-05T09:00:00Z', '2026-03-05', 'ann', 'letter', 1, 'acknowledged', 7); \
+         INSERT INTO activities (id, at, on_date, user, kind, client_id, invoice_id, reason) \
+           VALUES (12, '2026-03-06T09:00:00Z', '2026-03-06', 'bob', 'dispute', 1, 1, 'quality');",
+    )
+    .unwrap();
+}
+
+#[test]
+fn the_journal_takes_the_case_s_new_kinds_and_keeps_every_entry() {
+    let (_dir, path) = temp_db();
+    before_case_life(&path);
+    let store = Store::open(&path).unwrap();
+    let c = store.conn();
+    let rows: Vec<(i64, String, Option<i64>)> = c
+        .prepare("SELECT id, kind, refers_to FROM activities ORDER BY id")
+        .unwrap()
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    assert_eq!(
+        rows,
+        vec![
+            (7, "letter".to_string(), None),
+            (9, "letter".to_string(), Some(7)),
+            (12, "dispute".to_string(), None),
+        ]
+    );
+    let fk: i64 = c
+        .query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| {
+            r.get(0)
+        })
+        .unwrap();
+    assert_eq!(fk, 0);
+    // Still append-only, still a formal notice only after three reminders,
+    // and the new kinds are taken.
+    let e = c.execute("UPDATE activities SET note = 'x' WHERE id = 7", []);
+    assert!(e.unwrap_err().to_string().contains("append-only"));
+    let e = c.execute("DELETE FROM activities WHERE id = 7", []);
+    assert!(e.unwrap_err().to_string().contains("append-only"));
+    let e = c.execute(
+        "INSERT INTO activities (at, on_date, user, kind, client_id, invoice_id) \
+         VALUES ('2026-03-07T09:00:00Z', '2026-03-07', 'ann', 'formal_notice', 1, 1)",
+        [],
+    );
+    assert!(e.unwrap_err().to_string().contains("three reminders"));
+    for kind in ["escalation", "payment_plan", "write_off"] {
+        c.execute(
+            "INSERT INTO activities (at, on_date, user, kind, client_id, currency) \
+             VALUES ('2026-03-07T09:00:00Z', '2026-03-07', 'ann', ?1, 1, 'EUR')",
+            [kind],
+        )
+        .unwrap();
+    }
+    let e = c.execute(
+        "INSERT INTO activities (at, on_date, user, kind, client_id) \
+         VALUES ('2026-03-07T09:00:00Z', '2026-03-07', 'ann', 'lunch', 1)",
+        [],
+    );
+    assert!(e.unwrap_err().to_string().contains("CHECK"));
 }
 
 #[test]

@@ -348,6 +348,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
                 &mut store,
                 what,
                 format,
+                &ctx.team.rules(),
                 as_of.unwrap_or(ctx.today),
                 output.as_deref(),
                 &mut out,

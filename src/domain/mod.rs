@@ -4,6 +4,7 @@
 pub mod activity;
 pub mod aging;
 pub mod case;
+pub mod case_life;
 pub mod client;
 pub mod currency;
 pub mod date_format;
@@ -13,6 +14,7 @@ pub mod ladder;
 pub mod language;
 pub mod money;
 pub mod money_format;
+pub mod outlook;
 pub mod payment;
 pub mod payment_reference;
 pub mod penalty;

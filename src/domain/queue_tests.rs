@@ -39,6 +39,7 @@ fn client(code: &str) -> QueueClient {
         registered_on: None,
         acknowledged_on: None,
         letters: Vec::new(),
+        cases: Vec::new(),
     }
 }
 
@@ -54,6 +55,7 @@ fn invoice(client: usize, due: &str, outstanding: i64) -> QueueInvoice {
             due_on: d(due),
             ..InvoiceStanding::default()
         },
+        dispute: None,
     }
 }
 

@@ -4,7 +4,7 @@ use rusqlite::{Connection, params};
 
 use super::error::Result;
 use super::sql::{self, SqlDate};
-use crate::domain::activity::Activity;
+use crate::domain::activity::{Activity, ActivityKind};
 use crate::domain::currency::Currency;
 
 /// Appends an activity; `invoice_id` and `currency` belong to the invoice it
@@ -18,8 +18,10 @@ pub fn insert(
 ) -> Result<i64> {
     let mut st = conn.prepare_cached(
         "INSERT INTO activities (at, on_date, user, kind, client_id, invoice_id, level, outcome, \
-         amount, currency, date, next_action_on, reason, note, registered, refers_to) \
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
+         amount, currency, date, next_action_on, reason, note, registered, refers_to, \
+         assignee, reference, procedure, body) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, \
+         ?17, ?18, ?19, ?20)",
     )?;
     st.execute(params![
         sql::instant(a.at),
@@ -31,15 +33,33 @@ pub fn insert(
         a.level,
         a.outcome,
         a.amount,
-        a.amount.and(currency),
+        // The case's currency: with an amount, and always for the
+        // entries that shape a case (an escalation, a plan, a write-off).
+        if a.amount.is_some() || is_case_entry(a.kind) {
+            currency
+        } else {
+            None
+        },
         a.date.map(SqlDate::new),
         a.next_action_on.map(SqlDate::new),
         a.reason,
         a.note,
         a.registered,
         a.refers_to,
+        a.assignee,
+        a.reference,
+        a.procedure,
+        a.body,
     ])?;
     Ok(conn.last_insert_rowid())
+}
+
+/// The kinds about a case as a whole, kept with its currency.
+fn is_case_entry(kind: ActivityKind) -> bool {
+    matches!(
+        kind,
+        ActivityKind::Escalation | ActivityKind::PaymentPlan | ActivityKind::WriteOff
+    )
 }
 
 /// Reminder level of an invoice: reminders of level 1 or more logged for it.

@@ -42,6 +42,11 @@ const MIGRATIONS: &[Migration] = &[
         sql: include_str!("migrations/006_payment_reference.sql"),
         fill: Some(super::invoices::fill_payment_references),
     },
+    // Numbered 009: 007 and 008 come from another branch, merged before it.
+    Migration {
+        sql: include_str!("migrations/009_case_life.sql"),
+        fill: None,
+    },
 ];
 
 /// Marks the file as a dun database (`PRAGMA application_id`, "dun1").
