@@ -413,7 +413,7 @@ fn a_registered_letter_is_acknowledged_with_one_key() {
         .unwrap();
     let req = dun::commands::log::LogRequest {
         kind: "formal_notice".into(),
-        invoice: Some(number.clone()),
+        invoice: vec![number.clone()],
         registered: true,
         ..Default::default()
     };

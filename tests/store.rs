@@ -93,9 +93,8 @@ fn reopening_runs_no_migration_twice() {
             |r| r.get(0),
         )
         .unwrap();
-    // The ledger's five, the team settings and their history, the cases,
-    // and a payment plan's invoices and instalments (009).
-    assert_eq!(tables, 10);
+    // The ledger's five, the team settings and their history, the cases.
+    assert_eq!(tables, 8);
 }
 
 /// A database of the schema before 009 (the journal's kinds without

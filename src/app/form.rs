@@ -1,6 +1,7 @@
 //! The small forms that log an activity: fields pre-filled with the likely
 //! values, typed into, checked on Enter. Pure: no database, no clock.
 
+use crate::domain::case_life::Instalment;
 use chrono::{Datelike, Days, NaiveDate, Weekday};
 
 use crate::domain::activity::{ActivityKind, CALL_OUTCOMES, VISIT_OUTCOMES};
@@ -411,6 +412,15 @@ pub struct Submission {
     pub registered: bool,
     /// The journal entry this one completes (an acknowledgment of receipt).
     pub refers_to: Option<i64>,
+    /// The clerk who owns a dispute (default: the client's clerk).
+    pub assignee: Option<String>,
+    /// An escalation: its file reference, procedure, agency or court.
+    pub reference: Option<String>,
+    pub procedure: Option<String>,
+    pub body: Option<String>,
+    /// A payment plan: the invoices it covers (none: every open invoice
+    /// of the client in the currency) and its instalments.
+    pub plan: Option<(Vec<String>, Vec<Instalment>)>,
 }
 
 impl Submission {
@@ -431,6 +441,11 @@ impl Submission {
             on: None,
             registered: false,
             refers_to: None,
+            assignee: None,
+            reference: None,
+            procedure: None,
+            body: None,
+            plan: None,
         }
     }
 }

@@ -123,7 +123,7 @@ pub enum Command {
     /// dispute, dispute_resolved, payment, statement, credit_check, hold,
     /// snooze, note. The same checks as the workbench apply: a formal
     /// notice needs three reminders first, a payment no more than is due.
-    Log(commands::log::LogRequest),
+    Log(Box<commands::log::LogRequest>),
     /// Export the aging list or the journal (CSV for spreadsheets, JSON for scripts).
     Export {
         what: ExportWhat,

@@ -38,12 +38,13 @@ fn write(
 ) -> anyhow::Result<()> {
     match what {
         ExportWhat::Aging => {
-            let (lines, outlooks) = store.read(|tx| {
+            let (lines, outlooks, off) = store.read(|tx| {
                 let lines = crate::store::aging::lines(tx, as_of)?;
                 let outlooks = crate::store::queue::outlooks(tx, as_of, rules)?;
-                Ok::<_, crate::store::StoreError>((lines, outlooks))
+                let off = crate::store::aging::written_off(tx, as_of)?.by_invoice;
+                Ok::<_, crate::store::StoreError>((lines, outlooks, off))
             })?;
-            export::aging::write(&mut *sink, &lines, &outlooks, as_of, format)?;
+            export::aging::write(&mut *sink, &lines, &outlooks, &off, as_of, format)?;
         }
         ExportWhat::Journal => {
             let entries = store.read(|tx| crate::store::journal::latest(tx, None))?;

@@ -138,6 +138,8 @@ pub struct Activity {
     pub procedure: Option<String>,
     /// The collection agency or court an escalation went to.
     pub body: Option<String>,
+    /// A payment plan's invoices and instalments.
+    pub plan: Option<super::case_life::Plan>,
 }
 
 impl Activity {
@@ -169,6 +171,7 @@ impl Activity {
             reference: None,
             procedure: None,
             body: None,
+            plan: None,
         }
     }
 }

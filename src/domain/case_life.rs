@@ -58,7 +58,7 @@ pub struct Escalation {
 }
 
 /// One dated amount of a payment plan.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Instalment {
     pub on: NaiveDate,
     /// Minor units.
@@ -66,8 +66,10 @@ pub struct Instalment {
 }
 
 /// Instalments agreed with the client for some of its invoices.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Plan {
+    /// The day it was agreed (its journal entry's day).
+    #[serde(skip)]
     pub on: NaiveDate,
     /// The invoice numbers it covers.
     pub invoices: Vec<String>,

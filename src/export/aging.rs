@@ -28,6 +28,8 @@ struct LineJson<'a> {
     outstanding: String,
     reminder_level: u32,
     clerk: Option<&'a str>,
+    /// What was written off it by the date (out of `outstanding`).
+    written_off: String,
     /// How far its case has gone: `reminder2`, `formal_notice`,
     /// `escalated`, `plan`, `disputed`…
     stage: &'static str,
@@ -50,6 +52,7 @@ const HEADER: &[&str] = &[
     "outstanding",
     "reminder_level",
     "clerk",
+    "written_off",
     "stage",
     "next_on",
     "next",
@@ -69,9 +72,16 @@ pub fn write<W: Write>(
     out: W,
     lines: &[AgingLine],
     outlooks: &HashMap<String, Outlook>,
+    written_off: &HashMap<String, i64>,
     as_of: NaiveDate,
     format: ExportFormat,
 ) -> std::io::Result<()> {
+    let off = |l: &AgingLine| {
+        decimal_string(
+            written_off.get(&l.invoice).copied().unwrap_or(0),
+            l.currency.exponent(),
+        )
+    };
     match format {
         ExportFormat::Csv => csv_safe::write(
             out,
@@ -92,6 +102,7 @@ pub fn write<W: Write>(
                     Cell::Number(decimal_string(l.outstanding, e)),
                     Cell::Number(l.reminder_level.to_string()),
                     Cell::opt(l.clerk.as_deref()),
+                    Cell::Number(off(l)),
                     Cell::text(o.stage.as_str()),
                     Cell::text(o.next_on.to_string()),
                     Cell::text(o.next_name()),
@@ -115,6 +126,7 @@ pub fn write<W: Write>(
                     outstanding: decimal_string(l.outstanding, l.currency.exponent()),
                     reminder_level: l.reminder_level,
                     clerk: l.clerk.as_deref(),
+                    written_off: off(l),
                     stage: o.stage.as_str(),
                     next_on: o.next_on.to_string(),
                     next: o.next_name(),

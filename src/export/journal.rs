@@ -29,6 +29,7 @@ const HEADER: &[&str] = &[
     "reference",
     "procedure",
     "body",
+    "plan",
 ];
 
 pub fn write<W: Write>(
@@ -64,6 +65,7 @@ pub fn write<W: Write>(
                     Cell::opt(e.reference.as_deref()),
                     Cell::opt(e.procedure.as_deref()),
                     Cell::opt(e.body.as_deref()),
+                    Cell::opt(e.plan.as_ref().map(|p| p.to_string())),
                 ]
             }),
         ),

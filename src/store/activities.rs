@@ -16,12 +16,19 @@ pub fn insert(
     currency: Option<Currency>,
     a: &Activity,
 ) -> Result<i64> {
+    let plan = match &a.plan {
+        Some(p) => Some(
+            serde_json::to_string(p)
+                .map_err(|e| super::StoreError::Invalid(format!("payment plan: {e}")))?,
+        ),
+        None => None,
+    };
     let mut st = conn.prepare_cached(
         "INSERT INTO activities (at, on_date, user, kind, client_id, invoice_id, level, outcome, \
          amount, currency, date, next_action_on, reason, note, registered, refers_to, \
-         assignee, reference, procedure, body) \
+         assignee, reference, procedure, body, plan) \
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, \
-         ?17, ?18, ?19, ?20)",
+         ?17, ?18, ?19, ?20, ?21)",
     )?;
     st.execute(params![
         sql::instant(a.at),
@@ -50,6 +57,7 @@ pub fn insert(
         a.reference,
         a.procedure,
         a.body,
+        plan,
     ])?;
     Ok(conn.last_insert_rowid())
 }

@@ -11,7 +11,7 @@ use rusqlite::{Connection, named_params};
 use super::error::Result;
 use super::sql::{Day, day};
 use crate::domain::activity::ActivityKind;
-use crate::domain::case_life::{Instalment, LifeEntry, Plan};
+use crate::domain::case_life::{LifeEntry, Plan};
 
 /// The kinds read here, as the partial index `activities_case_life` lists them.
 const KINDS: &str =
@@ -19,24 +19,53 @@ const KINDS: &str =
 
 /// Every such entry on or before `as_of`, per client id, oldest first.
 pub fn entries(conn: &Connection, as_of: NaiveDate) -> Result<HashMap<i64, Vec<LifeEntry>>> {
+    entries_where(conn, as_of, None)
+}
+
+/// The entries of the client with row id `client_id`, oldest first.
+pub fn client_entries(
+    conn: &Connection,
+    client_id: i64,
+    as_of: NaiveDate,
+) -> Result<Vec<LifeEntry>> {
+    Ok(entries_where(conn, as_of, Some(client_id))?
+        .remove(&client_id)
+        .unwrap_or_default())
+}
+
+fn entries_where(
+    conn: &Connection,
+    as_of: NaiveDate,
+    client: Option<i64>,
+) -> Result<HashMap<i64, Vec<LifeEntry>>> {
     let sql = format!(
         "SELECT a.id, a.client_id, a.kind, a.on_date, i.number, coalesce(i.currency, a.currency), \
-                a.date, a.outcome, a.reason, a.assignee, a.amount \
+                a.date, a.outcome, a.reason, a.assignee, a.amount, a.plan \
          FROM activities a LEFT JOIN invoices i ON i.id = a.invoice_id \
-         WHERE {KINDS} AND a.on_date <= :as_of ORDER BY a.on_date, a.id"
+         WHERE {KINDS} AND a.on_date <= :as_of AND (:client IS NULL OR a.client_id = :client) \
+         ORDER BY a.on_date, a.id"
     );
     let mut st = conn.prepare_cached(&sql)?;
-    let mut rows = st.query(named_params! {":as_of": as_of})?;
+    let mut rows = st.query(named_params! {":as_of": as_of, ":client": client})?;
     let mut out: HashMap<i64, Vec<LifeEntry>> = HashMap::new();
-    let mut plans: HashMap<i64, (i64, usize)> = HashMap::new();
     while let Some(r) = rows.next()? {
         let kind: String = r.get(2)?;
         let kind = ActivityKind::parse(&kind);
         let client: i64 = r.get(1)?;
+        let on = r.get::<_, Day>(3)?.0;
+        let plan = match r.get::<_, Option<String>>(11)? {
+            Some(text) => Some(Plan {
+                on,
+                ..serde_json::from_str(&text).map_err(|e| {
+                    super::StoreError::Invalid(format!("a payment plan in the journal: {e}"))
+                })?
+            }),
+            None => None,
+        };
         let e = LifeEntry {
             id: r.get(0)?,
             kind,
-            on: r.get::<_, Day>(3)?.0,
+            on,
             invoice: r.get(4)?,
             currency: r.get(5)?,
             date: day(r, 6)?,
@@ -44,78 +73,27 @@ pub fn entries(conn: &Connection, as_of: NaiveDate) -> Result<HashMap<i64, Vec<L
             reason: r.get(8)?,
             assignee: r.get(9)?,
             amount: r.get(10)?,
-            plan: None,
+            plan,
         };
-        let list = out.entry(client).or_default();
-        if kind == Some(ActivityKind::PaymentPlan) {
-            plans.insert(e.id, (client, list.len()));
-        }
-        list.push(e);
-    }
-    if plans.is_empty() {
-        return Ok(out);
-    }
-    let mut st = conn.prepare_cached(
-        "SELECT p.activity_id, i.number FROM plan_invoices p JOIN invoices i ON i.id = p.invoice_id \
-         ORDER BY p.activity_id, i.due_on, i.number",
-    )?;
-    let mut rows = st.query([])?;
-    while let Some(r) = rows.next()? {
-        if let Some(p) = plan_of(&mut out, &plans, r.get(0)?) {
-            p.invoices.push(r.get(1)?);
-        }
-    }
-    let mut st = conn.prepare_cached(
-        "SELECT activity_id, due_on, amount FROM plan_instalments ORDER BY activity_id, due_on",
-    )?;
-    let mut rows = st.query([])?;
-    while let Some(r) = rows.next()? {
-        if let Some(p) = plan_of(&mut out, &plans, r.get(0)?) {
-            p.instalments.push(Instalment {
-                on: r.get::<_, Day>(1)?.0,
-                amount: r.get(2)?,
-            });
-        }
+        out.entry(client).or_default().push(e);
     }
     Ok(out)
 }
 
-/// The plan of the payment plan entry `id`, made on first use.
-fn plan_of<'a>(
-    out: &'a mut HashMap<i64, Vec<LifeEntry>>,
-    plans: &HashMap<i64, (i64, usize)>,
-    id: i64,
-) -> Option<&'a mut Plan> {
-    let &(client, k) = plans.get(&id)?;
-    let e = out.get_mut(&client)?.get_mut(k)?;
-    let on = e.on;
-    Some(e.plan.get_or_insert_with(|| Plan {
-        on,
-        ..Plan::default()
-    }))
-}
-
-/// Records the invoices and instalments of the payment plan entry `id`.
-pub fn insert_plan(
+/// The open invoices of the client with row id `client_id` in `currency`
+/// that are not deposits, oldest due first: (row id, number, outstanding).
+pub fn open_invoices(
     conn: &Connection,
-    id: i64,
-    invoice_ids: &[i64],
-    instalments: &[Instalment],
-) -> Result<()> {
-    let mut st =
-        conn.prepare_cached("INSERT INTO plan_invoices (activity_id, invoice_id) VALUES (?1, ?2)")?;
-    for i in invoice_ids {
-        st.execute(rusqlite::params![id, i])?;
-    }
+    client_id: i64,
+    currency: crate::domain::currency::Currency,
+) -> Result<Vec<(i64, String, i64)>> {
     let mut st = conn.prepare_cached(
-        "INSERT INTO plan_instalments (activity_id, due_on, amount) VALUES (?1, ?2, ?3)",
+        "SELECT id, number, amount - paid - written_off FROM invoices \
+         WHERE client_id = ?1 AND currency = ?2 AND settled_on IS NULL AND is_deposit = 0 \
+         ORDER BY due_on, number",
     )?;
-    for i in instalments {
-        st.execute(rusqlite::params![
-            id,
-            super::sql::SqlDate::new(i.on),
-            i.amount
-        ])?;
-    }
-    Ok(())
+    let rows = st.query_map(rusqlite::params![client_id, currency], |r| {
+        Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+    })?;
+    Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
 }

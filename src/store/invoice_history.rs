@@ -21,13 +21,15 @@ pub struct InvoiceHistory {
     pub reminder_level: u32,
     /// The first formal notice, if one was sent.
     pub notice_on: Option<NaiveDate>,
+    /// Written off on or before the date (minor units).
+    pub written_off: i64,
 }
 
 impl InvoiceHistory {
-    /// Minor units still due on the date.
+    /// Minor units still due on the date: neither paid nor written off.
     pub fn outstanding(&self) -> i64 {
         let paid: i64 = self.payments.iter().map(|(_, a)| a).sum();
-        self.stored.invoice.amount.minor - paid
+        self.stored.invoice.amount.minor - paid - self.written_off
     }
 }
 
@@ -72,6 +74,14 @@ pub fn history(
     }
     let reminder_level =
         u32::try_from(reminders.iter().filter(|(l, _)| *l >= 1).count()).unwrap_or(u32::MAX);
+    let mut st = conn.prepare_cached(
+        "SELECT coalesce(sum(amount), 0) FROM activities \
+         WHERE invoice_id = :id AND kind = 'write_off' AND on_date <= :as_of",
+    )?;
+    let written_off: i64 = st
+        .query_row(named_params! {":id": stored.id, ":as_of": as_of}, |r| {
+            r.get(0)
+        })?;
     Ok(Some(InvoiceHistory {
         stored,
         client,
@@ -79,5 +89,6 @@ pub fn history(
         reminders,
         reminder_level,
         notice_on,
+        written_off,
     }))
 }

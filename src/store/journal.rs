@@ -46,6 +46,10 @@ pub struct JournalEntry {
     pub procedure: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub body: Option<String>,
+    /// A payment plan's invoices and instalments (`{"invoices": […],
+    /// "instalments": [{"on": …, "amount": minor units}, …]}`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub plan: Option<serde_json::Value>,
 }
 
 impl JournalEntry {
@@ -73,7 +77,7 @@ const SELECT: &str = "SELECT a.id, a.at, a.on_date, a.user, a.kind, c.code, i.nu
      a.outcome, a.amount, a.currency, a.date, a.next_action_on, a.reason, a.note, a.registered, \
      a.refers_to, \
      (SELECT min(x.date) FROM activities x WHERE x.refers_to = a.id AND x.outcome = 'acknowledged'), \
-     a.assignee, a.reference, a.procedure, a.body \
+     a.assignee, a.reference, a.procedure, a.body, a.plan \
      FROM activities a JOIN clients c ON c.id = a.client_id \
      LEFT JOIN invoices i ON i.id = a.invoice_id";
 
@@ -143,6 +147,9 @@ fn entries(conn: &Connection, sql: &str, args: impl rusqlite::Params) -> Result<
             reference: r.get(19)?,
             procedure: r.get(20)?,
             body: r.get(21)?,
+            plan: r
+                .get::<_, Option<String>>(22)?
+                .and_then(|t| serde_json::from_str(&t).ok()),
         })
     })?;
     Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)

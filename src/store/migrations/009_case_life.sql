@@ -2,10 +2,19 @@
 -- escalations to a collection agency or a court, payment plans and
 -- write-offs. The journal takes three new kinds, which its CHECK lists:
 -- SQLite cannot change a CHECK, so the table is made again with the same
--- rows, ids, indexes and triggers (the 12 steps of SQLite's "ALTER TABLE"
--- page, within this migration's transaction).
+-- rows, ids, indexes and triggers. The rows wait in a temporary table
+-- while the old one is dropped first, so that the new table and the
+-- schema's own pages reuse the pages it leaves, near the file's start.
 
-CREATE TABLE activities_new (
+CREATE TEMP TABLE activities_copy AS SELECT * FROM activities;
+DROP TABLE activities;
+
+-- Besides the columns of 001: the clerk who owns a dispute (assignee);
+-- an escalation's file reference at the agency or court, its procedure
+-- (injonction_de_payer, inkasso, …) and the agency's or court's name
+-- (body); a payment plan's invoices and instalments, as JSON:
+-- {"invoices": ["F1", …], "instalments": [{"on": "2026-12-15", "amount": 50000}, …]}.
+CREATE TABLE activities (
     id             INTEGER PRIMARY KEY,
     at             TEXT NOT NULL,
     on_date        TEXT NOT NULL,
@@ -25,22 +34,19 @@ CREATE TABLE activities_new (
     reason         TEXT,
     note           TEXT NOT NULL DEFAULT '',
     registered     INTEGER NOT NULL DEFAULT 0 CHECK (registered IN (0, 1)),
-    refers_to      INTEGER REFERENCES activities_new(id) DEFERRABLE INITIALLY DEFERRED,
-    -- The clerk who owns a dispute.
+    refers_to      INTEGER REFERENCES activities(id) DEFERRABLE INITIALLY DEFERRED,
     assignee       TEXT,
-    -- An escalation's file reference at the agency or court, its procedure
-    -- (injonction_de_payer, inkasso, …) and the agency's or court's name.
     reference      TEXT,
     procedure      TEXT,
-    body           TEXT
+    body           TEXT,
+    plan           TEXT
 );
-INSERT INTO activities_new (id, at, on_date, user, kind, client_id, invoice_id, level, outcome,
+INSERT INTO activities (id, at, on_date, user, kind, client_id, invoice_id, level, outcome,
         amount, currency, date, next_action_on, reason, note, registered, refers_to)
     SELECT id, at, on_date, user, kind, client_id, invoice_id, level, outcome,
         amount, currency, date, next_action_on, reason, note, registered, refers_to
-    FROM activities;
-DROP TABLE activities;
-ALTER TABLE activities_new RENAME TO activities;
+    FROM temp.activities_copy ORDER BY id;
+DROP TABLE temp.activities_copy;
 
 CREATE INDEX activities_client ON activities(client_id, at);
 CREATE INDEX activities_contact ON activities(client_id, kind, on_date);
@@ -70,31 +76,18 @@ BEGIN
     SELECT RAISE(ROLLBACK, 'a formal notice needs an invoice with at least three reminders');
 END;
 
--- A payment plan's invoices and instalments, beside its journal entry.
-CREATE TABLE plan_invoices (
-    activity_id INTEGER NOT NULL REFERENCES activities(id) DEFERRABLE INITIALLY DEFERRED,
-    invoice_id  INTEGER NOT NULL REFERENCES invoices(id) DEFERRABLE INITIALLY DEFERRED,
-    PRIMARY KEY (activity_id, invoice_id)
-) WITHOUT ROWID;
-CREATE TABLE plan_instalments (
-    activity_id INTEGER NOT NULL REFERENCES activities(id) DEFERRABLE INITIALLY DEFERRED,
-    due_on      TEXT NOT NULL,
-    amount      INTEGER NOT NULL CHECK (typeof(amount) = 'integer' AND amount > 0),
-    PRIMARY KEY (activity_id, due_on)
-) WITHOUT ROWID;
-CREATE TRIGGER plan_invoices_no_update BEFORE UPDATE ON plan_invoices
-BEGIN
-    SELECT RAISE(ROLLBACK, 'a payment plan is never changed: record a new one');
-END;
-CREATE TRIGGER plan_invoices_no_delete BEFORE DELETE ON plan_invoices
-BEGIN
-    SELECT RAISE(ROLLBACK, 'a payment plan is never changed: record a new one');
-END;
-CREATE TRIGGER plan_instalments_no_update BEFORE UPDATE ON plan_instalments
-BEGIN
-    SELECT RAISE(ROLLBACK, 'a payment plan is never changed: record a new one');
-END;
-CREATE TRIGGER plan_instalments_no_delete BEFORE DELETE ON plan_instalments
-BEGIN
-    SELECT RAISE(ROLLBACK, 'a payment plan is never changed: record a new one');
-END;
+-- What was written off each invoice (minor units) and the day of the
+-- latest write-off, kept beside the `write_off` entries of the journal by
+-- dun's store (src/store/invoices.rs) like the paid total beside the
+-- payments: outstanding = amount − paid − written_off. An invoice written
+-- off in full is settled on that day.
+ALTER TABLE invoices ADD COLUMN written_off INTEGER NOT NULL DEFAULT 0
+    CHECK (typeof(written_off) = 'integer' AND written_off >= 0 AND paid + written_off <= amount);
+ALTER TABLE invoices ADD COLUMN written_off_on TEXT;
+
+-- The open invoices' covering index holds them too.
+DROP INDEX invoices_open;
+CREATE INDEX invoices_open ON invoices(due_on, currency, issued_on, amount, paid, last_paid_on,
+    client_id, number, is_deposit, reminder_level, courtesy_on, reminded_on, notice_on,
+    promised_for, disputed, written_off, written_off_on, settled_on)
+    WHERE settled_on IS NULL;
