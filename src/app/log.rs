@@ -267,7 +267,7 @@ fn case_entries(
                     )));
                 }
                 Some("uncollectable") => {
-                    work.write_offs = store::case_life::open_invoices(tx, client_id, cur)?;
+                    work.write_offs = store::case_life::case_invoices(tx, client_id, cur, today)?;
                     work.write_off_reason = "uncollectable, by the escalation's outcome".into();
                 }
                 _ => {}
@@ -279,7 +279,7 @@ fn case_entries(
                     "a payment plan needs its instalments".into(),
                 ));
             };
-            let open = store::case_life::open_invoices(tx, client_id, cur)?;
+            let open = store::case_life::case_invoices(tx, client_id, cur, today)?;
             let covered: Vec<(i64, String, i64)> = if numbers.is_empty() {
                 open
             } else {
@@ -311,7 +311,7 @@ fn case_entries(
             };
             if covered.is_empty() {
                 return Err(StoreError::Invalid(format!(
-                    "{} owes nothing in {cur}: there is nothing to plan",
+                    "{} has nothing overdue in {cur}: name the invoices the plan covers (--invoice)",
                     target.client
                 )));
             }

@@ -25,7 +25,7 @@ pub struct LogRequest {
     #[arg(long, value_name = "CODE")]
     pub client: Option<String>,
     /// The invoice it is about (a payment plan: the invoices it covers,
-    /// by default every open invoice of the client).
+    /// by default the client's overdue invoices in its currency).
     #[arg(long, value_name = "NUMBER", num_args = 1..)]
     pub invoice: Vec<String>,
     #[arg(long)]
@@ -171,6 +171,7 @@ fn target(
         invoice_outstanding: invoice.as_ref().map_or(0, StoredInvoice::outstanding),
         overdue: 0,
         reminder_level: level,
+        line_invoices: Vec::new(),
     })
 }
 

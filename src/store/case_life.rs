@@ -80,19 +80,23 @@ fn entries_where(
     Ok(out)
 }
 
-/// The open invoices of the client with row id `client_id` in `currency`
-/// that are not deposits, oldest due first: (row id, number, outstanding).
-pub fn open_invoices(
+/// The case of the client with row id `client_id` in `currency` on
+/// `as_of`: its open invoices overdue then, not deposits nor disputed,
+/// oldest due first, as (row id, number, outstanding).
+pub fn case_invoices(
     conn: &Connection,
     client_id: i64,
     currency: crate::domain::currency::Currency,
+    as_of: NaiveDate,
 ) -> Result<Vec<(i64, String, i64)>> {
     let mut st = conn.prepare_cached(
         "SELECT id, number, amount - paid - written_off FROM invoices \
          WHERE client_id = ?1 AND currency = ?2 AND settled_on IS NULL AND is_deposit = 0 \
+           AND due_on < ?3 AND disputed = 0 \
          ORDER BY due_on, number",
     )?;
-    let rows = st.query_map(rusqlite::params![client_id, currency], |r| {
+    let as_of = super::sql::SqlDate::new(as_of);
+    let rows = st.query_map(rusqlite::params![client_id, currency, as_of], |r| {
         Ok((r.get(0)?, r.get(1)?, r.get(2)?))
     })?;
     Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
