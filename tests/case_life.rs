@@ -689,3 +689,41 @@ fn a_payment_plan_adds_up_breaks_when_an_instalment_is_missed_and_closes_when_pa
     assert_eq!(aging_line(&db, "2027-01-10", "B1"), None);
     assert!(!queue(&db, "2027-02-01").iter().any(|(c, ..)| c == "C2"));
 }
+
+/// A written-off amount is no longer claimed: the invoice owes the rest,
+/// and the late-payment interest runs on the rest from that day.
+#[test]
+fn interest_stops_running_on_what_was_written_off() {
+    let (dir, db) = fixture();
+    let more = dir.path().join("h1.csv");
+    std::fs::write(
+        &more,
+        "invoice,customer,invoice date,due date,amount,currency\nH1,C1,2026-01-01,2026-02-01,1000.00,EUR\n",
+    )
+    .unwrap();
+    ok(&dun(&db, &["import", "invoices", more.to_str().unwrap()]));
+    let day = "2026-06-30";
+    let before = json(&db, &["--today", day, "invoice", "H1", "--format", "json"]);
+    ok(&on(
+        &db,
+        day,
+        &[
+            "log",
+            "write_off",
+            "--invoice",
+            "H1",
+            "--amount",
+            "500.00",
+            "--reason",
+            "settlement",
+            "--on",
+            "2026-04-01",
+        ],
+    ));
+    let after = json(&db, &["--today", day, "invoice", "H1", "--format", "json"]);
+    assert_eq!(after["outstanding"], "500.00", "{after}");
+    let interest = |v: &Value| v["interest"].as_str().unwrap().parse::<f64>().unwrap();
+    assert!(interest(&after) < interest(&before), "{before} {after}");
+    let last = after["periods"].as_array().unwrap().last().unwrap().clone();
+    assert_eq!(last["balance"], "500.00", "{after}");
+}

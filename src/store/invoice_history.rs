@@ -23,6 +23,10 @@ pub struct InvoiceHistory {
     pub notice_on: Option<NaiveDate>,
     /// Written off on or before the date (minor units).
     pub written_off: i64,
+    /// The payments and write-offs together, by date: what lowered the
+    /// balance the late-payment interest runs on (a written-off amount is
+    /// no longer claimed).
+    pub reductions: Vec<(NaiveDate, i64)>,
 }
 
 impl InvoiceHistory {
@@ -75,13 +79,21 @@ pub fn history(
     let reminder_level =
         u32::try_from(reminders.iter().filter(|(l, _)| *l >= 1).count()).unwrap_or(u32::MAX);
     let mut st = conn.prepare_cached(
-        "SELECT coalesce(sum(amount), 0) FROM activities \
-         WHERE invoice_id = :id AND kind = 'write_off' AND on_date <= :as_of",
+        "SELECT on_date, amount FROM activities \
+         WHERE invoice_id = :id AND kind = 'write_off' AND on_date <= :as_of ORDER BY on_date, id",
     )?;
-    let written_off: i64 = st
-        .query_row(named_params! {":id": stored.id, ":as_of": as_of}, |r| {
-            r.get(0)
-        })?;
+    let write_offs = st
+        .query_map(named_params! {":id": stored.id, ":as_of": as_of}, |r| {
+            Ok((
+                r.get::<_, NaiveDate>(0)?,
+                r.get::<_, Option<i64>>(1)?.unwrap_or(0),
+            ))
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    let written_off = write_offs.iter().map(|(_, a)| a).sum();
+    let mut reductions: Vec<(NaiveDate, i64)> =
+        payments.iter().copied().chain(write_offs).collect();
+    reductions.sort_by_key(|(on, _)| *on);
     Ok(Some(InvoiceHistory {
         stored,
         client,
@@ -90,5 +102,6 @@ pub fn history(
         reminder_level,
         notice_on,
         written_off,
+        reductions,
     }))
 }
