@@ -256,7 +256,7 @@ fn case_entries(
             match s.outcome.as_deref() {
                 None if open => {
                     return Err(StoreError::Invalid(format!(
-                        "{}'s case in {cur} is escalated already: record the outcome (--outcome) or its next review",
+                        "{}'s case in {cur} is escalated already: record its outcome and next review instead (--outcome; e on its review line)",
                         target.client
                     )));
                 }
