@@ -410,6 +410,83 @@ fn a_write_off_leaves_the_outstanding_and_the_aging_never_above_what_is_owed() {
         (&"write_off".into(), &"small balance".into())
     );
     assert!(!w["user"].as_str().unwrap().is_empty());
+    // A correction is a new entry naming the one it corrects.
+    let id = w["id"].to_string();
+    refused(
+        &db,
+        &[
+            "log",
+            "write_off",
+            "--invoice",
+            "A2",
+            "--amount=-400.00",
+            "--reason",
+            "wrong",
+        ],
+        "refers-to:",
+    );
+    refused(
+        &db,
+        &[
+            "log",
+            "write_off",
+            "--invoice",
+            "A2",
+            "--amount=-600.00",
+            "--reason",
+            "wrong",
+            "--refers-to",
+            &id,
+        ],
+        "amount: a correction gives back at most the 500.00 EUR written off A2",
+    );
+    ok(&dun(
+        &db,
+        &[
+            "log",
+            "write_off",
+            "--invoice",
+            "A1",
+            "--amount",
+            "1.00",
+            "--reason",
+            "rounding",
+        ],
+    ));
+    refused(
+        &db,
+        &[
+            "log",
+            "write_off",
+            "--invoice",
+            "A1",
+            "--amount=-1.00",
+            "--reason",
+            "wrong",
+            "--refers-to",
+            &id,
+        ],
+        "is not a write-off of A1",
+    );
+    ok(&dun(
+        &db,
+        &[
+            "log",
+            "write_off",
+            "--invoice",
+            "A2",
+            "--amount=-400.00",
+            "--reason",
+            "paid after all",
+            "--refers-to",
+            &id,
+        ],
+    ));
+    let a2 = aging_line(&db, TODAY, "A2").unwrap();
+    assert_eq!(
+        (&a2["outstanding"], &a2["written_off"]),
+        (&"400.00".into(), &"100.00".into())
+    );
 }
 
 /// Reminders 1 to 3 and the formal notice of A1, sent in September and

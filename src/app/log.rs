@@ -239,6 +239,23 @@ fn case_entries(
     let mut work = CaseWork::default();
     let cur = target.currency;
     match s.kind {
+        ActivityKind::WriteOff if s.amount.is_some_and(|a| a < 0) => {
+            let corrected = match s.refers_to {
+                Some(id) => store::activities::kind_and_invoice(tx, id)?,
+                None => None,
+            };
+            let same = target.invoice.as_ref().and_then(|n| {
+                let inv = store::invoices::find(tx, n).ok()??;
+                Some(inv.id)
+            });
+            if !matches!(corrected, Some((ActivityKind::WriteOff, Some(i))) if Some(i) == same) {
+                return Err(StoreError::Invalid(format!(
+                    "refers-to: journal entry {} is not a write-off of {}",
+                    s.refers_to.unwrap_or(0),
+                    target.invoice.as_deref().unwrap_or("")
+                )));
+            }
+        }
         ActivityKind::DisputeResolved if s.outcome.as_deref() == Some(DISPUTE_UPHELD) => {
             if let Some(n) = &target.invoice
                 && let Some(inv) = store::invoices::find(tx, n)?
@@ -527,11 +544,27 @@ pub fn check(
             let (Some(amount), Some(inv)) = (s.amount, invoice) else {
                 return Err("amount: a write-off needs its amount (--amount)".into());
             };
-            if amount <= 0 {
+            let cur = inv.invoice.amount.currency;
+            if amount < 0 {
+                // A correction: a new entry that gives back part of an
+                // earlier write-off (the journal is never changed).
+                if s.refers_to.is_none() {
+                    return Err(
+                        "refers-to: a correction (a negative amount) names the write-off it corrects (--refers-to ID)".into(),
+                    );
+                }
+                if -amount > inv.written_off {
+                    return Err(format!(
+                        "amount: a correction gives back at most the {} written off {}",
+                        Money::new(inv.written_off, cur),
+                        inv.invoice.number
+                    ));
+                }
+            }
+            if amount == 0 {
                 return Err("amount: a write-off is more than zero".into());
             }
             if amount > inv.outstanding() {
-                let cur = inv.invoice.amount.currency;
                 return Err(format!(
                     "amount: {} is more than the {} outstanding on {}: a write-off never exceeds it",
                     Money::new(amount, cur),

@@ -108,6 +108,16 @@ pub fn open_dispute_since(conn: &Connection, invoice_id: i64) -> Result<Option<c
     Ok(latest.and_then(|(kind, on)| (kind == "dispute").then_some(on)))
 }
 
+/// The kind of journal entry `id` and the invoice (row id) it is about,
+/// if the entry exists.
+pub fn kind_and_invoice(conn: &Connection, id: i64) -> Result<Option<(ActivityKind, Option<i64>)>> {
+    use rusqlite::OptionalExtension;
+    let mut st = conn.prepare_cached("SELECT kind, invoice_id FROM activities WHERE id = ?1")?;
+    Ok(st
+        .query_row([id], |r| Ok((r.get(0)?, r.get(1)?)))
+        .optional()?)
+}
+
 /// The client a journal entry is about and whether it went by registered
 /// mail, if the entry exists.
 pub fn client_of(conn: &Connection, id: i64) -> Result<Option<(i64, bool)>> {
