@@ -300,6 +300,44 @@ fn a_dispute_has_an_owner_and_comes_back_on_its_review_date() {
     assert!(w["reason"].as_str().unwrap().contains("dispute upheld"));
     let aging = json(&db, &["aging", "--format", "json"]);
     assert_eq!(aging["written_off"][0]["amount"], "800.00", "{aging}");
+
+    // Upheld for part of the invoice: the disputed amount is credited.
+    ok(&dun(
+        &db,
+        &["log", "dispute", "--invoice", "A2", "--reason", "price"],
+    ));
+    refused(
+        &db,
+        &[
+            "log",
+            "dispute_resolved",
+            "--invoice",
+            "A2",
+            "--outcome",
+            "upheld",
+            "--amount",
+            "900.00",
+        ],
+        "amount: the disputed amount credited is more than zero and at most the 500.00 EUR A2 owes",
+    );
+    let out = ok(&dun(
+        &db,
+        &[
+            "log",
+            "dispute_resolved",
+            "--invoice",
+            "A2",
+            "--outcome",
+            "upheld",
+            "--amount",
+            "120.00",
+        ],
+    ));
+    assert!(out.contains("120.00 EUR written off"), "{out}");
+    assert_eq!(
+        aging_line(&db, TODAY, "A2").unwrap()["outstanding"],
+        "380.00"
+    );
 }
 
 #[test]

@@ -230,6 +230,8 @@ impl Form {
             ],
             FormKind::ResolveDispute => vec![
                 field("Resolution", Input::Choice(RESOLUTIONS), DISPUTE_REJECTED),
+                // Upheld: the disputed amount credited, by default all it owes.
+                field("Credit", Input::Amount, money(target.invoice_outstanding)),
                 field("Note", Input::Text, ""),
             ],
             FormKind::Escalation => vec![
@@ -431,6 +433,9 @@ impl Form {
             FormKind::ResolveDispute => {
                 s.kind = ActivityKind::DisputeResolved;
                 s.outcome = Some(self.value("Resolution").to_string());
+                if s.outcome.as_deref() == Some(DISPUTE_UPHELD) {
+                    s.amount = self.amount("Credit")?;
+                }
             }
             FormKind::Escalation => {
                 s.kind = ActivityKind::Escalation;

@@ -257,12 +257,23 @@ fn case_entries(
             }
         }
         ActivityKind::DisputeResolved if s.outcome.as_deref() == Some(DISPUTE_UPHELD) => {
+            // The disputed amount (by default all it owes) is credited.
             if let Some(n) = &target.invoice
                 && let Some(inv) = store::invoices::find(tx, n)?
                 && inv.outstanding() > 0
             {
-                work.write_offs = vec![(inv.id, n.clone(), inv.outstanding())];
-                work.write_off_reason = "dispute upheld: the invoice is credited".into();
+                let owed = inv.outstanding();
+                let credit = s.amount.unwrap_or(owed);
+                if credit <= 0 || credit > owed {
+                    let cur = inv.invoice.amount.currency;
+                    return Err(StoreError::Invalid(format!(
+                        "amount: the disputed amount credited is more than zero and at most the {} {n} owes, not {}",
+                        Money::new(owed, cur),
+                        Money::new(credit, cur)
+                    )));
+                }
+                work.write_offs = vec![(inv.id, n.clone(), credit)];
+                work.write_off_reason = "dispute upheld: the disputed amount is credited".into();
             }
         }
         ActivityKind::Escalation => {
