@@ -103,6 +103,7 @@ impl World {
                     kind: Some(a.kind),
                     on: a.on,
                     invoice: a.invoice_number.clone(),
+                    invoice_id: None,
                     currency,
                     date: a.date,
                     outcome: a.outcome.clone(),

@@ -20,7 +20,9 @@ pub struct LifeEntry {
     pub id: i64,
     pub kind: Option<ActivityKind>,
     pub on: NaiveDate,
+    /// The invoice's number, and its row id where the store knows it.
     pub invoice: Option<String>,
+    pub invoice_id: Option<i64>,
     /// The currency of the case it is about.
     pub currency: Option<Currency>,
     /// Review date (dispute, escalation).

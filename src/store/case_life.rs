@@ -17,12 +17,14 @@ use crate::domain::case_life::{LifeEntry, Plan};
 const KINDS: &str =
     "a.kind IN ('dispute', 'dispute_resolved', 'escalation', 'payment_plan', 'write_off')";
 
-/// Every such entry on or before `as_of`, per client id, oldest first.
+/// Every such entry on or before `as_of`, per client id (in no order: the
+/// rules read them by day and id), read from the covering index alone: an
+/// entry names its invoice by row id (`invoice_id`), not by number.
 pub fn entries(conn: &Connection, as_of: NaiveDate) -> Result<HashMap<i64, Vec<LifeEntry>>> {
     entries_where(conn, as_of, None)
 }
 
-/// The entries of the client with row id `client_id`, oldest first.
+/// The entries of the client with row id `client_id`.
 pub fn client_entries(
     conn: &Connection,
     client_id: i64,
@@ -39,11 +41,10 @@ fn entries_where(
     client: Option<i64>,
 ) -> Result<HashMap<i64, Vec<LifeEntry>>> {
     let sql = format!(
-        "SELECT a.id, a.client_id, a.kind, a.on_date, i.number, coalesce(i.currency, a.currency), \
+        "SELECT a.id, a.client_id, a.kind, a.on_date, a.invoice_id, a.currency, \
                 a.date, a.outcome, a.reason, a.assignee, a.amount, a.plan \
-         FROM activities a LEFT JOIN invoices i ON i.id = a.invoice_id \
-         WHERE {KINDS} AND a.on_date <= :as_of AND (:client IS NULL OR a.client_id = :client) \
-         ORDER BY a.on_date, a.id"
+         FROM activities a \
+         WHERE {KINDS} AND a.on_date <= :as_of AND (:client IS NULL OR a.client_id = :client)"
     );
     let mut st = conn.prepare_cached(&sql)?;
     let mut rows = st.query(named_params! {":as_of": as_of, ":client": client})?;
@@ -66,7 +67,9 @@ fn entries_where(
             id: r.get(0)?,
             kind,
             on,
-            invoice: r.get(4)?,
+            // The number is the caller's to fill from the invoices it read.
+            invoice: None,
+            invoice_id: r.get(4)?,
             currency: r.get(5)?,
             date: day(r, 6)?,
             outcome: r.get(7)?,

@@ -123,8 +123,16 @@ fn load(
     let (mut clients, ids) = clients(conn, as_of, cached)?;
     letters(conn, as_of, cached, &ids, &mut clients)?;
     deposits_issued(conn, as_of, &ids, &mut clients)?;
-    let mut invoices = invoices(conn, as_of, cached, &ids)?;
-    case_lives(conn, as_of, rules, &ids, &mut clients, &mut invoices)?;
+    let (mut invoices, invoice_ids) = invoices(conn, as_of, cached, &ids)?;
+    case_lives(
+        conn,
+        as_of,
+        rules,
+        &ids,
+        &invoice_ids,
+        &mut clients,
+        &mut invoices,
+    )?;
     Ok((clients, invoices))
 }
 
@@ -244,12 +252,24 @@ fn case_lives(
     as_of: NaiveDate,
     rules: &Rules,
     ids: &HashMap<i64, usize>,
+    invoice_ids: &[i64],
     clients: &mut [QueueClient],
     invoices: &mut [QueueInvoice],
 ) -> Result<()> {
     let mut by_client: Vec<Vec<LifeEntry>> = vec![Vec::new(); clients.len()];
-    for (id, entries) in super::case_life::entries(conn, as_of)? {
+    let numbers: HashMap<i64, usize> = invoice_ids
+        .iter()
+        .enumerate()
+        .map(|(k, id)| (*id, k))
+        .collect();
+    for (id, mut entries) in super::case_life::entries(conn, as_of)? {
         if let Some(&k) = ids.get(&id) {
+            for e in &mut entries {
+                e.invoice = e
+                    .invoice_id
+                    .and_then(|i| numbers.get(&i))
+                    .map(|&n| invoices[n].number.clone());
+            }
             by_client[k] = entries;
         }
     }
@@ -295,7 +315,7 @@ fn invoices(
     as_of: NaiveDate,
     cached: bool,
     ids: &HashMap<i64, usize>,
-) -> Result<Vec<QueueInvoice>> {
+) -> Result<(Vec<QueueInvoice>, Vec<i64>)> {
     let facts = if cached {
         ", i.is_deposit, i.reminder_level, i.courtesy_on, i.reminded_on, i.notice_on, \
          i.promised_for, i.disputed"
@@ -310,10 +330,12 @@ fn invoices(
     let mut st = conn.prepare_cached(&sql)?;
     let mut rows = st.query(named_params! {":as_of": as_of})?;
     let mut out = Vec::new();
+    let mut row_ids = Vec::new();
     while let Some(r) = rows.next()? {
         let Some(&client) = ids.get(&r.get::<_, i64>(1)?) else {
             continue;
         };
+        row_ids.push(r.get::<_, i64>(0)?);
         out.push(QueueInvoice {
             client,
             number: r.get(2)?,
@@ -333,5 +355,5 @@ fn invoices(
             dispute: None,
         });
     }
-    Ok(out)
+    Ok((out, row_ids))
 }

@@ -56,8 +56,9 @@ CREATE INDEX activities_at ON activities(at);
 CREATE INDEX activities_refers ON activities(refers_to) WHERE refers_to IS NOT NULL;
 CREATE INDEX activities_on ON activities(on_date);
 -- The entries that shape a case's life besides its letters, read whole by
--- the queue: few, so it reads them all from this small index.
-CREATE INDEX activities_case_life ON activities(kind, on_date)
+-- the queue: few, so it reads them all from this small covering index.
+CREATE INDEX activities_case_life ON activities(kind, on_date, client_id, invoice_id, currency,
+    date, outcome, reason, assignee, amount, plan)
     WHERE kind IN ('dispute', 'dispute_resolved', 'escalation', 'payment_plan', 'write_off');
 
 CREATE TRIGGER activities_no_update BEFORE UPDATE ON activities
