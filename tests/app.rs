@@ -413,7 +413,7 @@ fn a_registered_letter_is_acknowledged_with_one_key() {
         .unwrap();
     let req = dun::commands::log::LogRequest {
         kind: "formal_notice".into(),
-        invoice: Some(number.clone()),
+        invoice: vec![number.clone()],
         registered: true,
         ..Default::default()
     };
@@ -650,4 +650,164 @@ fn a_rate_another_clerk_sets_is_used_at_the_workbench_s_next_load() {
     // ECB 2.15 + 8 = 10.15 % a year, from the day after the due date.
     assert_eq!(p.rate, Some("10.15".parse().unwrap()));
     assert!(p.interest.minor > 0, "{p:?}");
+}
+
+/// Selects the first queue line of `kind` (its JSON name).
+fn select_line(app: &mut App, store: &mut Store, kind: &str) -> String {
+    select_line_of(app, store, kind, None)
+}
+
+/// Selects the first queue line of `kind` about `invoice`, when given.
+fn select_line_of(app: &mut App, store: &mut Store, kind: &str, invoice: Option<&str>) -> String {
+    let k = app
+        .queue
+        .iter()
+        .position(|l| {
+            l.reason.kind() == kind && invoice.is_none_or(|n| l.invoices.iter().any(|i| i == n))
+        })
+        .unwrap_or_else(|| panic!("no {kind} line"));
+    press(app, store, &[KeyCode::Char('g')]);
+    for _ in 0..k {
+        press(app, store, &[KeyCode::Down]);
+    }
+    app.queue[k].code.clone()
+}
+
+fn latest_entry(store: &Store) -> dun::store::journal::JournalEntry {
+    dun::store::journal::latest(store.conn(), Some(1)).unwrap()[0].clone()
+}
+
+#[test]
+fn from_an_escalate_line_e_escalates_the_case_and_takes_it_off_the_queue() {
+    let (_dir, mut store) = demo();
+    let mut app = started(&mut store);
+    let client = select_line(&mut app, &mut store, "escalate");
+    press(&mut app, &mut store, &[KeyCode::Char('e')]);
+    assert_eq!(app.form.as_ref().unwrap().kind.title(), "Escalate the case");
+    // To: 2 court; procedure: 2 the first named; the court; Tab; the reference.
+    let mut keys = vec![KeyCode::Char('2'), KeyCode::Char('2')];
+    keys.extend(chars("Tribunal judiciaire"));
+    keys.push(KeyCode::Enter);
+    type_in(&mut app, &mut store, &keys);
+    let error = app.form.as_ref().and_then(|f| f.error.clone()).unwrap();
+    assert!(error.starts_with("reference:"), "{error}");
+    let mut keys = vec![KeyCode::Tab];
+    keys.extend(chars("RG 26/77"));
+    keys.push(KeyCode::Enter);
+    type_in(&mut app, &mut store, &keys);
+    assert!(
+        app.form.is_none(),
+        "{:?}",
+        app.form.as_ref().and_then(|f| f.error.clone())
+    );
+    let e = latest_entry(&store);
+    assert_eq!(
+        (e.kind.as_str(), e.client.as_str()),
+        ("escalation", client.as_str())
+    );
+    assert_eq!(e.reason.as_deref(), Some("court"));
+    assert_eq!(e.procedure.as_deref(), Some("injonction_de_payer"));
+    assert_eq!(e.reference.as_deref(), Some("RG 26/77"));
+    assert_eq!(e.date, Some("2026-12-22".parse().unwrap()));
+    assert!(
+        !app.queue
+            .iter()
+            .any(|l| l.code == client && l.reason.kind() == "escalate"),
+        "the escalated case left the queue"
+    );
+}
+
+#[test]
+fn from_an_escalate_line_l_then_enter_agrees_equal_monthly_instalments() {
+    let (_dir, mut store) = demo();
+    let mut app = started(&mut store);
+    let client = select_line(&mut app, &mut store, "escalate");
+    press(&mut app, &mut store, &[KeyCode::Char('L')]);
+    type_in(&mut app, &mut store, &[KeyCode::Enter]);
+    assert!(
+        app.form.is_none(),
+        "{:?}",
+        app.form.as_ref().and_then(|f| f.error.clone())
+    );
+    let e = latest_entry(&store);
+    assert_eq!(
+        (e.kind.as_str(), e.client.as_str()),
+        ("payment_plan", client.as_str())
+    );
+    let plan = e.plan.unwrap();
+    let dates: Vec<&str> = plan["instalments"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["on"].as_str().unwrap())
+        .collect();
+    assert_eq!(dates, ["2026-12-22", "2027-01-22", "2027-02-22"]);
+    assert!(
+        !app.queue
+            .iter()
+            .any(|l| l.code == client && l.reason.kind() == "escalate")
+    );
+}
+
+#[test]
+fn w_writes_off_with_a_reason_and_r_resolves_a_dispute_upheld() {
+    let (_dir, mut store) = demo();
+    let mut app = started(&mut store);
+    select_line(&mut app, &mut store, "escalate");
+    let before = journal_count(&store);
+    press(&mut app, &mut store, &[KeyCode::Char('W')]);
+    type_in(&mut app, &mut store, &[KeyCode::Enter]);
+    let error = app.form.as_ref().and_then(|f| f.error.clone()).unwrap();
+    assert!(error.starts_with("reason:"), "{error}");
+    assert_eq!(journal_count(&store), before);
+    let mut keys = vec![KeyCode::Tab];
+    keys.extend(chars("not worth a court"));
+    keys.push(KeyCode::Enter);
+    type_in(&mut app, &mut store, &keys);
+    assert!(
+        app.form.is_none(),
+        "{:?}",
+        app.form.as_ref().and_then(|f| f.error.clone())
+    );
+    let w = latest_entry(&store);
+    assert_eq!(
+        (w.kind.as_str(), w.reason.as_deref()),
+        ("write_off", Some("not worth a court"))
+    );
+    // A dispute on the first line's invoice, to review today, then
+    // resolved upheld from its dispute_review line: R 1 Enter.
+    press(
+        &mut app,
+        &mut store,
+        &[KeyCode::Char('g'), KeyCode::Char('d')],
+    );
+    let mut keys = vec![KeyCode::Char('3')];
+    keys.extend(chars("today"));
+    keys.push(KeyCode::Enter);
+    type_in(&mut app, &mut store, &keys);
+    assert!(
+        app.form.is_none(),
+        "{:?}",
+        app.form.as_ref().and_then(|f| f.error.clone())
+    );
+    let d = latest_entry(&store);
+    assert_eq!((d.kind.as_str(), d.date), ("dispute", Some(today())));
+    assert_eq!(d.assignee.as_deref(), Some("ingrid"), "the client's clerk");
+    let invoice = d.invoice.clone().unwrap();
+    select_line_of(&mut app, &mut store, "dispute_review", Some(&invoice));
+    let line = &app.queue[app.queue_selected];
+    assert!(line.invoices.contains(&invoice), "{:?}", line.invoices);
+    press(&mut app, &mut store, &[KeyCode::Char('R')]);
+    type_in(&mut app, &mut store, &[KeyCode::Char('1'), KeyCode::Enter]);
+    assert!(
+        app.form.is_none(),
+        "{:?}",
+        app.form.as_ref().and_then(|f| f.error.clone())
+    );
+    assert!(app.message.contains("written off"), "{}", app.message);
+    let w = latest_entry(&store);
+    assert_eq!(
+        (w.kind.as_str(), w.invoice.as_deref()),
+        ("write_off", Some(invoice.as_str()))
+    );
 }

@@ -413,7 +413,8 @@ fn queue_json_names_each_reason_with_its_date_or_level() {
         match r["kind"].as_str().unwrap() {
             "reminder" => assert!((1..=3).contains(&r["level"].as_u64().unwrap())),
             "broken_promise" | "promise_due" | "next_action" | "confirm_visit" | "pilot_ends"
-            | "visit_outcome" | "no_acknowledgment" => {
+            | "visit_outcome" | "no_acknowledgment" | "dispute_review" | "escalation_review"
+            | "broken_plan" | "instalment_due" => {
                 assert_eq!(r["date"].as_str().unwrap().len(), 10)
             }
             _ => assert_eq!(r.as_object().unwrap().len(), 1, "{r}"),

@@ -95,7 +95,7 @@ fn store(debtor: &Debtor) -> (tempfile::TempDir, Store) {
 fn record(store: &mut Store, kind: &str, invoice: &str, on: NaiveDate, amount: Option<String>) {
     let req = LogRequest {
         kind: kind.into(),
-        invoice: Some(invoice.into()),
+        invoice: vec![invoice.into()],
         date: amount.is_some().then_some(on),
         amount,
         ..LogRequest::default()

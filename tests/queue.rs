@@ -64,7 +64,7 @@ fn a_past_date_ignores_what_was_logged_after_it() {
         &mut store,
         LogRequest {
             kind: "reminder".into(),
-            invoice: Some(invoice.clone()),
+            invoice: vec![invoice.clone()],
             ..LogRequest::default()
         },
     )
@@ -95,7 +95,7 @@ fn a_formal_notice_before_three_reminders_is_refused_by_every_path() {
         &mut store,
         LogRequest {
             kind: "formal_notice".into(),
-            invoice: Some(number.clone()),
+            invoice: vec![number.clone()],
             ..LogRequest::default()
         },
     )
@@ -122,7 +122,7 @@ fn a_formal_notice_before_three_reminders_is_refused_by_every_path() {
             &mut store,
             LogRequest {
                 kind: "reminder".into(),
-                invoice: Some(number.clone()),
+                invoice: vec![number.clone()],
                 ..LogRequest::default()
             },
         )
@@ -132,7 +132,7 @@ fn a_formal_notice_before_three_reminders_is_refused_by_every_path() {
         &mut store,
         LogRequest {
             kind: "formal_notice".into(),
-            invoice: Some(number.clone()),
+            invoice: vec![number.clone()],
             registered: true,
             ..LogRequest::default()
         },
@@ -151,7 +151,7 @@ fn reminder_levels_go_in_order_and_bad_entries_write_nothing() {
         (
             LogRequest {
                 kind: "reminder".into(),
-                invoice: Some(number.clone()),
+                invoice: vec![number.clone()],
                 level: Some(2),
                 ..LogRequest::default()
             },
@@ -160,7 +160,7 @@ fn reminder_levels_go_in_order_and_bad_entries_write_nothing() {
         (
             LogRequest {
                 kind: "call".into(),
-                invoice: Some(number.clone()),
+                invoice: vec![number.clone()],
                 outcome: Some("maybe".into()),
                 ..LogRequest::default()
             },
@@ -169,7 +169,7 @@ fn reminder_levels_go_in_order_and_bad_entries_write_nothing() {
         (
             LogRequest {
                 kind: "payment".into(),
-                invoice: Some(number.clone()),
+                invoice: vec![number.clone()],
                 amount: Some("99999999999".into()),
                 ..LogRequest::default()
             },
@@ -178,7 +178,7 @@ fn reminder_levels_go_in_order_and_bad_entries_write_nothing() {
         (
             LogRequest {
                 kind: "promise".into(),
-                invoice: Some(number.clone()),
+                invoice: vec![number.clone()],
                 date: Some(d("2026-11-01")),
                 amount: Some("10".into()),
                 ..LogRequest::default()
@@ -268,7 +268,7 @@ fn open_invoice(store: &mut Store, level: u32) -> String {
 fn req(kind: &str, invoice: &str) -> LogRequest {
     LogRequest {
         kind: kind.into(),
-        invoice: Some(invoice.into()),
+        invoice: vec![invoice.into()],
         ..LogRequest::default()
     }
 }
@@ -368,7 +368,7 @@ fn a_signed_receipt_coming_back_is_not_a_contact() {
     let before = store.read(|tx| queue(tx, today(), None, &ladders)).unwrap();
     let ack = LogRequest {
         kind: "letter".into(),
-        invoice: Some(n.clone()),
+        invoice: vec![n.clone()],
         outcome: Some("acknowledged".into()),
         refers_to: Some(id),
         ..LogRequest::default()
@@ -532,7 +532,7 @@ fn a_pilot_ending_is_answered_by_its_notice_not_by_a_reminder() {
         let mut out = Vec::new();
         let req = LogRequest {
             kind: "reminder".into(),
-            invoice: Some(inv.invoice.clone()),
+            invoice: vec![inv.invoice.clone()],
             level: Some(0),
             ..LogRequest::default()
         };
@@ -633,7 +633,7 @@ fn the_tracking_number_is_kept_with_the_acknowledgment() {
         &mut store,
         LogRequest {
             kind: "letter".into(),
-            invoice: Some(n.clone()),
+            invoice: vec![n.clone()],
             outcome: Some("acknowledged".into()),
             refers_to: Some(id),
             reference: Some("RR123456785FR".into()),

@@ -220,3 +220,45 @@ fn once_the_team_set_every_rate_needed_the_top_line_is_the_tabs_again() {
     let derived: Vec<_> = all.iter().filter(|r| r.0 != "spain").copied().collect();
     assert!(top_line(&screen_after(80, 24, &derived, &[])).starts_with("\" 1 Queue"));
 }
+
+/// From an `escalate` line (the fifth of the demo's queue): the case goes
+/// to an agency or a court, with its reference and review date.
+#[test]
+fn escalation_form_from_an_escalate_line() {
+    use dun::app::form::FormKind;
+    insta::assert_snapshot!(screen(
+        80,
+        24,
+        &[
+            Action::Down,
+            Action::Down,
+            Action::Down,
+            Action::Down,
+            Action::Log(FormKind::Escalation)
+        ]
+    ));
+}
+
+/// The payment plan form proposes three equal monthly instalments of
+/// what the case owes.
+#[test]
+fn payment_plan_form_from_an_escalate_line() {
+    use dun::app::form::FormKind;
+    insta::assert_snapshot!(screen(
+        80,
+        24,
+        &[
+            Action::Down,
+            Action::Down,
+            Action::Down,
+            Action::Down,
+            Action::Log(FormKind::PaymentPlan)
+        ]
+    ));
+}
+
+#[test]
+fn write_off_form() {
+    use dun::app::form::FormKind;
+    insta::assert_snapshot!(screen(80, 24, &[Action::Log(FormKind::WriteOff)]));
+}

@@ -98,6 +98,91 @@ fn reopening_runs_no_migration_twice() {
     assert_eq!(tables, 10);
 }
 
+/// A database of the schema before 009 (the journal's kinds without
+/// escalation, payment_plan and write_off), with entries that refer to
+/// each other.
+fn before_case_life(path: &std::path::Path) {
+    let c = rusqlite::Connection::open(path).unwrap();
+    for sql in [
+        include_str!("../src/store/migrations/001_ledger.sql"),
+        include_str!("../src/store/migrations/002_dunning.sql"),
+        include_str!("../src/store/migrations/003_settings.sql"),
+        include_str!("../src/store/migrations/004_cases.sql"),
+        include_str!("../src/store/migrations/005_deposits.sql"),
+        include_str!("../src/store/migrations/006_payment_reference.sql"),
+    ] {
+        c.execute_batch(sql).unwrap();
+    }
+    c.execute_batch(
+        "PRAGMA application_id = 1685417521; PRAGMA user_version = 6; \
+         INSERT INTO clients (id, code, name, profile, currency) VALUES (1, 'C1', 'One', 'business', 'EUR'); \
+         INSERT INTO invoices (id, number, client_id, issued_on, due_on, amount, currency) \
+           VALUES (1, 'F1', 1, '2026-01-01', '2026-02-01', 10000, 'EUR'); \
+         INSERT INTO activities (id, at, on_date, user, kind, client_id, invoice_id, registered) \
+           VALUES (7, '2026-03-01T09:00:00Z', '2026-03-01', 'ann', 'letter', 1, 1, 1); \
+         INSERT INTO activities (id, at, on_date, user, kind, client_id, outcome, refers_to) \
+           VALUES (9, '2026-03-05T09:00:00Z', '2026-03-05', 'ann', 'letter', 1, 'acknowledged', 7); \
+         INSERT INTO activities (id, at, on_date, user, kind, client_id, invoice_id, reason) \
+           VALUES (12, '2026-03-06T09:00:00Z', '2026-03-06', 'bob', 'dispute', 1, 1, 'quality');",
+    )
+    .unwrap();
+}
+
+#[test]
+fn the_journal_takes_the_case_s_new_kinds_and_keeps_every_entry() {
+    let (_dir, path) = temp_db();
+    before_case_life(&path);
+    let store = Store::open(&path).unwrap();
+    let c = store.conn();
+    let rows: Vec<(i64, String, Option<i64>)> = c
+        .prepare("SELECT id, kind, refers_to FROM activities ORDER BY id")
+        .unwrap()
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    assert_eq!(
+        rows,
+        vec![
+            (7, "letter".to_string(), None),
+            (9, "letter".to_string(), Some(7)),
+            (12, "dispute".to_string(), None),
+        ]
+    );
+    let fk: i64 = c
+        .query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| {
+            r.get(0)
+        })
+        .unwrap();
+    assert_eq!(fk, 0);
+    // Still append-only, still a formal notice only after three reminders,
+    // and the new kinds are taken.
+    let e = c.execute("UPDATE activities SET note = 'x' WHERE id = 7", []);
+    assert!(e.unwrap_err().to_string().contains("append-only"));
+    let e = c.execute("DELETE FROM activities WHERE id = 7", []);
+    assert!(e.unwrap_err().to_string().contains("append-only"));
+    let e = c.execute(
+        "INSERT INTO activities (at, on_date, user, kind, client_id, invoice_id) \
+         VALUES ('2026-03-07T09:00:00Z', '2026-03-07', 'ann', 'formal_notice', 1, 1)",
+        [],
+    );
+    assert!(e.unwrap_err().to_string().contains("three reminders"));
+    for kind in ["escalation", "payment_plan", "write_off"] {
+        c.execute(
+            "INSERT INTO activities (at, on_date, user, kind, client_id, currency) \
+             VALUES ('2026-03-07T09:00:00Z', '2026-03-07', 'ann', ?1, 1, 'EUR')",
+            [kind],
+        )
+        .unwrap();
+    }
+    let e = c.execute(
+        "INSERT INTO activities (at, on_date, user, kind, client_id) \
+         VALUES ('2026-03-07T09:00:00Z', '2026-03-07', 'ann', 'lunch', 1)",
+        [],
+    );
+    assert!(e.unwrap_err().to_string().contains("CHECK"));
+}
+
 #[test]
 fn another_programs_database_is_refused_untouched() {
     let (_dir, path) = temp_db();
@@ -465,6 +550,73 @@ proptest! {
     }
 }
 
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(40))]
+
+    /// Write-offs leave the outstanding as payments do: the SQL aging with
+    /// some of the amounts written off rather than paid (the cached
+    /// written-off total, and the journal's entries for a past date) gives
+    /// what the pure rule gives, and the written-off totals are the
+    /// journal's.
+    #[test]
+    fn sql_aging_with_write_offs_equals_the_pure_rule(
+        items in arb_items(),
+        as_of_offset in 0i64..1200,
+        off in any::<u64>(),
+    ) {
+        let (_dir, path) = temp_db();
+        let mut store = Store::open(&path).unwrap();
+        let mut written = Vec::new();
+        store.write(|tx| {
+            let c = store::clients::insert(tx, &Client::with_code("C", Currency::EUR))?;
+            for (n, it) in items.iter().enumerate() {
+                let number = format!("F{n}");
+                let inv = Invoice {
+                    number: number.clone(),
+                    client_code: "C".into(),
+                    issued_on: it.issued_on,
+                    due_on: it.due_on,
+                    amount: Money::new(it.amount, it.currency),
+                    milestone: None,
+                    is_deposit: false,
+                };
+                let id = store::invoices::insert(tx, c, &inv)?.unwrap();
+                for (k, (on, a)) in it.payments.iter().enumerate() {
+                    if off >> ((n * 3 + k) % 64) & 1 == 1 {
+                        let mut w = Activity::new(ActivityKind::WriteOff, "C", DateTime::<Utc>::default(), *on, "t");
+                        w.invoice_number = Some(number.clone());
+                        w.amount = Some(*a);
+                        w.reason = Some("test".into());
+                        store::activities::insert(tx, c, Some(id), Some(it.currency), &w)?;
+                        store::invoices::write_off(tx, id, *a, *on)?;
+                        written.push((it.currency, *on, *a));
+                    } else {
+                        let p = Payment { invoice_number: number.clone(), received_on: *on, amount: *a, method: PaymentMethod::Other, reference: None };
+                        store::payments::insert(tx, id, &p, it.currency, None, "t")?;
+                    }
+                }
+            }
+            Ok::<_, StoreError>(())
+        }).unwrap();
+        let as_of = d("2025-01-01") + chrono::Duration::days(as_of_offset);
+        let from_sql = store::aging::report(store.conn(), as_of).unwrap();
+        prop_assert_eq!(from_sql, age(&items, as_of));
+        let mut expected: Vec<(Currency, u64, i64)> = Vec::new();
+        for (cur, on, a) in &written {
+            if *on > as_of {
+                continue;
+            }
+            match expected.iter_mut().find(|(c, ..)| c == cur) {
+                Some((_, n, t)) => { *n += 1; *t += a; }
+                None => expected.push((*cur, 1, *a)),
+            }
+        }
+        expected.sort_by_key(|(c, ..)| c.code().to_string());
+        let got = store::aging::written_off(store.conn(), as_of).unwrap().by_currency;
+        prop_assert_eq!(got, expected);
+    }
+}
+
 #[test]
 fn a_bulk_write_still_refuses_rows_that_point_nowhere() {
     let (_dir, path) = temp_db();
@@ -530,29 +682,36 @@ fn a_contact_is_stored_and_old_one_line_addresses_keep_their_printed_lines() {
         c.contact_name = Some("Claire Dubois".into());
         c.contact_title = Some(Title::Ms);
         c.address = Some("Flat 2, 10 High Street\nLeeds".into());
-        let mut old = Client::with_code("C-2", Currency::EUR);
-        old.address = Some("Calle de la Iglesia, 65, 45001 Toledo".into());
-        s.write(|tx| {
-            store::clients::insert(tx, &c)?;
-            store::clients::insert(tx, &old)
-        })
-        .map_err(|e: StoreError| e)
-        .unwrap();
+        s.write(|tx| store::clients::insert(tx, &c))
+            .map_err(|e: StoreError| e)
+            .unwrap();
         let (_, back) = store::clients::find(s.conn(), "C-1").unwrap().unwrap();
         assert_eq!(back, c);
-        // Back to the schema of version 6, before the contact columns (and
-        // the reference rates after them), as a database of then holds it.
-        s.conn()
-            .execute_batch(
-                "ALTER TABLE clients DROP COLUMN contact_name; \
-                 ALTER TABLE clients DROP COLUMN contact_title; \
-                 DROP TABLE reference_rate_changes; \
-                 DROP TABLE reference_rates;",
-            )
-            .unwrap();
-        s.conn().pragma_update(None, "user_version", 6).unwrap();
     }
-    let s = Store::open(&path).unwrap();
+    // A database of version 6, before the contact columns, as it was then.
+    let (_old_dir, old) = temp_db();
+    {
+        let c = rusqlite::Connection::open(&old).unwrap();
+        for sql in [
+            include_str!("../src/store/migrations/001_ledger.sql"),
+            include_str!("../src/store/migrations/002_dunning.sql"),
+            include_str!("../src/store/migrations/003_settings.sql"),
+            include_str!("../src/store/migrations/004_cases.sql"),
+            include_str!("../src/store/migrations/005_deposits.sql"),
+            include_str!("../src/store/migrations/006_payment_reference.sql"),
+        ] {
+            c.execute_batch(sql).unwrap();
+        }
+        c.execute_batch(
+            "PRAGMA application_id = 1685417521; PRAGMA user_version = 6; \
+             INSERT INTO clients (code, name, profile, currency, address) \
+               VALUES ('C-1', 'One', 'business', 'EUR', 'Flat 2, 10 High Street' || char(10) || 'Leeds'); \
+             INSERT INTO clients (code, name, profile, currency, address) \
+               VALUES ('C-2', 'Two', 'business', 'EUR', 'Calle de la Iglesia, 65, 45001 Toledo');",
+        )
+        .unwrap();
+    }
+    let s = Store::open(&old).unwrap();
     let get = |code| store::clients::find(s.conn(), code).unwrap().unwrap().1;
     // The one-line address is given the lines dun printed it in until now;
     // an address with line breaks keeps them, commas and all.

@@ -3,6 +3,11 @@
 
 use chrono::{Datelike, Days, NaiveDate, Weekday};
 
+use crate::domain::case_life::{
+    DISPUTE_REJECTED, DISPUTE_UPHELD, ESCALATION_CLOSES, ESCALATION_OUTCOMES, ESCALATION_TO,
+    Instalment, PROCEDURES, equal_monthly, instalments_text,
+};
+
 use crate::domain::activity::{ActivityKind, CALL_OUTCOMES, VISIT_OUTCOMES};
 use crate::domain::client::Rating;
 use crate::domain::currency::Currency;
@@ -24,6 +29,9 @@ pub struct Target {
     pub overdue: i64,
     /// Reminders of level 1 or more already logged for the invoice.
     pub reminder_level: u32,
+    /// The invoices of the queue line it was opened on (what `overdue`
+    /// adds up): what a payment plan from the line covers.
+    pub line_invoices: Vec<String>,
 }
 
 /// What a form logs.
@@ -38,6 +46,16 @@ pub enum FormKind {
     Note,
     Snooze,
     SolvencyNote,
+    /// A dispute resolved, upheld or rejected.
+    ResolveDispute,
+    /// A case handed to a collection agency or a court.
+    Escalation,
+    /// What the agency or court came back with.
+    EscalationOutcome,
+    /// Instalments agreed with the client.
+    PaymentPlan,
+    /// An amount given up.
+    WriteOff,
 }
 
 impl FormKind {
@@ -52,6 +70,11 @@ impl FormKind {
             FormKind::Note => "Note",
             FormKind::Snooze => "Snooze",
             FormKind::SolvencyNote => "Solvency note",
+            FormKind::ResolveDispute => "Resolve the dispute",
+            FormKind::Escalation => "Escalate the case",
+            FormKind::EscalationOutcome => "Escalation's outcome",
+            FormKind::PaymentPlan => "Payment plan",
+            FormKind::WriteOff => "Write-off",
         }
     }
 }
@@ -109,6 +132,21 @@ const SOURCES: &[&str] = &[
     "visit",
 ];
 const RATINGS: &[&str] = &["A", "B", "C", "D"];
+const RESOLUTIONS: &[&str] = &[DISPUTE_UPHELD, DISPUTE_REJECTED];
+/// The escalation's procedures, or none named.
+const ESCALATION_PROCEDURES: &[&str] = &[
+    "none",
+    PROCEDURES[0],
+    PROCEDURES[1],
+    PROCEDURES[2],
+    PROCEDURES[3],
+    PROCEDURES[4],
+    PROCEDURES[5],
+];
+/// Days from today to an escalation's first review, and instalments a
+/// plan proposes.
+const ESCALATION_REVIEW_DAYS: u64 = 30;
+const PLAN_INSTALMENTS: u32 = 3;
 const LEVELS: &[&str] = &["1", "2", "3"];
 
 /// The Friday after `today` (a week on when today is a Friday).
@@ -185,7 +223,59 @@ impl Form {
             ],
             FormKind::Dispute => vec![
                 field("Reason", Input::Choice(DISPUTE_REASONS), "other"),
+                // Empty: the team's dispute_review_days, the client's clerk.
+                field("Review", Input::Date { optional: true }, ""),
+                field("Owner", Input::Text, ""),
                 field("Note", Input::Text, ""),
+            ],
+            FormKind::ResolveDispute => vec![
+                field("Resolution", Input::Choice(RESOLUTIONS), DISPUTE_REJECTED),
+                // Upheld: the disputed amount credited, by default all it owes.
+                field("Credit", Input::Amount, money(target.invoice_outstanding)),
+                field("Note", Input::Text, ""),
+            ],
+            FormKind::Escalation => vec![
+                field("To", Input::Choice(&ESCALATION_TO), "agency"),
+                field("Procedure", Input::Choice(ESCALATION_PROCEDURES), "none"),
+                field("Agency or court", Input::Text, ""),
+                field("Reference", Input::Text, ""),
+                field(
+                    "Review",
+                    Input::Date { optional: false },
+                    (today + Days::new(ESCALATION_REVIEW_DAYS)).to_string(),
+                ),
+                field("Note", Input::Text, ""),
+            ],
+            FormKind::EscalationOutcome => vec![
+                field(
+                    "Outcome",
+                    Input::Choice(&ESCALATION_OUTCOMES),
+                    "partly_paid",
+                ),
+                field(
+                    "Next review",
+                    Input::Date { optional: true },
+                    (today + Days::new(ESCALATION_REVIEW_DAYS)).to_string(),
+                ),
+                field("Note", Input::Text, ""),
+            ],
+            FormKind::PaymentPlan => {
+                let first = today
+                    .checked_add_months(chrono::Months::new(1))
+                    .unwrap_or(today);
+                let proposal = equal_monthly(target.overdue, PLAN_INSTALMENTS, first)
+                    .iter()
+                    .map(|i| format!("{}:{}", i.on, money(i.amount)))
+                    .collect::<Vec<_>>()
+                    .join(",");
+                vec![
+                    field("Instalments", Input::Text, proposal),
+                    field("Note", Input::Text, ""),
+                ]
+            }
+            FormKind::WriteOff => vec![
+                field("Amount", Input::Amount, money(target.invoice_outstanding)),
+                field("Reason", Input::Text, ""),
             ],
             FormKind::Note => vec![
                 field("Note", Input::Text, ""),
@@ -337,6 +427,53 @@ impl Form {
             FormKind::Dispute => {
                 s.kind = ActivityKind::Dispute;
                 s.reason = Some(self.value("Reason").to_string());
+                s.date = self.date("Review", today)?;
+                s.assignee = Some(self.value("Owner").to_string()).filter(|o| !o.is_empty());
+            }
+            FormKind::ResolveDispute => {
+                s.kind = ActivityKind::DisputeResolved;
+                s.outcome = Some(self.value("Resolution").to_string());
+                if s.outcome.as_deref() == Some(DISPUTE_UPHELD) {
+                    s.amount = self.amount("Credit")?;
+                }
+            }
+            FormKind::Escalation => {
+                s.kind = ActivityKind::Escalation;
+                s.reason = Some(self.value("To").to_string());
+                s.procedure = Some(self.value("Procedure").to_string()).filter(|p| p != "none");
+                s.body = Some(self.value("Agency or court").to_string()).filter(|b| !b.is_empty());
+                s.reference = Some(self.value("Reference").to_string()).filter(|r| !r.is_empty());
+                s.date = self.date("Review", today)?;
+            }
+            FormKind::EscalationOutcome => {
+                s.kind = ActivityKind::Escalation;
+                let outcome = self.value("Outcome").to_string();
+                if !ESCALATION_CLOSES.contains(&outcome.as_str()) {
+                    s.date = self.date("Next review", today)?;
+                }
+                s.outcome = Some(outcome);
+            }
+            FormKind::PaymentPlan => {
+                s.kind = ActivityKind::PaymentPlan;
+                let mut instalments = Vec::new();
+                for (k, (on, amount)) in instalments_text(self.value("Instalments"))
+                    .map_err(|e| format!("Instalments: {e}"))?
+                    .into_iter()
+                    .enumerate()
+                {
+                    let amount = typed_amount(&amount, &self.target)
+                        .map_err(|e| format!("Instalments: instalment {}: {e}", k + 1))?;
+                    instalments.push(Instalment { on, amount });
+                }
+                s.plan = Some((self.target.line_invoices.clone(), instalments));
+            }
+            FormKind::WriteOff => {
+                s.kind = ActivityKind::WriteOff;
+                let amount = self
+                    .amount("Amount")?
+                    .ok_or("Amount: how much is written off?")?;
+                s.amount = Some(amount);
+                s.reason = Some(self.value("Reason").to_string()).filter(|r| !r.is_empty());
             }
             FormKind::Note => s.kind = ActivityKind::Note,
             FormKind::Snooze => {
@@ -411,6 +548,15 @@ pub struct Submission {
     pub registered: bool,
     /// The journal entry this one completes (an acknowledgment of receipt).
     pub refers_to: Option<i64>,
+    /// The clerk who owns a dispute (default: the client's clerk).
+    pub assignee: Option<String>,
+    /// An escalation: its file reference, procedure, agency or court.
+    pub reference: Option<String>,
+    pub procedure: Option<String>,
+    pub body: Option<String>,
+    /// A payment plan: the invoices it covers (none: every open invoice
+    /// of the client in the currency) and its instalments.
+    pub plan: Option<(Vec<String>, Vec<Instalment>)>,
 }
 
 impl Submission {
@@ -431,6 +577,11 @@ impl Submission {
             on: None,
             registered: false,
             refers_to: None,
+            assignee: None,
+            reference: None,
+            procedure: None,
+            body: None,
+            plan: None,
         }
     }
 }

@@ -227,6 +227,7 @@ impl App {
             invoice_outstanding: 0,
             overdue: 0,
             reminder_level: 0,
+            line_invoices: Vec::new(),
         };
         self.pending = Some((target, s));
         Some(Load::Save)
@@ -408,6 +409,22 @@ impl App {
                         if self.tab == Tab::Queue && kind == FormKind::Promise {
                             target.invoice = None;
                         }
+                        // An escalation and a plan are about the case as a whole;
+                        // on an escalated case's review, `e` records its outcome.
+                        let kind = match kind {
+                            FormKind::Escalation if self.reviewing_escalation() => {
+                                FormKind::EscalationOutcome
+                            }
+                            k => k,
+                        };
+                        if matches!(
+                            kind,
+                            FormKind::Escalation
+                                | FormKind::EscalationOutcome
+                                | FormKind::PaymentPlan
+                        ) {
+                            target.invoice = None;
+                        }
                         self.form = Some(Form::new(kind, target, self.today));
                     }
                     None if self.tab == Tab::Clients => {
@@ -488,6 +505,15 @@ impl App {
         )
     }
 
+    /// Whether the selected queue line is an escalated case's review.
+    fn reviewing_escalation(&self) -> bool {
+        self.tab == Tab::Queue
+            && self.page.is_none()
+            && self.queue.get(self.queue_selected).is_some_and(|l| {
+                matches!(l.reason, crate::domain::queue::Reason::EscalationReview(_))
+            })
+    }
+
     /// What a form opened now would be about: the client page's most
     /// overdue invoice, or the selected line.
     pub fn target(&self) -> Option<Target> {
@@ -507,6 +533,7 @@ impl App {
                 invoice_outstanding: first.outstanding,
                 overdue,
                 reminder_level: first.reminder_level,
+                line_invoices: Vec::new(),
             });
         }
         match self.tab {
@@ -518,6 +545,7 @@ impl App {
                 invoice_outstanding: c.invoice_outstanding,
                 overdue: c.amount,
                 reminder_level: c.reminder_level,
+                line_invoices: c.invoices.clone(),
             }),
             Tab::Aging => self
                 .aging_selected
@@ -531,6 +559,7 @@ impl App {
                     invoice_outstanding: l.outstanding,
                     overdue: l.outstanding,
                     reminder_level: l.reminder_level,
+                    line_invoices: vec![l.invoice.clone()],
                 }),
             Tab::Clients | Tab::Journal => None,
         }

@@ -95,7 +95,7 @@ fn input_of(h: &InvoiceHistory, as_of: NaiveDate) -> PenaltyInput<'_> {
         currency: h.stored.invoice.amount.currency,
         amount: h.stored.invoice.amount.minor,
         due_on: h.stored.invoice.due_on,
-        payments: &h.payments,
+        payments: &h.reductions,
         as_of,
         formal_notice_on: h.notice_on,
         contract,

@@ -148,9 +148,11 @@ pub enum Command {
     ///
     /// Kinds: call, visit, email, letter, reminder, formal_notice, promise,
     /// dispute, dispute_resolved, payment, statement, credit_check, hold,
-    /// snooze, note. The same checks as the workbench apply: a formal
-    /// notice needs three reminders first, a payment no more than is due.
-    Log(commands::log::LogRequest),
+    /// snooze, note, escalation, payment_plan, write_off. The same checks
+    /// as the workbench apply: a formal notice needs three reminders
+    /// first, a payment or a write-off no more than is due, a plan's
+    /// instalments what its invoices owe.
+    Log(Box<commands::log::LogRequest>),
     /// Export the aging list or the journal (CSV for spreadsheets, JSON for scripts).
     Export {
         what: ExportWhat,
@@ -419,6 +421,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
                 &mut store,
                 what,
                 format,
+                &ctx.team.rules(),
                 as_of.unwrap_or(ctx.today),
                 output.as_deref(),
                 &mut out,

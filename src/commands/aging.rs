@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 
 use super::Format;
 use super::table::{Align, render};
-use crate::domain::aging::AgingJson;
+use crate::domain::aging::{AgingJson, WrittenOffJson};
 use crate::domain::money::decimal_string_wide;
 use crate::store::Store;
 
@@ -16,10 +16,23 @@ pub fn run(
     format: Format,
     out: &mut dyn Write,
 ) -> anyhow::Result<()> {
-    let report = store.read(|tx| crate::store::aging::report(tx, as_of))?;
+    let (report, written_off) = store.read(|tx| {
+        let report = crate::store::aging::report(tx, as_of)?;
+        Ok::<_, crate::store::StoreError>((report, crate::store::aging::written_off(tx, as_of)?))
+    })?;
+    let written_off = written_off.by_currency;
     match format {
         Format::Json => {
-            crate::export::json_safe::to_writer(&mut *out, &AgingJson::from(&report))?;
+            let mut json = AgingJson::from(&report);
+            json.written_off = written_off
+                .iter()
+                .map(|(c, n, a)| WrittenOffJson {
+                    currency: c.code().to_string(),
+                    count: *n,
+                    amount: decimal_string_wide(i128::from(*a), c.exponent()),
+                })
+                .collect();
+            crate::export::json_safe::to_writer(&mut *out, &json)?;
             writeln!(out)?;
         }
         Format::Csv => {
@@ -35,6 +48,16 @@ pub fn run(
                         decimal_string_wide(b.outstanding, t.currency.exponent()),
                     ])?;
                 }
+            }
+            // Written off: out of the buckets, on rows of their own.
+            for (c, n, a) in &written_off {
+                w.write_record([
+                    as_of.to_string(),
+                    c.code().to_string(),
+                    "written_off".to_string(),
+                    n.to_string(),
+                    decimal_string_wide(i128::from(*a), c.exponent()),
+                ])?;
             }
             w.flush()?;
         }
@@ -72,6 +95,15 @@ pub fn run(
                 ("share", Align::Right),
             ];
             write!(out, "{}", render(&header, &rows))?;
+            for (c, n, a) in &written_off {
+                writeln!(
+                    out,
+                    "Written off by {as_of}, not in the aging: {} {} ({n} {})",
+                    decimal_string_wide(i128::from(*a), c.exponent()),
+                    c.code(),
+                    if *n == 1 { "entry" } else { "entries" }
+                )?;
+            }
         }
     }
     Ok(())

@@ -8,10 +8,12 @@ use chrono::{DateTime, NaiveDate, Utc};
 use crate::app::form::{Submission, Target, typed_amount};
 use crate::app::log::record;
 use crate::domain::activity::ActivityKind;
+use crate::domain::case_life::{Instalment, instalments_text};
 use crate::domain::client::Rating;
 use crate::domain::payment::PaymentMethod;
 use crate::domain::solvency::SolvencySource;
 use crate::domain::text::printable;
+use crate::store::invoices::StoredInvoice;
 use crate::store::{self, Store, StoreError};
 
 /// What the command line says to record (the arguments of `dun log`).
@@ -22,9 +24,10 @@ pub struct LogRequest {
     /// The client's code (may be left out when --invoice is given).
     #[arg(long, value_name = "CODE")]
     pub client: Option<String>,
-    /// The invoice it is about.
-    #[arg(long, value_name = "NUMBER")]
-    pub invoice: Option<String>,
+    /// The invoice it is about (a payment plan: the invoices it covers,
+    /// by default the client's overdue invoices in its currency).
+    #[arg(long, value_name = "NUMBER", num_args = 1..)]
+    pub invoice: Vec<String>,
     #[arg(long)]
     pub note: Option<String>,
     /// Set the client's next action date.
@@ -68,6 +71,27 @@ pub struct LogRequest {
     /// The journal entry this one completes (an acknowledgment of receipt).
     #[arg(long, value_name = "ID")]
     pub refers_to: Option<i64>,
+    /// When a dispute or an escalation comes back to the queue (a
+    /// dispute: by default dunning.dispute_review_days from today).
+    #[arg(long, value_name = "DATE", value_parser = super::parse_iso_date)]
+    pub review: Option<NaiveDate>,
+    /// The clerk who owns a dispute (default: the client's clerk).
+    #[arg(long, value_name = "LOGIN")]
+    pub assign: Option<String>,
+    /// Where an escalation goes: agency or court.
+    #[arg(long, value_name = "agency|court")]
+    pub to: Option<String>,
+    /// An escalation's procedure: injonction_de_payer,
+    /// procedimiento_monitorio, inkasso, county_court_claim,
+    /// european_payment_order, administrative_route.
+    #[arg(long, value_name = "P")]
+    pub procedure: Option<String>,
+    /// The collection agency or court an escalation goes to.
+    #[arg(long, value_name = "NAME")]
+    pub body: Option<String>,
+    /// A payment plan's instalments: "2026-12-15:500.00,2027-01-15:500.00".
+    #[arg(long, value_name = "DATE:AMOUNT,…")]
+    pub instalments: Option<String>,
 }
 
 pub fn run(
@@ -82,7 +106,7 @@ pub fn run(
         let kinds: Vec<&str> = ActivityKind::ALL.iter().map(|k| k.as_str()).collect();
         anyhow::anyhow!("unknown kind {:?}: one of {}", req.kind, kinds.join(", "))
     })?;
-    let target = store.read(|tx| target(tx, req))?;
+    let target = store.read(|tx| target(tx, req, kind))?;
     let s = submission(kind, req, &target, today)?;
     let (id, message) = record(store, &target, &s, user, today, now)?;
     // The message names the client and invoice as the database has them.
@@ -91,8 +115,19 @@ pub fn run(
 }
 
 /// The client and invoice the entry is about, from the database.
-fn target(tx: &rusqlite::Connection, req: &LogRequest) -> Result<Target, StoreError> {
-    let invoice = match &req.invoice {
+fn target(
+    tx: &rusqlite::Connection,
+    req: &LogRequest,
+    kind: ActivityKind,
+) -> Result<Target, StoreError> {
+    if req.invoice.len() > 1 && kind != ActivityKind::PaymentPlan {
+        return Err(StoreError::Invalid(format!(
+            "--invoice: a {} is about one invoice, not {}",
+            kind.as_str().replace('_', " "),
+            req.invoice.len()
+        )));
+    }
+    let invoice = match req.invoice.first() {
         Some(n) => Some(
             store::invoices::find(tx, n)?
                 .ok_or_else(|| StoreError::Invalid(format!("no invoice {n}")))?,
@@ -120,18 +155,23 @@ fn target(tx: &rusqlite::Connection, req: &LogRequest) -> Result<Target, StoreEr
         Some(inv) => store::activities::reminder_level(tx, inv.id)?,
         None => 0,
     };
+    // A payment plan is about the client's case as a whole: its invoices
+    // go with the plan, its currency is theirs.
+    let about_case = kind == ActivityKind::PaymentPlan;
     Ok(Target {
         client: client.code,
         client_name: client.name,
-        invoice: invoice.as_ref().map(|i| i.invoice.number.clone()),
+        invoice: invoice
+            .as_ref()
+            .filter(|_| !about_case)
+            .map(|i| i.invoice.number.clone()),
         currency: invoice
             .as_ref()
             .map_or(client.currency, |i| i.invoice.amount.currency),
-        invoice_outstanding: invoice
-            .as_ref()
-            .map_or(0, |i| i.invoice.amount.minor - i.paid),
+        invoice_outstanding: invoice.as_ref().map_or(0, StoredInvoice::outstanding),
         overdue: 0,
         reminder_level: level,
+        line_invoices: Vec::new(),
     })
 }
 
@@ -152,8 +192,45 @@ fn submission(
     s.registered = req.registered;
     s.refers_to = req.refers_to;
     s.keep_limit = req.keep_limit.clone();
-    if let (Some(tracking), Some(crate::domain::activity::ACKNOWLEDGED)) =
-        (&req.reference, req.outcome.as_deref())
+    s.assignee = req.assign.clone();
+    if matches!(kind, ActivityKind::Dispute | ActivityKind::Escalation) {
+        if req.date.is_some() && req.review.is_some() {
+            anyhow::bail!("--review: give the review date once (--review, not --date)");
+        }
+        s.date = req.review.or(req.date);
+    } else if req.review.is_some() {
+        anyhow::bail!(
+            "--review: only a dispute or an escalation has a review date, not a {}",
+            kind.as_str().replace('_', " ")
+        );
+    }
+    if kind == ActivityKind::Escalation {
+        s.reason = req.to.clone().or(s.reason);
+        s.reference = req.reference.clone();
+        s.procedure = req.procedure.clone();
+        s.body = req.body.clone();
+    }
+    if kind == ActivityKind::PaymentPlan {
+        let text = req.instalments.as_deref().ok_or_else(|| {
+            anyhow::anyhow!("--instalments: a payment plan needs its instalments (\"2026-12-15:500.00,2027-01-15:500.00\")")
+        })?;
+        let mut instalments = Vec::new();
+        for (k, (on, amount)) in instalments_text(text)
+            .map_err(|e| anyhow::anyhow!("--instalments: {e}"))?
+            .into_iter()
+            .enumerate()
+        {
+            let minor = typed_amount(&amount, target)
+                .map_err(|e| anyhow::anyhow!("--instalments: instalment {}: {e}", k + 1))?;
+            instalments.push(Instalment { on, amount: minor });
+        }
+        s.plan = Some((req.invoice.clone(), instalments));
+    } else if req.instalments.is_some() {
+        anyhow::bail!("--instalments: only a payment plan has instalments");
+    }
+    if kind != ActivityKind::Escalation
+        && let (Some(tracking), Some(crate::domain::activity::ACKNOWLEDGED)) =
+            (&req.reference, req.outcome.as_deref())
     {
         // The registered letter's tracking number, kept with its receipt.
         let tracking = tracking.trim();

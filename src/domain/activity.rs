@@ -22,10 +22,13 @@ pub enum ActivityKind {
     Hold,
     Snooze,
     Note,
+    Escalation,
+    PaymentPlan,
+    WriteOff,
 }
 
 impl ActivityKind {
-    pub const ALL: [ActivityKind; 15] = [
+    pub const ALL: [ActivityKind; 18] = [
         ActivityKind::Call,
         ActivityKind::Visit,
         ActivityKind::Email,
@@ -41,6 +44,9 @@ impl ActivityKind {
         ActivityKind::Hold,
         ActivityKind::Snooze,
         ActivityKind::Note,
+        ActivityKind::Escalation,
+        ActivityKind::PaymentPlan,
+        ActivityKind::WriteOff,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -60,6 +66,9 @@ impl ActivityKind {
             ActivityKind::Hold => "hold",
             ActivityKind::Snooze => "snooze",
             ActivityKind::Note => "note",
+            ActivityKind::Escalation => "escalation",
+            ActivityKind::PaymentPlan => "payment_plan",
+            ActivityKind::WriteOff => "write_off",
         }
     }
 
@@ -121,6 +130,16 @@ pub struct Activity {
     pub registered: bool,
     /// The entry this one corrects or completes (journal entries are never changed).
     pub refers_to: Option<i64>,
+    /// The clerk who owns a dispute.
+    pub assignee: Option<String>,
+    /// An escalation's file reference at the agency or court.
+    pub reference: Option<String>,
+    /// An escalation's procedure (injonction_de_payer, inkasso, …).
+    pub procedure: Option<String>,
+    /// The collection agency or court an escalation went to.
+    pub body: Option<String>,
+    /// A payment plan's invoices and instalments.
+    pub plan: Option<super::case_life::Plan>,
 }
 
 impl Activity {
@@ -148,6 +167,11 @@ impl Activity {
             note: String::new(),
             registered: false,
             refers_to: None,
+            assignee: None,
+            reference: None,
+            procedure: None,
+            body: None,
+            plan: None,
         }
     }
 }

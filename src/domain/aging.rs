@@ -190,6 +190,17 @@ pub fn age<'a>(items: impl IntoIterator<Item = &'a AgingItem>, as_of: NaiveDate)
 pub struct AgingJson {
     pub as_of: String,
     pub totals: Vec<CurrencyJson>,
+    /// What was written off by the date, per currency: out of the totals.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub written_off: Vec<WrittenOffJson>,
+}
+
+#[derive(Serialize)]
+pub struct WrittenOffJson {
+    pub currency: String,
+    /// Write-off entries.
+    pub count: u64,
+    pub amount: String,
 }
 
 #[derive(Serialize)]
@@ -230,6 +241,7 @@ impl From<&AgingReport> for AgingJson {
                     }
                 })
                 .collect(),
+            written_off: Vec::new(),
         }
     }
 }

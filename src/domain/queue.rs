@@ -6,9 +6,11 @@ use std::collections::BTreeMap;
 use chrono::NaiveDate;
 
 use super::case::{self, CaseLetters, Member, Next, PromiseState, promise_state};
+use super::case_life::{CaseLife, Dispute, PlanState, plan_state};
 use super::client::{Profile, Rating};
 use super::currency::Currency;
-use super::ladder::{ClientPause, InvoiceStanding, StepAction, plus};
+use super::ladder::{ClientPause, InvoiceStanding, Ladder, Pause, StepAction, plus};
+use super::outlook::{Outlook, Stage};
 use super::priority::follow_up_priority;
 use super::solvency::{needs_deposit, required_deposit};
 
@@ -50,6 +52,8 @@ pub struct QueueClient {
     pub acknowledged_on: Option<NaiveDate>,
     /// The letters sent in each currency.
     pub letters: Vec<(Currency, CaseLetters)>,
+    /// The escalation and payment plan of its cases, per currency.
+    pub cases: Vec<(Currency, CaseLife)>,
 }
 
 /// An open invoice as the queue sees it.
@@ -63,6 +67,9 @@ pub struct QueueInvoice {
     pub outstanding: i64,
     pub is_deposit: bool,
     pub standing: InvoiceStanding,
+    /// Its open dispute's owner and review date (when `standing` says
+    /// it is disputed).
+    pub dispute: Option<Dispute>,
 }
 
 /// One line of the queue.
@@ -106,6 +113,56 @@ pub fn build(
     rules: &Rules,
     as_of: NaiveDate,
 ) -> Vec<QueueLine> {
+    plan(clients, invoices, rules, as_of).0
+}
+
+/// Where each of `invoices` stands on `as_of` and when it next needs a
+/// clerk, by the same rules as [`build`]: an overdue invoice of a case
+/// worth chasing is on one of `build`'s lines today (`next_on` is
+/// `as_of`), or waits for a date after it (a step of the ladder, a
+/// promise, an instalment, a dispute's or an escalation's review, the end
+/// of a hold or a snooze).
+pub fn outlook(
+    clients: &[QueueClient],
+    invoices: &[QueueInvoice],
+    rules: &Rules,
+    as_of: NaiveDate,
+) -> Vec<Outlook> {
+    plan(clients, invoices, rules, as_of).1
+}
+
+/// The reason of the line a ladder step asks for.
+fn step_reason(action: StepAction) -> Reason {
+    match action {
+        StepAction::FormalNotice => Reason::FormalNoticeReady,
+        StepAction::Courtesy => Reason::Courtesy,
+        a => Reason::Reminder(a.level().unwrap_or(1)),
+    }
+}
+
+/// The day a case whose ladder has run out (a formal notice went on
+/// `noticed`, or there is no step left) is to be escalated: when the last
+/// letter's deadline and the ladder's grace days have passed.
+pub fn escalate_on(
+    ladder: &Ladder,
+    letters: &CaseLetters,
+    noticed: Option<NaiveDate>,
+    since: NaiveDate,
+) -> NaiveDate {
+    let last = [letters.deadline_on, noticed, Some(since)]
+        .into_iter()
+        .flatten()
+        .max()
+        .unwrap_or(since);
+    plus(last, i64::from(ladder.grace_days))
+}
+
+fn plan(
+    clients: &[QueueClient],
+    invoices: &[QueueInvoice],
+    rules: &Rules,
+    as_of: NaiveDate,
+) -> (Vec<QueueLine>, Vec<Outlook>) {
     // Everything overdue, per client and currency.
     let mut overdue: BTreeMap<(usize, Currency), Overdue> = BTreeMap::new();
     // The open invoices of each client and currency that are not deposits.
@@ -129,6 +186,23 @@ pub fn build(
             o.oldest = Some(n);
         }
     }
+    let mut look: Vec<Outlook> = invoices
+        .iter()
+        .map(|i| Outlook {
+            stage: if i.standing.due_on < as_of {
+                Stage::Overdue
+            } else {
+                Stage::Current
+            },
+            next_on: i.standing.due_on.max(as_of),
+            next: Reason::Reminder(1),
+        })
+        .collect();
+    let wait = |on: NaiveDate, next: Reason, stage: Stage| Outlook {
+        stage,
+        next_on: on.max(as_of),
+        next,
+    };
     let mut lines: BTreeMap<(usize, Reason, Currency), QueueLine> = BTreeMap::new();
     let mut add = |client: usize, reason: Reason, currency: Currency, inv: Option<usize>| {
         let line = lines
@@ -148,21 +222,90 @@ pub fn build(
             line.invoices.push(n);
         }
     };
-    // Promises, invoice by invoice.
+    let life = |c: &QueueClient, cur: Currency| {
+        c.cases
+            .iter()
+            .find(|(k, _)| *k == cur)
+            .map(|(_, l)| l.clone())
+            .unwrap_or_default()
+    };
+    // Invoices a payment plan still covers: out of the ladder.
+    let mut in_plan = vec![false; invoices.len()];
+    for (&(ci, cur), ns) in &groups {
+        let Some(c) = clients.get(ci) else {
+            continue;
+        };
+        let Some(p) = life(c, cur).plan else {
+            continue;
+        };
+        let covered: Vec<usize> = ns
+            .iter()
+            .copied()
+            .filter(|&n| !invoices[n].standing.disputed && p.invoices.contains(&invoices[n].number))
+            .collect();
+        let owed = covered
+            .iter()
+            .fold(0i64, |t, &n| t.saturating_add(invoices[n].outstanding));
+        let grace = rules.ladders.for_profile(c.profile).promise_grace_days;
+        let (reason, on) = match plan_state(&p, owed, grace, as_of) {
+            PlanState::Done => continue,
+            PlanState::Broken(i) => {
+                // Like a broken promise: once the client was contacted
+                // after it broke, the plan is over and the ladder resumes.
+                let spoken = c
+                    .pause
+                    .last_contact_on
+                    .is_some_and(|d| (d - i.on).num_days() > i64::from(grace));
+                if spoken {
+                    continue;
+                }
+                (Reason::BrokenPlan(i.on), as_of)
+            }
+            PlanState::Next(i) => (Reason::InstalmentDue(i.on), i.on),
+        };
+        for n in covered {
+            in_plan[n] = true;
+            look[n] = wait(on, reason, Stage::Plan);
+            if on <= as_of {
+                add(ci, reason, cur, Some(n));
+            }
+        }
+    }
+    // Disputes and promises, invoice by invoice.
     for (n, inv) in invoices.iter().enumerate() {
         let Some(c) = clients.get(inv.client) else {
             continue;
         };
         let ladder = rules.ladders.for_profile(c.profile);
         if inv.standing.disputed {
+            // Never paused for ever: a dispute comes back on its review date.
+            let review = inv.dispute.as_ref().map_or(as_of, |d| d.review_on);
+            look[n] = wait(review, Reason::DisputeReview(review), Stage::Disputed);
+            if review <= as_of {
+                add(
+                    inv.client,
+                    Reason::DisputeReview(review),
+                    inv.currency,
+                    Some(n),
+                );
+            }
             continue;
         }
+        if in_plan[n] {
+            continue;
+        }
+        let stage = look[n].stage;
         match promise_state(&inv.standing, &c.pause, ladder.promise_grace_days, as_of) {
             PromiseState::Broken(p) => {
+                look[n] = wait(as_of, Reason::BrokenPromise(p), stage);
                 add(inv.client, Reason::BrokenPromise(p), inv.currency, Some(n))
             }
-            PromiseState::Due(p) => add(inv.client, Reason::PromiseDue(p), inv.currency, Some(n)),
-            PromiseState::Pending(_) | PromiseState::None => {}
+            PromiseState::Due(p) => {
+                look[n] = wait(as_of, Reason::PromiseDue(p), stage);
+                add(inv.client, Reason::PromiseDue(p), inv.currency, Some(n))
+            }
+            PromiseState::Pending(p) => look[n] = wait(p, Reason::PromiseDue(p), stage),
+            PromiseState::None => {}
         }
     }
     // The ladder, case by case.
@@ -180,7 +323,25 @@ pub fn build(
             .unwrap_or_default();
         let (late, early): (Vec<usize>, Vec<usize>) = ns
             .iter()
+            .filter(|&&n| !in_plan[n])
             .partition(|&&n| invoices[n].standing.due_on < as_of);
+        let first_step = |due: NaiveDate| {
+            let offset = ladder
+                .step(StepAction::Reminder1)
+                .map_or(1, |s| i64::from(s.offset));
+            plus(due, offset)
+        };
+        for &n in &early {
+            if !invoices[n].standing.disputed
+                && look[n].next_on == as_of.max(invoices[n].standing.due_on)
+            {
+                look[n] = wait(
+                    first_step(invoices[n].standing.due_on),
+                    Reason::Reminder(1),
+                    Stage::Current,
+                );
+            }
+        }
         let member = |&n: &usize| Member {
             standing: &invoices[n].standing,
             outstanding: invoices[n].outstanding,
@@ -189,24 +350,117 @@ pub fn build(
             let soon: Vec<Member<'_>> = early.iter().map(member).collect();
             if let Some((_, due)) = case::courtesy(ladder, &soon, &c.pause, minimum, as_of) {
                 for k in due {
+                    look[early[k]] = wait(as_of, Reason::Courtesy, Stage::Current);
                     add(ci, Reason::Courtesy, cur, Some(early[k]));
                 }
             }
             continue;
         }
+        let since = late
+            .iter()
+            .map(|&n| invoices[n].standing.due_on)
+            .min()
+            .unwrap_or(as_of);
+        let stage = letters
+            .stage(since)
+            .map_or(Stage::Overdue, |(a, _)| Stage::Step(a));
+        let active: Vec<usize> = late
+            .iter()
+            .copied()
+            .filter(|&n| {
+                !invoices[n].standing.disputed
+                    && !promise_state(
+                        &invoices[n].standing,
+                        &c.pause,
+                        ladder.promise_grace_days,
+                        as_of,
+                    )
+                    .holds_the_ladder()
+            })
+            .collect();
+        for &n in &late {
+            if !invoices[n].standing.disputed {
+                look[n].stage = stage;
+            }
+        }
+        // An escalated case is out of the ladder until its review date.
+        if let Some(e) = life(c, cur).escalation {
+            let reason = Reason::EscalationReview(e.review_on);
+            for &n in &late {
+                if !invoices[n].standing.disputed {
+                    look[n].stage = Stage::Escalated;
+                }
+            }
+            for &n in &active {
+                look[n] = wait(e.review_on, reason, Stage::Escalated);
+                if e.review_on <= as_of {
+                    add(ci, reason, cur, Some(n));
+                }
+            }
+            continue;
+        }
+        let owed = active
+            .iter()
+            .fold(0i64, |t, &n| t.saturating_add(invoices[n].outstanding));
         let members: Vec<Member<'_>> = late.iter().map(member).collect();
+        let hold = c.pause.hold_until.filter(|h| *h > as_of);
+        let free = ClientPause {
+            hold_until: None,
+            ..c.pause
+        };
+        let escalate = |noticed: Option<NaiveDate>| {
+            let on = escalate_on(ladder, &letters, noticed, since);
+            hold.map_or(on, |h| on.max(h))
+        };
+        let mut wait_all = |on: NaiveDate, reason: Reason| {
+            for &n in &active {
+                look[n] = wait(on, reason, stage);
+            }
+        };
         match case::next(ladder, &members, &letters, &c.pause, minimum, as_of) {
             Next::Due { step, members, .. } => {
-                let reason = match step.action {
-                    StepAction::FormalNotice => Reason::FormalNoticeReady,
-                    a => Reason::Reminder(a.level().unwrap_or(1)),
-                };
+                let reason = step_reason(step.action);
                 for k in members {
+                    look[late[k]] = wait(as_of, reason, stage);
                     add(ci, reason, cur, Some(late[k]));
                 }
             }
-            Next::Small => add(ci, Reason::SmallBalance, cur, None),
-            Next::Later { .. } | Next::Paused(_) | Next::Noticed(_) | Next::Finished => {}
+            Next::Later { step, on } => wait_all(on, step_reason(step.action)),
+            Next::Small => {
+                wait_all(as_of, Reason::SmallBalance);
+                add(ci, Reason::SmallBalance, cur, None);
+            }
+            Next::Paused(Pause::Hold(h)) => {
+                // What the ladder asks for once the hold ends.
+                match case::next(ladder, &members, &letters, &free, minimum, as_of) {
+                    Next::Due { step, .. } => wait_all(h, step_reason(step.action)),
+                    Next::Later { step, on } => wait_all(on.max(h), step_reason(step.action)),
+                    Next::Small => wait_all(h, Reason::SmallBalance),
+                    Next::Finished => wait_all(escalate(None), Reason::Escalate),
+                    Next::Noticed(d) => wait_all(escalate(Some(d)), Reason::Escalate),
+                    Next::Paused(_) => {}
+                }
+            }
+            Next::Paused(_) => {}
+            Next::Noticed(_) | Next::Finished if active.is_empty() => {}
+            Next::Noticed(_) | Next::Finished if owed < minimum => {
+                wait_all(as_of, Reason::SmallBalance);
+                add(ci, Reason::SmallBalance, cur, None);
+            }
+            n @ (Next::Noticed(_) | Next::Finished) => {
+                // The ladder has no letter left: after the last deadline,
+                // the case is to be escalated (or planned, written off…).
+                let on = escalate(match n {
+                    Next::Noticed(d) => Some(d),
+                    _ => None,
+                });
+                wait_all(on, Reason::Escalate);
+                if on <= as_of {
+                    for &n in &active {
+                        add(ci, Reason::Escalate, cur, Some(n));
+                    }
+                }
+            }
         }
     }
     // Deposits: answered by the deposit request until its deadline, or the payment.
@@ -214,8 +468,16 @@ pub fn build(
         let Some(c) = clients.get(inv.client) else {
             continue;
         };
-        let requested = c.deposit_request_until.is_some_and(|d| d >= as_of);
-        if inv.is_deposit && inv.standing.due_on <= as_of && !inv.standing.disputed && !requested {
+        if !inv.is_deposit || inv.standing.disputed {
+            continue;
+        }
+        let requested = c.deposit_request_until.filter(|d| *d >= as_of);
+        if inv.standing.due_on > as_of {
+            look[n] = wait(inv.standing.due_on, Reason::UnpaidDeposit, Stage::Current);
+        } else if let Some(d) = requested {
+            look[n] = wait(plus(d, 1), Reason::UnpaidDeposit, look[n].stage);
+        } else {
+            look[n] = wait(as_of, Reason::UnpaidDeposit, look[n].stage);
             add(inv.client, Reason::UnpaidDeposit, inv.currency, Some(n));
         }
     }
@@ -265,9 +527,16 @@ pub fn build(
             }
         }
     }
+    // A snoozed client waits until its snooze ends.
+    let snoozed = |c: &QueueClient| c.snoozed_until.filter(|s| *s > as_of);
+    for (n, inv) in invoices.iter().enumerate() {
+        if let Some(s) = clients.get(inv.client).and_then(snoozed) {
+            look[n].next_on = look[n].next_on.max(s);
+        }
+    }
     let mut out: Vec<QueueLine> = lines
         .into_values()
-        .filter(|l| clients[l.client].snoozed_until.is_none_or(|s| s <= as_of))
+        .filter(|l| snoozed(&clients[l.client]).is_none())
         .map(|mut l| {
             let c = &clients[l.client];
             let o = overdue.get(&(l.client, l.currency));
@@ -282,11 +551,20 @@ pub fn build(
                 l.currency.exponent(),
                 days,
                 c.rating,
-                matches!(l.reason, Reason::BrokenPromise(_)),
+                matches!(l.reason, Reason::BrokenPromise(_) | Reason::BrokenPlan(_)),
             );
             l
         })
         .collect();
+    // An invoice on a line today needs a clerk today, whatever else waits.
+    for l in &out {
+        for &k in &l.invoices {
+            if look[k].next_on > as_of {
+                look[k].next_on = as_of;
+                look[k].next = l.reason;
+            }
+        }
+    }
     out.sort_by(|a, b| {
         (
             a.reason.rank(),
@@ -301,7 +579,7 @@ pub fn build(
             // Among one client's reminders, the most advanced first.
             .then(b.reason.cmp(&a.reason))
     });
-    out
+    (out, look)
 }
 
 #[cfg(test)]

@@ -43,6 +43,7 @@ fn client(rating: Option<Rating>, own: u8) -> QueueClient {
         registered_on: None,
         acknowledged_on: None,
         letters: Vec::new(),
+        cases: Vec::new(),
     }
 }
 
@@ -58,6 +59,7 @@ fn invoice(number: &str, issued: &str, due: &str) -> QueueInvoice {
             due_on: d(due),
             ..InvoiceStanding::default()
         },
+        dispute: None,
     }
 }
 

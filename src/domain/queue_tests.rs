@@ -39,6 +39,7 @@ fn client(code: &str) -> QueueClient {
         registered_on: None,
         acknowledged_on: None,
         letters: Vec::new(),
+        cases: Vec::new(),
     }
 }
 
@@ -54,6 +55,7 @@ fn invoice(client: usize, due: &str, outstanding: i64) -> QueueInvoice {
             due_on: d(due),
             ..InvoiceStanding::default()
         },
+        dispute: None,
     }
 }
 
@@ -207,4 +209,101 @@ fn a_snoozed_client_waits_and_higher_amounts_come_first() {
         .map(|(c, _)| c)
         .collect();
     assert_eq!(codes, ["BIG", "SMALL"]);
+}
+
+#[test]
+fn after_the_formal_notice_s_deadline_the_case_is_to_escalate() {
+    let clients = {
+        let mut c = vec![client("N")];
+        c[0].letters = vec![(
+            Currency::EUR,
+            CaseLetters {
+                reminder_on: [
+                    Some(d("2026-09-08")),
+                    Some(d("2026-09-19")),
+                    Some(d("2026-09-28")),
+                ],
+                notice_on: Some(d("2026-10-06")),
+                deadline_on: Some(d("2026-10-14")),
+                ..CaseLetters::default()
+            },
+        )];
+        c
+    };
+    let mut inv = invoice(0, "2026-09-01", 100_000);
+    inv.standing.reminder_level = 3;
+    inv.standing.notice_on = Some(d("2026-10-06"));
+    let invoices = [inv];
+    // Until the deadline and a grace day have passed, it waits for that day.
+    assert!(build(&clients, &invoices, &ladders(), d("2026-10-14")).is_empty());
+    let look = outlook(&clients, &invoices, &ladders(), d("2026-10-14"));
+    assert_eq!(look[0].stage, Stage::Step(StepAction::FormalNotice));
+    assert_eq!(
+        (look[0].next_on, look[0].next),
+        (d("2026-10-15"), Reason::Escalate)
+    );
+    let lines = build(&clients, &invoices, &ladders(), d("2026-10-15"));
+    assert_eq!(
+        reasons(&lines, &clients),
+        vec![("N".into(), Reason::Escalate)]
+    );
+    assert_eq!(lines[0].invoices, vec![0]);
+    // Escalated: out of the ladder until its review date.
+    let mut escalated = clients.clone();
+    escalated[0].cases = vec![(
+        Currency::EUR,
+        CaseLife {
+            escalation: Some(crate::domain::case_life::Escalation {
+                on: d("2026-10-15"),
+                to: "court".into(),
+                review_on: d("2026-12-15"),
+            }),
+            plan: None,
+        },
+    )];
+    assert!(build(&escalated, &invoices, &ladders(), d("2026-12-14")).is_empty());
+    let look = outlook(&escalated, &invoices, &ladders(), d("2026-11-01"));
+    assert_eq!(
+        (look[0].stage, look[0].next_on),
+        (Stage::Escalated, d("2026-12-15"))
+    );
+    assert_eq!(
+        reasons(
+            &build(&escalated, &invoices, &ladders(), d("2026-12-15")),
+            &clients
+        ),
+        vec![("N".into(), Reason::EscalationReview(d("2026-12-15")))]
+    );
+}
+
+#[test]
+fn a_dispute_waits_for_its_review_date_never_for_ever() {
+    let clients = vec![client("D")];
+    let mut inv = invoice(0, "2026-10-01", 100_000);
+    inv.standing.disputed = true;
+    inv.dispute = Some(Dispute {
+        since: d("2026-10-20"),
+        review_on: d("2026-11-03"),
+        owner: Some("alice".into()),
+    });
+    let invoices = [inv];
+    assert!(build(&clients, &invoices, &ladders(), d("2026-11-02")).is_empty());
+    let look = outlook(&clients, &invoices, &ladders(), d("2026-11-02"));
+    assert_eq!(
+        (look[0].stage, look[0].next_on),
+        (Stage::Disputed, d("2026-11-03"))
+    );
+    assert_eq!(look[0].next_name(), "dispute_review");
+    assert_eq!(
+        reasons(
+            &build(&clients, &invoices, &ladders(), d("2026-11-10")),
+            &clients
+        ),
+        vec![("D".into(), Reason::DisputeReview(d("2026-11-03")))]
+    );
+    // A disputed invoice whose review date is unknown comes back at once.
+    let mut unknown = invoices[0].clone();
+    unknown.dispute = None;
+    let lines = build(&clients, &[unknown], &ladders(), d("2026-11-02"));
+    assert_eq!(lines[0].reason, Reason::DisputeReview(d("2026-11-02")));
 }

@@ -11,12 +11,26 @@ use super::ladder::StepAction;
 pub enum Reason {
     /// A promised date passed (with its grace days) and the invoice is unpaid.
     BrokenPromise(NaiveDate),
+    /// A payment plan's instalment of this date passed (with its grace
+    /// days) unpaid.
+    BrokenPlan(NaiveDate),
     /// The invoice has had three reminders: a formal notice can go.
     FormalNoticeReady,
+    /// The formal notice's deadline passed unpaid: escalate the case (to
+    /// an agency or a court), or agree a plan, write off, take a promise.
+    Escalate,
     /// A reminder of the ladder is due.
     Reminder(u8),
     /// A promise falls due: check that the money came.
     PromiseDue(NaiveDate),
+    /// A payment plan's instalment falls due: check that the money came.
+    InstalmentDue(NaiveDate),
+    /// A dispute's review date was reached: resolve it (upheld or
+    /// rejected) or set another review.
+    DisputeReview(NaiveDate),
+    /// An escalated case's review date was reached: record the agency's
+    /// or court's outcome, or the next review.
+    EscalationReview(NaiveDate),
     /// The date a clerk set to act again was reached.
     NextAction(NaiveDate),
     /// A visit planned on this date has passed with no outcome recorded.
@@ -47,6 +61,11 @@ impl Serialize for Reason {
         use serde::ser::SerializeMap;
         let (kind, date, level) = match *self {
             Reason::BrokenPromise(d) => ("broken_promise", Some(d), None),
+            Reason::BrokenPlan(d) => ("broken_plan", Some(d), None),
+            Reason::Escalate => ("escalate", None, None),
+            Reason::InstalmentDue(d) => ("instalment_due", Some(d), None),
+            Reason::DisputeReview(d) => ("dispute_review", Some(d), None),
+            Reason::EscalationReview(d) => ("escalation_review", Some(d), None),
             Reason::FormalNoticeReady => ("formal_notice_ready", None, None),
             Reason::Reminder(n) => ("reminder", None, Some(n)),
             Reason::PromiseDue(d) => ("promise_due", Some(d), None),
@@ -77,6 +96,11 @@ impl Reason {
     pub fn describe(self) -> String {
         match self {
             Reason::BrokenPromise(d) => format!("broken promise ({d})"),
+            Reason::BrokenPlan(d) => format!("broken payment plan ({d})"),
+            Reason::Escalate => "formal notice unanswered: escalate".into(),
+            Reason::InstalmentDue(d) => format!("instalment due {d}"),
+            Reason::DisputeReview(d) => format!("dispute to review ({d})"),
+            Reason::EscalationReview(d) => format!("escalation to review ({d})"),
             Reason::FormalNoticeReady => "formal notice ready".into(),
             Reason::Reminder(n) => format!("reminder {n} due"),
             Reason::PromiseDue(d) => format!("promise due {d}"),
@@ -96,6 +120,11 @@ impl Reason {
     pub fn label(self) -> &'static str {
         match self {
             Reason::BrokenPromise(_) => "broken promise",
+            Reason::BrokenPlan(_) => "broken plan",
+            Reason::Escalate => "escalate",
+            Reason::InstalmentDue(_) => "instalment due",
+            Reason::DisputeReview(_) => "dispute review",
+            Reason::EscalationReview(_) => "escalated",
             Reason::FormalNoticeReady => "formal notice",
             Reason::Reminder(1) => "reminder 1",
             Reason::Reminder(2) => "reminder 2",
@@ -117,6 +146,15 @@ impl Reason {
     pub fn answered_by(self) -> &'static str {
         match self {
             Reason::BrokenPromise(_) => "a call (c) or a new promise (p)",
+            Reason::BrokenPlan(_) => "a call (c), a new plan (L) or a promise (p)",
+            Reason::Escalate => {
+                "an escalation (e), a payment plan (L), a write-off (W) or a new promise (p)"
+            }
+            Reason::InstalmentDue(_) => "the payment ($) or a call (c)",
+            Reason::DisputeReview(_) => {
+                "the dispute resolved, upheld or rejected (R), or another review (d)"
+            }
+            Reason::EscalationReview(_) => "the escalation's outcome or next review (e)",
             Reason::FormalNoticeReady | Reason::Reminder(_) | Reason::Courtesy => {
                 "the ladder's letter (r)"
             }
@@ -128,13 +166,21 @@ impl Reason {
             Reason::PilotEnds(_) => "the pilot-end notice (r) or a call that reaches the client",
             Reason::DepositNeeded => "the deposit invoice, once it is imported",
             Reason::UnpaidDeposit => "the deposit request (r), a call, or the payment",
-            Reason::SmallBalance => "a payment ($) or a note (n): it is not chased",
+            Reason::SmallBalance => {
+                "a payment ($), a write-off (W) or a note (n): it is not chased"
+            }
         }
     }
 
     /// Whether the line asks for urgent attention.
     pub fn is_alert(self) -> bool {
-        matches!(self, Reason::BrokenPromise(_) | Reason::FormalNoticeReady)
+        matches!(
+            self,
+            Reason::BrokenPromise(_)
+                | Reason::BrokenPlan(_)
+                | Reason::FormalNoticeReady
+                | Reason::Escalate
+        )
     }
 
     /// The ladder step this reason asks for, if any.
@@ -149,21 +195,47 @@ impl Reason {
         }
     }
 
+    /// The kind's name, as `dun queue --format json` gives it.
+    pub fn kind(self) -> &'static str {
+        match self {
+            Reason::BrokenPromise(_) => "broken_promise",
+            Reason::BrokenPlan(_) => "broken_plan",
+            Reason::FormalNoticeReady => "formal_notice_ready",
+            Reason::Escalate => "escalate",
+            Reason::Reminder(_) => "reminder",
+            Reason::PromiseDue(_) => "promise_due",
+            Reason::InstalmentDue(_) => "instalment_due",
+            Reason::DisputeReview(_) => "dispute_review",
+            Reason::EscalationReview(_) => "escalation_review",
+            Reason::NextAction(_) => "next_action",
+            Reason::VisitOutcome(_) => "visit_outcome",
+            Reason::ConfirmVisit(_) => "confirm_visit",
+            Reason::NoAcknowledgment(_) => "no_acknowledgment",
+            Reason::PilotEnds(_) => "pilot_ends",
+            Reason::DepositNeeded => "deposit_needed",
+            Reason::UnpaidDeposit => "unpaid_deposit",
+            Reason::Courtesy => "courtesy",
+            Reason::SmallBalance => "small_balance",
+        }
+    }
+
     pub(super) fn rank(self) -> u8 {
         match self {
-            Reason::BrokenPromise(_) => 0,
+            Reason::BrokenPromise(_) | Reason::BrokenPlan(_) => 0,
             Reason::FormalNoticeReady => 1,
-            Reason::Reminder(_) => 2,
-            Reason::PromiseDue(_) => 3,
-            Reason::NextAction(_) => 4,
-            Reason::VisitOutcome(_) => 5,
-            Reason::ConfirmVisit(_) => 6,
-            Reason::NoAcknowledgment(_) => 7,
-            Reason::PilotEnds(_) => 8,
-            Reason::DepositNeeded => 9,
-            Reason::UnpaidDeposit => 10,
-            Reason::Courtesy => 11,
-            Reason::SmallBalance => 12,
+            Reason::Escalate => 2,
+            Reason::Reminder(_) => 3,
+            Reason::PromiseDue(_) | Reason::InstalmentDue(_) => 4,
+            Reason::DisputeReview(_) | Reason::EscalationReview(_) => 5,
+            Reason::NextAction(_) => 6,
+            Reason::VisitOutcome(_) => 7,
+            Reason::ConfirmVisit(_) => 8,
+            Reason::NoAcknowledgment(_) => 9,
+            Reason::PilotEnds(_) => 10,
+            Reason::DepositNeeded => 11,
+            Reason::UnpaidDeposit => 12,
+            Reason::Courtesy => 13,
+            Reason::SmallBalance => 14,
         }
     }
 }

@@ -20,6 +20,9 @@ pub struct Rules {
     pub ack_days: u32,
     /// The deposit in percent each rating asks for, A to D.
     pub deposits: [u8; 4],
+    /// Days before an open dispute with no review date of its own comes
+    /// back for review.
+    pub dispute_review_days: u32,
 }
 
 impl Rules {
@@ -31,6 +34,7 @@ impl Rules {
             minimum: BTreeMap::new(),
             ack_days: DEFAULT_ACK_DAYS,
             deposits: [0; 4],
+            dispute_review_days: DEFAULT_DISPUTE_REVIEW_DAYS,
         }
     }
 
@@ -50,6 +54,9 @@ impl Rules {
 /// Days after a registered letter before a missing acknowledgment of
 /// receipt is a queue line.
 pub const DEFAULT_ACK_DAYS: u32 = 10;
+
+/// Days before an open dispute comes back for review, by default.
+pub const DEFAULT_DISPUTE_REVIEW_DAYS: u32 = 14;
 
 /// The smallest overdue amount worth chasing, in minor units: 5.00 in a
 /// currency with two decimals, 5.000 with three, 500 without decimals

@@ -154,6 +154,13 @@ fn invoices(s: &mut String, d: &Dossier) {
         for (on, amount) in &c.history.payments {
             let _ = writeln!(s, "      paid {} on {on}", decimal_string(*amount, exp));
         }
+        if c.history.written_off != 0 {
+            let _ = writeln!(
+                s,
+                "      written off {} (see the journal for who and why)",
+                decimal_string(c.history.written_off, exp)
+            );
+        }
         if let Some(m) = &inv.milestone {
             let _ = writeln!(s, "      for: {}", printable(m));
         }
@@ -289,9 +296,25 @@ fn contacts(s: &mut String, d: &Dossier) {
         if let (Some(a), Some(cur)) = (&e.amount, &e.currency) {
             what = format!("{what} {a} {cur}");
         }
+        // An escalation's agency or court, procedure and reference; a
+        // dispute's owner.
+        let facts: Vec<String> = [
+            e.body.as_deref().map(|b| format!("to {b}")),
+            e.procedure.as_deref().map(|p| format!("procedure {p}")),
+            e.reference.as_deref().map(|r| format!("reference {r}")),
+            e.assignee.as_deref().map(|a| format!("owner {a}")),
+        ]
+        .into_iter()
+        .flatten()
+        .collect();
+        let facts = if facts.is_empty() {
+            String::new()
+        } else {
+            format!(" ({})", facts.join(", "))
+        };
         let _ = writeln!(
             s,
-            "  {} {:<16} {:<10} {}{}",
+            "  {} {:<16} {:<10} {}{}{}",
             e.on,
             printable(&what),
             printable(&e.user),
@@ -299,7 +322,8 @@ fn contacts(s: &mut String, d: &Dossier) {
                 .as_deref()
                 .map(|n| format!("[{}] ", printable(n)))
                 .unwrap_or_default(),
-            printable(&e.summary())
+            printable(&e.summary()),
+            printable(&facts)
         );
     }
 }

@@ -132,6 +132,11 @@ mod tests {
             refers_to: None,
             acknowledged_on: None,
             deadline: NaiveDate::from_ymd_opt(2026, 10, 8),
+            assignee: None,
+            reference: None,
+            procedure: None,
+            body: None,
+            plan: None,
         }
     }
 

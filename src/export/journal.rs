@@ -25,6 +25,11 @@ const HEADER: &[&str] = &[
     "registered",
     "refers_to",
     "deadline",
+    "assignee",
+    "reference",
+    "procedure",
+    "body",
+    "plan",
 ];
 
 pub fn write<W: Write>(
@@ -56,6 +61,11 @@ pub fn write<W: Write>(
                     Cell::text(if e.registered { "yes" } else { "no" }),
                     Cell::Number(e.refers_to.map(|r| r.to_string()).unwrap_or_default()),
                     Cell::opt(e.deadline.map(|d| d.to_string())),
+                    Cell::opt(e.assignee.as_deref()),
+                    Cell::opt(e.reference.as_deref()),
+                    Cell::opt(e.procedure.as_deref()),
+                    Cell::opt(e.body.as_deref()),
+                    Cell::opt(e.plan.as_ref().map(|p| p.to_string())),
                 ]
             }),
         ),

@@ -316,7 +316,7 @@ fn write_line(
             summary.invoices_unchanged += 1;
             // Settled since the last import: pay what is left, once (a
             // re-import then finds nothing left to pay).
-            if let Some(p) = settlement(inv.amount.minor - existing.paid) {
+            if let Some(p) = settlement(existing.outstanding()) {
                 if existing.invoice.issued_on > p.received_on {
                     return Err(at_line(format!(
                         "settled on {} before it was issued",

@@ -95,7 +95,7 @@ pub fn import(
                 summary.payments_already_there += 1;
                 continue;
             }
-            let open = invoice.invoice.amount.minor - invoice.paid;
+            let open = invoice.outstanding();
             if amount > open {
                 return Err(row.error(
                     Field::Amount,

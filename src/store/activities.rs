@@ -4,7 +4,7 @@ use rusqlite::{Connection, params};
 
 use super::error::Result;
 use super::sql::{self, SqlDate};
-use crate::domain::activity::Activity;
+use crate::domain::activity::{Activity, ActivityKind};
 use crate::domain::currency::Currency;
 
 /// Appends an activity; `invoice_id` and `currency` belong to the invoice it
@@ -16,10 +16,19 @@ pub fn insert(
     currency: Option<Currency>,
     a: &Activity,
 ) -> Result<i64> {
+    let plan = match &a.plan {
+        Some(p) => Some(
+            serde_json::to_string(p)
+                .map_err(|e| super::StoreError::Invalid(format!("payment plan: {e}")))?,
+        ),
+        None => None,
+    };
     let mut st = conn.prepare_cached(
         "INSERT INTO activities (at, on_date, user, kind, client_id, invoice_id, level, outcome, \
-         amount, currency, date, next_action_on, reason, note, registered, refers_to) \
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
+         amount, currency, date, next_action_on, reason, note, registered, refers_to, \
+         assignee, reference, procedure, body, plan) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, \
+         ?17, ?18, ?19, ?20, ?21)",
     )?;
     st.execute(params![
         sql::instant(a.at),
@@ -31,15 +40,34 @@ pub fn insert(
         a.level,
         a.outcome,
         a.amount,
-        a.amount.and(currency),
+        // The case's currency: with an amount, and always for the
+        // entries that shape a case (an escalation, a plan, a write-off).
+        if a.amount.is_some() || is_case_entry(a.kind) {
+            currency
+        } else {
+            None
+        },
         a.date.map(SqlDate::new),
         a.next_action_on.map(SqlDate::new),
         a.reason,
         a.note,
         a.registered,
         a.refers_to,
+        a.assignee,
+        a.reference,
+        a.procedure,
+        a.body,
+        plan,
     ])?;
     Ok(conn.last_insert_rowid())
+}
+
+/// The kinds about a case as a whole, kept with its currency.
+fn is_case_entry(kind: ActivityKind) -> bool {
+    matches!(
+        kind,
+        ActivityKind::Escalation | ActivityKind::PaymentPlan | ActivityKind::WriteOff
+    )
 }
 
 /// Reminder level of an invoice: reminders of level 1 or more logged for it.
@@ -78,6 +106,16 @@ pub fn open_dispute_since(conn: &Connection, invoice_id: i64) -> Result<Option<c
         .query_row([invoice_id], |r| Ok((r.get(0)?, r.get(1)?)))
         .optional()?;
     Ok(latest.and_then(|(kind, on)| (kind == "dispute").then_some(on)))
+}
+
+/// The kind of journal entry `id` and the invoice (row id) it is about,
+/// if the entry exists.
+pub fn kind_and_invoice(conn: &Connection, id: i64) -> Result<Option<(ActivityKind, Option<i64>)>> {
+    use rusqlite::OptionalExtension;
+    let mut st = conn.prepare_cached("SELECT kind, invoice_id FROM activities WHERE id = ?1")?;
+    Ok(st
+        .query_row([id], |r| Ok((r.get(0)?, r.get(1)?)))
+        .optional()?)
 }
 
 /// The client a journal entry is about and whether it went by registered

@@ -15,15 +15,21 @@ use crate::domain::client::Profile;
 use crate::domain::currency::Currency;
 use crate::domain::invoice::days_overdue;
 
-/// Outstanding on `:as_of` of an invoice open today.
-const OUTSTANDING_OF_OPEN: &str = "CASE WHEN i.last_paid_on IS NULL OR i.last_paid_on <= :as_of \
-     THEN i.amount - i.paid \
+/// Outstanding on `:as_of` of an invoice open today: what was neither paid
+/// nor written off by then.
+const OUTSTANDING_OF_OPEN: &str = "CASE WHEN (i.last_paid_on IS NULL OR i.last_paid_on <= :as_of) \
+       AND (i.written_off_on IS NULL OR i.written_off_on <= :as_of) \
+     THEN i.amount - i.paid - i.written_off \
      ELSE i.amount - (SELECT coalesce(sum(p.amount), 0) FROM payments p \
-                      WHERE p.invoice_id = i.id AND p.received_on <= :as_of) END";
+                      WHERE p.invoice_id = i.id AND p.received_on <= :as_of) \
+          - (SELECT coalesce(sum(w.amount), 0) FROM activities w \
+             WHERE w.invoice_id = i.id AND w.kind = 'write_off' AND w.on_date <= :as_of) END";
 
 /// Outstanding on `:as_of` of an invoice settled after it.
 const OUTSTANDING_OF_SETTLED: &str = "i.amount - (SELECT coalesce(sum(p.amount), 0) FROM payments p \
-     WHERE p.invoice_id = i.id AND p.received_on <= :as_of)";
+     WHERE p.invoice_id = i.id AND p.received_on <= :as_of) \
+     - (SELECT coalesce(sum(w.amount), 0) FROM activities w \
+        WHERE w.invoice_id = i.id AND w.kind = 'write_off' AND w.on_date <= :as_of)";
 
 /// The two kinds of invoices open on `:as_of`: those still open today (read
 /// from the covering partial index) and those settled after `:as_of`.
@@ -376,4 +382,41 @@ fn select(
         })
     })?;
     Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+}
+
+/// What was written off by a date: per currency (entries, minor units),
+/// and per invoice number. Written-off amounts are out of the aging; they
+/// are shown beside it.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct WrittenOff {
+    pub by_currency: Vec<(Currency, u64, i64)>,
+    pub by_invoice: std::collections::HashMap<String, i64>,
+}
+
+/// The write-offs of the journal on or before `as_of` (read from the small
+/// index of the entries that shape a case).
+pub fn written_off(conn: &Connection, as_of: NaiveDate) -> Result<WrittenOff> {
+    let mut st = conn.prepare_cached(
+        "SELECT i.number, i.currency, count(*), sum(a.amount) FROM activities a \
+         JOIN invoices i ON i.id = a.invoice_id \
+         WHERE a.kind IN ('dispute', 'dispute_resolved', 'escalation', 'payment_plan', 'write_off') \
+           AND a.kind = 'write_off' AND a.on_date <= ?1 \
+         GROUP BY i.number ORDER BY i.currency",
+    )?;
+    let mut rows = st.query([crate::store::sql::SqlDate::new(as_of)])?;
+    let mut out = WrittenOff::default();
+    while let Some(r) = rows.next()? {
+        let (number, currency, n, amount): (String, Currency, i64, i64) =
+            (r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?);
+        let n = u64::try_from(n).unwrap_or(0);
+        out.by_invoice.insert(number, amount);
+        match out.by_currency.last_mut() {
+            Some((c, count, total)) if *c == currency => {
+                *count += n;
+                *total += amount;
+            }
+            _ => out.by_currency.push((currency, n, amount)),
+        }
+    }
+    Ok(out)
 }

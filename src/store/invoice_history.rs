@@ -23,13 +23,19 @@ pub struct InvoiceHistory {
     pub notice_on: Option<NaiveDate>,
     /// The latest day to pay a reminder or formal notice gave.
     pub deadline: Option<NaiveDate>,
+    /// Written off on or before the date (minor units).
+    pub written_off: i64,
+    /// The payments and write-offs together, by date: what lowered the
+    /// balance the late-payment interest runs on (a written-off amount is
+    /// no longer claimed).
+    pub reductions: Vec<(NaiveDate, i64)>,
 }
 
 impl InvoiceHistory {
-    /// Minor units still due on the date.
+    /// Minor units still due on the date: neither paid nor written off.
     pub fn outstanding(&self) -> i64 {
         let paid: i64 = self.payments.iter().map(|(_, a)| a).sum();
-        self.stored.invoice.amount.minor - paid
+        self.stored.invoice.amount.minor - paid - self.written_off
     }
 }
 
@@ -76,6 +82,22 @@ pub fn history(
     }
     let reminder_level =
         u32::try_from(reminders.iter().filter(|(l, _)| *l >= 1).count()).unwrap_or(u32::MAX);
+    let mut st = conn.prepare_cached(
+        "SELECT on_date, amount FROM activities \
+         WHERE invoice_id = :id AND kind = 'write_off' AND on_date <= :as_of ORDER BY on_date, id",
+    )?;
+    let write_offs = st
+        .query_map(named_params! {":id": stored.id, ":as_of": as_of}, |r| {
+            Ok((
+                r.get::<_, NaiveDate>(0)?,
+                r.get::<_, Option<i64>>(1)?.unwrap_or(0),
+            ))
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    let written_off = write_offs.iter().map(|(_, a)| a).sum();
+    let mut reductions: Vec<(NaiveDate, i64)> =
+        payments.iter().copied().chain(write_offs).collect();
+    reductions.sort_by_key(|(on, _)| *on);
     Ok(Some(InvoiceHistory {
         stored,
         client,
@@ -84,5 +106,7 @@ pub fn history(
         reminder_level,
         notice_on,
         deadline,
+        written_off,
+        reductions,
     }))
 }

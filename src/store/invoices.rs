@@ -20,9 +20,44 @@ pub struct StoredInvoice {
     pub invoice: Invoice,
     /// Sum of all payments (minor units).
     pub paid: i64,
+    /// Sum of all write-offs (minor units).
+    pub written_off: i64,
     pub settled_on: Option<NaiveDate>,
     /// The reference the client quotes when paying (compact form).
     pub payment_reference: Option<String>,
+}
+
+impl StoredInvoice {
+    /// What is still owed today: neither paid nor written off (minor units).
+    pub fn outstanding(&self) -> i64 {
+        self.invoice.amount.minor - self.paid - self.written_off
+    }
+}
+
+/// Writes `amount` (minor units) off the invoice with row id `invoice_id`
+/// on `on`, beside the journal's `write_off` entry: it leaves what is
+/// outstanding, and an invoice written off in full is settled that day.
+/// Refuses more than is outstanding.
+pub fn write_off(conn: &Connection, invoice_id: i64, amount: i64, on: NaiveDate) -> Result<()> {
+    let mut st = conn.prepare_cached(
+        "UPDATE invoices SET \
+             written_off = written_off + ?2, \
+             written_off_on = max(coalesce(written_off_on, ?3), ?3), \
+             settled_on = CASE WHEN paid + written_off + ?2 = amount \
+                 THEN max(coalesce(last_paid_on, ?3), coalesce(written_off_on, ?3), ?3) END \
+         WHERE id = ?1 AND paid + written_off + ?2 <= amount",
+    )?;
+    let n = st.execute(rusqlite::params![
+        invoice_id,
+        amount,
+        super::sql::SqlDate::new(on)
+    ])?;
+    if n == 0 {
+        return Err(super::StoreError::Invalid(
+            "a write-off never exceeds what is outstanding".into(),
+        ));
+    }
+    Ok(())
 }
 
 /// Inserts an invoice for the client with row id `client_id`; returns its row
@@ -86,7 +121,7 @@ pub fn insert_paid(
 pub fn find(conn: &Connection, number: &str) -> Result<Option<StoredInvoice>> {
     let mut st = conn.prepare_cached(
         "SELECT i.id, i.client_id, c.code, i.issued_on, i.due_on, i.amount, i.currency, \
-         i.milestone, i.is_deposit, i.paid, i.settled_on, i.payment_reference \
+         i.milestone, i.is_deposit, i.paid, i.settled_on, i.payment_reference, i.written_off \
          FROM invoices i JOIN clients c ON c.id = i.client_id WHERE i.number = ?1",
     )?;
     let found = st
@@ -105,6 +140,7 @@ pub fn find(conn: &Connection, number: &str) -> Result<Option<StoredInvoice>> {
                     is_deposit: r.get(8)?,
                 },
                 paid: r.get(9)?,
+                written_off: r.get(12)?,
                 settled_on: r.get(10)?,
                 payment_reference: r.get(11)?,
             })

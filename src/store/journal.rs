@@ -36,6 +36,20 @@ pub struct JournalEntry {
     /// For a letter (a reminder, a formal notice, a pilot-end notice, a
     /// deposit request): the day it gave the client to pay or answer by.
     pub deadline: Option<NaiveDate>,
+    /// The clerk who owns a dispute.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub assignee: Option<String>,
+    /// An escalation's file reference, procedure, and agency or court.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reference: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub procedure: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub body: Option<String>,
+    /// A payment plan's invoices and instalments (`{"invoices": […],
+    /// "instalments": [{"on": …, "amount": minor units}, …]}`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub plan: Option<serde_json::Value>,
 }
 
 impl JournalEntry {
@@ -62,7 +76,8 @@ impl JournalEntry {
 const SELECT: &str = "SELECT a.id, a.at, a.on_date, a.user, a.kind, c.code, i.number, a.level, \
      a.outcome, a.amount, a.currency, a.date, a.next_action_on, a.reason, a.note, a.registered, \
      a.refers_to, \
-     (SELECT min(x.date) FROM activities x WHERE x.refers_to = a.id AND x.outcome = 'acknowledged') \
+     (SELECT min(x.date) FROM activities x WHERE x.refers_to = a.id AND x.outcome = 'acknowledged'), \
+     a.assignee, a.reference, a.procedure, a.body, a.plan \
      FROM activities a JOIN clients c ON c.id = a.client_id \
      LEFT JOIN invoices i ON i.id = a.invoice_id";
 
@@ -128,6 +143,13 @@ fn entries(conn: &Connection, sql: &str, args: impl rusqlite::Params) -> Result<
             refers_to: r.get(16)?,
             acknowledged_on: r.get(17)?,
             deadline: date.filter(|_| letter),
+            assignee: r.get(18)?,
+            reference: r.get(19)?,
+            procedure: r.get(20)?,
+            body: r.get(21)?,
+            plan: r
+                .get::<_, Option<String>>(22)?
+                .and_then(|t| serde_json::from_str(&t).ok()),
         })
     })?;
     Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)

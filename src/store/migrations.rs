@@ -50,6 +50,10 @@ const MIGRATIONS: &[Migration] = &[
         sql: include_str!("migrations/008_reference_rates.sql"),
         fill: None,
     },
+    Migration {
+        sql: include_str!("migrations/009_case_life.sql"),
+        fill: None,
+    },
 ];
 
 /// Marks the file as a dun database (`PRAGMA application_id`, "dun1").

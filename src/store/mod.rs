@@ -7,6 +7,7 @@ pub mod activities;
 pub mod aging;
 pub mod backup;
 mod bulk;
+pub mod case_life;
 pub mod clients;
 pub mod dunning;
 pub mod error;

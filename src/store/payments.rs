@@ -23,8 +23,9 @@ pub fn insert(
     import_key: Option<&str>,
     user: &str,
 ) -> Result<bool> {
-    let mut due = conn
-        .prepare_cached("SELECT amount - paid, currency, issued_on FROM invoices WHERE id = ?1")?;
+    let mut due = conn.prepare_cached(
+        "SELECT amount - paid - written_off, currency, issued_on FROM invoices WHERE id = ?1",
+    )?;
     let (open, invoice_currency, issued_on): (i64, Currency, NaiveDate) = due
         .query_row([invoice_id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
         .optional()?
@@ -55,7 +56,8 @@ pub fn insert(
         "UPDATE invoices SET \
              paid = paid + ?2, \
              last_paid_on = max(coalesce(last_paid_on, ?3), ?3), \
-             settled_on = CASE WHEN paid + ?2 = amount THEN max(coalesce(last_paid_on, ?3), ?3) END \
+             settled_on = CASE WHEN paid + written_off + ?2 = amount \
+                 THEN max(coalesce(last_paid_on, ?3), coalesce(written_off_on, ?3), ?3) END \
          WHERE id = ?1",
     )?;
     apply.execute(params![invoice_id, p.amount, SqlDate::new(p.received_on)])?;

@@ -12,11 +12,13 @@ use super::dunning::{INVOICE_FACTS, cache_holds, case_facts, client_facts};
 use super::error::Result;
 use super::sql::{Day, SqlDate, day};
 use crate::domain::case::CaseLetters;
+use crate::domain::case_life::{self, LifeEntry};
 use crate::domain::client::{Profile, Rating};
 use crate::domain::currency::Currency;
 use crate::domain::ladder::{ClientPause, InvoiceStanding};
+use crate::domain::outlook::Outlook;
 use crate::domain::penalty::RateKey;
-use crate::domain::queue::{QueueClient, QueueInvoice, Reason, Rules, build};
+use crate::domain::queue::{QueueClient, QueueInvoice, Reason, Rules, build, outlook};
 
 /// One line of the queue, ready to show.
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -78,10 +80,7 @@ pub fn queue_using(
     rules: &Rules,
     cached: bool,
 ) -> Result<Vec<FollowUp>> {
-    let (mut clients, ids) = clients(conn, as_of, cached)?;
-    letters(conn, as_of, cached, &ids, &mut clients)?;
-    deposits_issued(conn, as_of, &ids, &mut clients)?;
-    let invoices = invoices(conn, as_of, cached, &ids)?;
+    let (clients, invoices) = load(conn, as_of, rules, cached)?;
     let lines = build(&clients, &invoices, rules, as_of);
     Ok(lines
         .into_iter()
@@ -119,6 +118,43 @@ pub fn queue_using(
             }
         })
         .collect())
+}
+
+/// Every client and open invoice as the queue sees them on `as_of`.
+fn load(
+    conn: &Connection,
+    as_of: NaiveDate,
+    rules: &Rules,
+    cached: bool,
+) -> Result<(Vec<QueueClient>, Vec<QueueInvoice>)> {
+    let (mut clients, ids) = clients(conn, as_of, cached)?;
+    letters(conn, as_of, cached, &ids, &mut clients)?;
+    deposits_issued(conn, as_of, &ids, &mut clients)?;
+    let (mut invoices, invoice_ids) = invoices(conn, as_of, cached, &ids)?;
+    case_lives(
+        conn,
+        as_of,
+        rules,
+        &ids,
+        &invoice_ids,
+        &mut clients,
+        &mut invoices,
+    )?;
+    Ok((clients, invoices))
+}
+
+/// Where every invoice open on `as_of` stands in its case's life and when
+/// it next needs a clerk (see [`crate::domain::queue::outlook`]), by
+/// invoice number.
+pub fn outlooks(
+    conn: &Connection,
+    as_of: NaiveDate,
+    rules: &Rules,
+) -> Result<HashMap<String, Outlook>> {
+    let cached = cache_holds(conn, as_of)?;
+    let (clients, invoices) = load(conn, as_of, rules, cached)?;
+    let look = outlook(&clients, &invoices, rules, as_of);
+    Ok(invoices.into_iter().map(|i| i.number).zip(look).collect())
 }
 
 fn clients(
@@ -173,6 +209,7 @@ fn clients(
             registered_on: day(r, 18)?,
             acknowledged_on: day(r, 19)?,
             letters: Vec::new(),
+            cases: Vec::new(),
         });
     }
     Ok((clients, ids))
@@ -215,6 +252,50 @@ fn letters(
     Ok(())
 }
 
+/// The escalation and payment plan of each client's cases, and the owner
+/// and review date of each open dispute, from the journal as of `as_of`.
+fn case_lives(
+    conn: &Connection,
+    as_of: NaiveDate,
+    rules: &Rules,
+    ids: &HashMap<i64, usize>,
+    invoice_ids: &[i64],
+    clients: &mut [QueueClient],
+    invoices: &mut [QueueInvoice],
+) -> Result<()> {
+    let mut by_client: Vec<Vec<LifeEntry>> = vec![Vec::new(); clients.len()];
+    let numbers: HashMap<i64, usize> = invoice_ids
+        .iter()
+        .enumerate()
+        .map(|(k, id)| (*id, k))
+        .collect();
+    for (id, mut entries) in super::case_life::entries(conn, as_of)? {
+        if let Some(&k) = ids.get(&id) {
+            for e in &mut entries {
+                e.invoice = e
+                    .invoice_id
+                    .and_then(|i| numbers.get(&i))
+                    .map(|&n| invoices[n].number.clone());
+            }
+            by_client[k] = entries;
+        }
+    }
+    for (c, entries) in clients.iter_mut().zip(&by_client) {
+        if !entries.is_empty() {
+            c.cases = case_life::cases(entries, as_of);
+        }
+    }
+    for inv in invoices.iter_mut().filter(|i| i.standing.disputed) {
+        inv.dispute = case_life::open_dispute(
+            &by_client[inv.client],
+            &inv.number,
+            rules.dispute_review_days,
+            as_of,
+        );
+    }
+    Ok(())
+}
+
 /// When each client's latest deposit invoice, paid or not, was issued
 /// (on or before `as_of`): from the small index of deposit invoices.
 fn deposits_issued(
@@ -241,7 +322,7 @@ fn invoices(
     as_of: NaiveDate,
     cached: bool,
     ids: &HashMap<i64, usize>,
-) -> Result<Vec<QueueInvoice>> {
+) -> Result<(Vec<QueueInvoice>, Vec<i64>)> {
     let facts = if cached {
         ", i.is_deposit, i.reminder_level, i.courtesy_on, i.reminded_on, i.notice_on, \
          i.promised_for, i.disputed"
@@ -256,10 +337,12 @@ fn invoices(
     let mut st = conn.prepare_cached(&sql)?;
     let mut rows = st.query(named_params! {":as_of": as_of})?;
     let mut out = Vec::new();
+    let mut row_ids = Vec::new();
     while let Some(r) = rows.next()? {
         let Some(&client) = ids.get(&r.get::<_, i64>(1)?) else {
             continue;
         };
+        row_ids.push(r.get::<_, i64>(0)?);
         out.push(QueueInvoice {
             client,
             number: r.get(2)?,
@@ -276,7 +359,8 @@ fn invoices(
                 promised_for: day(r, 12)?,
                 disputed: r.get(13)?,
             },
+            dispute: None,
         });
     }
-    Ok(out)
+    Ok((out, row_ids))
 }

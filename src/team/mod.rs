@@ -144,6 +144,7 @@ impl TeamSettings {
             minimum: self.dunning.minimums.clone(),
             ack_days: self.dunning.ack_days,
             deposits: self.deposit,
+            dispute_review_days: self.dunning.dispute_review_days,
         }
     }
 

@@ -24,11 +24,19 @@ pub fn draw(f: &mut Frame<'_>, body: Rect, form: &Form, theme: &Theme) {
                 .unwrap_or_default()
         )),
         Line::from(Span::styled(
-            format!(
-                "due {} {}",
-                format_number(t.invoice_outstanding, t.currency.exponent(), Language::En),
-                t.currency
-            ),
+            // About the case as a whole (no invoice): what it owes overdue.
+            match t.invoice {
+                Some(_) => format!(
+                    "due {} {}",
+                    format_number(t.invoice_outstanding, t.currency.exponent(), Language::En),
+                    t.currency
+                ),
+                None => format!(
+                    "overdue {} {}",
+                    format_number(t.overdue, t.currency.exponent(), Language::En),
+                    t.currency
+                ),
+            },
             theme.muted,
         )),
         Line::from(""),
