@@ -4,7 +4,6 @@ use rusqlite::{Connection, OptionalExtension, Row, ToSql, params, params_from_it
 
 use super::error::Result;
 use super::sql;
-use rust_decimal::Decimal;
 
 use crate::domain::client::Client;
 
@@ -33,18 +32,7 @@ fn from_row(r: &Row<'_>) -> rusqlite::Result<Client> {
         clerk: r.get(13)?,
         pilot_ends_on: r.get(14)?,
         hold_until: r.get(15)?,
-        late_rate: r
-            .get::<_, Option<String>>(16)?
-            .map(|t| {
-                t.parse::<Decimal>().map_err(|e| {
-                    rusqlite::Error::FromSqlConversionFailure(
-                        16,
-                        rusqlite::types::Type::Text,
-                        Box::new(e),
-                    )
-                })
-            })
-            .transpose()?,
+        late_rate: super::sql::decimal(r, 16)?,
         late_fee: r.get(17)?,
         contact_name: r.get(18)?,
         contact_title: r.get(19)?,

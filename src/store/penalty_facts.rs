@@ -62,7 +62,6 @@ pub fn for_invoices(
     );
     let mut st = conn.prepare_cached(&sql)?;
     let rows = st.query_map(named_params! {":numbers": list, ":as_of": as_of}, |r| {
-        let late_rate: Option<String> = r.get(6)?;
         Ok((
             r.get::<_, String>(0)?,
             PenaltyFacts {
@@ -71,17 +70,7 @@ pub fn for_invoices(
                 outstanding: r.get(3)?,
                 country: r.get(4)?,
                 profile: r.get(5)?,
-                late_rate: late_rate
-                    .map(|t| {
-                        t.parse::<Decimal>().map_err(|e| {
-                            rusqlite::Error::FromSqlConversionFailure(
-                                6,
-                                rusqlite::types::Type::Text,
-                                Box::new(e),
-                            )
-                        })
-                    })
-                    .transpose()?,
+                late_rate: super::sql::decimal(r, 6)?,
                 late_fee: r.get(7)?,
                 reminder_level: r.get(8)?,
                 notice_on: r.get(9)?,

@@ -181,6 +181,23 @@ pub fn iso_date(d: NaiveDate) -> String {
     SqlDate::new(d).as_str().to_string()
 }
 
+/// Column `i` of `r` as an exact decimal stored as text (a contractual
+/// rate, `12.5`), or `None` for NULL; text that is no decimal is an error
+/// naming the column.
+pub fn decimal(r: &rusqlite::Row<'_>, i: usize) -> rusqlite::Result<Option<rust_decimal::Decimal>> {
+    r.get::<_, Option<String>>(i)?
+        .map(|t| {
+            t.parse::<rust_decimal::Decimal>().map_err(|e| {
+                rusqlite::Error::FromSqlConversionFailure(
+                    i,
+                    rusqlite::types::Type::Text,
+                    Box::new(e),
+                )
+            })
+        })
+        .transpose()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
