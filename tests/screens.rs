@@ -32,6 +32,18 @@ fn screen_after(
     rates: &[(&str, &str, &str)],
     actions: &[Action],
 ) -> String {
+    screen_seen_on(today(), width, height, rates, actions)
+}
+
+/// [`screen_after`] with the workbench opened on `seen` instead of the day
+/// the demo was filled.
+fn screen_seen_on(
+    seen: NaiveDate,
+    width: u16,
+    height: u16,
+    rates: &[(&str, &str, &str)],
+    actions: &[Action],
+) -> String {
     let (_dir, mut store) = demo();
     for (series, period, value) in rates {
         let new = dun::rates::NewRate {
@@ -42,7 +54,7 @@ fn screen_after(
         };
         dun::rates::set(&mut store, new, "root", chrono::Utc::now(), today()).unwrap();
     }
-    let mut app = App::new(today(), "root", "DEMO");
+    let mut app = App::new(seen, "root", "DEMO");
     let size = Rect::new(0, 0, width, height);
     app.list_height = layout::list_rows(app.tab, size);
     app.load(&mut store, Load::All).unwrap();
@@ -261,4 +273,26 @@ fn payment_plan_form_from_an_escalate_line() {
 fn write_off_form() {
     use dun::app::form::FormKind;
     insta::assert_snapshot!(screen(80, 24, &[Action::Log(FormKind::WriteOff)]));
+}
+
+/// The day the workbench is opened a year after the demo was filled: every
+/// date in the demo is more than 11 months back.
+fn a_year_later() -> NaiveDate {
+    "2027-11-22".parse().unwrap()
+}
+
+#[test]
+fn queue_a_year_later_shows_last_contacts_with_their_year() {
+    insta::assert_snapshot!(screen_seen_on(a_year_later(), 80, 24, &[], &[]));
+}
+
+#[test]
+fn journal_a_year_later_shows_days_with_their_year() {
+    insta::assert_snapshot!(screen_seen_on(
+        a_year_later(),
+        80,
+        24,
+        &[],
+        &[Action::Show(Tab::Journal)]
+    ));
 }

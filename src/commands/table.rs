@@ -1,6 +1,7 @@
-//! Plain text tables for the terminal: aligned columns, text made printable.
+//! Plain text tables for the terminal: columns aligned by display width,
+//! text made fit for a column (printable, invisible characters left out).
 
-use crate::domain::text::printable;
+use crate::domain::text::{display_width, for_column};
 
 /// Column alignment.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -13,12 +14,12 @@ pub enum Align {
 pub fn render(header: &[(&str, Align)], rows: &[Vec<String>]) -> String {
     let clean: Vec<Vec<String>> = rows
         .iter()
-        .map(|r| r.iter().map(|c| printable(c).into_owned()).collect())
+        .map(|r| r.iter().map(|c| for_column(c)).collect())
         .collect();
-    let mut widths: Vec<usize> = header.iter().map(|(h, _)| h.chars().count()).collect();
+    let mut widths: Vec<usize> = header.iter().map(|(h, _)| display_width(h)).collect();
     for row in &clean {
         for (w, cell) in widths.iter_mut().zip(row) {
-            *w = (*w).max(cell.chars().count());
+            *w = (*w).max(display_width(cell));
         }
     }
     let mut out = String::new();
@@ -26,7 +27,7 @@ pub fn render(header: &[(&str, Align)], rows: &[Vec<String>]) -> String {
         let mut s = String::new();
         for (i, cell) in cells.enumerate() {
             let (width, align) = (widths[i], header[i].1);
-            let pad = width.saturating_sub(cell.chars().count());
+            let pad = width.saturating_sub(display_width(cell));
             if i > 0 {
                 s.push_str("  ");
             }
@@ -68,5 +69,28 @@ mod tests {
             t,
             "name      amount\nAcme\u{fffd}[2J    1.00\nB         100.00\n"
         );
+    }
+
+    #[test]
+    fn aligns_by_display_width() {
+        let t = render(
+            &[("name", Align::Left), ("amount", Align::Right)],
+            &[
+                vec!["東京商事".into(), "1.00".into()],
+                vec![
+                    "👩\u{200d}👩\u{200d}👧 A\u{200b}\u{ad}S".into(),
+                    "2.00".into(),
+                ],
+                vec!["🇳🇴 X\u{2028}Y".into(), "3.00".into()],
+            ],
+        );
+        assert_eq!(
+            t,
+            "name       amount\n東京商事     1.00\n👩👩👧 AS    2.00\n🇳🇴 X Y       3.00\n"
+        );
+        // Every line ends at the same cell, the amount right-aligned.
+        for line in t.lines() {
+            assert_eq!(unicode_width::UnicodeWidthStr::width(line), 17, "{line}");
+        }
     }
 }

@@ -1,8 +1,9 @@
 //! Dates written out in full, as a native writer puts them in a letter:
 //! `22 November 2026`, `22 novembre 2026`, `22. november 2026`,
-//! `22 de noviembre de 2026`.
+//! `22 de noviembre de 2026`. And dates in a table's column: `12-18` when
+//! the reader can tell the year, `2025-12-18` when not.
 
-use chrono::{Datelike, NaiveDate};
+use chrono::{Datelike, Months, NaiveDate};
 
 use super::language::Language;
 
@@ -102,9 +103,54 @@ pub fn format_date_us(d: NaiveDate) -> String {
     )
 }
 
+/// A date for a table's column: `12-18` when it falls within the 11 months
+/// up to `today` (from the same day 11 months back to today, both included),
+/// else in full, `2025-12-18`: a date a year back or in the future never
+/// reads as a day of this year.
+pub fn short_date(d: NaiveDate, today: NaiveDate) -> String {
+    let recent = today
+        .checked_sub_months(Months::new(11))
+        .is_some_and(|start| start <= d && d <= today);
+    if recent {
+        d.format("%m-%d").to_string()
+    } else {
+        d.format("%Y-%m-%d").to_string()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_short_date_keeps_its_year_unless_within_the_last_eleven_months() {
+        let today = date(2026, 12, 1);
+        assert_eq!(short_date(today, today), "12-01");
+        assert_eq!(short_date(date(2026, 11, 30), today), "11-30");
+        // 11 months back to the day is the last short one.
+        assert_eq!(short_date(date(2026, 1, 1), today), "01-01");
+        assert_eq!(short_date(date(2025, 12, 31), today), "2025-12-31");
+        assert_eq!(short_date(date(2025, 12, 18), today), "2025-12-18");
+        assert_eq!(short_date(date(2024, 12, 1), today), "2024-12-01");
+        // Tomorrow is not in the past: it carries its year.
+        assert_eq!(short_date(date(2026, 12, 2), today), "2026-12-02");
+        assert_eq!(short_date(date(2027, 1, 5), today), "2027-01-05");
+    }
+
+    #[test]
+    fn eleven_months_back_from_a_month_end() {
+        // 31 December less 11 months is 31 January; from 31 January, the end
+        // of February before it.
+        let today = date(2026, 12, 31);
+        assert_eq!(short_date(date(2026, 1, 31), today), "01-31");
+        assert_eq!(short_date(date(2026, 1, 30), today), "2026-01-30");
+        let today = date(2027, 1, 31);
+        assert_eq!(short_date(date(2026, 2, 28), today), "02-28");
+        assert_eq!(short_date(date(2026, 2, 27), today), "2026-02-27");
+        let today = date(2028, 1, 31);
+        assert_eq!(short_date(date(2027, 2, 28), today), "02-28");
+        assert_eq!(short_date(date(2027, 2, 27), today), "2027-02-27");
+    }
 
     #[test]
     fn an_american_date_puts_the_month_first() {

@@ -12,7 +12,7 @@ use super::screens::money;
 use super::theme::Theme;
 use crate::app::ClientPage;
 use crate::domain::solvency::deposit_short;
-use crate::domain::text::printable;
+use crate::domain::text::{padded, printable};
 
 fn clean(s: &str) -> String {
     printable(s).into_owned()
@@ -143,8 +143,8 @@ pub fn lines<'a>(page: &ClientPage, deposits: &[u8; 4], theme: &Theme) -> Vec<Li
             _ => "",
         };
         out.push(Line::from(format!(
-            "  {:<12} {} {:>5} {:>19} {:>4} {:>11}{flags}",
-            clean(&l.invoice),
+            "  {} {} {:>5} {:>19} {:>4} {:>11}{flags}",
+            padded(&l.invoice, 12),
             l.due_on,
             l.days_overdue,
             money(l.outstanding, l.currency),
@@ -167,11 +167,11 @@ pub fn lines<'a>(page: &ClientPage, deposits: &[u8; 4], theme: &Theme) -> Vec<Li
     for e in &page.timeline {
         let what = e.summary();
         out.push(Line::from(format!(
-            "  {} {:<6} {:<13} {:<12} {}",
+            "  {} {} {:<13} {} {}",
             e.on,
-            clean(&e.user),
+            padded(&e.user, 6),
             e.kind,
-            clean(e.invoice.as_deref().unwrap_or("")),
+            padded(e.invoice.as_deref().unwrap_or(""), 12),
             clean(&what)
         )));
     }

@@ -11,6 +11,7 @@ use super::theme::Theme;
 use crate::app::App;
 use crate::domain::aging::Bucket;
 use crate::domain::currency::Currency;
+use crate::domain::date_format::short_date;
 use crate::domain::language::Language;
 use crate::domain::money_format::format_number;
 use crate::domain::queue::Reason;
@@ -27,6 +28,16 @@ pub(super) fn money(minor: i64, currency: Currency) -> String {
 }
 
 use crate::domain::text::shortened as fit;
+
+/// A date column as wide as its widest date on the page: 5 for `12-18`,
+/// 10 when one carries its year.
+fn date_width(dates: &[String]) -> u16 {
+    if dates.iter().any(|d| d.len() > 5) {
+        10
+    } else {
+        5
+    }
+}
 
 /// The page of `items` that holds `selected`, and where `selected` is on it.
 /// Lists scroll a page at a time: moving down a line redraws two lines, not
@@ -73,9 +84,21 @@ fn list<'a>(
 
 pub fn queue(f: &mut Frame<'_>, area: Rect, app: &App, theme: &Theme) {
     let (visible, selected) = window(&app.queue, app.queue_selected, area);
-    let rows = visible
+    let lasts: Vec<String> = visible
         .iter()
         .map(|c| {
+            c.last_contact
+                .map_or("-".to_string(), |d| short_date(d, app.today))
+        })
+        .collect();
+    // A date with its year takes its room from the name, so the row still
+    // fits 80 columns and a name is cut with `…`, never mid-letter.
+    let last_width = date_width(&lasts);
+    let name_width = 20 - (last_width - 5);
+    let rows = visible
+        .iter()
+        .zip(&lasts)
+        .map(|(c, last)| {
             let reason = if c.held.is_some() {
                 // Waits for a reference rate: `r` says which.
                 Span::styled(
@@ -92,7 +115,7 @@ pub fn queue(f: &mut Frame<'_>, area: Rect, app: &App, theme: &Theme) {
             };
             Row::new(vec![
                 Line::from(fit(&c.code, 8)),
-                Line::from(fit(&c.name, 20)),
+                Line::from(fit(&c.name, usize::from(name_width))),
                 Line::from(reason),
                 Line::from(money(c.amount, c.currency)).right_aligned(),
                 Line::from(
@@ -100,21 +123,18 @@ pub fn queue(f: &mut Frame<'_>, area: Rect, app: &App, theme: &Theme) {
                         .map_or("-".to_string(), |d| (app.today - d).num_days().to_string()),
                 )
                 .right_aligned(),
-                Line::from(
-                    c.last_contact
-                        .map_or("-".to_string(), |d| d.format("%m-%d").to_string()),
-                ),
+                Line::from(last.clone()),
                 Line::from(fit(c.clerk.as_deref().unwrap_or("-"), 6)),
             ])
         })
         .collect();
     let widths = [
         Constraint::Length(8),
-        Constraint::Length(20),
+        Constraint::Length(name_width),
         Constraint::Length(14),
         Constraint::Length(16),
         Constraint::Length(4),
-        Constraint::Length(5),
+        Constraint::Length(last_width),
         Constraint::Length(6),
     ];
     let header = [
@@ -329,22 +349,29 @@ pub fn clients(f: &mut Frame<'_>, area: Rect, app: &App, theme: &Theme) {
 
 pub fn journal(f: &mut Frame<'_>, area: Rect, app: &App, theme: &Theme) {
     let (visible, selected) = window(&app.journal, app.journal_selected, area);
+    let days: Vec<String> = visible
+        .iter()
+        .map(|e| short_date(e.on, app.today))
+        .collect();
+    let day_width = date_width(&days);
+    let note_width = usize::from(28 - (day_width - 5));
     let rows = visible
         .iter()
-        .map(|e| {
+        .zip(&days)
+        .map(|(e, day)| {
             let what = e.summary();
             Row::new(vec![
-                Line::from(e.on.format("%m-%d").to_string()),
+                Line::from(day.clone()),
                 Line::from(fit(&e.user, 6)),
                 Line::from(fit(&e.kind, 13)),
                 Line::from(fit(&e.client, 8)),
                 Line::from(fit(e.invoice.as_deref().unwrap_or(""), 12)),
-                Line::from(fit(&what, 28)),
+                Line::from(fit(&what, note_width)),
             ])
         })
         .collect();
     let widths = [
-        Constraint::Length(5),
+        Constraint::Length(day_width),
         Constraint::Length(6),
         Constraint::Length(13),
         Constraint::Length(8),
