@@ -422,3 +422,99 @@ fn queue_json_names_each_reason_with_its_date_or_level() {
         assert!(l["amount"].as_str().unwrap().contains('.'));
     }
 }
+
+#[test]
+fn queue_json_has_exactly_the_documented_shape() {
+    let (_dir, db) = temp();
+    ok(&dun(&db, &["demo"]));
+    let q: serde_json::Value =
+        serde_json::from_str(&ok(&dun(&db, &["queue", "--format", "json"]))).unwrap();
+    let lines = q.as_array().expect("a JSON array");
+    assert!(!lines.is_empty());
+    let fields = [
+        "client",
+        "name",
+        "reason",
+        "reason_text",
+        "currency",
+        "amount",
+        "invoices",
+        "oldest_days_overdue",
+        "last_contact",
+        "clerk",
+        "rating",
+        "profile",
+    ];
+    let mut held = 0;
+    for l in lines {
+        let o = l.as_object().unwrap();
+        let mut keys: Vec<&str> = o.keys().map(String::as_str).collect();
+        let mut want: Vec<&str> = fields.to_vec();
+        if let Some(h) = o.get("held") {
+            held += 1;
+            want.push("held");
+            let h = h.as_object().unwrap();
+            let mut hk: Vec<&str> = h.keys().map(String::as_str).collect();
+            hk.sort_unstable();
+            assert_eq!(hk, ["command", "period", "series", "text"], "{l}");
+            let series = h["series"].as_str().unwrap();
+            let period = h["period"].as_str().unwrap();
+            assert_eq!(
+                h["command"].as_str().unwrap(),
+                format!("dun rates set {series} {period} VALUE --source TEXT")
+            );
+            assert!(h["text"].as_str().unwrap().starts_with("no "), "{l}");
+            assert!(
+                l["reason_text"].as_str().unwrap().contains(" held: no "),
+                "{l}"
+            );
+        }
+        keys.sort_unstable();
+        want.sort_unstable();
+        assert_eq!(keys, want, "{l}");
+        for k in ["client", "name", "reason_text", "currency", "amount", "profile"] {
+            assert!(l[k].is_string(), "{k}: {l}");
+        }
+        assert!(l["invoices"].as_array().unwrap().iter().all(|i| i.is_string()));
+        for k in ["last_contact", "clerk", "rating"] {
+            assert!(l[k].is_string() || l[k].is_null(), "{k}: {l}");
+        }
+        assert!(l["oldest_days_overdue"].is_i64() || l["oldest_days_overdue"].is_null());
+        let r = l["reason"].as_object().unwrap();
+        let mut rk: Vec<&str> = r.keys().map(String::as_str).collect();
+        rk.sort_unstable();
+        let kind = r["kind"].as_str().unwrap();
+        let with_date = [
+            "broken_promise",
+            "broken_plan",
+            "promise_due",
+            "instalment_due",
+            "dispute_review",
+            "escalation_review",
+            "next_action",
+            "visit_outcome",
+            "confirm_visit",
+            "no_acknowledgment",
+            "pilot_ends",
+        ];
+        let alone = [
+            "formal_notice_ready",
+            "escalate",
+            "deposit_needed",
+            "unpaid_deposit",
+            "courtesy",
+            "small_balance",
+        ];
+        if with_date.contains(&kind) {
+            assert_eq!(rk, ["date", "kind"], "{l}");
+            assert!(r["date"].as_str().unwrap().parse::<chrono::NaiveDate>().is_ok());
+        } else if kind == "reminder" {
+            assert_eq!(rk, ["kind", "level"], "{l}");
+        } else {
+            assert!(alone.contains(&kind), "undocumented kind: {l}");
+            assert_eq!(rk, ["kind"], "{l}");
+        }
+    }
+    // The demo's day lacks a reference rate: some lines are held.
+    assert!(held > 0, "no held line in the demo queue");
+}
