@@ -518,3 +518,156 @@ fn queue_json_has_exactly_the_documented_shape() {
     // The demo's day lacks a reference rate: some lines are held.
     assert!(held > 0, "no held line in the demo queue");
 }
+
+/// `dun invoice NUMBER --format csv`, read back: the header and the rows.
+fn invoice_csv(db: &std::path::Path, number: &str) -> (Vec<String>, Vec<Vec<String>>) {
+    let out = ok(&dun(db, &["invoice", number, "--format", "csv"]));
+    let body = out.strip_prefix('\u{feff}').expect("a byte-order mark first");
+    let mut r = csv::Reader::from_reader(body.as_bytes());
+    let header = r.headers().unwrap().iter().map(String::from).collect();
+    let rows = r
+        .records()
+        .map(|rec| rec.unwrap().iter().map(String::from).collect())
+        .collect();
+    (header, rows)
+}
+
+#[test]
+fn an_invoice_as_csv_is_one_table_its_figures_then_its_interest_periods() {
+    let (dir, db) = temp();
+    ok(&dun(&db, &["demo"]));
+    // An invoice held for the missing Norwegian rate of 2026-H2; once the
+    // rate is set, its interest runs over two half-years.
+    let q: serde_json::Value =
+        serde_json::from_str(&ok(&dun(&db, &["queue", "--format", "json"]))).unwrap();
+    let held = q
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|l| l["held"]["series"] == "norway_interest")
+        .expect("a line held for the Norwegian rate");
+    let number = held["invoices"][0].as_str().unwrap().to_string();
+    ok(&dun(
+        &db,
+        &["rates", "set", "norway_interest", "2026-H2", "12.25", "--source", "test"],
+    ));
+    let json: serde_json::Value = serde_json::from_str(&ok(&dun(
+        &db,
+        &["invoice", &number, "--format", "json"],
+    )))
+    .unwrap();
+    let (header, rows) = invoice_csv(&db, &number);
+    assert_eq!(
+        header,
+        [
+            "record",
+            "invoice",
+            "client",
+            "client_name",
+            "country",
+            "profile",
+            "as_of",
+            "issued_on",
+            "due_on",
+            "currency",
+            "amount",
+            "outstanding",
+            "days_overdue",
+            "reminder_level",
+            "reminders",
+            "formal_notice_on",
+            "milestone",
+            "rule",
+            "rate",
+            "interest",
+            "interest_from",
+            "compensation",
+            "compensation_currency",
+            "note",
+            "period_from",
+            "period_to",
+            "period_days",
+            "period_balance",
+            "period_rate",
+            "period_interest",
+        ]
+    );
+    let col = |row: &Vec<String>, name: &str| {
+        row[header.iter().position(|h| h == name).unwrap()].clone()
+    };
+    let as_text = |v: &serde_json::Value| match v {
+        serde_json::Value::Null => String::new(),
+        serde_json::Value::String(s) => s.clone(),
+        other => other.to_string(),
+    };
+    let first = &rows[0];
+    assert_eq!(col(first, "record"), "invoice");
+    assert_eq!(col(first, "invoice"), number);
+    for (c, j) in [
+        ("client", "client"),
+        ("client_name", "client_name"),
+        ("country", "country"),
+        ("as_of", "as_of"),
+        ("due_on", "due_on"),
+        ("currency", "currency"),
+        ("amount", "amount"),
+        ("outstanding", "outstanding"),
+        ("days_overdue", "days_overdue"),
+        ("reminder_level", "reminder_level"),
+        ("rule", "rule"),
+        ("rate", "rate"),
+        ("interest", "interest"),
+        ("interest_from", "interest_from"),
+        ("compensation", "compensation"),
+        ("note", "note"),
+    ] {
+        assert_eq!(col(first, c), as_text(&json[j]), "{c}");
+    }
+    assert_eq!(col(first, "rule"), "norway");
+    assert!(col(first, "period_from").is_empty());
+    let reminders: Vec<String> = json["reminders"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| format!("{}:{}", s["level"], s["on"].as_str().unwrap()))
+        .collect();
+    assert_eq!(col(first, "reminders"), reminders.join(" "));
+    let periods = json["periods"].as_array().unwrap();
+    assert!(periods.len() >= 2, "{json}");
+    assert_eq!(rows.len(), 1 + periods.len());
+    for (row, p) in rows[1..].iter().zip(periods) {
+        assert_eq!(col(row, "record"), "period");
+        assert_eq!(col(row, "invoice"), number);
+        assert!(col(row, "client").is_empty() && col(row, "interest").is_empty());
+        for (c, j) in [
+            ("period_from", "from"),
+            ("period_to", "to"),
+            ("period_days", "days"),
+            ("period_balance", "balance"),
+            ("period_rate", "rate"),
+            ("period_interest", "interest"),
+        ] {
+            assert_eq!(col(row, c), as_text(&p[j]), "{c}");
+        }
+    }
+
+    // Text cells a spreadsheet would run are neutralised.
+    let db2 = dir.path().join("formula.db");
+    let file = dir.path().join("inv.csv");
+    std::fs::write(
+        &file,
+        "invoice,customer,customer name,invoice date,due date,amount\nX1,=cmd,=HYPERLINK(\"http://x\"),2026-01-05,2026-02-04,10.00\n",
+    )
+    .unwrap();
+    ok(&dun(
+        &db2,
+        &["import", "invoices", file.to_str().unwrap(), "--currency", "EUR"],
+    ));
+    let (header, rows) = invoice_csv(&db2, "X1");
+    assert_eq!(rows.len(), 1, "no interest period: the invoice's row alone");
+    assert_eq!(rows[0][header.iter().position(|h| h == "client").unwrap()], "'=cmd");
+    assert_eq!(
+        rows[0][header.iter().position(|h| h == "client_name").unwrap()],
+        "'=HYPERLINK(\"http://x\")"
+    );
+}

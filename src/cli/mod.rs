@@ -97,7 +97,8 @@ pub enum Command {
         /// Its figures as they stood on this date (default: today).
         #[arg(long, value_name = "DATE", value_parser = commands::parse_iso_date)]
         as_of: Option<NaiveDate>,
-        /// table for reading, csv for spreadsheets, json for scripts.
+        /// table for reading, csv for spreadsheets (the invoice's row, then
+        /// one row per interest period), json for scripts.
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
     },
