@@ -472,10 +472,23 @@ fn queue_json_has_exactly_the_documented_shape() {
         keys.sort_unstable();
         want.sort_unstable();
         assert_eq!(keys, want, "{l}");
-        for k in ["client", "name", "reason_text", "currency", "amount", "profile"] {
+        for k in [
+            "client",
+            "name",
+            "reason_text",
+            "currency",
+            "amount",
+            "profile",
+        ] {
             assert!(l[k].is_string(), "{k}: {l}");
         }
-        assert!(l["invoices"].as_array().unwrap().iter().all(|i| i.is_string()));
+        assert!(
+            l["invoices"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .all(|i| i.is_string())
+        );
         for k in ["last_contact", "clerk", "rating"] {
             assert!(l[k].is_string() || l[k].is_null(), "{k}: {l}");
         }
@@ -507,7 +520,13 @@ fn queue_json_has_exactly_the_documented_shape() {
         ];
         if with_date.contains(&kind) {
             assert_eq!(rk, ["date", "kind"], "{l}");
-            assert!(r["date"].as_str().unwrap().parse::<chrono::NaiveDate>().is_ok());
+            assert!(
+                r["date"]
+                    .as_str()
+                    .unwrap()
+                    .parse::<chrono::NaiveDate>()
+                    .is_ok()
+            );
         } else if kind == "reminder" {
             assert_eq!(rk, ["kind", "level"], "{l}");
         } else {
@@ -522,7 +541,9 @@ fn queue_json_has_exactly_the_documented_shape() {
 /// `dun invoice NUMBER --format csv`, read back: the header and the rows.
 fn invoice_csv(db: &std::path::Path, number: &str) -> (Vec<String>, Vec<Vec<String>>) {
     let out = ok(&dun(db, &["invoice", number, "--format", "csv"]));
-    let body = out.strip_prefix('\u{feff}').expect("a byte-order mark first");
+    let body = out
+        .strip_prefix('\u{feff}')
+        .expect("a byte-order mark first");
     let mut r = csv::Reader::from_reader(body.as_bytes());
     let header = r.headers().unwrap().iter().map(String::from).collect();
     let rows = r
@@ -549,13 +570,18 @@ fn an_invoice_as_csv_is_one_table_its_figures_then_its_interest_periods() {
     let number = held["invoices"][0].as_str().unwrap().to_string();
     ok(&dun(
         &db,
-        &["rates", "set", "norway_interest", "2026-H2", "12.25", "--source", "test"],
+        &[
+            "rates",
+            "set",
+            "norway_interest",
+            "2026-H2",
+            "12.25",
+            "--source",
+            "test",
+        ],
     ));
-    let json: serde_json::Value = serde_json::from_str(&ok(&dun(
-        &db,
-        &["invoice", &number, "--format", "json"],
-    )))
-    .unwrap();
+    let json: serde_json::Value =
+        serde_json::from_str(&ok(&dun(&db, &["invoice", &number, "--format", "json"]))).unwrap();
     let (header, rows) = invoice_csv(&db, &number);
     assert_eq!(
         header,
@@ -592,9 +618,8 @@ fn an_invoice_as_csv_is_one_table_its_figures_then_its_interest_periods() {
             "period_interest",
         ]
     );
-    let col = |row: &Vec<String>, name: &str| {
-        row[header.iter().position(|h| h == name).unwrap()].clone()
-    };
+    let col =
+        |row: &Vec<String>, name: &str| row[header.iter().position(|h| h == name).unwrap()].clone();
     let as_text = |v: &serde_json::Value| match v {
         serde_json::Value::Null => String::new(),
         serde_json::Value::String(s) => s.clone(),
@@ -661,13 +686,153 @@ fn an_invoice_as_csv_is_one_table_its_figures_then_its_interest_periods() {
     .unwrap();
     ok(&dun(
         &db2,
-        &["import", "invoices", file.to_str().unwrap(), "--currency", "EUR"],
+        &[
+            "import",
+            "invoices",
+            file.to_str().unwrap(),
+            "--currency",
+            "EUR",
+        ],
     ));
     let (header, rows) = invoice_csv(&db2, "X1");
     assert_eq!(rows.len(), 1, "no interest period: the invoice's row alone");
-    assert_eq!(rows[0][header.iter().position(|h| h == "client").unwrap()], "'=cmd");
+    assert_eq!(
+        rows[0][header.iter().position(|h| h == "client").unwrap()],
+        "'=cmd"
+    );
     assert_eq!(
         rows[0][header.iter().position(|h| h == "client_name").unwrap()],
         "'=HYPERLINK(\"http://x\")"
     );
+}
+
+#[test]
+fn the_journal_export_gives_each_payment_its_method_and_reference() {
+    let (dir, db) = temp();
+    let file = dir.path().join("inv.csv");
+    std::fs::write(
+        &file,
+        "invoice,customer,customer name,invoice date,due date,amount\nP1,C1,Client One,2026-09-01,2026-10-01,1000.00\n",
+    )
+    .unwrap();
+    ok(&dun(
+        &db,
+        &[
+            "import",
+            "invoices",
+            file.to_str().unwrap(),
+            "--currency",
+            "EUR",
+        ],
+    ));
+    // Two payments alike but for their method and reference: each entry
+    // keeps its own.
+    ok(&dun(
+        &db,
+        &[
+            "log",
+            "payment",
+            "--invoice",
+            "P1",
+            "--amount",
+            "100.00",
+            "--method",
+            "transfer",
+            "--reference",
+            "X",
+        ],
+    ));
+    ok(&dun(
+        &db,
+        &[
+            "log",
+            "payment",
+            "--invoice",
+            "P1",
+            "--amount",
+            "100.00",
+            "--method",
+            "cheque",
+            "--reference",
+            "=CHQ 42",
+        ],
+    ));
+    ok(&dun(
+        &db,
+        &["log", "payment", "--invoice", "P1", "--amount", "50.00"],
+    ));
+    ok(&dun(
+        &db,
+        &[
+            "log",
+            "call",
+            "--invoice",
+            "P1",
+            "--outcome",
+            "reached",
+            "--note",
+            "asked",
+        ],
+    ));
+
+    let json = ok(&dun(&db, &["export", "journal", "--format", "json"]));
+    let entries: Vec<serde_json::Value> = serde_json::from_str(&json).unwrap();
+    assert_eq!(entries.len(), 4, "{json}");
+    // Newest first.
+    let pair = |e: &serde_json::Value| {
+        (
+            e["kind"].clone(),
+            e["method"].clone(),
+            e["payment_reference"].clone(),
+        )
+    };
+    let null = serde_json::Value::Null;
+    assert_eq!(
+        pair(&entries[0]),
+        ("call".into(), null.clone(), null.clone())
+    );
+    assert_eq!(
+        pair(&entries[1]),
+        ("payment".into(), "transfer".into(), null.clone())
+    );
+    assert_eq!(
+        pair(&entries[2]),
+        ("payment".into(), "cheque".into(), "=CHQ 42".into())
+    );
+    assert_eq!(
+        pair(&entries[3]),
+        ("payment".into(), "transfer".into(), "X".into())
+    );
+    for e in &entries {
+        assert!(
+            e.get("method").is_some() && e.get("payment_reference").is_some(),
+            "{e}"
+        );
+    }
+
+    let out = dir.path().join("journal.csv");
+    ok(&dun(
+        &db,
+        &["export", "journal", "--output", out.to_str().unwrap()],
+    ));
+    let text = std::fs::read_to_string(&out).unwrap();
+    let mut r = csv::Reader::from_reader(text.strip_prefix('\u{feff}').unwrap().as_bytes());
+    let header: Vec<String> = r.headers().unwrap().iter().map(String::from).collect();
+    assert_eq!(
+        &header[header.len() - 3..],
+        ["plan", "method", "payment_reference"]
+    );
+    let rows: Vec<Vec<String>> = r
+        .records()
+        .map(|rec| rec.unwrap().iter().map(String::from).collect())
+        .collect();
+    let tail = |row: &Vec<String>| (row[row.len() - 2].clone(), row[row.len() - 1].clone());
+    assert_eq!(tail(&rows[0]), (String::new(), String::new()));
+    assert_eq!(tail(&rows[1]), ("transfer".into(), String::new()));
+    assert_eq!(
+        tail(&rows[2]),
+        ("cheque".into(), "'=CHQ 42".into()),
+        "neutralised"
+    );
+    assert_eq!(tail(&rows[3]), ("transfer".into(), "X".into()));
 }
