@@ -422,3 +422,417 @@ fn queue_json_names_each_reason_with_its_date_or_level() {
         assert!(l["amount"].as_str().unwrap().contains('.'));
     }
 }
+
+#[test]
+fn queue_json_has_exactly_the_documented_shape() {
+    let (_dir, db) = temp();
+    ok(&dun(&db, &["demo"]));
+    let q: serde_json::Value =
+        serde_json::from_str(&ok(&dun(&db, &["queue", "--format", "json"]))).unwrap();
+    let lines = q.as_array().expect("a JSON array");
+    assert!(!lines.is_empty());
+    let fields = [
+        "client",
+        "name",
+        "reason",
+        "reason_text",
+        "currency",
+        "amount",
+        "invoices",
+        "oldest_days_overdue",
+        "last_contact",
+        "clerk",
+        "rating",
+        "profile",
+    ];
+    let mut held = 0;
+    for l in lines {
+        let o = l.as_object().unwrap();
+        let mut keys: Vec<&str> = o.keys().map(String::as_str).collect();
+        let mut want: Vec<&str> = fields.to_vec();
+        if let Some(h) = o.get("held") {
+            held += 1;
+            want.push("held");
+            let h = h.as_object().unwrap();
+            let mut hk: Vec<&str> = h.keys().map(String::as_str).collect();
+            hk.sort_unstable();
+            assert_eq!(hk, ["command", "period", "series", "text"], "{l}");
+            let series = h["series"].as_str().unwrap();
+            let period = h["period"].as_str().unwrap();
+            assert_eq!(
+                h["command"].as_str().unwrap(),
+                format!("dun rates set {series} {period} VALUE --source TEXT")
+            );
+            assert!(h["text"].as_str().unwrap().starts_with("no "), "{l}");
+            assert!(
+                l["reason_text"].as_str().unwrap().contains(" held: no "),
+                "{l}"
+            );
+        }
+        keys.sort_unstable();
+        want.sort_unstable();
+        assert_eq!(keys, want, "{l}");
+        for k in [
+            "client",
+            "name",
+            "reason_text",
+            "currency",
+            "amount",
+            "profile",
+        ] {
+            assert!(l[k].is_string(), "{k}: {l}");
+        }
+        assert!(
+            l["invoices"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .all(|i| i.is_string())
+        );
+        for k in ["last_contact", "clerk", "rating"] {
+            assert!(l[k].is_string() || l[k].is_null(), "{k}: {l}");
+        }
+        assert!(l["oldest_days_overdue"].is_i64() || l["oldest_days_overdue"].is_null());
+        let r = l["reason"].as_object().unwrap();
+        let mut rk: Vec<&str> = r.keys().map(String::as_str).collect();
+        rk.sort_unstable();
+        let kind = r["kind"].as_str().unwrap();
+        let with_date = [
+            "broken_promise",
+            "broken_plan",
+            "promise_due",
+            "instalment_due",
+            "dispute_review",
+            "escalation_review",
+            "next_action",
+            "visit_outcome",
+            "confirm_visit",
+            "no_acknowledgment",
+            "pilot_ends",
+        ];
+        let alone = [
+            "formal_notice_ready",
+            "escalate",
+            "deposit_needed",
+            "unpaid_deposit",
+            "courtesy",
+            "small_balance",
+        ];
+        if with_date.contains(&kind) {
+            assert_eq!(rk, ["date", "kind"], "{l}");
+            assert!(
+                r["date"]
+                    .as_str()
+                    .unwrap()
+                    .parse::<chrono::NaiveDate>()
+                    .is_ok()
+            );
+        } else if kind == "reminder" {
+            assert_eq!(rk, ["kind", "level"], "{l}");
+        } else {
+            assert!(alone.contains(&kind), "undocumented kind: {l}");
+            assert_eq!(rk, ["kind"], "{l}");
+        }
+    }
+    // The demo's day lacks a reference rate: some lines are held.
+    assert!(held > 0, "no held line in the demo queue");
+}
+
+/// `dun invoice NUMBER --format csv`, read back: the header and the rows.
+fn invoice_csv(db: &std::path::Path, number: &str) -> (Vec<String>, Vec<Vec<String>>) {
+    let out = ok(&dun(db, &["invoice", number, "--format", "csv"]));
+    let body = out
+        .strip_prefix('\u{feff}')
+        .expect("a byte-order mark first");
+    let mut r = csv::Reader::from_reader(body.as_bytes());
+    let header = r.headers().unwrap().iter().map(String::from).collect();
+    let rows = r
+        .records()
+        .map(|rec| rec.unwrap().iter().map(String::from).collect())
+        .collect();
+    (header, rows)
+}
+
+#[test]
+fn an_invoice_as_csv_is_one_table_its_figures_then_its_interest_periods() {
+    let (dir, db) = temp();
+    ok(&dun(&db, &["demo"]));
+    // An invoice held for the missing Norwegian rate of 2026-H2; once the
+    // rate is set, its interest runs over two half-years.
+    let q: serde_json::Value =
+        serde_json::from_str(&ok(&dun(&db, &["queue", "--format", "json"]))).unwrap();
+    let held = q
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|l| l["held"]["series"] == "norway_interest")
+        .expect("a line held for the Norwegian rate");
+    let number = held["invoices"][0].as_str().unwrap().to_string();
+    ok(&dun(
+        &db,
+        &[
+            "rates",
+            "set",
+            "norway_interest",
+            "2026-H2",
+            "12.25",
+            "--source",
+            "test",
+        ],
+    ));
+    let json: serde_json::Value =
+        serde_json::from_str(&ok(&dun(&db, &["invoice", &number, "--format", "json"]))).unwrap();
+    let (header, rows) = invoice_csv(&db, &number);
+    assert_eq!(
+        header,
+        [
+            "record",
+            "invoice",
+            "client",
+            "client_name",
+            "country",
+            "profile",
+            "as_of",
+            "issued_on",
+            "due_on",
+            "currency",
+            "amount",
+            "outstanding",
+            "days_overdue",
+            "reminder_level",
+            "reminders",
+            "formal_notice_on",
+            "milestone",
+            "rule",
+            "rate",
+            "interest",
+            "interest_from",
+            "compensation",
+            "compensation_currency",
+            "note",
+            "period_from",
+            "period_to",
+            "period_days",
+            "period_balance",
+            "period_rate",
+            "period_interest",
+        ]
+    );
+    let col =
+        |row: &Vec<String>, name: &str| row[header.iter().position(|h| h == name).unwrap()].clone();
+    let as_text = |v: &serde_json::Value| match v {
+        serde_json::Value::Null => String::new(),
+        serde_json::Value::String(s) => s.clone(),
+        other => other.to_string(),
+    };
+    let first = &rows[0];
+    assert_eq!(col(first, "record"), "invoice");
+    assert_eq!(col(first, "invoice"), number);
+    for (c, j) in [
+        ("client", "client"),
+        ("client_name", "client_name"),
+        ("country", "country"),
+        ("as_of", "as_of"),
+        ("due_on", "due_on"),
+        ("currency", "currency"),
+        ("amount", "amount"),
+        ("outstanding", "outstanding"),
+        ("days_overdue", "days_overdue"),
+        ("reminder_level", "reminder_level"),
+        ("rule", "rule"),
+        ("rate", "rate"),
+        ("interest", "interest"),
+        ("interest_from", "interest_from"),
+        ("compensation", "compensation"),
+        ("note", "note"),
+    ] {
+        assert_eq!(col(first, c), as_text(&json[j]), "{c}");
+    }
+    assert_eq!(col(first, "rule"), "norway");
+    assert!(col(first, "period_from").is_empty());
+    let reminders: Vec<String> = json["reminders"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| format!("{}:{}", s["level"], s["on"].as_str().unwrap()))
+        .collect();
+    assert_eq!(col(first, "reminders"), reminders.join(" "));
+    let periods = json["periods"].as_array().unwrap();
+    assert!(periods.len() >= 2, "{json}");
+    assert_eq!(rows.len(), 1 + periods.len());
+    for (row, p) in rows[1..].iter().zip(periods) {
+        assert_eq!(col(row, "record"), "period");
+        assert_eq!(col(row, "invoice"), number);
+        assert!(col(row, "client").is_empty() && col(row, "interest").is_empty());
+        for (c, j) in [
+            ("period_from", "from"),
+            ("period_to", "to"),
+            ("period_days", "days"),
+            ("period_balance", "balance"),
+            ("period_rate", "rate"),
+            ("period_interest", "interest"),
+        ] {
+            assert_eq!(col(row, c), as_text(&p[j]), "{c}");
+        }
+    }
+
+    // Text cells a spreadsheet would run are neutralised.
+    let db2 = dir.path().join("formula.db");
+    let file = dir.path().join("inv.csv");
+    std::fs::write(
+        &file,
+        "invoice,customer,customer name,invoice date,due date,amount\nX1,=cmd,=HYPERLINK(\"http://x\"),2026-01-05,2026-02-04,10.00\n",
+    )
+    .unwrap();
+    ok(&dun(
+        &db2,
+        &[
+            "import",
+            "invoices",
+            file.to_str().unwrap(),
+            "--currency",
+            "EUR",
+        ],
+    ));
+    let (header, rows) = invoice_csv(&db2, "X1");
+    assert_eq!(rows.len(), 1, "no interest period: the invoice's row alone");
+    assert_eq!(
+        rows[0][header.iter().position(|h| h == "client").unwrap()],
+        "'=cmd"
+    );
+    assert_eq!(
+        rows[0][header.iter().position(|h| h == "client_name").unwrap()],
+        "'=HYPERLINK(\"http://x\")"
+    );
+}
+
+#[test]
+fn the_journal_export_gives_each_payment_its_method_and_reference() {
+    let (dir, db) = temp();
+    let file = dir.path().join("inv.csv");
+    std::fs::write(
+        &file,
+        "invoice,customer,customer name,invoice date,due date,amount\nP1,C1,Client One,2026-09-01,2026-10-01,1000.00\n",
+    )
+    .unwrap();
+    ok(&dun(
+        &db,
+        &[
+            "import",
+            "invoices",
+            file.to_str().unwrap(),
+            "--currency",
+            "EUR",
+        ],
+    ));
+    // Two payments alike but for their method and reference: each entry
+    // keeps its own.
+    ok(&dun(
+        &db,
+        &[
+            "log",
+            "payment",
+            "--invoice",
+            "P1",
+            "--amount",
+            "100.00",
+            "--method",
+            "transfer",
+            "--reference",
+            "X",
+        ],
+    ));
+    ok(&dun(
+        &db,
+        &[
+            "log",
+            "payment",
+            "--invoice",
+            "P1",
+            "--amount",
+            "100.00",
+            "--method",
+            "cheque",
+            "--reference",
+            "=CHQ 42",
+        ],
+    ));
+    ok(&dun(
+        &db,
+        &["log", "payment", "--invoice", "P1", "--amount", "50.00"],
+    ));
+    ok(&dun(
+        &db,
+        &[
+            "log",
+            "call",
+            "--invoice",
+            "P1",
+            "--outcome",
+            "reached",
+            "--note",
+            "asked",
+        ],
+    ));
+
+    let json = ok(&dun(&db, &["export", "journal", "--format", "json"]));
+    let entries: Vec<serde_json::Value> = serde_json::from_str(&json).unwrap();
+    assert_eq!(entries.len(), 4, "{json}");
+    // Newest first.
+    let pair = |e: &serde_json::Value| {
+        (
+            e["kind"].clone(),
+            e["method"].clone(),
+            e["payment_reference"].clone(),
+        )
+    };
+    let null = serde_json::Value::Null;
+    assert_eq!(
+        pair(&entries[0]),
+        ("call".into(), null.clone(), null.clone())
+    );
+    assert_eq!(
+        pair(&entries[1]),
+        ("payment".into(), "transfer".into(), null.clone())
+    );
+    assert_eq!(
+        pair(&entries[2]),
+        ("payment".into(), "cheque".into(), "=CHQ 42".into())
+    );
+    assert_eq!(
+        pair(&entries[3]),
+        ("payment".into(), "transfer".into(), "X".into())
+    );
+    for e in &entries {
+        assert!(
+            e.get("method").is_some() && e.get("payment_reference").is_some(),
+            "{e}"
+        );
+    }
+
+    let out = dir.path().join("journal.csv");
+    ok(&dun(
+        &db,
+        &["export", "journal", "--output", out.to_str().unwrap()],
+    ));
+    let text = std::fs::read_to_string(&out).unwrap();
+    let mut r = csv::Reader::from_reader(text.strip_prefix('\u{feff}').unwrap().as_bytes());
+    let header: Vec<String> = r.headers().unwrap().iter().map(String::from).collect();
+    assert_eq!(
+        &header[header.len() - 3..],
+        ["plan", "method", "payment_reference"]
+    );
+    let rows: Vec<Vec<String>> = r
+        .records()
+        .map(|rec| rec.unwrap().iter().map(String::from).collect())
+        .collect();
+    let tail = |row: &Vec<String>| (row[row.len() - 2].clone(), row[row.len() - 1].clone());
+    assert_eq!(tail(&rows[0]), (String::new(), String::new()));
+    assert_eq!(tail(&rows[1]), ("transfer".into(), String::new()));
+    assert_eq!(
+        tail(&rows[2]),
+        ("cheque".into(), "'=CHQ 42".into()),
+        "neutralised"
+    );
+    assert_eq!(tail(&rows[3]), ("transfer".into(), "X".into()));
+}

@@ -52,7 +52,9 @@ pub enum Command {
     /// Import invoices, payments or clients from a CSV export (all or
     /// nothing); creates the database when there is none yet.
     Import {
+        /// What the file holds: invoices, payments or clients.
         what: ImportWhat,
+        /// The CSV file to read.
         file: PathBuf,
         /// Currency of amounts when the file has no currency column (e.g. EUR).
         #[arg(long)]
@@ -71,25 +73,32 @@ pub enum Command {
         /// Age as things stood on this date (default: today).
         #[arg(long, value_name = "DATE", value_parser = commands::parse_iso_date)]
         as_of: Option<NaiveDate>,
+        /// table for reading, csv for spreadsheets, json for scripts.
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
     },
     /// Who to chase today.
     Queue {
+        /// The queue as it stood on this date (default: today).
         #[arg(long, value_name = "DATE", value_parser = commands::parse_iso_date)]
         as_of: Option<NaiveDate>,
         /// Only the clients assigned to you.
         #[arg(long)]
         mine: bool,
+        /// table for reading, csv for spreadsheets, json for scripts.
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
     },
     /// One invoice: outstanding, days overdue, reminders, and the
     /// late-payment interest and compensation its client's law allows.
     Invoice {
+        /// The invoice's number.
         number: String,
+        /// Its figures as they stood on this date (default: today).
         #[arg(long, value_name = "DATE", value_parser = commands::parse_iso_date)]
         as_of: Option<NaiveDate>,
+        /// table for reading, csv for spreadsheets (the invoice's row, then
+        /// one row per interest period), json for scripts.
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
     },
@@ -117,6 +126,7 @@ pub enum Command {
     /// --send, and journal them. Running it again the same day sends
     /// nothing twice.
     Letters {
+        /// The day the letters are due and dated (default: today).
         #[arg(long, value_name = "DATE", value_parser = commands::parse_iso_date)]
         as_of: Option<NaiveDate>,
         /// Where to write them (default: the team's `letters.folder`, or
@@ -155,7 +165,9 @@ pub enum Command {
     Log(Box<commands::log::LogRequest>),
     /// Export the aging list or the journal (CSV for spreadsheets, JSON for scripts).
     Export {
+        /// aging (one row per open invoice) or journal (every entry).
         what: ExportWhat,
+        /// csv for spreadsheets (formula-like cells neutralised), json for scripts.
         #[arg(long, value_enum, default_value_t = ExportFormat::Csv)]
         format: ExportFormat,
         /// For the aging list: the date to age at (default: today).
@@ -192,6 +204,7 @@ pub enum Command {
     Settings {
         #[command(subcommand)]
         action: Option<SettingsAction>,
+        /// toml (itself a settings file) or json, as `dun settings show`.
         #[arg(long, value_enum, default_value_t = SettingsFormat::Toml)]
         format: SettingsFormat,
     },
@@ -207,11 +220,13 @@ pub enum Command {
         /// `norway_interest`, `norway_compensation`, `uk_bank_rate`).
         #[arg(long, value_name = "SERIES")]
         series: Option<String>,
+        /// table for reading, json for scripts.
         #[arg(long, value_enum, default_value_t = RatesFormat::Table)]
         format: RatesFormat,
     },
     /// Copy the live database to FILE while others keep working, and check the copy.
     Backup {
+        /// The file to write the copy to.
         file: PathBuf,
         /// Replace FILE if it exists (never with the copy of a database
         /// that holds no invoices and no journal).

@@ -14,18 +14,24 @@ use crate::domain::text::printable;
 pub enum SettingsAction {
     /// Every key, its value and where it comes from (default, or who set it when).
     Show {
+        /// toml (itself a settings file) or json for scripts.
         #[arg(long, value_enum, default_value_t = SettingsFormat::Toml)]
         format: SettingsFormat,
     },
     /// Set KEY to VALUE, a TOML value (`10`, `"5.00"`, `[{ offset = 7, … }]`);
     /// for a text key a bare word is the text.
     Set {
+        /// The setting's key, as `dun settings show` lists it.
         key: String,
+        /// The new value, a TOML value or, for a text key, a bare word.
         #[arg(allow_hyphen_values = true)]
         value: String,
     },
     /// Set every key of a TOML file (as `export` writes): all or nothing.
-    Import { file: PathBuf },
+    Import {
+        /// The TOML file to read.
+        file: PathBuf,
+    },
     /// Write every key as TOML, for editing and `import`.
     Export {
         /// Write to this file instead of standard output.

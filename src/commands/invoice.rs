@@ -37,7 +37,8 @@ pub fn run(
             crate::export::json_safe::to_writer_pretty(&mut *out, &report)?;
             writeln!(out)?;
         }
-        Format::Csv | Format::Table => table(&report, out)?,
+        Format::Csv => crate::export::invoice::write(&mut *out, &report)?,
+        Format::Table => table(&report, out)?,
     }
     Ok(())
 }

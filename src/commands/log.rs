@@ -28,6 +28,7 @@ pub struct LogRequest {
     /// by default the client's overdue invoices in its currency).
     #[arg(long, value_name = "NUMBER", num_args = 1..)]
     pub invoice: Vec<String>,
+    /// Free text kept with the entry (what was said, what was agreed).
     #[arg(long)]
     pub note: Option<String>,
     /// Set the client's next action date.

@@ -137,6 +137,8 @@ mod tests {
             procedure: None,
             body: None,
             plan: None,
+            method: None,
+            payment_reference: None,
         }
     }
 

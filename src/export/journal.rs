@@ -30,6 +30,8 @@ const HEADER: &[&str] = &[
     "procedure",
     "body",
     "plan",
+    "method",
+    "payment_reference",
 ];
 
 pub fn write<W: Write>(
@@ -66,6 +68,8 @@ pub fn write<W: Write>(
                     Cell::opt(e.procedure.as_deref()),
                     Cell::opt(e.body.as_deref()),
                     Cell::opt(e.plan.as_ref().map(|p| p.to_string())),
+                    Cell::opt(e.method.as_deref()),
+                    Cell::opt(e.payment_reference.as_deref()),
                 ]
             }),
         ),

@@ -3,6 +3,7 @@
 
 pub mod aging;
 pub mod csv_safe;
+pub mod invoice;
 pub mod journal;
 pub mod json_safe;
 

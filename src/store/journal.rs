@@ -50,6 +50,10 @@ pub struct JournalEntry {
     /// "instalments": [{"on": …, "amount": minor units}, …]}`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub plan: Option<serde_json::Value>,
+    /// A payment's method (`transfer`, `card`, …); null for other entries.
+    pub method: Option<String>,
+    /// The reference a payment was recorded with; null when none.
+    pub payment_reference: Option<String>,
 }
 
 impl JournalEntry {
@@ -73,13 +77,27 @@ impl JournalEntry {
     }
 }
 
+// A payment's entry and its row in `payments` are written in the same
+// transaction (see `record`) and name the same invoice, day, amount and
+// clerk, without a column that links them: the n-th such entry is the n-th
+// such payment, by id. Imported payments (with an import key) have no entry.
 const SELECT: &str = "SELECT a.id, a.at, a.on_date, a.user, a.kind, c.code, i.number, a.level, \
      a.outcome, a.amount, a.currency, a.date, a.next_action_on, a.reason, a.note, a.registered, \
      a.refers_to, \
      (SELECT min(x.date) FROM activities x WHERE x.refers_to = a.id AND x.outcome = 'acknowledged'), \
-     a.assignee, a.reference, a.procedure, a.body, a.plan \
+     a.assignee, a.reference, a.procedure, a.body, a.plan, p.method, p.reference \
      FROM activities a JOIN clients c ON c.id = a.client_id \
-     LEFT JOIN invoices i ON i.id = a.invoice_id";
+     LEFT JOIN invoices i ON i.id = a.invoice_id \
+     LEFT JOIN payments p ON a.kind = 'payment' AND p.id = (\
+         SELECT q.id FROM payments q WHERE q.invoice_id = a.invoice_id \
+         AND q.received_on = a.on_date AND q.amount = a.amount AND q.user = a.user \
+         AND q.import_key IS NULL \
+         AND (SELECT count(*) FROM payments r WHERE r.invoice_id = q.invoice_id \
+             AND r.received_on = q.received_on AND r.amount = q.amount AND r.user = q.user \
+             AND r.import_key IS NULL AND r.id < q.id) \
+           = (SELECT count(*) FROM activities b WHERE b.invoice_id = a.invoice_id \
+             AND b.kind = 'payment' AND b.on_date = a.on_date AND b.amount = a.amount \
+             AND b.user = a.user AND b.id < a.id))";
 
 /// The latest `limit` entries (all when `None`), newest first.
 pub fn latest(conn: &Connection, limit: Option<u32>) -> Result<Vec<JournalEntry>> {
@@ -150,6 +168,8 @@ fn entries(conn: &Connection, sql: &str, args: impl rusqlite::Params) -> Result<
             plan: r
                 .get::<_, Option<String>>(22)?
                 .and_then(|t| serde_json::from_str(&t).ok()),
+            method: r.get(23)?,
+            payment_reference: r.get(24)?,
         })
     })?;
     Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
