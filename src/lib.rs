@@ -13,6 +13,7 @@ pub mod import;
 pub mod letters;
 pub mod paths;
 pub mod rates;
+pub mod record;
 pub mod report;
 pub mod small_file;
 pub mod store;

@@ -418,7 +418,7 @@ pub fn load(store: &mut Store) -> anyhow::Result<RateTables> {
 /// once). A kind with nothing overdue has read all the open invoices: the
 /// kinds left are then found in one more such pass.
 pub fn missing_today(
-    conn: &rusqlite::Connection,
+    conn: &crate::store::Snapshot,
     rates: &RateTables,
     today: NaiveDate,
 ) -> Result<Vec<RateKey>, StoreError> {

@@ -1,14 +1,15 @@
 //! Fetching what the screens show, in one read transaction a time, and
 //! writing a checked form.
 
-use super::penalties::penalty_view;
-use super::{App, ClientPage, JOURNAL_LINES, Load, TIMELINE_LINES, Tab, log};
+use super::{App, ClientPage, JOURNAL_LINES, Load, TIMELINE_LINES, Tab};
 use crate::letters::answer::letter_for;
 use crate::letters::compose::compose_statement;
 use crate::letters::folder::Folder;
 use crate::letters::mail::Mailer;
 use crate::letters::recover::recover;
 use crate::letters::send::{Outbox, send_with};
+use crate::record as log;
+use crate::report::penalties::penalty_view;
 use crate::store::{self, Store, StoreError};
 
 impl App {

@@ -6,15 +6,15 @@ pub mod action;
 pub mod form;
 pub mod keymap;
 mod load;
-pub mod log;
-pub mod penalties;
+
 mod typing;
 
 use chrono::NaiveDate;
 
 pub use action::{Action, Tab};
 
-use form::{Form, FormKind, Submission, Target};
+use crate::record::{Submission, Target};
+use form::{Form, FormKind};
 
 use crate::config::CompanyConfig;
 use crate::domain::activity::{ACKNOWLEDGED, ActivityKind};
@@ -26,11 +26,11 @@ use crate::domain::penalty::{RateKey, RateTables};
 use crate::domain::solvency::SolvencyNote;
 use crate::letters::answer::answer;
 use crate::letters::compose::Composed;
+use crate::report::penalties::PenaltyView;
 use crate::store::aging::{AgingLine, AgingQuery, AgingSort};
 use crate::store::clients::ClientLine;
 use crate::store::journal::JournalEntry;
 use crate::store::queue::FollowUp;
-use penalties::PenaltyView;
 use std::path::PathBuf;
 
 /// What the screen needs fetched after an action.

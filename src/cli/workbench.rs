@@ -4,7 +4,6 @@
 use std::io::{IsTerminal, Write};
 
 use super::Context;
-use crate::app::App;
 use crate::commands::{self, Format};
 
 /// The workbench, or the queue when the output is not a terminal, on the
@@ -16,13 +15,17 @@ pub fn run(ctx: &mut Context, out: &mut dyn Write) -> anyhow::Result<()> {
             || ctx.db.display().to_string(),
             |n| n.to_string_lossy().into_owned(),
         );
-        let mut app = App::new(ctx.today, &ctx.user, &name);
-        app.rules = ctx.team.rules();
-        app.company = ctx.team.company.clone();
-        app.letters_dir = ctx.team.letters_dir(&ctx.db)?;
-        app.smtp = ctx.team.smtp.clone();
-        app.clock = ctx.clock();
-        return crate::tui::run(&mut store, &mut app);
+        let settings = crate::tui::Settings {
+            today: ctx.today,
+            clock: ctx.clock(),
+            user: ctx.user.clone(),
+            database: name,
+            rules: ctx.team.rules(),
+            company: ctx.team.company.clone(),
+            letters_dir: ctx.team.letters_dir(&ctx.db)?,
+            smtp: ctx.team.smtp.clone(),
+        };
+        return crate::tui::run(&mut store, settings);
     }
     let empty = store.read(|tx| crate::store::invoices::count(tx))? == 0;
     if empty {
@@ -55,12 +58,17 @@ pub fn demo(ctx: &Context, out: &mut dyn Write) -> anyhow::Result<()> {
         let mut store = crate::store::Store::open(&dir.join("demo.db"))?;
         commands::demo::fill(&mut store, ctx.today, 400, &ctx.user)?;
         if std::io::stdout().is_terminal() {
-            let mut app = App::new(ctx.today, &ctx.user, "DEMO");
-            app.letters_dir = dir.join("letters");
-            app.rules = ctx.team.rules();
-            app.company = ctx.team.company.clone();
-            app.clock = ctx.clock();
-            return crate::tui::run(&mut store, &mut app);
+            let settings = crate::tui::Settings {
+                today: ctx.today,
+                clock: ctx.clock(),
+                user: ctx.user.clone(),
+                database: "DEMO".to_string(),
+                rules: ctx.team.rules(),
+                company: ctx.team.company.clone(),
+                letters_dir: dir.join("letters"),
+                smtp: crate::team::SmtpSettings::default(),
+            };
+            return crate::tui::run(&mut store, settings);
         }
         writeln!(
             out,

@@ -5,14 +5,14 @@ use std::io::Write;
 
 use chrono::{DateTime, NaiveDate, Utc};
 
-use crate::app::form::{Submission, Target, typed_amount};
-use crate::app::log::record;
 use crate::domain::activity::ActivityKind;
 use crate::domain::case_life::{Instalment, instalments_text};
 use crate::domain::client::Rating;
 use crate::domain::payment::PaymentMethod;
 use crate::domain::solvency::SolvencySource;
 use crate::domain::text::printable;
+use crate::record::record;
+use crate::record::{Submission, Target, typed_amount};
 use crate::store::invoices::StoredInvoice;
 use crate::store::{self, Store, StoreError};
 
@@ -117,7 +117,7 @@ pub fn run(
 
 /// The client and invoice the entry is about, from the database.
 fn target(
-    tx: &rusqlite::Connection,
+    tx: &crate::store::Snapshot,
     req: &LogRequest,
     kind: ActivityKind,
 ) -> Result<Target, StoreError> {

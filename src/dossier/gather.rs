@@ -2,8 +2,8 @@
 
 use std::collections::BTreeSet;
 
+use crate::store::Snapshot;
 use chrono::NaiveDate;
-use rusqlite::Connection;
 
 use crate::domain::client::Client;
 use crate::domain::penalty::RateTables;
@@ -58,7 +58,7 @@ pub enum DossierError {
 /// The evidence of `client`'s case as of `as_of`: the invoices named, or
 /// every invoice of the client overdue that day.
 pub fn gather(
-    conn: &Connection,
+    conn: &Snapshot,
     client: &str,
     invoices: &[String],
     as_of: NaiveDate,

@@ -29,9 +29,3 @@ pub enum ImportError {
     #[error(transparent)]
     Store(#[from] StoreError),
 }
-
-impl From<rusqlite::Error> for ImportError {
-    fn from(e: rusqlite::Error) -> ImportError {
-        ImportError::Store(StoreError::from(e))
-    }
-}

@@ -244,7 +244,7 @@ fn parse(row: &Row<'_>, opts: &ImportOptions, use_country: bool) -> Result<Line,
 }
 
 fn write_line(
-    tx: &rusqlite::Connection,
+    tx: &crate::store::Snapshot,
     l: &Line,
     opts: &ImportOptions,
     clients: &mut HashMap<String, i64>,

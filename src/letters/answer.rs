@@ -2,8 +2,8 @@
 //! pilot-end notice, the deposit request or the visit confirmation. One
 //! place for the workbench's `r` and for `dun letters`.
 
+use crate::store::Snapshot;
 use chrono::NaiveDate;
-use rusqlite::Connection;
 
 use super::compose::{ComposeError, Composed, compose, step_for};
 use super::compose_client::{
@@ -49,7 +49,7 @@ pub fn answer(line: &FollowUp, ladders: &Ladders) -> Answer {
 
 /// The letter that answers `line` on `as_of`.
 pub fn letter_for(
-    conn: &Connection,
+    conn: &Snapshot,
     line: &FollowUp,
     as_of: NaiveDate,
     company: &CompanyConfig,

@@ -2,8 +2,8 @@
 //! invoices with their history and penalties, written in the client's
 //! language.
 
+use crate::store::Snapshot;
 use chrono::{Days, NaiveDate};
-use rusqlite::Connection;
 
 use super::addressee::{client_details, config_templates};
 use super::builder::Penalties;
@@ -11,7 +11,6 @@ use super::context::{CompanyDetails, InvoiceLine, LetterContext};
 use super::kind::{Law, LetterKind};
 use super::render::{Letter, render};
 use super::writing::Writing;
-use crate::app::penalties::penalty_of;
 use crate::config::CompanyConfig;
 use crate::domain::activity::ActivityKind;
 use crate::domain::client::Client;
@@ -20,6 +19,7 @@ use crate::domain::money::Money;
 use crate::domain::penalty::{RateKey, RateTables, Rule, reminder_fee};
 use crate::domain::promise::last_broken;
 use crate::domain::queue::Ladders;
+use crate::report::penalties::penalty_of;
 use crate::store::StoreError;
 use crate::store::invoice_history::{InvoiceHistory, history};
 use crate::store::queue::FollowUp;
@@ -89,7 +89,7 @@ pub fn step_for<'a>(line: &FollowUp, ladders: &'a Ladders) -> Option<&'a Step> {
 
 /// The letter for `line` as of `as_of`.
 pub fn compose(
-    conn: &Connection,
+    conn: &Snapshot,
     line: &FollowUp,
     as_of: NaiveDate,
     company: &CompanyConfig,
@@ -290,7 +290,7 @@ pub fn compose(
 /// An account statement of every open invoice of `client` as of `as_of`,
 /// with the interest and compensation the law allows when they are known.
 pub fn compose_statement(
-    conn: &Connection,
+    conn: &Snapshot,
     client: &str,
     as_of: NaiveDate,
     company: &CompanyConfig,
@@ -361,7 +361,7 @@ pub fn claims_under_the_protocol(client: &Client) -> bool {
 /// The statement of account enclosed with a letter: every open invoice of
 /// `client` in `currency` as of `as_of`, with the letter's `deadline`.
 fn statement_context(
-    conn: &Connection,
+    conn: &Snapshot,
     client: &str,
     currency: crate::domain::currency::Currency,
     as_of: NaiveDate,
@@ -572,7 +572,7 @@ pub(super) fn invoice_lines(
 /// made, the day promised and the amount (the case's balance when the
 /// promise named none).
 fn broken_promise(
-    conn: &Connection,
+    conn: &Snapshot,
     client: &Client,
     histories: &[InvoiceHistory],
     ladders: &Ladders,

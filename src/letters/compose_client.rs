@@ -1,7 +1,7 @@
 //! The letters of a client's routine: the pilot-end notice, the deposit request and the visit confirmation.
 
+use crate::store::Snapshot;
 use chrono::{Days, NaiveDate};
-use rusqlite::Connection;
 
 use super::addressee::{client_details, config_templates};
 use super::compose::{ComposeError, Composed};
@@ -21,7 +21,7 @@ use crate::store::invoice_history::{InvoiceHistory, history};
 /// `as_of`, inviting the client to reply within `deadline_days` (and
 /// before the period ends) to continue.
 pub fn compose_pilot_end(
-    conn: &Connection,
+    conn: &Snapshot,
     client_code: &str,
     as_of: NaiveDate,
     company: &CompanyConfig,
@@ -63,7 +63,7 @@ pub fn compose_pilot_end(
 /// `client_code` (every open deposit of the client when the list is
 /// empty) within `deadline_days` of `as_of`.
 pub fn compose_deposit_request(
-    conn: &Connection,
+    conn: &Snapshot,
     client_code: &str,
     invoice_numbers: &[String],
     as_of: NaiveDate,
@@ -149,7 +149,7 @@ pub fn compose_deposit_request(
 /// client's address, with the client's overdue invoices in its currency;
 /// the client is asked to say by the day before whether the date suits.
 pub fn compose_visit_confirmation(
-    conn: &Connection,
+    conn: &Snapshot,
     client_code: &str,
     visit_on: NaiveDate,
     as_of: NaiveDate,
@@ -218,7 +218,7 @@ pub fn compose_visit_confirmation(
     ))
 }
 
-fn find_client(conn: &Connection, code: &str) -> Result<Client, ComposeError> {
+fn find_client(conn: &Snapshot, code: &str) -> Result<Client, ComposeError> {
     crate::store::clients::find(conn, code)?
         .map(|(_, c)| c)
         .ok_or_else(|| ComposeError::NoLetter(format!("no client {code}")))

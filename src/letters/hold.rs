@@ -4,17 +4,17 @@
 //! `dun letters` leaves it until the rate is set, unless a clerk sends it
 //! anyway with the known figures and the interest "to be specified".
 
+use crate::store::Snapshot;
 use chrono::NaiveDate;
-use rusqlite::Connection;
 use rust_decimal::Decimal;
 
 use super::compose::{entry_for, step_for};
-use crate::app::penalties::{compensation_of, penalty_of, penalty_of_facts};
 use crate::domain::activity::ActivityKind;
 use crate::domain::ladder::StepAction;
 use crate::domain::money::Money;
 use crate::domain::penalty::{Penalty, PenaltyError, RateKey, RateTables};
 use crate::domain::queue::Ladders;
+use crate::report::penalties::{compensation_of, penalty_of, penalty_of_facts};
 use crate::store::StoreError;
 use crate::store::invoice_history::InvoiceHistory;
 use crate::store::penalty_facts::for_invoices;
@@ -65,7 +65,7 @@ pub fn missing_rate<'a>(
 /// of every invoice concerned are read in one statement, and the same
 /// rules tell which rates they need.
 pub fn mark(
-    conn: &Connection,
+    conn: &Snapshot,
     lines: &mut [FollowUp],
     as_of: NaiveDate,
     ladders: &Ladders,

@@ -6,10 +6,10 @@
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use crate::app::penalties::{compensation_of, penalty_of};
 use crate::domain::invoice::days_overdue;
 use crate::domain::money::decimal_string;
 use crate::domain::penalty::{RateTables, Rule};
+use crate::report::penalties::{compensation_of, penalty_of};
 use crate::store::invoice_history::InvoiceHistory;
 
 #[derive(Clone, Debug, Serialize)]

@@ -2,3 +2,4 @@
 //! evidence file alike.
 
 pub mod invoice;
+pub mod penalties;

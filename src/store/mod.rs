@@ -46,6 +46,11 @@ pub const BULK_ROWS: usize = 50_000;
 const MIN_SQLITE: i32 = 3_051_003;
 
 /// An open dun database.
+/// What the use cases outside `store` read and write through: a read
+/// snapshot or a write transaction handed out by [`Store`]. They pass it
+/// to the `store` functions, which alone run SQL on it.
+pub type Snapshot = Connection;
+
 pub struct Store {
     conn: Connection,
     path: PathBuf,
@@ -241,6 +246,15 @@ impl Store {
     /// The raw connection, for read-only queries outside a transaction.
     pub fn conn(&self) -> &Connection {
         &self.conn
+    }
+
+    /// A number that changes whenever another connection commits to the
+    /// database (SQLite's `data_version`): one cheap read tells an open
+    /// workbench whether anything needs reading again.
+    pub fn data_version(&self) -> Result<i64, StoreError> {
+        Ok(self
+            .conn
+            .query_row("PRAGMA data_version", [], |r| r.get(0))?)
     }
 }
 

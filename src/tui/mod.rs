@@ -21,14 +21,37 @@ use ratatui::layout::Rect;
 use signal_hook::consts::{SIGHUP, SIGTERM, SIGTSTP};
 
 use crate::app::{App, Load, keymap};
-use crate::store::{Store, StoreError};
+use crate::store::Store;
 
 /// How often the loop looks for changes made by other clerks.
 const WATCH: Duration = Duration::from_secs(1);
 
+/// What the workbench starts with: the day, the clerk, and the team's
+/// settings.
+pub struct Settings {
+    pub today: chrono::NaiveDate,
+    /// Tells the team's day, so that an open workbench moves to the next
+    /// day at midnight; `None` when today was fixed (`--today`).
+    pub clock: Option<crate::team::Clock>,
+    pub user: String,
+    /// Shown on the top line: `DEMO` or the database file's name.
+    pub database: String,
+    pub rules: crate::domain::queue::Rules,
+    pub company: crate::config::CompanyConfig,
+    pub letters_dir: std::path::PathBuf,
+    pub smtp: crate::team::SmtpSettings,
+}
+
 /// Runs the workbench until the clerk quits; the terminal is restored on
 /// the way out, on error and on panic.
-pub fn run(store: &mut Store, app: &mut App) -> anyhow::Result<()> {
+pub fn run(store: &mut Store, settings: Settings) -> anyhow::Result<()> {
+    let mut app = App::new(settings.today, &settings.user, &settings.database);
+    app.clock = settings.clock;
+    app.rules = settings.rules;
+    app.company = settings.company;
+    app.letters_dir = settings.letters_dir;
+    app.smtp = settings.smtp;
+    let app = &mut app;
     // SIGTERM, and SIGHUP when the SSH link drops, end the loop at its next
     // turn (within a quarter of a second) so that the terminal is restored.
     let stop = Arc::new(AtomicBool::new(false));
@@ -106,7 +129,7 @@ fn event_loop(
     let size = terminal.size()?;
     app.list_height = layout::list_rows(app.tab, Rect::new(0, 0, size.width, size.height));
     app.load(store, Load::All)?;
-    let mut version = data_version(store)?;
+    let mut version = store.data_version()?;
     let mut watched = Instant::now();
     let parent = std::os::unix::process::parent_id();
     loop {
@@ -143,7 +166,7 @@ fn event_loop(
         }
         if watched.elapsed() >= WATCH {
             watched = Instant::now();
-            match data_version(store) {
+            match store.data_version() {
                 Ok(v) if v != version => {
                     version = v;
                     team_settings(app, store);
@@ -197,13 +220,6 @@ fn fit_lists(app: &mut App, store: &mut Store, size: Rect) {
     if let Some(load) = app.fit(layout::list_rows(app.tab, size)) {
         reload(app, store, load);
     }
-}
-
-/// Changes whenever another connection commits to the database.
-fn data_version(store: &Store) -> Result<i64, StoreError> {
-    Ok(store
-        .conn()
-        .query_row("PRAGMA data_version", [], |r| r.get(0))?)
 }
 
 #[cfg(test)]

@@ -2,9 +2,9 @@
 //! client page.
 
 use super::screens::money;
-use crate::app::penalties::PenaltyView;
 use crate::domain::money::Money;
 use crate::domain::penalty::Rule;
+use crate::report::penalties::PenaltyView;
 
 fn amount(m: Money) -> String {
     money(m.minor, m.currency)

@@ -3,7 +3,7 @@
 
 use chrono::NaiveDate;
 
-use rusqlite::Connection;
+use crate::store::Snapshot;
 
 use crate::domain::money::Money;
 use crate::domain::penalty::{
@@ -21,7 +21,7 @@ pub type PenaltyView = Result<Penalty, String>;
 
 /// [`penalty_of`] for the invoice `number`, read from the store.
 pub fn penalty_view(
-    conn: &Connection,
+    conn: &Snapshot,
     number: &str,
     as_of: NaiveDate,
     rates: &RateTables,
