@@ -80,7 +80,15 @@ pub fn run(
     let mut unsent_mail = 0;
     // Once the mail server cannot be reached, the other e-mails wait.
     let mut unreachable: Option<String> = None;
-    let lines = store.read(|tx| queue(tx, run.as_of, run.mine, rules))?;
+    let lines = store.read(|tx| {
+        let mut lines = queue(tx, run.as_of, run.mine, rules)?;
+        // A letter held for a missing rate is told from its invoices' facts
+        // (one statement), without writing the letter first.
+        if !run.incomplete {
+            crate::letters::hold::mark(tx, &mut lines, run.as_of, &rules.ladders, rates)?;
+        }
+        Ok::<_, anyhow::Error>(lines)
+    })?;
     // The lines a letter answers: ladder steps, pilot-end notices,
     // deposit requests (a visit is confirmed by a call).
     let due: Vec<_> = lines
@@ -98,6 +106,23 @@ pub fn run(
     for line in due {
         if !written.insert(line.code.clone()) {
             deferred += 1;
+            continue;
+        }
+        if let Some(missing) = line.held.filter(|_| !run.incomplete) {
+            // Waits for the rate: nothing written, nothing journaled, and
+            // the client's letter of the day may be another one.
+            written.remove(&line.code);
+            held.push(missing);
+            let kind = crate::letters::compose::step_for(line, &rules.ladders)
+                .and_then(|s| crate::letters::LetterKind::parse(&s.template))
+                .map_or("", |k| k.as_str())
+                .to_string();
+            rows.push(vec![
+                line.code.clone(),
+                kind,
+                shortened(&line.invoices.join(" "), 30),
+                format!("held: {}", missing.missing()),
+            ]);
             continue;
         }
         let composed = match store.read(|tx| {
