@@ -51,6 +51,7 @@ mod render;
 mod salutation;
 mod sample;
 pub mod send;
+mod statement;
 mod writing;
 
 pub use builder::{Penalties, address_lines, format_rate};
