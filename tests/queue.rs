@@ -652,3 +652,42 @@ fn the_tracking_number_is_kept_with_the_acknowledgment() {
         .unwrap();
     assert_eq!(note, "tracking number RR123456785FR");
 }
+
+/// `dun queue --format csv` is written as every other export: the UTF-8
+/// byte-order mark, CRLF line ends, one row per line of the JSON.
+#[test]
+fn the_queue_as_csv_is_an_export_like_the_others() {
+    let (_dir, mut store) = demo();
+    let rules = TeamSettings::default().rules();
+    let rates = dun::rates::shipped_tables().unwrap();
+    let mut csv = Vec::new();
+    dun::commands::queue::run(
+        &mut store,
+        today(),
+        None,
+        &rules,
+        &rates,
+        dun::commands::Format::Csv,
+        &mut csv,
+    )
+    .unwrap();
+    let mut json = Vec::new();
+    dun::commands::queue::run(
+        &mut store,
+        today(),
+        None,
+        &rules,
+        &rates,
+        dun::commands::Format::Json,
+        &mut json,
+    )
+    .unwrap();
+    let csv = String::from_utf8(csv).unwrap();
+    let json: serde_json::Value = serde_json::from_slice(&json).unwrap();
+    assert!(csv.starts_with(
+        "\u{feff}client,name,reason,currency,amount,invoices,days,last_contact,clerk\r\n"
+    ));
+    let rows = csv.trim_end().split("\r\n").count() - 1;
+    assert_eq!(rows, json.as_array().unwrap().len());
+    assert!(rows > 10);
+}

@@ -13,7 +13,7 @@ use crate::domain::money::decimal_string;
 use crate::domain::penalty::{RateKey, RateTables};
 use crate::domain::queue::{Reason, Rules};
 use crate::domain::text::shortened;
-use crate::export::csv_safe::neutralise;
+use crate::export::csv_safe::{self, Cell};
 use crate::letters::hold;
 use crate::store::Store;
 
@@ -81,33 +81,39 @@ pub fn run(
             writeln!(out)?;
         }
         Format::Csv => {
-            let mut w = csv::Writer::from_writer(&mut *out);
-            w.write_record([
-                "client",
-                "name",
-                "reason",
-                "currency",
-                "amount",
-                "invoices",
-                "days",
-                "last_contact",
-                "clerk",
-            ])?;
-            for l in &lines {
-                w.write_record([
-                    neutralise(l.client).into_owned(),
-                    neutralise(l.name).into_owned(),
-                    l.reason_text.clone(),
-                    l.currency.to_string(),
-                    l.amount.clone(),
-                    neutralise(&l.invoices.join(" ")).into_owned(),
-                    l.oldest_days_overdue
-                        .map_or(String::new(), |d| d.to_string()),
-                    l.last_contact.clone().unwrap_or_default(),
-                    neutralise(l.clerk.unwrap_or("")).into_owned(),
-                ])?;
-            }
-            w.flush()?;
+            // As every export: the byte-order mark, CRLF, and every text
+            // cell neutralised (a spreadsheet runs no formula from it).
+            let rows = lines.iter().map(|l| {
+                vec![
+                    Cell::text(l.client),
+                    Cell::text(l.name),
+                    Cell::text(l.reason_text.clone()),
+                    Cell::text(l.currency.to_string()),
+                    Cell::Number(l.amount.clone()),
+                    Cell::text(l.invoices.join(" ")),
+                    Cell::Number(
+                        l.oldest_days_overdue
+                            .map_or(String::new(), |d| d.to_string()),
+                    ),
+                    Cell::text(l.last_contact.clone().unwrap_or_default()),
+                    Cell::text(l.clerk.unwrap_or("")),
+                ]
+            });
+            csv_safe::write(
+                &mut *out,
+                &[
+                    "client",
+                    "name",
+                    "reason",
+                    "currency",
+                    "amount",
+                    "invoices",
+                    "days",
+                    "last_contact",
+                    "clerk",
+                ],
+                rows,
+            )?;
         }
         Format::Table => {
             let clients: std::collections::HashSet<&str> = lines.iter().map(|l| l.client).collect();
