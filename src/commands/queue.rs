@@ -130,7 +130,13 @@ pub fn run(
                         l.client.to_string(),
                         shortened(l.name, 24),
                         l.reason_text.clone(),
-                        format!("{} {}", l.amount, l.currency),
+                        // A reminder the clerk set for a client with
+                        // nothing open is about no amount.
+                        if l.invoices.is_empty() {
+                            "-".to_string()
+                        } else {
+                            format!("{} {}", l.amount, l.currency)
+                        },
                         l.oldest_days_overdue.map_or("-".into(), |d| d.to_string()),
                         l.last_contact.clone().unwrap_or_else(|| "-".into()),
                         l.clerk.unwrap_or("-").to_string(),
