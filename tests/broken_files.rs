@@ -4,22 +4,10 @@
 //! left byte for byte as it was.
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
 
-const TODAY: &str = "2026-11-22";
-
-fn dun(db: &Path, args: &[&str]) -> Output {
-    let home = db.parent().unwrap();
-    Command::new(env!("CARGO_BIN_EXE_dun"))
-        .args(args)
-        .env("DUN_DB", db)
-        .env("DUN_TODAY", TODAY)
-        .env("HOME", home)
-        .env("XDG_CONFIG_HOME", home.join("config"))
-        .env("XDG_DATA_HOME", home.join("data"))
-        .output()
-        .unwrap()
-}
+#[path = "common/binary.rs"]
+mod binary;
+use binary::dun;
 
 /// The database's files and every row of every table.
 fn state(db: &Path) -> (Vec<Vec<u8>>, String) {

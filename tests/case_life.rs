@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use chrono::{Days, NaiveDate};
 use serde_json::Value;
 
-#[path = "support/binary.rs"]
+#[path = "common/binary.rs"]
 mod binary;
 use binary::{TODAY, dun, ok};
 

@@ -1,7 +1,7 @@
 //! The real binary, as scripts and cron jobs run it: exit statuses, one-line
 //! errors, the exact JSON shapes, safe CSV.
 
-#[path = "support/binary.rs"]
+#[path = "common/binary.rs"]
 mod binary;
 
 use binary::{TODAY, dun, ok};

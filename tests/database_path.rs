@@ -8,6 +8,10 @@ use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
+#[path = "common/binary.rs"]
+mod binary;
+use binary::{ok, refused};
+
 const TODAY: &str = "2026-11-22";
 
 /// `dun args…` on the database `db` (through `DUN_DB`), with its home,
@@ -27,24 +31,6 @@ fn command(home: &Path, db: &Path, args: &[&str]) -> Command {
 
 fn dun(home: &Path, db: &Path, args: &[&str]) -> Output {
     command(home, db, args).output().unwrap()
-}
-
-fn ok(out: &Output) -> String {
-    assert!(
-        out.status.success(),
-        "failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout.clone()).unwrap()
-}
-
-/// The one-line error of a refused run.
-fn refused(out: &Output) -> String {
-    assert_eq!(out.status.code(), Some(1), "{out:?}");
-    let err = String::from_utf8(out.stderr.clone()).unwrap();
-    assert_eq!(err.lines().count(), 1, "{err}");
-    assert!(!err.contains("panicked"), "{err}");
-    err.trim_end().to_string()
 }
 
 /// Every path under `dir`, files and directories, relative to it.

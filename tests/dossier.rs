@@ -1,7 +1,7 @@
 //! `dun dossier`: a case's evidence file, written whole into a new folder
 //! from the journal and the letters folder, reading only.
 
-#[path = "support/binary.rs"]
+#[path = "common/binary.rs"]
 mod binary;
 
 use std::path::Path;

@@ -3,9 +3,9 @@
 //! (cut short, stray quotes and bytes, other encodings). They never panic,
 //! and every refusal of a line names a line that exists.
 
-#[path = "support/cells.rs"]
+#[path = "common/cells.rs"]
 mod cells;
-#[path = "support/fuzz.rs"]
+#[path = "common/fuzz.rs"]
 mod fuzz;
 
 use dun::domain::currency::Currency;

@@ -2,9 +2,9 @@
 //! decimal separator, dates and a file's date format, and money as a clerk
 //! types it. They never panic; what they accept reads back the same.
 
-#[path = "support/cells.rs"]
+#[path = "common/cells.rs"]
 mod cells;
-#[path = "support/fuzz.rs"]
+#[path = "common/fuzz.rs"]
 mod fuzz;
 
 use chrono::NaiveDate;

@@ -3,7 +3,7 @@
 //! crossterm backend writes carry no escape but its own cursor and colour
 //! sequences.
 
-#[path = "support/hostile.rs"]
+#[path = "common/hostile.rs"]
 mod hostile;
 
 use std::cell::RefCell;

@@ -3,11 +3,11 @@
 //! imported, and harmless in every output when another program put it in
 //! the database.
 
-#[path = "support/hostile.rs"]
+#[path = "common/hostile.rs"]
 mod hostile;
 
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
 
 use dun::domain::currency::Currency;
 use dun::domain::text::is_unsafe;
@@ -15,18 +15,9 @@ use dun::import::{ImportOptions, headers::FileKind, import};
 use dun::store::Store;
 use hostile::{TODAY, d, evil, evil_code, evil_number, harmless, now};
 
-fn dun(db: &Path, args: &[&str]) -> Output {
-    let home = db.parent().unwrap();
-    Command::new(env!("CARGO_BIN_EXE_dun"))
-        .args(args)
-        .env("DUN_DB", db)
-        .env("DUN_TODAY", TODAY)
-        .env("HOME", home)
-        .env("XDG_CONFIG_HOME", home.join("config"))
-        .env("XDG_DATA_HOME", home.join("data"))
-        .output()
-        .unwrap()
-}
+#[path = "common/binary.rs"]
+mod binary;
+use binary::dun;
 
 /// Runs `args` and checks that neither output carries a payload.
 fn shown(db: &Path, args: &[&str]) -> Output {

@@ -1,7 +1,7 @@
 //! `dun invoice --format json` as scripts read it: each penalty figure it
 //! can give, a note for each it cannot, and the periods the interest ran over.
 
-#[path = "support/binary.rs"]
+#[path = "common/binary.rs"]
 mod binary;
 
 use binary::{dun, ok};

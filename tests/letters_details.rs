@@ -5,7 +5,7 @@
 //! promise is named in the next letter; a client in the United States
 //! gets American dates and closings.
 
-#[path = "support/binary.rs"]
+#[path = "common/binary.rs"]
 mod binary;
 
 use std::fs;

@@ -1,7 +1,7 @@
 //! The letters folder under attack: client codes that would share a file
 //! name, symlinks planted where a letter goes, clerks' odd umasks.
 
-#[path = "support/folder.rs"]
+#[path = "common/folder.rs"]
 mod folder;
 
 use std::os::unix::fs::PermissionsExt;

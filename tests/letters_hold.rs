@@ -3,7 +3,7 @@
 //! sets it, `dun letters` leaves it, and `dun letters --incomplete` sends it
 //! with the figures known and the interest "to be specified".
 
-#[path = "support/binary.rs"]
+#[path = "common/binary.rs"]
 mod binary;
 
 use binary::{TODAY, dun, ok};

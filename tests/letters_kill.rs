@@ -2,7 +2,7 @@
 //! next run, every journal entry of a letter names files that exist, every
 //! letter file has its entry, and no temporary file is left.
 
-#[path = "support/folder.rs"]
+#[path = "common/folder.rs"]
 mod folder;
 
 use std::time::{Duration, Instant};

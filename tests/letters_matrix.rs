@@ -14,7 +14,7 @@
 //! 2027 and an unpaid deposit invoice, and the client letters are written
 //! as of 21 December 2026.
 
-#[path = "support/binary.rs"]
+#[path = "common/binary.rs"]
 mod binary;
 
 use std::collections::BTreeMap;

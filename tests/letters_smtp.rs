@@ -2,7 +2,7 @@
 //! aiosmtpd, started by the test): what the server received, what the
 //! journal says, and what a refusing server leaves.
 
-#[path = "support/folder.rs"]
+#[path = "common/folder.rs"]
 mod folder;
 
 use std::io::{BufRead, BufReader};

@@ -3,7 +3,7 @@
 //! forms, as the import refuses it; every amount column of an import is read
 //! the same way.
 
-#[path = "support/binary.rs"]
+#[path = "common/binary.rs"]
 mod binary;
 
 use binary::{TODAY, dun, ok};

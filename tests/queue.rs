@@ -13,16 +13,9 @@ fn d(s: &str) -> NaiveDate {
     s.parse().unwrap()
 }
 
-fn today() -> NaiveDate {
-    d("2026-11-22")
-}
-
-fn demo() -> (tempfile::TempDir, Store) {
-    let dir = tempfile::tempdir().unwrap();
-    let mut store = Store::open(&dir.path().join("demo.db")).unwrap();
-    dun::commands::demo::fill(&mut store, today(), 400, "root").unwrap();
-    (dir, store)
-}
+#[path = "common/demo.rs"]
+mod common_demo;
+use common_demo::{demo, today};
 
 fn log_entry(store: &mut Store, req: LogRequest) -> Result<String, String> {
     let mut out = Vec::new();

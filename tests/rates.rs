@@ -3,12 +3,12 @@
 //! set` adds or corrects one for every clerk, with its history; a clerk's
 //! config.toml holds none. The real binary on a database of the test's own.
 
-#[path = "support/binary.rs"]
+#[path = "common/binary.rs"]
 mod binary;
 
 use std::path::{Path, PathBuf};
 
-use binary::{TODAY, dun, ok};
+use binary::{TODAY, dun, ok, refused};
 use chrono::NaiveDate;
 use dun::domain::client::{Client, Profile};
 use dun::domain::currency::Currency;
@@ -47,15 +47,6 @@ fn french_debt() -> (tempfile::TempDir, PathBuf) {
     })
     .unwrap();
     (dir, db)
-}
-
-/// Its standard error, once it failed: one line, no panic.
-fn refused(out: &std::process::Output) -> String {
-    assert!(!out.status.success(), "it succeeded");
-    let err = String::from_utf8(out.stderr.clone()).unwrap();
-    assert_eq!(err.lines().count(), 1, "{err}");
-    assert!(!err.contains("panicked"), "{err}");
-    err
 }
 
 fn login() -> String {

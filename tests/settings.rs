@@ -9,6 +9,10 @@ use std::time::{Duration, Instant};
 
 use dun::store::Store;
 
+#[path = "common/binary.rs"]
+mod binary;
+use binary::{ok, refused};
+
 fn command(db: &Path) -> Command {
     let home = db.parent().unwrap();
     let mut c = Command::new(env!("CARGO_BIN_EXE_dun"));
@@ -22,24 +26,6 @@ fn command(db: &Path) -> Command {
 
 fn dun(db: &Path, args: &[&str]) -> Output {
     command(db).args(args).output().unwrap()
-}
-
-fn ok(out: &Output) -> String {
-    assert!(
-        out.status.success(),
-        "failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout.clone()).unwrap()
-}
-
-/// The one-line error of a refused run.
-fn refused(out: &Output) -> String {
-    assert_eq!(out.status.code(), Some(1), "{out:?}");
-    let err = String::from_utf8(out.stderr.clone()).unwrap();
-    assert_eq!(err.lines().count(), 1, "{err}");
-    assert!(!err.contains("panicked"), "{err}");
-    err
 }
 
 /// A temporary directory with a new database, as `dun init` makes it.

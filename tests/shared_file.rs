@@ -8,6 +8,10 @@ use std::process::{Command, Output};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 
+#[path = "common/binary.rs"]
+mod binary;
+use binary::{ok, refused};
+
 const DUN: &str = env!("CARGO_BIN_EXE_dun");
 
 /// Runs `prefix… dun args…` with the database `db` and a home in `home`.
@@ -38,21 +42,6 @@ fn dun(home: &Path, db: &Path, args: &[&str]) -> Output {
         db,
         args,
     )
-}
-
-fn ok(out: &Output) -> String {
-    let err = String::from_utf8_lossy(&out.stderr);
-    assert!(out.status.success(), "failed: {err}");
-    String::from_utf8_lossy(&out.stdout).into_owned()
-}
-
-/// The one-line error of a refused command.
-fn refused(out: &Output) -> String {
-    assert_eq!(out.status.code(), Some(1), "should have been refused");
-    let err = String::from_utf8_lossy(&out.stderr).into_owned();
-    assert_eq!(err.lines().count(), 1, "{err}");
-    assert!(!err.contains("panicked"), "{err}");
-    err
 }
 
 /// A temporary home the clerks (and `nobody`) can pass through.

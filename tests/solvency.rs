@@ -4,22 +4,16 @@
 //! deposit has its new invoices in the queue until the deposit invoice
 //! comes.
 
-#[path = "support/binary.rs"]
+#[path = "common/binary.rs"]
 mod binary;
 
-use binary::{TODAY, dun, ok};
+use binary::{TODAY, dun, ok, refused};
 use std::path::{Path, PathBuf};
-use std::process::Output;
 
 use dun::domain::queue::Reason;
 use dun::store::Store;
 use dun::store::queue::{queue, queue_using};
 use dun::team::TeamSettings;
-
-fn refused(out: &Output) -> String {
-    assert!(!out.status.success(), "should have been refused");
-    String::from_utf8(out.stderr.clone()).unwrap()
-}
 
 /// K1 with a limit of 26,000 EUR; K2 with none; K2 has a new invoice.
 fn setup() -> (tempfile::TempDir, PathBuf) {

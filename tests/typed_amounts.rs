@@ -2,7 +2,7 @@
 //! cell of an import are read the same way: the same minor units, or both
 //! refused; and digits beyond the currency's decimals are never read as more.
 
-#[path = "support/fuzz.rs"]
+#[path = "common/fuzz.rs"]
 mod fuzz;
 
 use dun::domain::currency::Currency;

@@ -4,7 +4,7 @@
 //! screen and the columns after the name start where the header says; in
 //! `dun queue` and `dun aging` the columns align by display width.
 
-#[path = "support/binary.rs"]
+#[path = "common/binary.rs"]
 mod binary;
 
 use binary::{TODAY, dun, ok};
