@@ -45,7 +45,8 @@ pub fn in_force(entries: &[Link]) -> BTreeSet<i64> {
 /// Whether entry `target` may be corrected, and if not, why: it must
 /// exist, not be a correction (nor the give-back of a write-off, which is
 /// one), not be a change to a client's file (changed back by editing the
-/// client), and not be corrected already.
+/// client) nor a solvency note (append-only, replaced by a newer one), and
+/// not be corrected already.
 pub fn may_correct(entries: &[Link], target: i64) -> Result<(), String> {
     let Some(e) = entries.iter().find(|e| e.id == target) else {
         return Err(format!("refers-to: there is no journal entry {target}"));
@@ -59,6 +60,11 @@ pub fn may_correct(entries: &[Link], target: i64) -> Result<(), String> {
         return Err(format!(
             "refers-to: journal entry {target} gives back part of write-off {}: it is a correction itself; correct the write-off to undo both",
             e.refers_to.unwrap_or(0)
+        ));
+    }
+    if e.kind == ActivityKind::CreditCheck {
+        return Err(format!(
+            "refers-to: journal entry {target} added a solvency note, which stays: add a newer note instead (dun log credit_check)"
         ));
     }
     if e.kind == ActivityKind::ClientChange {
@@ -114,10 +120,10 @@ pub fn consequences(entries: &[Link], target: i64) -> Vec<i64> {
 
 /// What is left of write-off `id` to give back: its amount and the parts
 /// of it already given back (negative write-offs in force that refer to
-/// it).
+/// it); nothing once it is corrected.
 pub fn write_off_left(entries: &[Link], id: i64) -> i64 {
     let live = in_force(entries);
-    let Some(w) = entries.iter().find(|e| e.id == id) else {
+    let Some(w) = entries.iter().find(|e| e.id == id && live.contains(&e.id)) else {
         return 0;
     };
     let given_back: i64 = entries
@@ -161,6 +167,9 @@ mod tests {
         assert_eq!(consequences(&j, 3), vec![4, 5]);
         assert_eq!(consequences(&j, 1), Vec::<i64>::new());
         assert_eq!(write_off_left(&j, 4), 300);
+        let mut undone = j.clone();
+        undone.push(link(7, Correction, Some(4), None));
+        assert_eq!(write_off_left(&undone, 4), 0);
         assert!(
             may_correct(&j, 2)
                 .unwrap_err()

@@ -93,6 +93,18 @@ pub fn correct(
     })
 }
 
+/// What correcting entry `id` would undo, in words (`payment of 500.00
+/// EUR on 2026-11-02, F-1001`), for a form to show before the clerk gives
+/// the reason; the one-line reason when it cannot be corrected. Reads
+/// only.
+pub fn preview(conn: &store::Snapshot, id: i64) -> Result<String, StoreError> {
+    let links = corrections::links_around(conn, id)?;
+    may_correct(&links, id).map_err(StoreError::Invalid)?;
+    let e = corrections::entry(conn, id)?
+        .ok_or_else(|| StoreError::Invalid(format!("refers-to: there is no journal entry {id}")))?;
+    Ok(describe(&e))
+}
+
 /// Appends the correction of `e` and undoes what the journal caches of
 /// it; returns the correction's id and words for what it undid.
 #[allow(clippy::too_many_arguments)]
