@@ -183,6 +183,157 @@ fn the_journal_takes_the_case_s_new_kinds_and_keeps_every_entry() {
     assert!(e.unwrap_err().to_string().contains("CHECK"));
 }
 
+/// A database of the schema before 010 (the journal without corrections
+/// nor client changes, payments and their entries unlinked), with two
+/// payments of the same invoice, day, amount and clerk, an imported one,
+/// and entries that refer to each other.
+fn before_corrections(path: &std::path::Path) {
+    let c = rusqlite::Connection::open(path).unwrap();
+    for sql in [
+        include_str!("../src/store/migrations/001_ledger.sql"),
+        include_str!("../src/store/migrations/002_dunning.sql"),
+        include_str!("../src/store/migrations/003_settings.sql"),
+        include_str!("../src/store/migrations/004_cases.sql"),
+        include_str!("../src/store/migrations/005_deposits.sql"),
+        include_str!("../src/store/migrations/006_payment_reference.sql"),
+        include_str!("../src/store/migrations/007_client_contact.sql"),
+        include_str!("../src/store/migrations/008_reference_rates.sql"),
+        include_str!("../src/store/migrations/009_case_life.sql"),
+    ] {
+        c.execute_batch(sql).unwrap();
+    }
+    c.execute_batch(
+        "PRAGMA application_id = 1685417521; PRAGMA user_version = 9; \
+         INSERT INTO clients (id, code, name, profile, currency) VALUES (1, 'C1', 'One', 'business', 'EUR'); \
+         INSERT INTO invoices (id, number, client_id, issued_on, due_on, amount, currency, paid) \
+           VALUES (1, 'F1', 1, '2026-01-01', '2026-02-01', 10000, 'EUR', 7000); \
+         INSERT INTO payments (id, invoice_id, received_on, amount, currency, method, reference, user) \
+           VALUES (3, 1, '2026-03-02', 2000, 'EUR', 'cheque', 'CHQ-A', 'ann'); \
+         INSERT INTO payments (id, invoice_id, received_on, amount, currency, method, import_key, user) \
+           VALUES (4, 1, '2026-03-02', 2000, 'EUR', 'transfer', 'bank:1', 'ann'); \
+         INSERT INTO payments (id, invoice_id, received_on, amount, currency, method, reference, user) \
+           VALUES (5, 1, '2026-03-02', 2000, 'EUR', 'card', 'CARD-B', 'ann'); \
+         INSERT INTO payments (id, invoice_id, received_on, amount, currency, user) \
+           VALUES (6, 1, '2026-03-09', 1000, 'EUR', 'bob'); \
+         INSERT INTO activities (id, at, on_date, user, kind, client_id, invoice_id, registered) \
+           VALUES (7, '2026-03-01T09:00:00Z', '2026-03-01', 'ann', 'letter', 1, 1, 1); \
+         INSERT INTO activities (id, at, on_date, user, kind, client_id, invoice_id, amount, currency) \
+           VALUES (8, '2026-03-02T09:00:00Z', '2026-03-02', 'ann', 'payment', 1, 1, 2000, 'EUR'); \
+         INSERT INTO activities (id, at, on_date, user, kind, client_id, outcome, refers_to) \
+           VALUES (9, '2026-03-05T09:00:00Z', '2026-03-05', 'ann', 'letter', 1, 'acknowledged', 7); \
+         INSERT INTO activities (id, at, on_date, user, kind, client_id, invoice_id, amount, currency) \
+           VALUES (10, '2026-03-02T10:00:00Z', '2026-03-02', 'ann', 'payment', 1, 1, 2000, 'EUR'); \
+         INSERT INTO activities (id, at, on_date, user, kind, client_id, invoice_id, amount, currency) \
+           VALUES (11, '2026-03-09T10:00:00Z', '2026-03-09', 'ann', 'payment', 1, 1, 1000, 'EUR'); \
+         INSERT INTO activities (id, at, on_date, user, kind, client_id, invoice_id, amount, currency, \
+             reason, assignee) \
+           VALUES (12, '2026-03-06T09:00:00Z', '2026-03-06', 'bob', 'dispute', 1, 1, NULL, NULL, \
+             'quality', 'bob');",
+    )
+    .unwrap();
+}
+
+#[test]
+fn the_journal_takes_corrections_keeps_every_entry_and_links_payments_to_their_rows() {
+    let (_dir, path) = temp_db();
+    before_corrections(&path);
+    let store = Store::open(&path).unwrap();
+    let c = store.conn();
+    type Row = (i64, String, Option<i64>, Option<String>, Option<i64>);
+    let rows: Vec<Row> = c
+        .prepare("SELECT id, kind, refers_to, assignee, payment_id FROM activities ORDER BY id")
+        .unwrap()
+        .query_map([], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+        })
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    // The n-th payment entry of an invoice, day, amount and clerk is the
+    // n-th such payment row not imported; entry 11 (ann's) matches no row
+    // (bob recorded that payment), as the export matched them.
+    assert_eq!(
+        rows,
+        vec![
+            (7, "letter".to_string(), None, None, None),
+            (8, "payment".to_string(), None, None, Some(3)),
+            (9, "letter".to_string(), Some(7), None, None),
+            (10, "payment".to_string(), None, None, Some(5)),
+            (11, "payment".to_string(), None, None, None),
+            (
+                12,
+                "dispute".to_string(),
+                None,
+                Some("bob".to_string()),
+                None
+            ),
+        ]
+    );
+    let journal = store::journal::latest(c, None).unwrap();
+    let method = |id: i64| {
+        let e = journal.iter().find(|e| e.id == id).unwrap();
+        (e.method.clone(), e.payment_reference.clone())
+    };
+    assert_eq!(method(8), (Some("cheque".into()), Some("CHQ-A".into())));
+    assert_eq!(method(10), (Some("card".into()), Some("CARD-B".into())));
+    assert_eq!(method(11), (None, None));
+    let fk: i64 = c
+        .query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| {
+            r.get(0)
+        })
+        .unwrap();
+    assert_eq!(fk, 0);
+    let indexes: Vec<String> = index_sql(&store);
+    for name in [
+        "activities_client",
+        "activities_contact",
+        "activities_invoice",
+        "activities_at",
+        "activities_refers",
+        "activities_on",
+        "activities_case_life",
+        "activities_corrected",
+        "activities_reversed",
+        "activities_payment",
+    ] {
+        assert!(
+            indexes
+                .iter()
+                .any(|s| s.contains(&format!("INDEX {name} "))),
+            "{name} missing: {indexes:?}"
+        );
+    }
+    // Still append-only, still a formal notice only after three reminders;
+    // the new kinds are taken, a correction only of one entry, once.
+    let e = c.execute("UPDATE activities SET note = 'x' WHERE id = 7", []);
+    assert!(e.unwrap_err().to_string().contains("append-only"));
+    let e = c.execute("DELETE FROM activities WHERE id = 7", []);
+    assert!(e.unwrap_err().to_string().contains("append-only"));
+    let e = c.execute(
+        "INSERT INTO activities (at, on_date, user, kind, client_id, invoice_id) \
+         VALUES ('2026-03-07T09:00:00Z', '2026-03-07', 'ann', 'formal_notice', 1, 1)",
+        [],
+    );
+    assert!(e.unwrap_err().to_string().contains("three reminders"));
+    c.execute(
+        "INSERT INTO activities (at, on_date, user, kind, client_id, note) \
+         VALUES ('2026-03-07T09:00:00Z', '2026-03-07', 'ann', 'client_change', 1, 'phone: 1 → 2')",
+        [],
+    )
+    .unwrap();
+    let correction = "INSERT INTO activities (at, on_date, user, kind, client_id, refers_to) \
+         VALUES ('2026-03-07T09:00:00Z', '2026-03-07', 'ann', 'correction', 1, ?1)";
+    assert!(c.execute(correction, [None::<i64>]).is_err());
+    c.execute(correction, [9]).unwrap();
+    let e = c.execute(correction, [9]);
+    assert!(e.unwrap_err().to_string().contains("once"));
+    let last = c.last_insert_rowid();
+    let e = c.execute(correction, [last]);
+    assert!(e.unwrap_err().to_string().contains("not a correction"));
+    let in_force = store::corrections::in_force(c).unwrap();
+    assert!(!in_force.contains(&9) && in_force.contains(&7));
+}
+
 #[test]
 fn another_programs_database_is_refused_untouched() {
     let (_dir, path) = temp_db();

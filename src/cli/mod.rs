@@ -158,11 +158,16 @@ pub enum Command {
     ///
     /// Kinds: call, visit, email, letter, reminder, formal_notice, promise,
     /// dispute, dispute_resolved, payment, statement, credit_check, hold,
-    /// snooze, note, escalation, payment_plan, write_off. The same checks
-    /// as the workbench apply: a formal notice needs three reminders
-    /// first, a payment or a write-off no more than is due, a plan's
-    /// instalments what its invoices owe.
+    /// snooze, note, escalation, payment_plan, write_off, correction. The
+    /// same checks as the workbench apply: a formal notice needs three
+    /// reminders first, a payment or a write-off no more than is due, a
+    /// plan's instalments what its invoices owe. A correction
+    /// (--refers-to ID --reason TEXT) undoes entry ID: a payment reversed,
+    /// a reminder or an acknowledgment logged by mistake no longer counts.
     Log(Box<commands::log::LogRequest>),
+    /// Change a client's file or add a client, journaled old → new.
+    #[command(subcommand)]
+    Client(ClientAction),
     /// Export the aging list or the journal (CSV for spreadsheets, JSON for scripts).
     Export {
         /// aging (one row per open invoice) or journal (every entry).
@@ -233,6 +238,16 @@ pub enum Command {
         #[arg(long)]
         force: bool,
     },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum ClientAction {
+    /// Change the fields given (one flag each), with the checks of a
+    /// clients import; refused if another clerk changed one meanwhile.
+    Edit(Box<commands::client::EditRequest>),
+    /// Add a client: a new code, a name, a language, a country and a
+    /// profile at least.
+    Add(Box<commands::client::AddRequest>),
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
@@ -424,6 +439,18 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
                 chrono::Utc::now(),
                 &mut out,
             )?;
+        }
+        Command::Client(action) => {
+            let mut store = ctx.open()?;
+            let now = chrono::Utc::now();
+            match action {
+                ClientAction::Edit(req) => commands::client::run_edit(
+                    &mut store, &req, &ctx.user, ctx.today, now, &mut out,
+                )?,
+                ClientAction::Add(req) => commands::client::run_add(
+                    &mut store, &req, &ctx.user, ctx.today, now, &mut out,
+                )?,
+            }
         }
         Command::Export {
             what,

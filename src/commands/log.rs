@@ -11,7 +11,7 @@ use crate::domain::client::Rating;
 use crate::domain::payment::PaymentMethod;
 use crate::domain::solvency::SolvencySource;
 use crate::domain::text::printable;
-use crate::record::record;
+use crate::record::{Correction, correct, record};
 use crate::record::{Submission, Target, typed_amount};
 use crate::store::invoices::StoredInvoice;
 use crate::store::{self, Store, StoreError};
@@ -52,7 +52,8 @@ pub struct LogRequest {
     /// Reminder level: 0 (courtesy) to 3; default: the next one.
     #[arg(long)]
     pub level: Option<u8>,
-    /// Reason code of a dispute; source of a credit check.
+    /// Reason code of a dispute; source of a credit check; why a
+    /// correction or a write-off is made.
     #[arg(long, visible_alias = "source")]
     pub reason: Option<String>,
     /// A credit check: keep the client's credit limit rather than take the
@@ -69,7 +70,8 @@ pub struct LogRequest {
     /// Sent by registered mail.
     #[arg(long)]
     pub registered: bool,
-    /// The journal entry this one completes (an acknowledgment of receipt).
+    /// The journal entry this one completes (an acknowledgment of receipt)
+    /// or corrects (a correction; a write-off's negative amount).
     #[arg(long, value_name = "ID")]
     pub refers_to: Option<i64>,
     /// When a dispute or an escalation comes back to the queue (a
@@ -104,14 +106,65 @@ pub fn run(
     out: &mut dyn Write,
 ) -> anyhow::Result<()> {
     let kind = ActivityKind::parse(&req.kind).ok_or_else(|| {
-        let kinds: Vec<&str> = ActivityKind::ALL.iter().map(|k| k.as_str()).collect();
+        let kinds: Vec<&str> = ActivityKind::ALL
+            .iter()
+            .filter(|k| **k != ActivityKind::ClientChange)
+            .map(|k| k.as_str())
+            .collect();
         anyhow::anyhow!("unknown kind {:?}: one of {}", req.kind, kinds.join(", "))
     })?;
+    if kind == ActivityKind::Correction {
+        return correction(store, req, user, today, now, out);
+    }
+    if kind == ActivityKind::ClientChange {
+        anyhow::bail!("client_change: a client's file is changed with dun client edit CODE");
+    }
     let target = store.read(|tx| target(tx, req, kind))?;
     let s = submission(kind, req, &target, today)?;
     let (id, message) = record(store, &target, &s, user, today, now)?;
     // The message names the client and invoice as the database has them.
     writeln!(out, "{} (journal entry {id})", printable(&message))?;
+    Ok(())
+}
+
+/// `dun log correction --refers-to ID --reason TEXT`: undoes entry ID.
+fn correction(
+    store: &mut Store,
+    req: &LogRequest,
+    user: &str,
+    today: NaiveDate,
+    now: DateTime<Utc>,
+    out: &mut dyn Write,
+) -> anyhow::Result<()> {
+    let Some(refers_to) = req.refers_to else {
+        anyhow::bail!("refers-to: a correction names the entry it corrects (--refers-to ID)");
+    };
+    let given = [
+        ("--client", req.client.is_some()),
+        ("--invoice", !req.invoice.is_empty()),
+        ("--amount", req.amount.is_some()),
+        ("--date", req.date.is_some()),
+        ("--on", req.on.is_some()),
+        ("--outcome", req.outcome.is_some()),
+        ("--level", req.level.is_some()),
+        ("--note", req.note.is_some()),
+    ];
+    if let Some((flag, _)) = given.iter().find(|(_, g)| *g) {
+        anyhow::bail!(
+            "{flag}: a correction takes only the entry it corrects and why (--refers-to ID --reason TEXT)"
+        );
+    }
+    let c = Correction {
+        refers_to,
+        reason: req.reason.clone().unwrap_or_default(),
+    };
+    let done = correct(store, &c, user, today, now)?;
+    writeln!(
+        out,
+        "{} (journal entry {})",
+        printable(&done.message),
+        done.id
+    )?;
     Ok(())
 }
 

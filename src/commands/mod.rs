@@ -3,6 +3,7 @@
 
 pub mod aging;
 pub mod backup;
+pub mod client;
 pub mod demo;
 pub mod dossier;
 pub mod export;

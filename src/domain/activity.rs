@@ -25,10 +25,15 @@ pub enum ActivityKind {
     Escalation,
     PaymentPlan,
     WriteOff,
+    /// Undoes the entry it refers to (a payment reversed, a reminder
+    /// logged by mistake): the journal keeps both.
+    Correction,
+    /// A change to a client's file, old → new for each field.
+    ClientChange,
 }
 
 impl ActivityKind {
-    pub const ALL: [ActivityKind; 18] = [
+    pub const ALL: [ActivityKind; 20] = [
         ActivityKind::Call,
         ActivityKind::Visit,
         ActivityKind::Email,
@@ -47,6 +52,8 @@ impl ActivityKind {
         ActivityKind::Escalation,
         ActivityKind::PaymentPlan,
         ActivityKind::WriteOff,
+        ActivityKind::Correction,
+        ActivityKind::ClientChange,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -69,6 +76,8 @@ impl ActivityKind {
             ActivityKind::Escalation => "escalation",
             ActivityKind::PaymentPlan => "payment_plan",
             ActivityKind::WriteOff => "write_off",
+            ActivityKind::Correction => "correction",
+            ActivityKind::ClientChange => "client_change",
         }
     }
 
@@ -140,6 +149,9 @@ pub struct Activity {
     pub body: Option<String>,
     /// A payment plan's invoices and instalments.
     pub plan: Option<super::case_life::Plan>,
+    /// A payment's row among the payments (its entry's link to it); for a
+    /// correction of a payment, the payment it reverses.
+    pub payment_id: Option<i64>,
 }
 
 impl Activity {
@@ -172,6 +184,7 @@ impl Activity {
             procedure: None,
             body: None,
             plan: None,
+            payment_id: None,
         }
     }
 }

@@ -7,6 +7,8 @@ pub mod aging;
 pub mod case;
 pub mod case_life;
 pub mod client;
+pub mod client_field;
+pub mod correction;
 pub mod currency;
 pub mod date_format;
 pub mod epc;

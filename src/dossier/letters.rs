@@ -39,6 +39,10 @@ const FILES: &str = "; files: ";
 pub fn letters_sent(journal: &[JournalEntry]) -> Vec<LetterCopy> {
     let mut out: Vec<LetterCopy> = Vec::new();
     for e in journal {
+        // A letter logged by mistake, and corrected, was not sent.
+        if e.corrected_by.is_some() {
+            continue;
+        }
         // A letter dun wrote names its files; a reminder or notice logged
         // by hand is a letter too, of which no copy was kept.
         let files: Vec<String> = match (e.note.rsplit_once(FILES), e.kind.as_str()) {
@@ -139,6 +143,7 @@ mod tests {
             plan: None,
             method: None,
             payment_reference: None,
+            corrected_by: None,
         }
     }
 

@@ -9,9 +9,9 @@ use super::headers::Field;
 use super::invoices::{currency_of, language_of};
 use super::table::{Row, Table};
 use super::{ImportOptions, ImportSummary};
-use crate::domain::client::{Client, Profile, Rating, Title, country_code};
+use crate::domain::client::{Client, Rating};
+use crate::domain::client_field as rule;
 use crate::domain::currency::Currency;
-use crate::domain::language::Language;
 use crate::domain::text::printable;
 use crate::store::{self, Store};
 
@@ -69,12 +69,7 @@ fn read(
     let code = row.key(Field::ClientCode)?;
     let country = if has(Field::Country) {
         match row.get(Field::Country) {
-            Some(v) => Some(country_code(v).ok_or_else(|| {
-                row.error(
-                    Field::Country,
-                    format!("{v:?} is not an ISO 3166 country code (FR, NO, ES, GB…)"),
-                )
-            })?),
+            Some(v) => Some(rule::country(v).map_err(|e| row.error(Field::Country, e))?),
             None => None,
         }
     } else {
@@ -119,50 +114,20 @@ fn read(
         return Err(row.error(Field::ClientName, "a new client needs a name"));
     }
     if let Some(v) = row.get(Field::Profile) {
-        c.profile = Profile::parse(v).ok_or_else(|| {
-            row.error(
-                Field::Profile,
-                format!("{v:?} is not administration, business or individual"),
-            )
-        })?;
+        c.profile = rule::profile(v).map_err(|e| row.error(Field::Profile, e))?;
     }
     if let Some(v) = row.get(Field::Language) {
-        c.language = Language::parse(v).ok_or_else(|| {
-            row.error(
-                Field::Language,
-                format!("{v:?} is not a language dun writes (en, fr, nb, es)"),
-            )
-        })?;
+        c.language = rule::language(v).map_err(|e| row.error(Field::Language, e))?;
     }
     if has(Field::TermsDays) {
         c.terms_days = match row.get(Field::TermsDays) {
-            Some(v) => v
-                .trim_end_matches(|ch: char| !ch.is_ascii_digit())
-                .parse::<u32>()
-                .ok()
-                .filter(|d| *d <= 365)
-                .ok_or_else(|| {
-                    row.error(
-                        Field::TermsDays,
-                        format!("{v:?} is not a number of days (0–365)"),
-                    )
-                })?,
+            Some(v) => rule::terms_days(v).map_err(|e| row.error(Field::TermsDays, e))?,
             None => 30,
         };
     }
     if has(Field::DepositPct) {
         c.deposit_pct = match row.get(Field::DepositPct) {
-            Some(v) => v
-                .trim_end_matches(['%', ' '])
-                .parse::<u8>()
-                .ok()
-                .filter(|p| *p <= 100)
-                .ok_or_else(|| {
-                    row.error(
-                        Field::DepositPct,
-                        format!("{v:?} is not a percentage (0–100)"),
-                    )
-                })?,
+            Some(v) => rule::deposit_pct(v).map_err(|e| row.error(Field::DepositPct, e))?,
             None => 0,
         };
     }
@@ -173,20 +138,16 @@ fn read(
         })?);
     }
     if has(Field::Email) {
-        c.email = row.text(Field::Email);
-        if let Some(e) = c
-            .email
-            .as_ref()
-            .filter(|e| !e.contains('@') || e.contains(char::is_whitespace))
-        {
-            return Err(row.error(Field::Email, format!("{e:?} is not an email address")));
-        }
+        c.email = match row.get(Field::Email) {
+            Some(v) => Some(rule::email(v).map_err(|e| row.error(Field::Email, e))?),
+            None => None,
+        };
     }
     if has(Field::CreditLimit) {
-        c.credit_limit = row.amount(Field::CreditLimit, currency)?;
-        if c.credit_limit.is_some_and(|l| l < 0) {
-            return Err(row.error(Field::CreditLimit, "cannot be negative"));
-        }
+        c.credit_limit = match row.amount(Field::CreditLimit, currency)? {
+            Some(l) => Some(rule::not_negative(l).map_err(|e| row.error(Field::CreditLimit, e))?),
+            None => None,
+        };
     }
     if has(Field::Phone) {
         c.phone = row.text(Field::Phone);
@@ -199,15 +160,7 @@ fn read(
     }
     if has(Field::ContactTitle) {
         c.contact_title = match row.get(Field::ContactTitle) {
-            Some(v) => Title::parse(v).map_err(|_| {
-                row.error(
-                    Field::ContactTitle,
-                    format!(
-                        "{:?} is not a title dun knows (Mr, Ms, Mrs, M., Mme, Sr., Sra., Herr, Fru, or none)",
-                        printable(v)
-                    ),
-                )
-            })?,
+            Some(v) => rule::title(v).map_err(|e| row.error(Field::ContactTitle, e))?,
             None => None,
         };
     }
@@ -241,10 +194,10 @@ fn read(
         };
     }
     if has(Field::LateFee) {
-        c.late_fee = row.amount(Field::LateFee, currency)?;
-        if c.late_fee.is_some_and(|f| f < 0) {
-            return Err(row.error(Field::LateFee, "cannot be negative"));
-        }
+        c.late_fee = match row.amount(Field::LateFee, currency)? {
+            Some(f) => Some(rule::not_negative(f).map_err(|e| row.error(Field::LateFee, e))?),
+            None => None,
+        };
     }
     Ok(c)
 }

@@ -358,13 +358,7 @@ impl<'a> Row<'a> {
     /// and trimmed, blank lines dropped, joined by `\n` (a `\r\n` or `\r`
     /// in the file is a line break too); `None` when no line is left.
     pub fn lines(&self, field: Field) -> Option<String> {
-        let v = self.get(field)?;
-        let lines: Vec<String> = v
-            .split(['\n', '\r'])
-            .map(|l| printable(l.trim()).trim().to_string())
-            .filter(|l| !l.is_empty())
-            .collect();
-        (!lines.is_empty()).then(|| lines.join("\n"))
+        crate::domain::client_field::address(self.get(field)?)
     }
 
     /// An identifier (invoice number, client code): present, at most 64

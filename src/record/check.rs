@@ -69,6 +69,14 @@ pub fn check(
         return Err(format!("invoice {} is paid in full", inv.invoice.number));
     }
     match s.kind {
+        ActivityKind::Correction => {
+            return Err(
+                "a correction is recorded with the entry it corrects and why (dun log correction --refers-to ID --reason TEXT)".into(),
+            );
+        }
+        ActivityKind::ClientChange => {
+            return Err("a client's file is changed with dun client edit".into());
+        }
         // The reminders that count are those sent by the notice's date.
         ActivityKind::FormalNotice => formal_notice_allowed(standing.level_on)?,
         ActivityKind::Reminder => match s.level {

@@ -2,9 +2,12 @@
 //! that the command line and the workbench share.
 
 pub mod check;
+pub mod client;
+pub mod correction;
 pub mod submission;
 pub mod write;
 
 pub use check::{Standing, check};
+pub use correction::{Corrected, Correction, correct};
 pub use submission::{Submission, Target, typed_amount};
 pub use write::{record, save};

@@ -8,6 +8,7 @@ use super::check::{Standing, check};
 use super::submission::{Submission, Target};
 use crate::domain::activity::{ACKNOWLEDGED, Activity, ActivityKind};
 use crate::domain::case_life::{DISPUTE_UPHELD, Plan, cases};
+use crate::domain::correction::{in_force, write_off_left};
 use crate::domain::ladder::{StepAction, deadline_days};
 use crate::domain::money::Money;
 use crate::domain::payment::Payment;
@@ -69,6 +70,11 @@ pub fn record(
                     target.client
                 )));
             }
+            if let Some(by) = store::corrections::corrected_by(tx, id)? {
+                return Err(StoreError::Invalid(format!(
+                    "refers-to: journal entry {id} was corrected (entry {by}): it no longer counts"
+                )));
+            }
             if s.outcome.as_deref() == Some(ACKNOWLEDGED) && !registered {
                 return Err(StoreError::Invalid(format!(
                     "journal entry {id} did not go by registered mail: there is no acknowledgment to record"
@@ -117,7 +123,8 @@ pub fn record(
                 method: *method,
                 reference: reference.clone(),
             };
-            store::payments::insert(tx, inv.id, &payment, target.currency, None, user)?;
+            a.payment_id =
+                store::payments::insert_id(tx, inv.id, &payment, target.currency, None, user)?;
             a.on = payment.received_on;
         }
         let mut limit_words = None;
@@ -252,6 +259,18 @@ fn case_entries(
                     s.refers_to.unwrap_or(0),
                     target.invoice.as_deref().unwrap_or("")
                 )));
+            }
+            // What is left of that write-off to give back, by the rule a
+            // correction of it follows too.
+            if let (Some(id), Some(amount)) = (s.refers_to, s.amount) {
+                let links = store::corrections::links_around(tx, id)?;
+                let left = write_off_left(&links, id);
+                if !in_force(&links).contains(&id) || -amount > left {
+                    return Err(StoreError::Invalid(format!(
+                        "amount: a correction gives back at most the {} left of write-off {id}",
+                        Money::new(left.max(0), target.currency)
+                    )));
+                }
             }
         }
         ActivityKind::DisputeResolved if s.outcome.as_deref() == Some(DISPUTE_UPHELD) => {
@@ -470,6 +489,8 @@ fn summary(target: &Target, s: &Submission) -> String {
         },
         ActivityKind::PaymentPlan => "Payment plan logged".to_string(),
         ActivityKind::WriteOff => "Write-off logged".to_string(),
+        ActivityKind::Correction => "Correction logged".to_string(),
+        ActivityKind::ClientChange => "Client changed".to_string(),
         other => format!("{} logged", capitalised(other.as_str())),
     };
     format!(

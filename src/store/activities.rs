@@ -26,9 +26,9 @@ pub fn insert(
     let mut st = conn.prepare_cached(
         "INSERT INTO activities (at, on_date, user, kind, client_id, invoice_id, level, outcome, \
          amount, currency, date, next_action_on, reason, note, registered, refers_to, \
-         assignee, reference, procedure, body, plan) \
+         assignee, reference, procedure, body, plan, payment_id) \
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, \
-         ?17, ?18, ?19, ?20, ?21)",
+         ?17, ?18, ?19, ?20, ?21, ?22)",
     )?;
     st.execute(params![
         sql::instant(a.at),
@@ -58,6 +58,7 @@ pub fn insert(
         a.procedure,
         a.body,
         plan,
+        a.payment_id,
     ])?;
     Ok(conn.last_insert_rowid())
 }
@@ -73,7 +74,7 @@ fn is_case_entry(kind: ActivityKind) -> bool {
 /// Reminder level of an invoice: reminders of level 1 or more logged for it.
 pub fn reminder_level(conn: &Connection, invoice_id: i64) -> Result<u32> {
     let mut st = conn.prepare_cached(
-        "SELECT count(*) FROM activities \
+        "SELECT count(*) FROM activities_in_force \
          WHERE invoice_id = ?1 AND kind = 'reminder' AND level >= 1",
     )?;
     Ok(st.query_row([invoice_id], |r| r.get(0))?)
@@ -83,7 +84,7 @@ pub fn reminder_level(conn: &Connection, invoice_id: i64) -> Result<u32> {
 /// before `on`.
 pub fn reminder_level_on(conn: &Connection, invoice_id: i64, on: chrono::NaiveDate) -> Result<u32> {
     let mut st = conn.prepare_cached(
-        "SELECT count(*) FROM activities \
+        "SELECT count(*) FROM activities_in_force \
          WHERE invoice_id = ?1 AND kind = 'reminder' AND level >= 1 AND on_date <= ?2",
     )?;
     Ok(
@@ -98,7 +99,7 @@ pub fn reminder_level_on(conn: &Connection, invoice_id: i64, on: chrono::NaiveDa
 pub fn open_dispute_since(conn: &Connection, invoice_id: i64) -> Result<Option<chrono::NaiveDate>> {
     use rusqlite::OptionalExtension;
     let mut st = conn.prepare_cached(
-        "SELECT kind, on_date FROM activities \
+        "SELECT kind, on_date FROM activities_in_force \
          WHERE invoice_id = ?1 AND kind IN ('dispute', 'dispute_resolved') \
          ORDER BY on_date DESC, id DESC LIMIT 1",
     )?;
@@ -145,7 +146,7 @@ pub fn promises_for(
 ) -> Result<Vec<crate::domain::promise::PromiseMade>> {
     use crate::domain::promise::PromiseMade;
     let mut st = conn.prepare_cached(
-        "SELECT a.on_date, a.date, a.amount, i.number FROM activities a \
+        "SELECT a.on_date, a.date, a.amount, i.number FROM activities_in_force a \
          JOIN clients c ON c.id = a.client_id \
          LEFT JOIN invoices i ON i.id = a.invoice_id \
          WHERE c.code = ?1 AND a.kind = 'promise' AND a.date IS NOT NULL AND a.on_date <= ?2 \

@@ -20,15 +20,15 @@ use crate::domain::invoice::days_overdue;
 const OUTSTANDING_OF_OPEN: &str = "CASE WHEN (i.last_paid_on IS NULL OR i.last_paid_on <= :as_of) \
        AND (i.written_off_on IS NULL OR i.written_off_on <= :as_of) \
      THEN i.amount - i.paid - i.written_off \
-     ELSE i.amount - (SELECT coalesce(sum(p.amount), 0) FROM payments p \
+     ELSE i.amount - (SELECT coalesce(sum(p.amount), 0) FROM payments_in_force p \
                       WHERE p.invoice_id = i.id AND p.received_on <= :as_of) \
-          - (SELECT coalesce(sum(w.amount), 0) FROM activities w \
+          - (SELECT coalesce(sum(w.amount), 0) FROM activities_in_force w \
              WHERE w.invoice_id = i.id AND w.kind = 'write_off' AND w.on_date <= :as_of) END";
 
 /// Outstanding on `:as_of` of an invoice settled after it.
-const OUTSTANDING_OF_SETTLED: &str = "i.amount - (SELECT coalesce(sum(p.amount), 0) FROM payments p \
+const OUTSTANDING_OF_SETTLED: &str = "i.amount - (SELECT coalesce(sum(p.amount), 0) FROM payments_in_force p \
      WHERE p.invoice_id = i.id AND p.received_on <= :as_of) \
-     - (SELECT coalesce(sum(w.amount), 0) FROM activities w \
+     - (SELECT coalesce(sum(w.amount), 0) FROM activities_in_force w \
         WHERE w.invoice_id = i.id AND w.kind = 'write_off' AND w.on_date <= :as_of)";
 
 /// The two kinds of invoices open on `:as_of`: those still open today (read
@@ -206,12 +206,12 @@ impl AgingSort {
 type Param = (&'static str, Box<dyn ToSql>);
 
 /// An open dispute on the invoice `o` (no resolution logged after it).
-const DISPUTED: &str = "EXISTS (SELECT 1 FROM activities d WHERE d.invoice_id = o.id \
-     AND d.kind = 'dispute' AND d.on_date <= :as_of AND NOT EXISTS (SELECT 1 FROM activities r \
+const DISPUTED: &str = "EXISTS (SELECT 1 FROM activities_in_force d WHERE d.invoice_id = o.id \
+     AND d.kind = 'dispute' AND d.on_date <= :as_of AND NOT EXISTS (SELECT 1 FROM activities_in_force r \
      WHERE r.invoice_id = o.id AND r.kind = 'dispute_resolved' AND r.id > d.id))";
 
 /// The latest promise on the invoice `o` whose date is still to come.
-const PROMISED: &str = "(SELECT max(p.date) FROM activities p WHERE p.invoice_id = o.id \
+const PROMISED: &str = "(SELECT max(p.date) FROM activities_in_force p WHERE p.invoice_id = o.id \
      AND p.kind = 'promise' AND p.date >= :as_of AND p.on_date <= :as_of)";
 
 impl AgingQuery {
@@ -337,7 +337,7 @@ fn page_in(
     let sql = format!(
         "SELECT c.code, c.name, o.number, o.issued_on, o.due_on, o.currency, o.amount, \
                 o.outstanding, c.clerk, \
-                (SELECT count(*) FROM activities a WHERE a.invoice_id = o.id \
+                (SELECT count(*) FROM activities_in_force a WHERE a.invoice_id = o.id \
                  AND a.kind = 'reminder' AND a.level >= 1 AND a.on_date <= :as_of), \
                 {DISPUTED}, {PROMISED} \
          FROM ({}) o JOIN clients c ON c.id = o.client_id \
@@ -397,7 +397,7 @@ pub struct WrittenOff {
 /// index of the entries that shape a case).
 pub fn written_off(conn: &Connection, as_of: NaiveDate) -> Result<WrittenOff> {
     let mut st = conn.prepare_cached(
-        "SELECT i.number, i.currency, count(*), sum(a.amount) FROM activities a \
+        "SELECT i.number, i.currency, count(*), sum(a.amount) FROM activities_in_force a \
          JOIN invoices i ON i.id = a.invoice_id \
          WHERE a.kind IN ('dispute', 'dispute_resolved', 'escalation', 'payment_plan', 'write_off') \
            AND a.kind = 'write_off' AND a.on_date <= ?1 \

@@ -10,8 +10,14 @@ const TABLES: &[&str] = &["invoices", "payments", "activities"];
 
 /// Indexes a bulk write keeps: the trigger that refuses a formal notice
 /// before three reminders counts an invoice's reminders through this one,
-/// once per formal notice written.
-const KEEP: &[&str] = &["activities_invoice"];
+/// once per formal notice written; whether an entry is corrected or a
+/// payment reversed is one look into the small indexes of the corrections
+/// (without them, each entry read would scan the journal).
+const KEEP: &[&str] = &[
+    "activities_invoice",
+    "activities_corrected",
+    "activities_reversed",
+];
 
 /// Drops the explicit indexes of the ledger tables and returns the SQL that
 /// creates them again (read from the schema, so it is never out of date).

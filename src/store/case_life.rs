@@ -43,7 +43,7 @@ fn entries_where(
     let sql = format!(
         "SELECT a.id, a.client_id, a.kind, a.on_date, a.invoice_id, a.currency, \
                 a.date, a.outcome, a.reason, a.assignee, a.amount, a.plan \
-         FROM activities a \
+         FROM activities_in_force a \
          WHERE {KINDS} AND a.on_date <= :as_of AND (:client IS NULL OR a.client_id = :client)"
     );
     let mut st = conn.prepare_cached(&sql)?;

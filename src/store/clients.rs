@@ -177,3 +177,16 @@ pub fn fill_address_lines(conn: &Connection) -> Result<()> {
     }
     Ok(())
 }
+
+/// Who last changed `label` (e.g. `e-mail: `) of the client with row id
+/// `client_id` in the journal, if anyone did (an import changes a client
+/// without a journal entry).
+pub fn last_change_by(conn: &Connection, client_id: i64, label: &str) -> Result<Option<String>> {
+    let mut st = conn.prepare_cached(
+        "SELECT user FROM activities WHERE client_id = ?1 AND kind = 'client_change' \
+         AND instr(note, ?2) > 0 ORDER BY id DESC LIMIT 1",
+    )?;
+    Ok(st
+        .query_row(params![client_id, label], |r| r.get(0))
+        .optional()?)
+}

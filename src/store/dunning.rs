@@ -16,21 +16,21 @@ pub const EVER: &str = "9999-12-31";
 /// promise logged for the client as a whole (no invoice) covers each of
 /// the invoices it had by then.
 pub const INVOICE_FACTS: &str = "\
-    (SELECT count(*) FROM activities a WHERE a.invoice_id = i.id AND a.kind = 'reminder' \
+    (SELECT count(*) FROM activities_in_force a WHERE a.invoice_id = i.id AND a.kind = 'reminder' \
        AND a.on_date <= :as_of AND a.level >= 1), \
-    (SELECT max(a.on_date) FROM activities a WHERE a.invoice_id = i.id AND a.kind = 'reminder' \
+    (SELECT max(a.on_date) FROM activities_in_force a WHERE a.invoice_id = i.id AND a.kind = 'reminder' \
        AND a.on_date <= :as_of AND a.level = 0), \
-    (SELECT max(a.on_date) FROM activities a WHERE a.invoice_id = i.id \
+    (SELECT max(a.on_date) FROM activities_in_force a WHERE a.invoice_id = i.id \
        AND a.kind IN ('reminder', 'formal_notice') AND a.on_date <= :as_of), \
-    (SELECT max(a.on_date) FROM activities a WHERE a.invoice_id = i.id \
+    (SELECT max(a.on_date) FROM activities_in_force a WHERE a.invoice_id = i.id \
        AND a.kind = 'formal_notice' AND a.on_date <= :as_of), \
-    (SELECT p.date FROM (SELECT a.date, a.on_date, a.id FROM activities a \
+    (SELECT p.date FROM (SELECT a.date, a.on_date, a.id FROM activities_in_force a \
          WHERE a.invoice_id = i.id AND a.kind = 'promise' AND a.on_date <= :as_of \
-       UNION ALL SELECT a.date, a.on_date, a.id FROM activities a \
+       UNION ALL SELECT a.date, a.on_date, a.id FROM activities_in_force a \
          WHERE a.client_id = i.client_id AND a.kind = 'promise' AND a.invoice_id IS NULL \
          AND a.on_date <= :as_of AND a.on_date >= i.issued_on) p \
        ORDER BY p.on_date DESC, p.id DESC LIMIT 1), \
-    coalesce((SELECT a.kind = 'dispute' FROM activities a WHERE a.invoice_id = i.id \
+    coalesce((SELECT a.kind = 'dispute' FROM activities_in_force a WHERE a.invoice_id = i.id \
        AND a.kind IN ('dispute', 'dispute_resolved') AND a.on_date <= :as_of \
        ORDER BY a.on_date DESC, a.id DESC LIMIT 1), 0)";
 
@@ -54,27 +54,27 @@ const REGISTERED: &str = "(a.registered = 1 AND a.outcome IS NOT 'acknowledged')
 /// visit done is.
 pub fn client_facts() -> String {
     format!(
-        "(SELECT max(a.on_date) FROM activities a WHERE a.client_id = c.id AND a.on_date <= :as_of \
+        "(SELECT max(a.on_date) FROM activities_in_force a WHERE a.client_id = c.id AND a.on_date <= :as_of \
            AND {CONTACT}), \
-        (SELECT a.next_action_on FROM activities a WHERE a.client_id = c.id \
+        (SELECT a.next_action_on FROM activities_in_force a WHERE a.client_id = c.id \
            AND a.next_action_on IS NOT NULL AND a.on_date <= :as_of \
            ORDER BY a.on_date DESC, a.id DESC LIMIT 1), \
-        (SELECT max(a.date) FROM activities a WHERE a.client_id = c.id AND a.kind = 'snooze' \
+        (SELECT max(a.date) FROM activities_in_force a WHERE a.client_id = c.id AND a.kind = 'snooze' \
            AND a.on_date <= :as_of), \
-        (SELECT CASE WHEN a.outcome = 'planned' THEN a.date END FROM activities a \
+        (SELECT CASE WHEN a.outcome = 'planned' THEN a.date END FROM activities_in_force a \
            WHERE a.client_id = c.id AND a.kind = 'visit' AND a.on_date <= :as_of \
            ORDER BY a.on_date DESC, a.id DESC LIMIT 1), \
-        (SELECT max(a.date) FROM activities a WHERE a.client_id = c.id AND a.kind = 'hold' \
+        (SELECT max(a.date) FROM activities_in_force a WHERE a.client_id = c.id AND a.kind = 'hold' \
            AND a.on_date <= :as_of), \
-        (SELECT max(a.on_date) FROM activities a WHERE a.client_id = c.id AND a.kind = 'call' \
+        (SELECT max(a.on_date) FROM activities_in_force a WHERE a.client_id = c.id AND a.kind = 'call' \
            AND a.outcome = 'reached' AND a.on_date <= :as_of), \
-        (SELECT max(a.on_date) FROM activities a WHERE a.client_id = c.id AND a.kind = 'letter' \
+        (SELECT max(a.on_date) FROM activities_in_force a WHERE a.client_id = c.id AND a.kind = 'letter' \
            AND a.reason = 'pilot_end_notice' AND a.on_date <= :as_of), \
-        (SELECT max(coalesce(a.date, a.on_date)) FROM activities a WHERE a.client_id = c.id \
+        (SELECT max(coalesce(a.date, a.on_date)) FROM activities_in_force a WHERE a.client_id = c.id \
            AND a.kind = 'letter' AND a.reason = 'deposit_request' AND a.on_date <= :as_of), \
-        (SELECT max(a.on_date) FROM activities a WHERE a.client_id = c.id AND {REGISTERED} \
+        (SELECT max(a.on_date) FROM activities_in_force a WHERE a.client_id = c.id AND {REGISTERED} \
            AND a.on_date <= :as_of), \
-        (SELECT max(r.on_date) FROM activities a JOIN activities r ON r.id = a.refers_to \
+        (SELECT max(r.on_date) FROM activities_in_force a JOIN activities_in_force r ON r.id = a.refers_to \
            WHERE a.client_id = c.id AND a.outcome = 'acknowledged' AND a.on_date <= :as_of)"
     )
 }
@@ -92,7 +92,7 @@ pub fn case_facts(clients: &str) -> String {
            max(a.on_date) FILTER (WHERE a.kind = 'reminder' AND a.level >= 3), \
            max(a.on_date) FILTER (WHERE a.kind = 'formal_notice'), \
            max(coalesce(a.date, a.on_date)) \
-         FROM activities a JOIN invoices i ON i.id = a.invoice_id \
+         FROM activities_in_force a JOIN invoices i ON i.id = a.invoice_id \
          WHERE a.kind IN ('reminder', 'formal_notice') AND a.on_date <= :as_of {clients} \
          GROUP BY a.client_id, i.currency"
     )
@@ -111,14 +111,17 @@ pub fn journal_end(conn: &Connection) -> Result<i64> {
 
 /// Brings the cached standing of the clients and invoices named by the
 /// entries appended after entry `after` up to date, set-wise. Every write
-/// transaction ends with it, so no writer can forget it.
+/// transaction ends with it, so no writer can forget it. A correction
+/// names what the entry it corrects named (a correction of a promise for
+/// the whole account: every open invoice of the client).
 pub fn refresh_since(conn: &Connection, after: i64) -> Result<()> {
     let sql = format!(
         "UPDATE invoices AS i SET {INVOICE_COLUMNS} = (SELECT {INVOICE_FACTS}) \
          WHERE i.id IN (SELECT invoice_id FROM activities \
                         WHERE id > :after AND invoice_id IS NOT NULL) \
             OR (i.settled_on IS NULL AND i.client_id IN (SELECT client_id FROM activities \
-                        WHERE id > :after AND invoice_id IS NULL AND kind = 'promise'))"
+                        WHERE id > :after AND invoice_id IS NULL \
+                          AND kind IN ('promise', 'correction')))"
     );
     conn.prepare_cached(&sql)?
         .execute(named_params! {":as_of": EVER, ":after": after})?;
@@ -177,20 +180,20 @@ pub fn refresh_all_set_wise(conn: &Connection) -> Result<()> {
                  max(on_date) FILTER (WHERE kind = 'reminder' AND level = 0) AS courtesy, \
                  max(on_date) FILTER (WHERE kind IN ('reminder', 'formal_notice')) AS reminded, \
                  max(on_date) FILTER (WHERE kind = 'formal_notice') AS notice \
-               FROM activities WHERE invoice_id IS NOT NULL GROUP BY invoice_id) AS f \
+               FROM activities_in_force WHERE invoice_id IS NOT NULL GROUP BY invoice_id) AS f \
          WHERE i.id = f.invoice_id; \
          UPDATE invoices AS i SET disputed = (f.kind = 'dispute') \
-         FROM (SELECT invoice_id, kind, {LATEST} FROM activities \
+         FROM (SELECT invoice_id, kind, {LATEST} FROM activities_in_force \
                WHERE invoice_id IS NOT NULL AND kind IN ('dispute', 'dispute_resolved') \
                GROUP BY invoice_id) AS f \
          WHERE i.id = f.invoice_id; \
          UPDATE invoices AS i SET promised_for = f.date \
-         FROM (SELECT invoice_id, date, {LATEST} FROM activities \
+         FROM (SELECT invoice_id, date, {LATEST} FROM activities_in_force \
                WHERE kind = 'promise' AND invoice_id IS NOT NULL GROUP BY invoice_id) AS f \
          WHERE i.id = f.invoice_id; \
-         WITH own AS (SELECT invoice_id, {LATEST} AS k FROM activities \
+         WITH own AS (SELECT invoice_id, {LATEST} AS k FROM activities_in_force \
                       WHERE kind = 'promise' AND invoice_id IS NOT NULL GROUP BY invoice_id), \
-              account AS (SELECT client_id, date, on_date, {LATEST} AS k FROM activities \
+              account AS (SELECT client_id, date, on_date, {LATEST} AS k FROM activities_in_force \
                       WHERE kind = 'promise' AND invoice_id IS NULL GROUP BY client_id) \
          UPDATE invoices AS i SET promised_for = \
              CASE WHEN coalesce((SELECT own.k FROM own WHERE own.invoice_id = i.id), '') \
@@ -209,21 +212,21 @@ pub fn refresh_all_set_wise(conn: &Connection) -> Result<()> {
                  max(coalesce(a.date, a.on_date)) FILTER (WHERE a.kind = 'letter' \
                    AND a.reason = 'deposit_request') AS deposit, \
                  max(a.on_date) FILTER (WHERE {REGISTERED}) AS registered \
-               FROM activities a GROUP BY a.client_id) AS f \
+               FROM activities_in_force a GROUP BY a.client_id) AS f \
          WHERE c.id = f.client_id; \
          UPDATE clients AS c SET acknowledged_on = f.acknowledged \
          FROM (SELECT a.client_id, max(r.on_date) AS acknowledged \
-               FROM activities a JOIN activities r ON r.id = a.refers_to \
+               FROM activities_in_force a JOIN activities_in_force r ON r.id = a.refers_to \
                WHERE a.outcome = 'acknowledged' GROUP BY a.client_id) AS f \
          WHERE c.id = f.client_id; \
          DELETE FROM cases; \
          INSERT INTO cases {cases}; \
          UPDATE clients AS c SET next_action_on = f.next_action_on \
-         FROM (SELECT client_id, next_action_on, {LATEST} FROM activities \
+         FROM (SELECT client_id, next_action_on, {LATEST} FROM activities_in_force \
                WHERE next_action_on IS NOT NULL GROUP BY client_id) AS f \
          WHERE c.id = f.client_id; \
          UPDATE clients AS c SET visit_on = CASE WHEN f.outcome = 'planned' THEN f.date END \
-         FROM (SELECT client_id, outcome, date, {LATEST} FROM activities \
+         FROM (SELECT client_id, outcome, date, {LATEST} FROM activities_in_force \
                WHERE kind = 'visit' GROUP BY client_id) AS f \
          WHERE c.id = f.client_id;",
         cases = case_facts("").replace(":as_of", "'9999-12-31'"),
@@ -256,7 +259,7 @@ pub fn not_sent_today(
     on: NaiveDate,
 ) -> Result<()> {
     let mut st = conn.prepare_cached(
-        "SELECT count(*) FROM activities a JOIN clients c ON c.id = a.client_id \
+        "SELECT count(*) FROM activities_in_force a JOIN clients c ON c.id = a.client_id \
          WHERE c.code = ?1 AND a.kind = ?2 AND a.reason IS ?3 AND a.on_date = ?4",
     )?;
     let n: i64 = st.query_row(rusqlite::params![client, kind, reason, on], |r| r.get(0))?;

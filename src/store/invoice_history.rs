@@ -53,7 +53,7 @@ pub fn history(
         return Ok(None);
     };
     let mut st = conn.prepare_cached(
-        "SELECT received_on, amount FROM payments \
+        "SELECT received_on, amount FROM payments_in_force \
          WHERE invoice_id = :id AND received_on <= :as_of ORDER BY received_on, id",
     )?;
     let payments = st
@@ -62,7 +62,7 @@ pub fn history(
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?;
     let mut st = conn.prepare_cached(
-        "SELECT kind, level, on_date, date FROM activities \
+        "SELECT kind, level, on_date, date FROM activities_in_force \
          WHERE invoice_id = :id AND kind IN ('reminder', 'formal_notice') AND on_date <= :as_of \
          ORDER BY on_date, id",
     )?;
@@ -83,7 +83,7 @@ pub fn history(
     let reminder_level =
         u32::try_from(reminders.iter().filter(|(l, _)| *l >= 1).count()).unwrap_or(u32::MAX);
     let mut st = conn.prepare_cached(
-        "SELECT on_date, amount FROM activities \
+        "SELECT on_date, amount FROM activities_in_force \
          WHERE invoice_id = :id AND kind = 'write_off' AND on_date <= :as_of ORDER BY on_date, id",
     )?;
     let write_offs = st

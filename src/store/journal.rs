@@ -54,10 +54,15 @@ pub struct JournalEntry {
     pub method: Option<String>,
     /// The reference a payment was recorded with; null when none.
     pub payment_reference: Option<String>,
+    /// The correction that undid this entry, when one did (absent
+    /// otherwise).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub corrected_by: Option<i64>,
 }
 
 impl JournalEntry {
-    /// The outcome and the note, as one line: `no_answer: left a message`.
+    /// The outcome and the note, as one line: `no_answer: left a message`;
+    /// a corrected entry says which entry corrected it.
     pub fn summary(&self) -> String {
         let text = [self.outcome.as_deref(), Some(self.note.as_str())]
             .into_iter()
@@ -65,7 +70,7 @@ impl JournalEntry {
             .filter(|s| !s.is_empty())
             .collect::<Vec<_>>()
             .join(": ");
-        match (self.registered, self.acknowledged_on) {
+        let text = match (self.registered, self.acknowledged_on) {
             (true, Some(d)) => format!("{text} [registered, received {d}]")
                 .trim_start()
                 .to_string(),
@@ -73,31 +78,30 @@ impl JournalEntry {
                 .trim_start()
                 .to_string(),
             _ => text,
+        };
+        match self.corrected_by {
+            Some(id) => format!("{text} [corrected by entry {id}]")
+                .trim_start()
+                .to_string(),
+            None => text,
         }
     }
 }
 
-// A payment's entry and its row in `payments` are written in the same
-// transaction (see `record`) and name the same invoice, day, amount and
-// clerk, without a column that links them: the n-th such entry is the n-th
-// such payment, by id. Imported payments (with an import key) have no entry.
+// A payment's entry names its row in `payments` (`payment_id`, written
+// with it; migration 010 linked the older ones). Imported payments (with
+// an import key) have no entry. A correction is read with the entry it
+// corrects: `corrected_by` on the corrected one.
 const SELECT: &str = "SELECT a.id, a.at, a.on_date, a.user, a.kind, c.code, i.number, a.level, \
      a.outcome, a.amount, a.currency, a.date, a.next_action_on, a.reason, a.note, a.registered, \
      a.refers_to, \
-     (SELECT min(x.date) FROM activities x WHERE x.refers_to = a.id AND x.outcome = 'acknowledged'), \
-     a.assignee, a.reference, a.procedure, a.body, a.plan, p.method, p.reference \
+     (SELECT min(x.date) FROM activities_in_force x WHERE x.refers_to = a.id \
+        AND x.outcome = 'acknowledged'), \
+     a.assignee, a.reference, a.procedure, a.body, a.plan, p.method, p.reference, \
+     (SELECT min(k.id) FROM activities k WHERE k.kind = 'correction' AND k.refers_to = a.id) \
      FROM activities a JOIN clients c ON c.id = a.client_id \
      LEFT JOIN invoices i ON i.id = a.invoice_id \
-     LEFT JOIN payments p ON a.kind = 'payment' AND p.id = (\
-         SELECT q.id FROM payments q WHERE q.invoice_id = a.invoice_id \
-         AND q.received_on = a.on_date AND q.amount = a.amount AND q.user = a.user \
-         AND q.import_key IS NULL \
-         AND (SELECT count(*) FROM payments r WHERE r.invoice_id = q.invoice_id \
-             AND r.received_on = q.received_on AND r.amount = q.amount AND r.user = q.user \
-             AND r.import_key IS NULL AND r.id < q.id) \
-           = (SELECT count(*) FROM activities b WHERE b.invoice_id = a.invoice_id \
-             AND b.kind = 'payment' AND b.on_date = a.on_date AND b.amount = a.amount \
-             AND b.user = a.user AND b.id < a.id))";
+     LEFT JOIN payments p ON a.kind = 'payment' AND p.id = a.payment_id";
 
 /// The latest `limit` entries (all when `None`), newest first.
 pub fn latest(conn: &Connection, limit: Option<u32>) -> Result<Vec<JournalEntry>> {
@@ -170,6 +174,7 @@ fn entries(conn: &Connection, sql: &str, args: impl rusqlite::Params) -> Result<
                 .and_then(|t| serde_json::from_str(&t).ok()),
             method: r.get(23)?,
             payment_reference: r.get(24)?,
+            corrected_by: r.get(25)?,
         })
     })?;
     Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)

@@ -32,7 +32,7 @@ const MIGRATIONS: &[Migration] = &[
     },
     Migration {
         sql: include_str!("migrations/004_cases.sql"),
-        fill: Some(super::dunning::refresh_all_set_wise),
+        fill: Some(standings_before_corrections),
     },
     Migration {
         sql: include_str!("migrations/005_deposits.sql"),
@@ -54,7 +54,35 @@ const MIGRATIONS: &[Migration] = &[
         sql: include_str!("migrations/009_case_life.sql"),
         fill: None,
     },
+    Migration {
+        // The payment entries' links to their rows are filled by its SQL.
+        sql: include_str!("migrations/010_corrections.sql"),
+        fill: None,
+    },
 ];
+
+/// The fill of 004: every cached standing computed from the journal. The
+/// standings read the entries in force (migration 010's views); before
+/// 010 there are no corrections, so every entry and payment is in force:
+/// the views stand for the tables while it runs.
+fn standings_before_corrections(conn: &Connection) -> Result<()> {
+    let views: i64 = conn.query_row(
+        "SELECT count(*) FROM sqlite_schema WHERE type = 'view' \
+         AND name IN ('activities_in_force', 'payments_in_force')",
+        [],
+        |r| r.get(0),
+    )?;
+    if views == 2 {
+        return super::dunning::refresh_all_set_wise(conn);
+    }
+    conn.execute_batch(
+        "CREATE TEMP VIEW activities_in_force AS SELECT * FROM main.activities; \
+         CREATE TEMP VIEW payments_in_force AS SELECT * FROM main.payments;",
+    )?;
+    let done = super::dunning::refresh_all_set_wise(conn);
+    conn.execute_batch("DROP VIEW temp.activities_in_force; DROP VIEW temp.payments_in_force;")?;
+    done
+}
 
 /// Marks the file as a dun database (`PRAGMA application_id`, "dun1").
 pub const APPLICATION_ID: i64 = 0x6475_6e31;

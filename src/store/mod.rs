@@ -9,6 +9,7 @@ pub mod backup;
 mod bulk;
 pub mod case_life;
 pub mod clients;
+pub mod corrections;
 pub mod dunning;
 pub mod error;
 pub mod fs_kind;

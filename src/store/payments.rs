@@ -23,6 +23,19 @@ pub fn insert(
     import_key: Option<&str>,
     user: &str,
 ) -> Result<bool> {
+    Ok(insert_id(conn, invoice_id, p, currency, import_key, user)?.is_some())
+}
+
+/// [`insert`], returning the new payment's row id (what its journal entry
+/// names), or `None` when nothing was written.
+pub fn insert_id(
+    conn: &Connection,
+    invoice_id: i64,
+    p: &Payment,
+    currency: Currency,
+    import_key: Option<&str>,
+    user: &str,
+) -> Result<Option<i64>> {
     let mut due = conn.prepare_cached(
         "SELECT amount - paid - written_off, currency, issued_on FROM invoices WHERE id = ?1",
     )?;
@@ -50,8 +63,9 @@ pub fn insert(
         )));
     }
     if !insert_row(conn, invoice_id, p, currency, import_key, user)? {
-        return Ok(false);
+        return Ok(None);
     }
+    let id = conn.last_insert_rowid();
     let mut apply = conn.prepare_cached(
         "UPDATE invoices SET \
              paid = paid + ?2, \
@@ -61,7 +75,36 @@ pub fn insert(
          WHERE id = ?1",
     )?;
     apply.execute(params![invoice_id, p.amount, SqlDate::new(p.received_on)])?;
-    Ok(true)
+    Ok(Some(id))
+}
+
+/// Reverses the payment with row id `payment_id` (a bounced cheque, a
+/// payment recorded by mistake): its invoice's paid total, latest payment
+/// day and settled day become what they would be had it never been
+/// received. The payment's row stays, as every row does; the correction
+/// that names it (`payment_id`) takes it out of `payments_in_force`,
+/// which the aging, the penalties and the letters read. Call it once that
+/// correction is written. Returns the invoice's row id and the amount.
+pub fn reverse(conn: &Connection, payment_id: i64) -> Result<(i64, i64)> {
+    let mut st = conn.prepare_cached("SELECT invoice_id, amount FROM payments WHERE id = ?1")?;
+    let (invoice_id, amount): (i64, i64) = st
+        .query_row([payment_id], |r| Ok((r.get(0)?, r.get(1)?)))
+        .optional()?
+        .ok_or_else(|| StoreError::Invalid(format!("no payment with id {payment_id}")))?;
+    let mut apply = conn.prepare_cached(
+        "UPDATE invoices SET \
+             paid = paid - ?2, \
+             last_paid_on = (SELECT max(p.received_on) FROM payments_in_force p \
+                             WHERE p.invoice_id = ?1), \
+             settled_on = NULL \
+         WHERE id = ?1 AND paid >= ?2",
+    )?;
+    if apply.execute(params![invoice_id, amount])? == 0 {
+        return Err(StoreError::Invalid(format!(
+            "payment {payment_id} is not counted in its invoice's paid total"
+        )));
+    }
+    Ok((invoice_id, amount))
 }
 
 /// Writes the payment row alone; the caller keeps the invoice in step.

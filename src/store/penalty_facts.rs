@@ -44,16 +44,16 @@ pub fn for_invoices(
     let reminders = if super::dunning::cache_holds(conn, as_of)? {
         "i.reminder_level"
     } else {
-        "(SELECT count(*) FROM activities a WHERE a.invoice_id = i.id \
+        "(SELECT count(*) FROM activities_in_force a WHERE a.invoice_id = i.id \
             AND a.kind = 'reminder' AND a.level >= 1 AND a.on_date <= :as_of)"
     };
     let standing = format!(
-        "{reminders}, (SELECT min(a.on_date) FROM activities a WHERE a.invoice_id = i.id \
+        "{reminders}, (SELECT min(a.on_date) FROM activities_in_force a WHERE a.invoice_id = i.id \
             AND a.kind = 'formal_notice' AND a.on_date <= :as_of)"
     );
     let sql = format!(
         "SELECT i.number, i.due_on, i.currency, \
-                i.amount - coalesce((SELECT sum(p.amount) FROM payments p \
+                i.amount - coalesce((SELECT sum(p.amount) FROM payments_in_force p \
                     WHERE p.invoice_id = i.id AND p.received_on <= :as_of), 0), \
                 c.country, c.profile, c.late_rate, c.late_fee, {standing} \
          FROM json_each(:numbers) j \
