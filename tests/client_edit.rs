@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 use chrono::{NaiveDate, Utc};
 use serde_json::Value;
 
-#[path = "support/binary.rs"]
+#[path = "common/binary.rs"]
 mod binary;
 use binary::{dun, ok};
 

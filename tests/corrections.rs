@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 
 use serde_json::Value;
 
-#[path = "support/binary.rs"]
+#[path = "common/binary.rs"]
 mod binary;
 use binary::{dun, ok};
 
