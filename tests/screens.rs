@@ -236,3 +236,28 @@ fn queue_a_year_later_shows_last_contacts_with_their_year() {
 fn journal_a_year_later_shows_days_with_their_year() {
     insta::assert_snapshot!(screen_seen_on(a_year_later(), 80, 24, &[], "4"));
 }
+
+/// `?` on a client page lists the page's keys: logging, scrolling, back.
+#[test]
+fn help_on_the_client_page() {
+    insta::assert_snapshot!(screen(80, 24, "\n?"));
+}
+
+/// Every key of the aging list fits the help at 80×24.
+#[test]
+fn help_on_the_aging_list() {
+    insta::assert_snapshot!(screen(80, 24, "2?"));
+}
+
+/// `?` over a letter lists the letter's keys, over the letter.
+#[test]
+fn help_on_a_letter() {
+    insta::assert_snapshot!(screen(80, 24, "jjr?"));
+}
+
+/// `M` shows the last messages in full, newest first: the held letter's
+/// message, cut on the message line, is whole here.
+#[test]
+fn the_last_messages_in_full() {
+    insta::assert_snapshot!(screen(80, 24, "jjr\x1bM"));
+}

@@ -227,3 +227,6 @@ impl App {
         })]
     }
 }
+
+#[cfg(test)]
+mod tests;

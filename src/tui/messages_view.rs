@@ -12,7 +12,7 @@ use crate::domain::text::printable;
 pub fn draw(f: &mut Frame<'_>, body: Rect, app: &App, scroll: u16, theme: &Theme) {
     let mut lines = Vec::new();
     for m in app.messages.newest_first() {
-        lines.push(Line::from(printable(m).into_owned()));
+        lines.push(Line::from(format!("• {}", printable(m))));
     }
     if lines.is_empty() {
         lines.push(Line::from(Span::styled("No message yet.", theme.muted)));

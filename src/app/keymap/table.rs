@@ -117,7 +117,7 @@ pub const KEYMAP: &[Binding] = &[
     typing(&[Search], "type: the list follows each letter"),
     // A letter before it is sent.
     bind(&[Preview], &[Enter], "Enter", Action::Confirm, "send", "send it, and log it"),
-    bind(&[Preview], &[Esc, Char('q')], "Esc/q", Action::Cancel, "cancel", "put it away: nothing is sent"),
+    bind(&[Preview], &[Esc, Char('q')], "Esc/q", Action::Cancel, "cancel", "put it away, send nothing"),
     bind(&[Preview], &[Down, Char('j')], "↓/j", Action::Down, "", "scroll down"),
     bind(&[Preview], &[Up, Char('k')], "↑/k", Action::Up, "", "scroll up"),
     bind(&[Preview], &[PageDown, Char(' ')], "PgDn/Space", Action::PageDown, "", "a page down"),
