@@ -2,7 +2,7 @@
 //! for which action in which mode.
 
 use super::form::FormKind;
-pub use super::tab::Tab;
+use super::tab::Tab;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Action {

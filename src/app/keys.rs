@@ -139,7 +139,10 @@ impl App {
     }
 
     /// Changes the aging list's query and reads it from its first line.
-    fn aging_query(&mut self, change: impl FnOnce(&mut super::Aging, &str)) -> Vec<Effect> {
+    pub(super) fn aging_query(
+        &mut self,
+        change: impl FnOnce(&mut super::Aging, &str),
+    ) -> Vec<Effect> {
         change(&mut self.aging, &self.user);
         self.aging.restart();
         self.messages.show(self.aging.words());
@@ -282,106 +285,6 @@ impl App {
                     .into_iter()
                     .collect();
             }
-        }
-        Vec::new()
-    }
-
-    /// A key while typing the aging list's search: the list follows each
-    /// letter; Enter keeps the search, Esc clears it.
-    fn on_search(&mut self, action: Action, typed: Option<char>) -> Vec<Effect> {
-        match action {
-            Action::Confirm => {
-                self.mode = Mode::List;
-                Vec::new()
-            }
-            Action::Cancel => {
-                self.mode = Mode::List;
-                self.aging_query(|a, _| a.query.search.clear())
-            }
-            Action::Erase => self.aging_query(|a, _| {
-                a.query.search.pop();
-            }),
-            Action::Type => match typed {
-                Some(c) if self.aging.type_char(c) => self.aging_query(|_, _| {}),
-                _ => Vec::new(),
-            },
-            _ => Vec::new(),
-        }
-    }
-
-    /// A key while a form is open: typing, moving between fields, Enter to
-    /// record (when the fields check out), Esc to cancel.
-    fn on_form(&mut self, action: Action, typed: Option<char>) -> Vec<Effect> {
-        let base = self.base();
-        let Mode::Form(form) = &mut self.mode else {
-            return Vec::new();
-        };
-        match action {
-            Action::Cancel => {
-                self.mode = base;
-                self.messages.say("Cancelled: nothing recorded.");
-            }
-            Action::Confirm => match form.submission(self.today) {
-                Ok(submission) => {
-                    return vec![Effect::Record {
-                        target: form.target.clone(),
-                        submission,
-                    }];
-                }
-                Err(reason) => form.error = Some(reason),
-            },
-            Action::NextField => form.next_field(),
-            Action::PreviousField => form.previous_field(),
-            Action::Erase => form.backspace(),
-            Action::Type => {
-                if let Some(c) = typed {
-                    form.type_char(c);
-                }
-            }
-            _ => {}
-        }
-        Vec::new()
-    }
-
-    /// A key while a letter is shown: Enter sends it, Esc puts it away,
-    /// the arrows scroll it.
-    fn on_preview(&mut self, action: Action) -> Vec<Effect> {
-        if action == Action::Help {
-            self.mode = Mode::Help(Box::new(self.mode.clone()));
-            return Vec::new();
-        }
-        let base = self.base();
-        let Mode::Preview(preview) = &mut self.mode else {
-            return Vec::new();
-        };
-        match action {
-            Action::Confirm => {
-                let letter = preview.letter.clone();
-                self.mode = base;
-                return vec![Effect::SendLetter(Box::new(letter))];
-            }
-            Action::Cancel => {
-                self.mode = base;
-                self.messages.say("Letter not sent.");
-            }
-            Action::Down => preview.down(1),
-            Action::Up => preview.up(1),
-            Action::PageDown => preview.page_down(),
-            Action::PageUp => preview.page_up(),
-            _ => {}
-        }
-        Vec::new()
-    }
-
-    /// A key in the help or the messages: back to where they were opened,
-    /// or scrolling the messages.
-    fn on_overlay(&mut self, action: Action) -> Vec<Effect> {
-        match (&mut self.mode, action) {
-            (Mode::Help(over), Action::Back) => self.mode = (**over).clone(),
-            (Mode::Messages { over, .. }, Action::Back) => self.mode = (**over).clone(),
-            (Mode::Messages { scroll, .. }, Action::Down) => *scroll = scroll.saturating_add(1),
-            (Mode::Messages { scroll, .. }, Action::Up) => *scroll = scroll.saturating_sub(1),
-            _ => {}
         }
         Vec::new()
     }

@@ -33,6 +33,7 @@ pub mod tab;
 
 mod keys;
 mod results;
+mod typing;
 
 use chrono::NaiveDate;
 use crossterm::event::KeyEventKind;

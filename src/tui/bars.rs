@@ -75,14 +75,3 @@ pub fn footer(f: &mut Frame<'_>, area: Rect, app: &App, theme: &Theme) {
     }
     f.render_widget(Paragraph::new(Line::from(spans)), area);
 }
-
-/// The hints of `scope` in a line, `Enter send · Esc cancel`, for the
-/// frame of a letter or a form.
-pub fn hint_line(scope: crate::app::Scope) -> String {
-    keymap::hints(scope)
-        .into_iter()
-        .filter(|(_, word)| *word != "help" && *word != "quit")
-        .map(|(label, word)| format!("{label} {word}"))
-        .collect::<Vec<_>>()
-        .join(" · ")
-}

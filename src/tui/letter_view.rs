@@ -54,7 +54,7 @@ pub fn draw(f: &mut Frame<'_>, body: Rect, c: &Composed, scroll: u16, theme: &Th
         .title(title)
         .title_bottom(format!(
             " {} ",
-            super::bars::hint_line(crate::app::Scope::Preview)
+            crate::app::keymap::hint_line(crate::app::Scope::Preview)
         ));
     f.render_widget(Clear, area);
     f.render_widget(

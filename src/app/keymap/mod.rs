@@ -62,12 +62,24 @@ pub fn bindings(scope: Scope) -> impl Iterator<Item = &'static Binding> {
 /// first,
 /// so that a narrow window still shows them.
 pub fn hints(scope: Scope) -> Vec<(&'static str, &'static str)> {
+    hinted(scope).map(|b| (b.label, b.hint)).collect()
+}
+
+/// [`hints`] without help and quit, in a line (`Enter send · Esc/q
+/// cancel`), for the frame of a letter or a form.
+pub fn hint_line(scope: Scope) -> String {
+    hinted(scope)
+        .filter(|b| !matches!(b.action, Action::Help | Action::Quit))
+        .map(|b| format!("{} {}", b.label, b.hint))
+        .collect::<Vec<_>>()
+        .join(" · ")
+}
+
+fn hinted(scope: Scope) -> impl Iterator<Item = &'static Binding> {
     let first = |b: &&Binding| matches!(b.action, Action::Back | Action::Help | Action::Quit);
     let hinted = |b: &&Binding| !b.hint.is_empty();
     bindings(scope)
         .filter(hinted)
         .filter(first)
-        .chain(bindings(scope).filter(hinted).filter(|b| !first(b)))
-        .map(|b| (b.label, b.hint))
-        .collect()
+        .chain(bindings(scope).filter(hinted).filter(move |b| !first(b)))
 }
