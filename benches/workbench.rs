@@ -13,9 +13,11 @@ use std::process::Command;
 use std::rc::Rc;
 use std::time::{Duration, Instant};
 
-use dun::app::{Action, App, Load, Tab};
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use dun::app::{App, Event};
 use dun::store::Store;
-use dun::tui::{draw, layout, theme::Theme};
+use dun::tui::perform::{Env, step};
+use dun::tui::{draw, theme::Theme};
 use ratatui::backend::CrosstermBackend;
 use ratatui::layout::Rect;
 use ratatui::{Terminal, TerminalOptions, Viewport};
@@ -80,22 +82,26 @@ fn main() {
     let started = Instant::now();
     let mut store = Store::open(&db).expect("open");
     let mut app = App::new(today, "root", "DEMO");
-    app.list_height = layout::list_rows(app.tab, size);
-    app.load(&mut store, Load::All).expect("load");
+    let mut env = Env::new(&mut store);
+    let resize = Event::Resize {
+        width: size.width,
+        height: size.height,
+    };
+    step(&mut app, &mut env, resize);
+    step(&mut app, &mut env, Event::Start);
     terminal
         .draw(|f| draw::draw(f, &app, &theme))
         .expect("draw");
     let first = started.elapsed();
 
-    let mut step = |app: &mut App, store: &mut Store, action: Action| -> (Duration, usize) {
+    let mut press = |app: &mut App, env: &mut Env<'_>, code: KeyCode| -> (Duration, usize) {
         let before = sent.get();
         let t = Instant::now();
-        if let Some(load) = app.update(action) {
-            app.load(store, load).expect("load");
-        }
-        if let Some(load) = app.fit(layout::list_rows(app.tab, size)) {
-            app.load(store, load).expect("load");
-        }
+        step(
+            app,
+            env,
+            Event::Key(KeyEvent::new(code, KeyModifiers::NONE)),
+        );
         terminal.draw(|f| draw::draw(f, app, &theme)).expect("draw");
         (t.elapsed(), sent.get() - before)
     };
@@ -103,30 +109,30 @@ fn main() {
     let mut latencies = Vec::new();
     let mut queue_down = Vec::new();
     for _ in 0..100 {
-        let (t, bytes) = step(&mut app, &mut store, Action::Down);
+        let (t, bytes) = press(&mut app, &mut env, KeyCode::Down);
         latencies.push(t);
         queue_down.push(bytes);
     }
     for _ in 0..100 {
-        latencies.push(step(&mut app, &mut store, Action::Up).0);
+        latencies.push(press(&mut app, &mut env, KeyCode::Up).0);
     }
-    latencies.push(step(&mut app, &mut store, Action::Show(Tab::Aging)).0);
+    latencies.push(press(&mut app, &mut env, KeyCode::Char('2')).0);
     let mut aging_down = Vec::new();
     for _ in 0..200 {
-        let (t, bytes) = step(&mut app, &mut store, Action::Down);
+        let (t, bytes) = press(&mut app, &mut env, KeyCode::Down);
         latencies.push(t);
         aging_down.push(bytes);
     }
     let mut paging = Vec::new();
-    for action in [Action::PageDown; 50]
+    for code in [KeyCode::PageDown; 50]
         .into_iter()
-        .chain([Action::PageUp; 50])
+        .chain([KeyCode::PageUp; 50])
     {
-        paging.push(step(&mut app, &mut store, action).0);
+        paging.push(press(&mut app, &mut env, code).0);
     }
     latencies.extend(paging.iter().copied());
-    let jump_end = step(&mut app, &mut store, Action::Bottom).0;
-    let jump_top = step(&mut app, &mut store, Action::Top).0;
+    let jump_end = press(&mut app, &mut env, KeyCode::End).0;
+    let jump_top = press(&mut app, &mut env, KeyCode::Home).0;
     let slowest_paging = paging.iter().max().copied().unwrap_or_default();
     latencies.sort();
     queue_down.sort();
@@ -138,8 +144,8 @@ fn main() {
     );
     println!(
         "open invoices {}, queue lines {}",
-        app.aging_count,
-        app.queue.len()
+        app.aging.count,
+        app.queue.lines.len()
     );
     let rows = [
         ("first full frame (open, load, draw)", ms(first), "< 200 ms"),

@@ -1,10 +1,14 @@
 //! The workbench's state driven by the keys a clerk presses, on the demo
 //! portfolio with a fixed today.
 
+#[path = "common/workbench.rs"]
+mod workbench;
+
 use chrono::NaiveDate;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use dun::app::{App, Tab, keymap};
+use dun::app::{App, Effect, Event, Mode, Tab};
 use dun::store::Store;
+use workbench::Bench;
 
 fn today() -> NaiveDate {
     "2026-11-22".parse().unwrap()
@@ -18,34 +22,27 @@ fn demo() -> (tempfile::TempDir, Store) {
 }
 
 /// Presses keys the way the event loop does.
-fn press(app: &mut App, store: &mut Store, keys: &[KeyCode]) {
-    for code in keys {
-        let key = KeyEvent::new(*code, KeyModifiers::NONE);
-        if let Some(action) = keymap::action_for(app.tab, key)
-            && let Some(load) = app.update(action)
-        {
-            app.load(store, load).unwrap();
-        }
-    }
+fn press(app: &mut Bench<'_>, keys: &[KeyCode]) {
+    app.keys(keys);
 }
 
-fn started(store: &mut Store) -> App {
-    let mut app = App::new(today(), "root", "DEMO");
-    app.list_height = 12;
-    app.load(store, dun::app::Load::All).unwrap();
-    app
+/// The demo opened in a terminal whose lists show 12 lines.
+fn started(store: &mut Store) -> Bench<'_> {
+    // 80×25 less the top line, the missing rate's, the message line and
+    // the hints: 21 lines of body, 12 of them the aging list's.
+    workbench::open(store, App::new(today(), "root", "DEMO"), 80, 25)
 }
 
 #[test]
 fn the_queue_opens_with_the_most_urgent_client_selected() {
     let (_dir, mut store) = demo();
     let app = started(&mut store);
-    assert_eq!(app.tab, Tab::Queue);
-    assert!(!app.queue.is_empty());
-    assert_eq!(app.queue_selected, 0);
+    assert_eq!(app.app.tab, Tab::Queue);
+    assert!(!app.app.queue.lines.is_empty());
+    assert_eq!(app.app.queue.selected, 0);
     assert!(
         matches!(
-            app.queue[0].reason,
+            app.app.queue.lines[0].reason,
             dun::domain::queue::Reason::BrokenPromise(_)
         ),
         "broken promises come first"
@@ -56,20 +53,19 @@ fn the_queue_opens_with_the_most_urgent_client_selected() {
 fn moving_through_the_aging_list_loads_the_lines_on_screen() {
     let (_dir, mut store) = demo();
     let mut app = started(&mut store);
-    press(&mut app, &mut store, &[KeyCode::Char('2')]);
-    assert_eq!(app.tab, Tab::Aging);
-    assert_eq!(app.aging_rows.len(), 12);
-    press(&mut app, &mut store, &[KeyCode::Char('G')]);
-    assert_eq!(app.aging_selected, app.aging_count - 1);
-    let visible = app.aging_selected - app.aging_top;
+    press(&mut app, &[KeyCode::Char('2')]);
+    assert_eq!(app.app.tab, Tab::Aging);
+    assert_eq!(app.app.aging.rows.len(), 12);
+    press(&mut app, &[KeyCode::Char('G')]);
+    assert_eq!(app.app.aging.selected, app.app.aging.count - 1);
+    let visible = app.app.aging.selected - app.app.aging.top;
     assert!(
-        visible < app.aging_rows.len(),
+        visible < app.app.aging.rows.len(),
         "the last line is on screen: {visible} of {}",
-        app.aging_rows.len()
+        app.app.aging.rows.len()
     );
     press(
         &mut app,
-        &mut store,
         &[
             KeyCode::Char('g'),
             KeyCode::Char('j'),
@@ -77,49 +73,75 @@ fn moving_through_the_aging_list_loads_the_lines_on_screen() {
             KeyCode::Char('k'),
         ],
     );
-    assert_eq!(app.aging_selected, 1);
-    assert_eq!(app.aging_top, 0);
-    press(&mut app, &mut store, &[KeyCode::PageDown]);
-    assert_eq!(app.aging_selected, 13);
-    assert_eq!(app.aging_top, 12);
-    assert_eq!(app.aging_rows.len(), 12);
+    assert_eq!(app.app.aging.selected, 1);
+    assert_eq!(app.app.aging.top, 0);
+    press(&mut app, &[KeyCode::PageDown]);
+    assert_eq!(app.app.aging.selected, 13);
+    assert_eq!(app.app.aging.top, 12);
+    assert_eq!(app.app.aging.rows.len(), 12);
 }
 
 #[test]
 fn mine_shows_only_my_clients_and_back_again() {
     let (_dir, mut store) = demo();
     let mut app = started(&mut store);
-    let everyone = app.queue.len();
-    press(&mut app, &mut store, &[KeyCode::Char('m')]);
-    assert!(app.queue.iter().all(|c| c.clerk.as_deref() == Some("root")));
-    assert!(!app.queue.is_empty() && app.queue.len() < everyone);
-    assert!(app.message.contains("root"));
-    press(&mut app, &mut store, &[KeyCode::Char('m')]);
-    assert_eq!(app.queue.len(), everyone);
+    let everyone = app.app.queue.lines.len();
+    press(&mut app, &[KeyCode::Char('m')]);
+    assert!(
+        app.app
+            .queue
+            .lines
+            .iter()
+            .all(|c| c.clerk.as_deref() == Some("root"))
+    );
+    assert!(!app.app.queue.lines.is_empty() && app.app.queue.lines.len() < everyone);
+    assert!(app.app.message().contains("root"));
+    press(&mut app, &[KeyCode::Char('m')]);
+    assert_eq!(app.app.queue.lines.len(), everyone);
 }
 
 #[test]
 fn help_opens_and_closes_and_q_quits() {
     let (_dir, mut store) = demo();
     let mut app = started(&mut store);
-    press(&mut app, &mut store, &[KeyCode::Char('?')]);
-    assert!(app.help);
-    press(&mut app, &mut store, &[KeyCode::Esc]);
-    assert!(!app.help);
-    press(&mut app, &mut store, &[KeyCode::Char('x'), KeyCode::F(5)]);
-    assert!(!app.quit, "unknown keys do nothing");
-    press(&mut app, &mut store, &[KeyCode::Char('q')]);
-    assert!(app.quit);
+    press(&mut app, &[KeyCode::Char('?')]);
+    assert!(matches!(app.app.mode, Mode::Help(_)));
+    press(&mut app, &[KeyCode::Esc]);
+    assert!(!matches!(app.app.mode, Mode::Help(_)));
+    press(&mut app, &[KeyCode::Char('x'), KeyCode::F(5)]);
+    assert!(!app.app.quit, "unknown keys do nothing");
+    press(&mut app, &[KeyCode::Char('q')]);
+    assert!(app.app.quit);
 }
 
 #[test]
 fn ctrl_c_quits_from_anywhere() {
     let (_dir, mut store) = demo();
     let mut app = started(&mut store);
+    press(&mut app, &[KeyCode::Char('4'), KeyCode::Char('c')]);
+    assert!(!app.app.quit, "c alone does nothing on the journal");
     let key = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
-    let action = keymap::action_for(Tab::Journal, key).unwrap();
-    app.update(action);
-    assert!(app.quit);
+    app.event(Event::Key(key));
+    assert!(app.app.quit);
+}
+
+fn form<'a>(app: &'a Bench<'_>) -> Option<&'a dun::app::form::Form> {
+    match &app.app.mode {
+        Mode::Form(f) => Some(f),
+        _ => None,
+    }
+}
+
+fn form_error(app: &Bench<'_>) -> Option<String> {
+    form(app).and_then(|f| f.error.clone())
+}
+
+/// The letter shown, and how far it is scrolled.
+fn preview<'a>(app: &'a Bench<'_>) -> Option<(&'a dun::letters::compose::Composed, u16)> {
+    match &app.app.mode {
+        Mode::Preview(p) => Some((&p.letter, p.scroll)),
+        _ => None,
+    }
 }
 
 fn journal_count(store: &Store) -> i64 {
@@ -127,13 +149,8 @@ fn journal_count(store: &Store) -> i64 {
 }
 
 /// Keys while a form is open go to the form.
-fn type_in(app: &mut App, store: &mut Store, keys: &[KeyCode]) {
-    for code in keys {
-        let key = KeyEvent::new(*code, KeyModifiers::NONE);
-        if let Some(load) = app.form_key(key) {
-            app.load(store, load).unwrap();
-        }
-    }
+fn type_in(app: &mut Bench<'_>, keys: &[KeyCode]) {
+    app.keys(keys);
 }
 
 fn chars(s: &str) -> Vec<KeyCode> {
@@ -144,24 +161,24 @@ fn chars(s: &str) -> Vec<KeyCode> {
 fn a_call_with_no_answer_takes_two_keys_after_c() {
     let (_dir, mut store) = demo();
     let mut app = started(&mut store);
-    let before = journal_count(&store);
-    let client = app.queue[0].code.clone();
-    press(&mut app, &mut store, &[KeyCode::Char('c')]);
-    assert!(app.form.is_some());
-    type_in(&mut app, &mut store, &[KeyCode::Char('2'), KeyCode::Enter]);
+    let before = journal_count(app.store());
+    let client = app.app.queue.lines[0].code.clone();
+    press(&mut app, &[KeyCode::Char('c')]);
+    assert!(matches!(app.app.mode, Mode::Form(_)));
+    type_in(&mut app, &[KeyCode::Char('2'), KeyCode::Enter]);
     assert!(
-        app.form.is_none(),
+        !matches!(app.app.mode, Mode::Form(_)),
         "{:?}",
-        app.form.as_ref().and_then(|f| f.error.clone())
+        form_error(&app)
     );
-    assert_eq!(journal_count(&store), before + 1);
+    assert_eq!(journal_count(app.store()), before + 1);
     assert!(
-        app.message.starts_with("Call logged (no_answer)"),
+        app.app.message().starts_with("Call logged (no_answer)"),
         "{}",
-        app.message
+        app.app.message()
     );
-    press(&mut app, &mut store, &[KeyCode::Char('4')]);
-    let latest = &app.journal[0];
+    press(&mut app, &[KeyCode::Char('4')]);
+    let latest = &app.app.journal.entries[0];
     assert_eq!(
         (latest.kind.as_str(), latest.client.as_str()),
         ("call", client.as_str())
@@ -173,15 +190,15 @@ fn a_call_with_no_answer_takes_two_keys_after_c() {
 fn a_promise_for_next_friday_is_p_then_enter() {
     let (_dir, mut store) = demo();
     let mut app = started(&mut store);
-    press(&mut app, &mut store, &[KeyCode::Char('p')]);
-    type_in(&mut app, &mut store, &[KeyCode::Enter]);
+    press(&mut app, &[KeyCode::Char('p')]);
+    type_in(&mut app, &[KeyCode::Enter]);
     assert!(
-        app.form.is_none(),
+        !matches!(app.app.mode, Mode::Form(_)),
         "{:?}",
-        app.form.as_ref().and_then(|f| f.error.clone())
+        form_error(&app)
     );
-    press(&mut app, &mut store, &[KeyCode::Char('4')]);
-    let latest = &app.journal[0];
+    press(&mut app, &[KeyCode::Char('4')]);
+    let latest = &app.app.journal.entries[0];
     assert_eq!(latest.kind, "promise");
     assert_eq!(
         latest.date,
@@ -194,29 +211,21 @@ fn a_promise_for_next_friday_is_p_then_enter() {
 fn bad_input_keeps_the_form_open_with_the_reason_and_records_nothing() {
     let (_dir, mut store) = demo();
     let mut app = started(&mut store);
-    let before = journal_count(&store);
+    let before = journal_count(app.store());
     // A payment larger than what is due.
-    press(&mut app, &mut store, &[KeyCode::Char('$')]);
+    press(&mut app, &[KeyCode::Char('$')]);
     let mut keys = vec![KeyCode::Backspace; 20];
     keys.extend(chars("99999999"));
     keys.push(KeyCode::Enter);
-    type_in(&mut app, &mut store, &keys);
-    let error = app
-        .form
-        .as_ref()
-        .and_then(|f| f.error.clone())
-        .expect("still open");
+    type_in(&mut app, &keys);
+    let error = form_error(&app).expect("still open");
     assert!(error.contains("more than"), "{error}");
     // An amount with letters.
     let mut keys = vec![KeyCode::Backspace; 20];
     keys.extend(chars("12a"));
     keys.push(KeyCode::Enter);
-    type_in(&mut app, &mut store, &keys);
-    let error = app
-        .form
-        .as_ref()
-        .and_then(|f| f.error.clone())
-        .expect("still open");
+    type_in(&mut app, &keys);
+    let error = form_error(&app).expect("still open");
     assert!(error.starts_with("Amount:"), "{error}");
     // A date that is not a date.
     let mut keys = vec![KeyCode::Backspace; 20];
@@ -224,17 +233,13 @@ fn bad_input_keeps_the_form_open_with_the_reason_and_records_nothing() {
     keys.extend(vec![KeyCode::Backspace; 12]);
     keys.extend(chars("31/02/2026"));
     keys.push(KeyCode::Enter);
-    type_in(&mut app, &mut store, &keys);
-    let error = app
-        .form
-        .as_ref()
-        .and_then(|f| f.error.clone())
-        .expect("still open");
+    type_in(&mut app, &keys);
+    let error = form_error(&app).expect("still open");
     assert!(error.starts_with("Received on:"), "{error}");
-    type_in(&mut app, &mut store, &[KeyCode::Esc]);
-    assert!(app.form.is_none());
-    assert!(app.message.contains("nothing recorded"));
-    assert_eq!(journal_count(&store), before);
+    type_in(&mut app, &[KeyCode::Esc]);
+    assert!(!matches!(app.app.mode, Mode::Form(_)));
+    assert!(app.app.message().contains("nothing recorded"));
+    assert_eq!(journal_count(app.store()), before);
 }
 
 /// The "done when": find the most overdue client, read its solvency
@@ -246,13 +251,16 @@ fn most_overdue_client_notes_call_and_promise_then_the_journal() {
     // The aging list starts with the most overdue invoice.
     press(
         &mut app,
-        &mut store,
         &[KeyCode::Char('2'), KeyCode::Char('g'), KeyCode::Enter],
     );
-    let page = app.page.clone().expect("the client page is open");
+    let page = app
+        .app
+        .client_page()
+        .cloned()
+        .expect("the client page is open");
     assert_eq!(
         Some(page.client.code.clone()),
-        app.aging_rows.first().map(|l| l.client.clone())
+        app.app.aging.rows.first().map(|l| l.client.clone())
     );
     assert!(!page.notes.is_empty(), "its solvency notes are on the page");
     assert!(
@@ -260,17 +268,20 @@ fn most_overdue_client_notes_call_and_promise_then_the_journal() {
         "newest first"
     );
     // c 1 (reached) Enter, then p Enter (next Friday, what is due).
-    press(&mut app, &mut store, &[KeyCode::Char('c')]);
-    type_in(&mut app, &mut store, &[KeyCode::Char('1'), KeyCode::Enter]);
-    press(&mut app, &mut store, &[KeyCode::Char('p')]);
-    type_in(&mut app, &mut store, &[KeyCode::Enter]);
-    let timeline = &app.page.as_ref().unwrap().timeline;
+    press(&mut app, &[KeyCode::Char('c')]);
+    type_in(&mut app, &[KeyCode::Char('1'), KeyCode::Enter]);
+    press(&mut app, &[KeyCode::Char('p')]);
+    type_in(&mut app, &[KeyCode::Enter]);
+    let timeline = &app.app.client_page().unwrap().timeline;
     assert_eq!(timeline[0].kind, "promise");
     assert_eq!(timeline[1].kind, "call");
-    press(&mut app, &mut store, &[KeyCode::Esc, KeyCode::Char('4')]);
-    assert_eq!(app.journal[0].kind, "promise");
-    assert_eq!(app.journal[0].client, page.client.code);
-    assert_eq!(app.journal[1].outcome.as_deref(), Some("reached"));
+    press(&mut app, &[KeyCode::Esc, KeyCode::Char('4')]);
+    assert_eq!(app.app.journal.entries[0].kind, "promise");
+    assert_eq!(app.app.journal.entries[0].client, page.client.code);
+    assert_eq!(
+        app.app.journal.entries[1].outcome.as_deref(),
+        Some("reached")
+    );
 }
 
 #[test]
@@ -278,42 +289,33 @@ fn the_aging_list_searches_filters_and_sorts() {
     let (_dir, mut store) = demo();
     let mut app = started(&mut store);
     let all = {
-        press(&mut app, &mut store, &[KeyCode::Char('2')]);
-        app.aging_count
+        press(&mut app, &[KeyCode::Char('2')]);
+        app.app.aging.count
     };
     // `/` then letters: the list follows each one.
-    press(&mut app, &mut store, &[KeyCode::Char('/')]);
-    assert!(app.searching);
-    for c in "köln".chars() {
-        let load = app
-            .search_key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE))
-            .unwrap();
-        app.load(&mut store, load).unwrap();
-    }
-    assert!(app.aging_count > 0 && app.aging_count < all);
+    press(&mut app, &[KeyCode::Char('/')]);
+    assert!(app.app.mode == Mode::Search);
+    app.typed("köln");
+    assert!(app.app.aging.count > 0 && app.app.aging.count < all);
     assert!(
-        app.aging_rows
+        app.app
+            .aging
+            .rows
             .iter()
             .all(|l| l.client_name.to_lowercase().contains("köln"))
     );
-    app.search_key(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE));
-    assert!(!app.searching);
-    let load = {
-        app.searching = true;
-        app.search_key(KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE))
-            .unwrap()
-    };
-    app.load(&mut store, load).unwrap();
-    assert_eq!(app.aging_count, all, "Esc clears the search");
+    press(&mut app, &[KeyCode::Enter]);
+    assert!(app.app.mode == Mode::List);
+    assert_eq!(app.app.aging.query.search, "köln", "Enter keeps it");
+    press(&mut app, &[KeyCode::Char('/'), KeyCode::Esc]);
+    assert_eq!(app.app.aging.count, all, "Esc clears the search");
 
     // f: one bucket at a time.
-    press(
-        &mut app,
-        &mut store,
-        &[KeyCode::Char('f'), KeyCode::Char('f')],
-    );
+    press(&mut app, &[KeyCode::Char('f'), KeyCode::Char('f')]);
     assert!(
-        app.aging_rows
+        app.app
+            .aging
+            .rows
             .iter()
             .all(|l| (1..=30).contains(&l.days_overdue)),
         "1-30"
@@ -321,7 +323,6 @@ fn the_aging_list_searches_filters_and_sorts() {
     // x: only disputed.
     press(
         &mut app,
-        &mut store,
         &[
             KeyCode::Char('f'),
             KeyCode::Char('f'),
@@ -330,25 +331,25 @@ fn the_aging_list_searches_filters_and_sorts() {
             KeyCode::Char('x'),
         ],
     );
-    assert!(app.aging_query.bucket.is_none());
-    assert!(app.aging_count > 0 && app.aging_rows.iter().all(|l| l.disputed));
+    assert!(app.app.aging.query.bucket.is_none());
+    assert!(app.app.aging.count > 0 && app.app.aging.rows.iter().all(|l| l.disputed));
     // s: by amount, largest first.
-    press(
-        &mut app,
-        &mut store,
-        &[KeyCode::Char('x'), KeyCode::Char('s')],
-    );
+    press(&mut app, &[KeyCode::Char('x'), KeyCode::Char('s')]);
     assert!(
-        app.aging_rows
+        app.app
+            .aging
+            .rows
             .windows(2)
             .all(|w| w[0].outstanding >= w[1].outstanding)
     );
     // m: only my clients'.
-    press(&mut app, &mut store, &[KeyCode::Char('m')]);
+    press(&mut app, &[KeyCode::Char('m')]);
     assert!(
-        app.aging_count > 0
+        app.app.aging.count > 0
             && app
-                .aging_rows
+                .app
+                .aging
+                .rows
                 .iter()
                 .all(|l| l.clerk.as_deref() == Some("root"))
     );
@@ -358,44 +359,41 @@ fn the_aging_list_searches_filters_and_sorts() {
 fn a_screen_loads_only_when_it_is_shown() {
     let (_dir, mut store) = demo();
     let app = started(&mut store);
-    assert!(!app.queue.is_empty());
-    assert!(app.clients.is_empty() && app.journal.is_empty() && app.aging_rows.is_empty());
+    assert!(!app.app.queue.lines.is_empty());
+    assert!(
+        app.app.clients.lines.is_empty()
+            && app.app.journal.entries.is_empty()
+            && app.app.aging.rows.is_empty()
+    );
 }
 
 #[test]
 fn the_journal_filters_by_clerk_and_kind_and_aging_by_profile_and_currency() {
     let (_dir, mut store) = demo();
     let mut app = started(&mut store);
-    press(
-        &mut app,
-        &mut store,
-        &[KeyCode::Char('4'), KeyCode::Char('m')],
+    press(&mut app, &[KeyCode::Char('4'), KeyCode::Char('m')]);
+    assert!(
+        !app.app.journal.entries.is_empty()
+            && app.app.journal.entries.iter().all(|e| e.user == "root")
     );
-    assert!(!app.journal.is_empty() && app.journal.iter().all(|e| e.user == "root"));
-    press(
-        &mut app,
-        &mut store,
-        &[KeyCode::Char('m'), KeyCode::Char('K')],
+    press(&mut app, &[KeyCode::Char('m'), KeyCode::Char('K')]);
+    assert!(
+        !app.app.journal.entries.is_empty()
+            && app.app.journal.entries.iter().all(|e| e.kind == "call")
     );
-    assert!(!app.journal.is_empty() && app.journal.iter().all(|e| e.kind == "call"));
-    assert!(app.message.contains("call"));
+    assert!(app.app.message().contains("call"));
 
-    press(
-        &mut app,
-        &mut store,
-        &[KeyCode::Char('2'), KeyCode::Char('P')],
-    );
-    let administrations = app.aging_count;
+    press(&mut app, &[KeyCode::Char('2'), KeyCode::Char('P')]);
+    let administrations = app.app.aging.count;
     assert!(administrations > 0);
     press(
         &mut app,
-        &mut store,
         &[KeyCode::Char('P'), KeyCode::Char('P'), KeyCode::Char('P')],
     );
-    assert!(app.aging_query.profile.is_none());
-    press(&mut app, &mut store, &[KeyCode::Char('C')]);
-    let first = app.aging_query.currency.expect("a currency");
-    assert!(app.aging_rows.iter().all(|l| l.currency == first));
+    assert!(app.app.aging.query.profile.is_none());
+    press(&mut app, &[KeyCode::Char('C')]);
+    let first = app.app.aging.query.currency.expect("a currency");
+    assert!(app.app.aging.rows.iter().all(|l| l.currency == first));
 }
 
 #[test]
@@ -428,42 +426,51 @@ fn a_registered_letter_is_acknowledged_with_one_key() {
     )
     .unwrap();
     let mut app = started(&mut store);
-    press(&mut app, &mut store, &[KeyCode::Char('4')]);
-    assert_eq!(app.journal[0].kind, "formal_notice");
-    assert!(app.journal[0].summary().contains("awaiting receipt"));
-    // On an entry that did not go registered, the key explains itself.
-    press(
-        &mut app,
-        &mut store,
-        &[KeyCode::Char('j'), KeyCode::Char('a')],
-    );
-    assert!(app.message.contains("registered mail"), "{}", app.message);
-    press(
-        &mut app,
-        &mut store,
-        &[KeyCode::Char('k'), KeyCode::Char('a')],
-    );
+    press(&mut app, &[KeyCode::Char('4')]);
+    assert_eq!(app.app.journal.entries[0].kind, "formal_notice");
     assert!(
-        app.message
+        app.app.journal.entries[0]
+            .summary()
+            .contains("awaiting receipt")
+    );
+    // On an entry that did not go registered, the key explains itself.
+    press(&mut app, &[KeyCode::Char('j'), KeyCode::Char('a')]);
+    assert!(
+        app.app.message().contains("registered mail"),
+        "{}",
+        app.app.message()
+    );
+    press(&mut app, &[KeyCode::Char('k'), KeyCode::Char('a')]);
+    assert!(
+        app.app
+            .message()
             .starts_with("Acknowledgment of receipt recorded"),
         "{}",
-        app.message
+        app.app.message()
     );
     let letter = app
+        .app
         .journal
+        .entries
         .iter()
         .find(|e| e.kind == "formal_notice" && e.invoice.as_deref() == Some(number.as_str()))
         .unwrap();
     assert_eq!(letter.acknowledged_on, Some(today()));
     assert!(letter.summary().contains("received 2026-11-22"));
     // Twice is refused.
-    let pos = app.journal.iter().position(|e| e.id == letter.id).unwrap();
-    app.journal_selected = pos;
-    press(&mut app, &mut store, &[KeyCode::Char('a')]);
+    let pos = app
+        .app
+        .journal
+        .entries
+        .iter()
+        .position(|e| e.id == letter.id)
+        .unwrap();
+    app.app.journal.selected = pos;
+    press(&mut app, &[KeyCode::Char('a')]);
     assert!(
-        app.message.starts_with("Acknowledged already"),
+        app.app.message().starts_with("Acknowledged already"),
         "{}",
-        app.message
+        app.app.message()
     );
 }
 
@@ -471,33 +478,39 @@ fn a_registered_letter_is_acknowledged_with_one_key() {
 fn r_on_a_queue_step_shows_the_letter_and_enter_sends_it() {
     let (dir, mut store) = demo();
     let mut app = started(&mut store);
-    app.letters_dir = dir.path().join("letters");
+    app.env.letters_dir = dir.path().join("letters");
     let at = app
+        .app
         .queue
+        .lines
         .iter()
         .position(|l| matches!(l.reason, dun::domain::queue::Reason::Reminder(_)))
         .expect("a reminder due");
-    app.queue_selected = at;
-    let (client, reason) = (app.queue[at].code.clone(), app.queue[at].reason);
-    let before = journal_count(&store);
-    press(&mut app, &mut store, &[KeyCode::Char('r')]);
-    let (letter, _) = app.preview.as_ref().expect("a preview");
+    app.app.queue.selected = at;
+    let (client, reason) = (
+        app.app.queue.lines[at].code.clone(),
+        app.app.queue.lines[at].reason,
+    );
+    let before = journal_count(app.store());
+    press(&mut app, &[KeyCode::Char('r')]);
+    let (letter, _) = preview(&app).expect("a preview");
     assert_eq!(letter.client.code, client);
     assert!(!letter.letter.body.is_empty());
     // Esc puts it away and sends nothing.
-    preview_key(&mut app, &mut store, KeyCode::Esc);
-    assert!(app.preview.is_none());
-    assert_eq!(journal_count(&store), before);
-    press(&mut app, &mut store, &[KeyCode::Char('r')]);
-    preview_key(&mut app, &mut store, KeyCode::Enter);
-    assert!(app.preview.is_none());
+    preview_key(&mut app, KeyCode::Esc);
+    assert!(preview(&app).is_none());
+    assert_eq!(journal_count(app.store()), before);
+    press(&mut app, &[KeyCode::Char('r')]);
+    preview_key(&mut app, KeyCode::Enter);
+    assert!(preview(&app).is_none());
     assert!(
-        app.message
+        app.app
+            .message()
             .contains(&format!("to post to {client} and logged")),
         "{}",
-        app.message
+        app.app.message()
     );
-    assert!(journal_count(&store) > before);
+    assert!(journal_count(app.store()) > before);
     let day = dir.path().join("letters").join("2026-11-22");
     // The text and the PDF for the post.
     let mut names: Vec<String> = std::fs::read_dir(&day)
@@ -511,27 +524,27 @@ fn r_on_a_queue_step_shows_the_letter_and_enter_sends_it() {
         "{names:?}"
     );
     assert!(
-        !app.queue
+        !app.app
+            .queue
+            .lines
             .iter()
             .any(|l| l.code == client && l.reason == reason),
         "the step is off the queue"
     );
 }
 
-fn preview_key(app: &mut App, store: &mut Store, code: KeyCode) {
-    if let Some(load) = app.preview_key(KeyEvent::new(code, KeyModifiers::NONE)) {
-        app.load(store, load).unwrap();
-    }
+fn preview_key(app: &mut Bench<'_>, code: KeyCode) {
+    app.key(code);
 }
 
 #[test]
 fn s_on_a_client_shows_its_statement_and_enter_sends_it() {
     let (dir, mut store) = demo();
     let mut app = started(&mut store);
-    app.letters_dir = dir.path().join("letters");
-    let client = app.queue[0].code.clone();
-    press(&mut app, &mut store, &[KeyCode::Enter, KeyCode::Char('S')]);
-    let (letter, _) = app.preview.as_ref().expect("a statement to read");
+    app.env.letters_dir = dir.path().join("letters");
+    let client = app.app.queue.lines[0].code.clone();
+    press(&mut app, &[KeyCode::Enter, KeyCode::Char('S')]);
+    let (letter, _) = preview(&app).expect("a statement to read");
     assert_eq!(letter.client.code, client);
     assert_eq!(letter.label, "account statement");
     assert!(
@@ -539,16 +552,20 @@ fn s_on_a_client_shows_its_statement_and_enter_sends_it() {
         "{}",
         letter.letter.body
     );
-    preview_key(&mut app, &mut store, KeyCode::Enter);
+    preview_key(&mut app, KeyCode::Enter);
     assert!(
-        app.message
+        app.app
+            .message()
             .starts_with("Account statement written to post to"),
         "{}",
-        app.message
+        app.app.message()
     );
-    press(&mut app, &mut store, &[KeyCode::Esc, KeyCode::Char('4')]);
+    press(&mut app, &[KeyCode::Esc, KeyCode::Char('4')]);
     assert_eq!(
-        (app.journal[0].kind.as_str(), app.journal[0].client.as_str()),
+        (
+            app.app.journal.entries[0].kind.as_str(),
+            app.app.journal.entries[0].client.as_str()
+        ),
         ("statement", client.as_str())
     );
 }
@@ -557,39 +574,41 @@ fn s_on_a_client_shows_its_statement_and_enter_sends_it() {
 fn enter_on_an_e_mail_letter_with_the_mail_server_down_says_why_and_logs_nothing() {
     let (dir, mut store) = demo();
     let mut app = started(&mut store);
-    app.letters_dir = dir.path().join("letters");
-    app.company.email = "ar@dun-demo.example".into();
+    app.env.letters_dir = dir.path().join("letters");
+    app.env.company.email = "ar@dun-demo.example".into();
     // A port nobody listens on.
     let port = std::net::TcpListener::bind("127.0.0.1:0")
         .unwrap()
         .local_addr()
         .unwrap()
         .port();
-    app.smtp.url = dun::team::smtp::parse(&format!("smtp://127.0.0.1:{port}?tls=none")).unwrap();
-    let at = (0..app.queue.len())
+    app.env.smtp.url =
+        dun::team::smtp::parse(&format!("smtp://127.0.0.1:{port}?tls=none")).unwrap();
+    let at = (0..app.app.queue.lines.len())
         .find(|i| {
-            app.queue_selected = *i;
-            press(&mut app, &mut store, &[KeyCode::Char('r')]);
-            let mailed = app
-                .preview
-                .as_ref()
+            app.app.queue.selected = *i;
+            press(&mut app, &[KeyCode::Char('r')]);
+            let mailed = preview(&app)
                 .is_some_and(|(c, _)| c.client.email.as_deref().is_some_and(|e| !e.is_empty()));
             if !mailed {
-                preview_key(&mut app, &mut store, KeyCode::Esc);
+                preview_key(&mut app, KeyCode::Esc);
             }
             mailed
         })
         .expect("a letter to a client with an e-mail address");
-    let client = app.queue[at].code.clone();
-    let before = journal_count(&store);
-    preview_key(&mut app, &mut store, KeyCode::Enter);
+    let client = app.app.queue.lines[at].code.clone();
+    let before = journal_count(app.store());
+    preview_key(&mut app, KeyCode::Enter);
     assert!(
-        app.message.starts_with("Not sent: e-mail to"),
+        app.app.message().starts_with("Not sent: e-mail to"),
         "{}",
-        app.message
+        app.app.message()
     );
-    assert_eq!(journal_count(&store), before);
-    assert!(app.queue.iter().any(|l| l.code == client), "still due");
+    assert_eq!(journal_count(app.store()), before);
+    assert!(
+        app.app.queue.lines.iter().any(|l| l.code == client),
+        "still due"
+    );
     let day = dir.path().join("letters").join("2026-11-22");
     assert_eq!(std::fs::read_dir(&day).unwrap().count(), 0, "no file left");
 }
@@ -602,7 +621,7 @@ fn a_rate_another_clerk_sets_is_used_at_the_workbench_s_next_load() {
         |app: &App| -> Vec<String> { app.missing_rates.iter().map(ToString::to_string).collect() };
     // The demo's overdue clients need six rates of 2026 H2 that nobody set.
     assert_eq!(
-        names(&app),
+        names(&app.app),
         [
             "ecb 2026-H2",
             "france_legal 2026-H2",
@@ -613,9 +632,10 @@ fn a_rate_another_clerk_sets_is_used_at_the_workbench_s_next_load() {
         ]
     );
     // A German business: the Directive's ECB + 8, which 2026 H2 lacks.
-    app.page_code = Some("DE-00010".into());
-    app.load(&mut store, dun::app::Load::ClientPage).unwrap();
-    let page = app.page.clone().unwrap();
+    app.app.page = Some(dun::app::Page::new("DE-00010".into()));
+    app.app.mode = Mode::Page;
+    app.event(Event::Start);
+    let page = app.app.client_page().cloned().unwrap();
     let h2 = page
         .open
         .iter()
@@ -635,9 +655,9 @@ fn a_rate_another_clerk_sets_is_used_at_the_workbench_s_next_load() {
     dun::rates::set(&mut other, new, "marie", chrono::Utc::now(), today()).unwrap();
 
     // What the event loop does when the database changed under it.
-    app.load(&mut store, dun::app::Load::All).unwrap();
+    app.event(Event::DataChanged);
     assert_eq!(
-        names(&app),
+        names(&app.app),
         [
             "france_legal 2026-H2",
             "norway_interest 2026-H2",
@@ -645,7 +665,7 @@ fn a_rate_another_clerk_sets_is_used_at_the_workbench_s_next_load() {
             "uk_bank_rate 2026-06-30"
         ]
     );
-    let page = app.page.clone().unwrap();
+    let page = app.app.client_page().cloned().unwrap();
     let p = page.penalties[h2].clone().unwrap();
     // ECB 2.15 + 8 = 10.15 % a year, from the day after the due date.
     assert_eq!(p.rate, Some("10.15".parse().unwrap()));
@@ -653,24 +673,26 @@ fn a_rate_another_clerk_sets_is_used_at_the_workbench_s_next_load() {
 }
 
 /// Selects the first queue line of `kind` (its JSON name).
-fn select_line(app: &mut App, store: &mut Store, kind: &str) -> String {
-    select_line_of(app, store, kind, None)
+fn select_line(app: &mut Bench<'_>, kind: &str) -> String {
+    select_line_of(app, kind, None)
 }
 
 /// Selects the first queue line of `kind` about `invoice`, when given.
-fn select_line_of(app: &mut App, store: &mut Store, kind: &str, invoice: Option<&str>) -> String {
+fn select_line_of(app: &mut Bench<'_>, kind: &str, invoice: Option<&str>) -> String {
     let k = app
+        .app
         .queue
+        .lines
         .iter()
         .position(|l| {
             l.reason.kind() == kind && invoice.is_none_or(|n| l.invoices.iter().any(|i| i == n))
         })
         .unwrap_or_else(|| panic!("no {kind} line"));
-    press(app, store, &[KeyCode::Char('g')]);
+    press(app, &[KeyCode::Char('g')]);
     for _ in 0..k {
-        press(app, store, &[KeyCode::Down]);
+        press(app, &[KeyCode::Down]);
     }
-    app.queue[k].code.clone()
+    app.app.queue.lines[k].code.clone()
 }
 
 fn latest_entry(store: &Store) -> dun::store::journal::JournalEntry {
@@ -681,26 +703,26 @@ fn latest_entry(store: &Store) -> dun::store::journal::JournalEntry {
 fn from_an_escalate_line_e_escalates_the_case_and_takes_it_off_the_queue() {
     let (_dir, mut store) = demo();
     let mut app = started(&mut store);
-    let client = select_line(&mut app, &mut store, "escalate");
-    press(&mut app, &mut store, &[KeyCode::Char('e')]);
-    assert_eq!(app.form.as_ref().unwrap().kind.title(), "Escalate the case");
+    let client = select_line(&mut app, "escalate");
+    press(&mut app, &[KeyCode::Char('e')]);
+    assert_eq!(form(&app).unwrap().kind.title(), "Escalate the case");
     // To: 2 court; procedure: 2 the first named; the court; Tab; the reference.
     let mut keys = vec![KeyCode::Char('2'), KeyCode::Char('2')];
     keys.extend(chars("Tribunal judiciaire"));
     keys.push(KeyCode::Enter);
-    type_in(&mut app, &mut store, &keys);
-    let error = app.form.as_ref().and_then(|f| f.error.clone()).unwrap();
+    type_in(&mut app, &keys);
+    let error = form_error(&app).unwrap();
     assert!(error.starts_with("reference:"), "{error}");
     let mut keys = vec![KeyCode::Tab];
     keys.extend(chars("RG 26/77"));
     keys.push(KeyCode::Enter);
-    type_in(&mut app, &mut store, &keys);
+    type_in(&mut app, &keys);
     assert!(
-        app.form.is_none(),
+        !matches!(app.app.mode, Mode::Form(_)),
         "{:?}",
-        app.form.as_ref().and_then(|f| f.error.clone())
+        form_error(&app)
     );
-    let e = latest_entry(&store);
+    let e = latest_entry(app.store());
     assert_eq!(
         (e.kind.as_str(), e.client.as_str()),
         ("escalation", client.as_str())
@@ -710,7 +732,9 @@ fn from_an_escalate_line_e_escalates_the_case_and_takes_it_off_the_queue() {
     assert_eq!(e.reference.as_deref(), Some("RG 26/77"));
     assert_eq!(e.date, Some("2026-12-22".parse().unwrap()));
     assert!(
-        !app.queue
+        !app.app
+            .queue
+            .lines
             .iter()
             .any(|l| l.code == client && l.reason.kind() == "escalate"),
         "the escalated case left the queue"
@@ -721,15 +745,15 @@ fn from_an_escalate_line_e_escalates_the_case_and_takes_it_off_the_queue() {
 fn from_an_escalate_line_l_then_enter_agrees_equal_monthly_instalments() {
     let (_dir, mut store) = demo();
     let mut app = started(&mut store);
-    let client = select_line(&mut app, &mut store, "escalate");
-    press(&mut app, &mut store, &[KeyCode::Char('L')]);
-    type_in(&mut app, &mut store, &[KeyCode::Enter]);
+    let client = select_line(&mut app, "escalate");
+    press(&mut app, &[KeyCode::Char('L')]);
+    type_in(&mut app, &[KeyCode::Enter]);
     assert!(
-        app.form.is_none(),
+        !matches!(app.app.mode, Mode::Form(_)),
         "{:?}",
-        app.form.as_ref().and_then(|f| f.error.clone())
+        form_error(&app)
     );
-    let e = latest_entry(&store);
+    let e = latest_entry(app.store());
     assert_eq!(
         (e.kind.as_str(), e.client.as_str()),
         ("payment_plan", client.as_str())
@@ -743,7 +767,9 @@ fn from_an_escalate_line_l_then_enter_agrees_equal_monthly_instalments() {
         .collect();
     assert_eq!(dates, ["2026-12-22", "2027-01-22", "2027-02-22"]);
     assert!(
-        !app.queue
+        !app.app
+            .queue
+            .lines
             .iter()
             .any(|l| l.code == client && l.reason.kind() == "escalate")
     );
@@ -753,61 +779,233 @@ fn from_an_escalate_line_l_then_enter_agrees_equal_monthly_instalments() {
 fn w_writes_off_with_a_reason_and_r_resolves_a_dispute_upheld() {
     let (_dir, mut store) = demo();
     let mut app = started(&mut store);
-    select_line(&mut app, &mut store, "escalate");
-    let before = journal_count(&store);
-    press(&mut app, &mut store, &[KeyCode::Char('W')]);
-    type_in(&mut app, &mut store, &[KeyCode::Enter]);
-    let error = app.form.as_ref().and_then(|f| f.error.clone()).unwrap();
+    select_line(&mut app, "escalate");
+    let before = journal_count(app.store());
+    press(&mut app, &[KeyCode::Char('W')]);
+    type_in(&mut app, &[KeyCode::Enter]);
+    let error = form_error(&app).unwrap();
     assert!(error.starts_with("reason:"), "{error}");
-    assert_eq!(journal_count(&store), before);
+    assert_eq!(journal_count(app.store()), before);
     let mut keys = vec![KeyCode::Tab];
     keys.extend(chars("not worth a court"));
     keys.push(KeyCode::Enter);
-    type_in(&mut app, &mut store, &keys);
+    type_in(&mut app, &keys);
     assert!(
-        app.form.is_none(),
+        !matches!(app.app.mode, Mode::Form(_)),
         "{:?}",
-        app.form.as_ref().and_then(|f| f.error.clone())
+        form_error(&app)
     );
-    let w = latest_entry(&store);
+    let w = latest_entry(app.store());
     assert_eq!(
         (w.kind.as_str(), w.reason.as_deref()),
         ("write_off", Some("not worth a court"))
     );
     // A dispute on the first line's invoice, to review today, then
     // resolved upheld from its dispute_review line: R 1 Enter.
-    press(
-        &mut app,
-        &mut store,
-        &[KeyCode::Char('g'), KeyCode::Char('d')],
-    );
+    press(&mut app, &[KeyCode::Char('g'), KeyCode::Char('d')]);
     let mut keys = vec![KeyCode::Char('3')];
     keys.extend(chars("today"));
     keys.push(KeyCode::Enter);
-    type_in(&mut app, &mut store, &keys);
+    type_in(&mut app, &keys);
     assert!(
-        app.form.is_none(),
+        !matches!(app.app.mode, Mode::Form(_)),
         "{:?}",
-        app.form.as_ref().and_then(|f| f.error.clone())
+        form_error(&app)
     );
-    let d = latest_entry(&store);
+    let d = latest_entry(app.store());
     assert_eq!((d.kind.as_str(), d.date), ("dispute", Some(today())));
     assert_eq!(d.assignee.as_deref(), Some("ingrid"), "the client's clerk");
     let invoice = d.invoice.clone().unwrap();
-    select_line_of(&mut app, &mut store, "dispute_review", Some(&invoice));
-    let line = &app.queue[app.queue_selected];
+    select_line_of(&mut app, "dispute_review", Some(&invoice));
+    let line = &app.app.queue.lines[app.app.queue.selected];
     assert!(line.invoices.contains(&invoice), "{:?}", line.invoices);
-    press(&mut app, &mut store, &[KeyCode::Char('R')]);
-    type_in(&mut app, &mut store, &[KeyCode::Char('1'), KeyCode::Enter]);
+    press(&mut app, &[KeyCode::Char('R')]);
+    type_in(&mut app, &[KeyCode::Char('1'), KeyCode::Enter]);
     assert!(
-        app.form.is_none(),
+        !matches!(app.app.mode, Mode::Form(_)),
         "{:?}",
-        app.form.as_ref().and_then(|f| f.error.clone())
+        form_error(&app)
     );
-    assert!(app.message.contains("written off"), "{}", app.message);
-    let w = latest_entry(&store);
+    assert!(
+        app.app.message().contains("written off"),
+        "{}",
+        app.app.message()
+    );
+    let w = latest_entry(app.store());
     assert_eq!(
         (w.kind.as_str(), w.invoice.as_deref()),
         ("write_off", Some(invoice.as_str()))
     );
+}
+
+fn key(code: KeyCode) -> Event {
+    Event::Key(KeyEvent::new(code, KeyModifiers::NONE))
+}
+
+#[test]
+fn enter_in_a_form_asks_to_record_it_and_the_form_closes_once_written() {
+    let (_dir, mut store) = demo();
+    let mut app = started(&mut store);
+    let line = app.app.queue.lines[0].clone();
+    assert_eq!(app.app.handle(key(KeyCode::Char('c'))), []);
+    assert_eq!(app.app.handle(key(KeyCode::Char('2'))), []);
+    let effects = app.app.handle(key(KeyCode::Enter));
+    let [Effect::Record { target, submission }] = effects.as_slice() else {
+        panic!("{effects:?}")
+    };
+    assert_eq!(target.client, line.code);
+    assert_eq!(submission.kind, dun::domain::activity::ActivityKind::Call);
+    assert_eq!(submission.outcome.as_deref(), Some("no_answer"));
+    assert!(form(&app).is_some(), "open until it is written");
+    let before = journal_count(app.store());
+    // Refused: the form stays open with the reason.
+    let refused = app
+        .app
+        .handle(Event::Recorded(Err("database is busy".into())));
+    assert!(refused.is_empty());
+    assert_eq!(form_error(&app).as_deref(), Some("database is busy"));
+    // Written: closed, said, and the screen read again.
+    let written = app.app.handle(Event::Recorded(Ok("Call logged".into())));
+    assert_eq!(written, [Effect::Load(app.app.load_all())]);
+    assert_eq!(app.app.mode, Mode::List);
+    assert_eq!(app.app.message(), "Call logged");
+    assert_eq!(
+        journal_count(app.store()),
+        before,
+        "the workbench wrote nothing"
+    );
+}
+
+#[test]
+fn r_asks_for_the_line_s_letter_and_enter_asks_to_send_the_letter_shown() {
+    let (_dir, mut store) = demo();
+    let mut app = started(&mut store);
+    // The third line of the demo's queue is a formal notice ready to go.
+    press(&mut app, &[KeyCode::Char('j'), KeyCode::Char('j')]);
+    let line = app.app.queue.lines[2].clone();
+    let effects = app.app.handle(key(KeyCode::Char('r')));
+    assert_eq!(effects, [Effect::ComposeLetter(Box::new(line.clone()))]);
+    // What composing brought back, handed in by the loop.
+    for effect in effects {
+        for event in app.env.perform(&app.app, effect) {
+            assert!(app.app.handle(event).is_empty());
+        }
+    }
+    let shown = preview(&app).expect("the letter is shown").0.clone();
+    assert_eq!(shown.client.code, line.code);
+    let effects = app.app.handle(key(KeyCode::Enter));
+    assert_eq!(effects, [Effect::SendLetter(Box::new(shown))]);
+    assert_eq!(app.app.mode, Mode::List);
+    let sent = app
+        .app
+        .handle(Event::Sent("Formal notice written to post".into()));
+    assert_eq!(sent, [Effect::Load(app.app.load_all())]);
+    assert_eq!(app.app.message(), "Formal notice written to post");
+}
+
+/// Whether `code` does something to `app`: changes its state or asks for
+/// an effect.
+fn does_something(app: &App, code: KeyCode) -> bool {
+    let mut after = app.clone();
+    let effects = after.handle(key(code));
+    !effects.is_empty() || after != *app
+}
+
+/// The workbench in every mode, with something to move through.
+fn every_mode(app: &mut Bench<'_>) -> Vec<App> {
+    let mut modes = Vec::new();
+    let mut at = |app: &mut Bench<'_>, keys: &str| {
+        app.typed(keys);
+        let state = app.app.clone();
+        modes.push(state);
+    };
+    at(app, "jj");
+    at(app, "?");
+    at(app, "\x1b2jj");
+    at(app, "/a");
+    at(app, "\x1b3jj");
+    at(app, "4jj");
+    at(app, "1\nj");
+    at(app, "c\tx");
+    at(app, "\x1b\x1b1gjjrj");
+    at(app, "\x1bMj");
+    modes
+}
+
+#[test]
+fn the_help_lists_exactly_the_keys_that_work_in_each_mode() {
+    use dun::app::keymap::{self, Keys};
+    let (_dir, mut store) = demo();
+    let mut app = started(&mut store);
+    let modes = every_mode(&mut app);
+    let scopes: Vec<_> = modes.iter().map(App::scope).collect();
+    for scope in dun::app::Scope::ALL {
+        assert!(scopes.contains(&scope), "{scope:?} not reached: {scopes:?}");
+    }
+    for state in &modes {
+        let scope = state.scope();
+        // Every key the help lists does something.
+        for b in keymap::bindings(scope) {
+            let codes: Vec<KeyCode> = match b.keys {
+                Keys::Codes(codes) => codes.to_vec(),
+                // A digit picks a form's first field's choice; a letter
+                // goes into the search.
+                Keys::Printable => vec![KeyCode::Char('1'), KeyCode::Char('a')],
+            };
+            for code in codes {
+                assert!(
+                    does_something(state, code),
+                    "{scope:?}: {} ({code:?}) is listed but does nothing",
+                    b.label
+                );
+            }
+        }
+        // Every printable key that does something is listed.
+        for c in ' '..='~' {
+            let code = KeyCode::Char(c);
+            if does_something(state, code) {
+                assert!(
+                    keymap::bindings(scope).any(|b| b.takes(code)),
+                    "{scope:?}: {c:?} does something but the help does not list it"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn clients_offer_no_logging_and_the_client_page_lists_its_own_keys() {
+    use dun::app::keymap;
+    use dun::app::{Scope, Tab as T};
+    let labels = |scope| -> Vec<&str> { keymap::bindings(scope).map(|b| b.label).collect() };
+    let clients = labels(Scope::List(T::Clients));
+    assert!(!clients.contains(&"c"), "{clients:?}");
+    let hints: Vec<_> = keymap::hints(Scope::List(T::Clients));
+    assert!(!hints.iter().any(|(l, _)| *l == "c"), "{hints:?}");
+    // The page: logging and scrolling, none of the aging list's filters.
+    let page = labels(Scope::Page);
+    for k in ["c", "p", "$", "S", "Esc", "?", "q"] {
+        assert!(page.contains(&k), "{k} missing: {page:?}");
+    }
+    for k in ["/", "f", "s", "x", "P", "C", "Enter"] {
+        assert!(!page.contains(&k), "{k} listed on the page: {page:?}");
+    }
+}
+
+#[test]
+fn a_long_message_is_kept_whole_and_m_shows_the_last_ones() {
+    let (_dir, mut store) = demo();
+    let mut app = started(&mut store);
+    // A held letter's message is longer than 80 columns.
+    app.typed("jjr");
+    let long = app.app.message().to_string();
+    assert!(long.chars().count() > 80, "{long}");
+    app.typed("\x1b");
+    assert_eq!(app.app.message(), "Letter not sent.");
+    app.typed("M");
+    assert!(matches!(app.app.mode, Mode::Messages { .. }));
+    let newest: Vec<_> = app.app.messages.newest_first().cloned().collect();
+    assert_eq!(newest[..2], ["Letter not sent.".to_string(), long]);
+    app.typed("\x1b");
+    assert_eq!(app.app.mode, Mode::List);
 }

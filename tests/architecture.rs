@@ -100,3 +100,68 @@ fn the_domain_does_no_io_and_reads_no_clock() {
     }
     assert!(found.is_empty(), "I/O in domain:\n{}", found.join("\n"));
 }
+
+/// Lines of the files under `src/` whose path starts with `prefix` that
+/// hold one of `needles`.
+fn found_in(prefix: &str, needles: &[&str]) -> Vec<String> {
+    let mut found = Vec::new();
+    for (name, text) in files().iter().filter(|(n, _)| n.starts_with(prefix)) {
+        for (n, line) in code_lines(text) {
+            if needles.iter().any(|needle| line.contains(needle)) {
+                found.push(format!("src/{name}:{n}: {}", line.trim()));
+            }
+        }
+    }
+    found
+}
+
+#[test]
+fn the_workbench_state_does_no_io_it_returns_effects() {
+    let needles = [
+        "std::fs",
+        "std::io",
+        "std::net",
+        "Utc::now",
+        "Local::now",
+        "SystemTime",
+        "Instant::now",
+        "Store",
+        ".read(",
+        "record::save",
+        "letters::send",
+        "compose_statement",
+        "letter_for",
+        "crate::tui",
+    ];
+    let found = found_in("app/", &needles);
+    assert!(found.is_empty(), "I/O in app:\n{}", found.join("\n"));
+}
+
+#[test]
+fn the_event_loop_runs_no_sql_and_performs_effects_in_one_place() {
+    let needles = [
+        "store::",
+        ".read(",
+        "data_version",
+        "record::",
+        "letters::",
+        "team::load",
+    ];
+    let found = found_in("tui/mod.rs", &needles);
+    // The loop names the store's type to hand it to the effects' performer.
+    let found: Vec<_> = found
+        .into_iter()
+        .filter(|l| !l.contains("use crate::store::Store;"))
+        .collect();
+    assert!(
+        found.is_empty(),
+        "the loop reads or writes:\n{}",
+        found.join("\n")
+    );
+    // Drawing reads nothing either.
+    let drawing = ["tui/draw.rs", "tui/bars.rs", "tui/screens/", "tui/help.rs"];
+    for prefix in drawing {
+        let found = found_in(prefix, &[".read(", "store::queue", "store::aging::page"]);
+        assert!(found.is_empty(), "{prefix} reads:\n{}", found.join("\n"));
+    }
+}

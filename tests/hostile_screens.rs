@@ -5,16 +5,17 @@
 
 #[path = "common/hostile.rs"]
 mod hostile;
+#[path = "common/workbench.rs"]
+mod workbench;
 
 use std::cell::RefCell;
 use std::io::Write;
 use std::rc::Rc;
 
-use dun::app::form::FormKind;
-use dun::app::{Action, App, Load, Tab};
+use dun::app::App;
 use dun::domain::text::is_unsafe;
 use dun::store::Store;
-use dun::tui::{draw, layout, theme::Theme};
+use dun::tui::{draw, theme::Theme};
 use hostile::{TODAY, d, harmless};
 use ratatui::backend::{CrosstermBackend, TestBackend};
 use ratatui::layout::Rect;
@@ -22,47 +23,42 @@ use ratatui::{Terminal, TerminalOptions, Viewport};
 
 const SIZE: Rect = Rect::new(0, 0, 80, 24);
 
-/// What the clerk does before each screen is checked.
-fn journeys() -> Vec<(&'static str, Vec<Action>)> {
-    use Action::*;
+/// What the clerk does before each screen is checked: keys (`\n` Enter,
+/// `\u{3}` a page down).
+fn journeys() -> Vec<(&'static str, &'static str)> {
     vec![
-        ("queue", vec![]),
-        ("queue, second line", vec![Down]),
-        ("client page", vec![Open]),
-        ("client page, scrolled", vec![Open, PageDown, PageDown]),
-        ("second client page", vec![Down, Open]),
-        ("letter preview", vec![Log(FormKind::Reminder)]),
-        ("call form", vec![Log(FormKind::Call)]),
-        ("promise form", vec![Log(FormKind::Promise)]),
-        ("solvency form", vec![Open, Log(FormKind::SolvencyNote)]),
-        ("aging", vec![Show(Tab::Aging)]),
-        ("aging, second line", vec![Show(Tab::Aging), Down]),
-        (
-            "aging payment form",
-            vec![Show(Tab::Aging), Log(FormKind::Payment)],
-        ),
-        ("clients", vec![Show(Tab::Clients)]),
-        ("clients, page", vec![Show(Tab::Clients), Open]),
-        ("journal", vec![Show(Tab::Journal)]),
-        ("journal, by kind", vec![Show(Tab::Journal), CycleKind]),
-        ("help", vec![Help]),
+        ("queue", ""),
+        ("queue, second line", "j"),
+        ("client page", "\n"),
+        ("client page, scrolled", "\n\u{3}\u{3}"),
+        ("second client page", "j\n"),
+        ("letter preview", "r"),
+        ("call form", "c"),
+        ("promise form", "p"),
+        ("solvency form", "\nN"),
+        ("aging", "2"),
+        ("aging, second line", "2j"),
+        ("aging payment form", "2$"),
+        ("clients", "3"),
+        ("clients, page", "3\n"),
+        ("journal", "4"),
+        ("journal, by kind", "4K"),
+        ("help", "?"),
+        ("messages", "r\x1bM"),
     ]
 }
 
-/// The app after `actions`, as the event loop leaves it.
-fn after(store: &mut Store, actions: &[Action]) -> App {
-    let mut app = App::new(d(TODAY), &hostile::evil("login"), &hostile::evil("db"));
-    app.list_height = layout::list_rows(app.tab, SIZE);
-    app.load(store, Load::All).unwrap();
-    for action in actions {
-        if let Some(load) = app.update(*action) {
-            app.load(store, load).unwrap();
-        }
-        if let Some(load) = app.fit(layout::list_rows(app.tab, SIZE)) {
-            app.load(store, load).unwrap();
+/// The app after `keys`, as the event loop leaves it.
+fn after(store: &mut Store, keys: &str) -> App {
+    let app = App::new(d(TODAY), &hostile::evil("login"), &hostile::evil("db"));
+    let mut bench = workbench::open(store, app, SIZE.width, SIZE.height);
+    for c in keys.chars() {
+        match c {
+            '\u{3}' => bench.key(crossterm::event::KeyCode::PageDown),
+            c => bench.typed(&c.to_string()),
         }
     }
-    app
+    bench.app
 }
 
 fn hostile_store() -> (tempfile::TempDir, Store) {
@@ -77,7 +73,7 @@ fn no_cell_of_any_screen_holds_a_control_or_bidi_character() {
     let (_dir, mut store) = hostile_store();
     let mut seen_payload_text = false;
     for (name, actions) in journeys() {
-        let app = after(&mut store, &actions);
+        let app = after(&mut store, actions);
         let mut terminal = Terminal::new(TestBackend::new(SIZE.width, SIZE.height)).unwrap();
         terminal
             .draw(|f| draw::draw(f, &app, &Theme::new(true)))
@@ -140,7 +136,7 @@ impl Write for Shared {
 fn the_bytes_sent_to_the_terminal_carry_only_the_backends_own_sequences() {
     let (_dir, mut store) = hostile_store();
     for (name, actions) in journeys() {
-        let app = after(&mut store, &actions);
+        let app = after(&mut store, actions);
         let written = Shared::default();
         let backend = CrosstermBackend::new(written.clone());
         let mut terminal = Terminal::with_options(

@@ -5,13 +5,15 @@
 
 #[path = "common/binary.rs"]
 mod binary;
+#[path = "common/workbench.rs"]
+mod workbench;
 
 use binary::{TODAY, dun, ok};
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use dun::app::{App, keymap};
+use crossterm::event::KeyCode;
+use dun::app::App;
 use dun::store::Store;
 
 /// A database with invoice F1 in EUR (client C1) and G1 in GBP (client C2).
@@ -147,18 +149,15 @@ fn today() -> NaiveDate {
     TODAY.parse().unwrap()
 }
 
-/// Presses keys the way the event loop does: the workbench's, then the form's.
-fn press(app: &mut App, store: &mut Store, keys: &[KeyCode]) {
-    for code in keys {
-        let key = KeyEvent::new(*code, KeyModifiers::NONE);
-        let load = if app.form.is_some() {
-            app.form_key(key)
-        } else {
-            keymap::action_for(app.tab, key).and_then(|a| app.update(a))
-        };
-        if let Some(load) = load {
-            app.load(store, load).unwrap();
-        }
+/// Presses keys the way the event loop does.
+fn press(app: &mut workbench::Bench<'_>, keys: &[KeyCode]) {
+    app.keys(keys);
+}
+
+fn form_error(app: &workbench::Bench<'_>) -> Option<String> {
+    match &app.app.mode {
+        dun::app::Mode::Form(f) => f.error.clone(),
+        _ => None,
     }
 }
 
@@ -173,26 +172,23 @@ fn the_forms_refuse_an_amount_in_another_currency_and_record_nothing() {
     let dir = tempfile::tempdir().unwrap();
     let mut store = Store::open(&dir.path().join("demo.db")).unwrap();
     dun::commands::demo::fill(&mut store, today(), 400, "root").unwrap();
-    let mut app = App::new(today(), "root", "DEMO");
-    app.list_height = 12;
-    app.load(&mut store, dun::app::Load::All).unwrap();
-    let before = dun::store::activities::count(store.conn()).unwrap();
+    let app = App::new(today(), "root", "DEMO");
+    let mut app = workbench::open(&mut store, app, 80, 24);
+    let before = dun::store::activities::count(app.store().conn()).unwrap();
     // Payment `$` (amount first), promise `p` (date, then amount), solvency
     // note `N` (source, rating, then the recommended limit).
     for (open, to_amount) in [('$', 0), ('p', 1), ('N', 2)] {
-        press(&mut app, &mut store, &[KeyCode::Char(open)]);
-        let form = app.form.as_ref().expect("a form opens");
+        press(&mut app, &[KeyCode::Char(open)]);
+        let dun::app::Mode::Form(form) = &app.app.mode else {
+            panic!("a form opens")
+        };
         let own = form.target.currency.code().to_string();
         let other = if own == "JPY" { "EUR" } else { "JPY" };
         let mut keys = vec![KeyCode::Tab; to_amount];
         keys.extend(typed(&format!("100 {other}")));
         keys.push(KeyCode::Enter);
-        press(&mut app, &mut store, &keys);
-        let error = app
-            .form
-            .as_ref()
-            .and_then(|f| f.error.clone())
-            .expect("still open");
+        press(&mut app, &keys);
+        let error = form_error(&app).expect("still open");
         assert!(
             error.starts_with("Amount:") || error.starts_with("Recommended limit:"),
             "{error}"
@@ -204,16 +200,16 @@ fn the_forms_refuse_an_amount_in_another_currency_and_record_nothing() {
         // The same amount in the form's own currency is taken.
         let mut keys = typed(&format!("{own} 1"));
         keys.push(KeyCode::Enter);
-        press(&mut app, &mut store, &keys);
-        let still = app.form.as_ref().and_then(|f| f.error.clone());
+        press(&mut app, &keys);
+        let still = form_error(&app);
         assert!(
             still.as_deref().is_none_or(|e| !e.contains("is in")),
             "{still:?}"
         );
-        if app.form.is_some() {
-            press(&mut app, &mut store, &[KeyCode::Esc]);
+        if matches!(app.app.mode, dun::app::Mode::Form(_)) {
+            press(&mut app, &[KeyCode::Esc]);
         }
     }
-    let after = dun::store::activities::count(store.conn()).unwrap();
+    let after = dun::store::activities::count(app.store().conn()).unwrap();
     assert!(after <= before + 3);
 }

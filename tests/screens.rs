@@ -1,13 +1,15 @@
 //! Whole screens at 80×24, drawn from the demo portfolio with a fixed today,
 //! compared with the snapshots in `tests/snapshots/`.
 
+#[path = "common/workbench.rs"]
+mod workbench;
+
 use chrono::NaiveDate;
-use dun::app::{Action, App, Load, Tab};
+use dun::app::App;
 use dun::store::Store;
-use dun::tui::{draw, layout, theme::Theme};
+use dun::tui::{draw, theme::Theme};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use ratatui::layout::Rect;
 
 fn today() -> NaiveDate {
     "2026-11-22".parse().unwrap()
@@ -20,19 +22,15 @@ fn demo() -> (tempfile::TempDir, Store) {
     (dir, store)
 }
 
-/// The screen after `actions`, as the event loop would draw it.
-fn screen(width: u16, height: u16, actions: &[Action]) -> String {
-    screen_after(width, height, &[], actions)
+/// The screen after the keys `keys` (`\n` is Enter), as the event loop
+/// would draw it.
+fn screen(width: u16, height: u16, keys: &str) -> String {
+    screen_after(width, height, &[], keys)
 }
 
 /// [`screen`] once the team has set `rates` (series, period, value).
-fn screen_after(
-    width: u16,
-    height: u16,
-    rates: &[(&str, &str, &str)],
-    actions: &[Action],
-) -> String {
-    screen_seen_on(today(), width, height, rates, actions)
+fn screen_after(width: u16, height: u16, rates: &[(&str, &str, &str)], keys: &str) -> String {
+    screen_seen_on(today(), width, height, rates, keys)
 }
 
 /// [`screen_after`] with the workbench opened on `seen` instead of the day
@@ -42,7 +40,7 @@ fn screen_seen_on(
     width: u16,
     height: u16,
     rates: &[(&str, &str, &str)],
-    actions: &[Action],
+    keys: &str,
 ) -> String {
     let (_dir, mut store) = demo();
     for (series, period, value) in rates {
@@ -54,18 +52,9 @@ fn screen_seen_on(
         };
         dun::rates::set(&mut store, new, "root", chrono::Utc::now(), today()).unwrap();
     }
-    let mut app = App::new(seen, "root", "DEMO");
-    let size = Rect::new(0, 0, width, height);
-    app.list_height = layout::list_rows(app.tab, size);
-    app.load(&mut store, Load::All).unwrap();
-    for action in actions {
-        if let Some(load) = app.update(*action) {
-            app.load(&mut store, load).unwrap();
-        }
-        if let Some(load) = app.fit(layout::list_rows(app.tab, size)) {
-            app.load(&mut store, load).unwrap();
-        }
-    }
+    let mut bench = workbench::open(&mut store, App::new(seen, "root", "DEMO"), width, height);
+    bench.typed(keys);
+    let app = bench.app;
     let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
     terminal
         .draw(|f| draw::draw(f, &app, &Theme::new(false)))
@@ -75,108 +64,79 @@ fn screen_seen_on(
 
 #[test]
 fn queue() {
-    insta::assert_snapshot!(screen(80, 24, &[]));
+    insta::assert_snapshot!(screen(80, 24, ""));
 }
 
 #[test]
 fn queue_mine() {
-    insta::assert_snapshot!(screen(80, 24, &[Action::ToggleMine]));
+    insta::assert_snapshot!(screen(80, 24, "m"));
 }
 
 #[test]
 fn aging() {
-    insta::assert_snapshot!(screen(80, 24, &[Action::Show(Tab::Aging)]));
+    insta::assert_snapshot!(screen(80, 24, "2"));
 }
 
 #[test]
 fn aging_last_page() {
-    insta::assert_snapshot!(screen(80, 24, &[Action::Show(Tab::Aging), Action::Bottom]));
+    insta::assert_snapshot!(screen(80, 24, "2G"));
 }
 
 #[test]
 fn clients() {
-    insta::assert_snapshot!(screen(80, 24, &[Action::Show(Tab::Clients)]));
+    insta::assert_snapshot!(screen(80, 24, "3"));
 }
 
 #[test]
 fn journal() {
-    insta::assert_snapshot!(screen(80, 24, &[Action::Show(Tab::Journal)]));
+    insta::assert_snapshot!(screen(80, 24, "4"));
 }
 
 #[test]
 fn help() {
-    insta::assert_snapshot!(screen(80, 24, &[Action::Help]));
+    insta::assert_snapshot!(screen(80, 24, "?"));
 }
 
 #[test]
 fn too_small() {
-    insta::assert_snapshot!(screen(60, 20, &[]));
+    insta::assert_snapshot!(screen(60, 20, ""));
 }
 
 #[test]
 fn call_form() {
-    use dun::app::form::FormKind;
-    insta::assert_snapshot!(screen(80, 24, &[Action::Log(FormKind::Call)]));
+    insta::assert_snapshot!(screen(80, 24, "c"));
 }
 
 #[test]
 fn promise_form_from_the_aging_list() {
-    use dun::app::form::FormKind;
-    insta::assert_snapshot!(screen(
-        80,
-        24,
-        &[Action::Show(Tab::Aging), Action::Log(FormKind::Promise)]
-    ));
+    insta::assert_snapshot!(screen(80, 24, "2p"));
 }
 
 #[test]
 fn client_page() {
-    insta::assert_snapshot!(screen(80, 24, &[Action::Open]));
+    insta::assert_snapshot!(screen(80, 24, "\n"));
 }
 
 #[test]
 fn aging_filtered_to_one_bucket() {
-    insta::assert_snapshot!(screen(
-        80,
-        24,
-        &[
-            Action::Show(Tab::Aging),
-            Action::CycleBucket,
-            Action::CycleBucket,
-            Action::CycleBucket
-        ]
-    ));
+    insta::assert_snapshot!(screen(80, 24, "2fff"));
 }
 
 #[test]
 fn letter_preview() {
-    use dun::app::form::FormKind;
     // The third line of the queue is a formal notice ready to go.
-    insta::assert_snapshot!(screen(
-        80,
-        24,
-        &[Action::Down, Action::Down, Action::Log(FormKind::Reminder)]
-    ));
+    insta::assert_snapshot!(screen(80, 24, "jjr"));
 }
 
 #[test]
 fn client_page_with_a_deposit_below_what_its_rating_asks() {
     // The second client, rated C, asks no deposit of its own.
-    insta::assert_snapshot!(screen(
-        80,
-        24,
-        &[Action::Show(Tab::Clients), Action::Down, Action::Open]
-    ));
+    insta::assert_snapshot!(screen(80, 24, "3j\n"));
 }
 
 #[test]
 fn solvency_form() {
-    use dun::app::form::FormKind;
-    insta::assert_snapshot!(screen(
-        80,
-        24,
-        &[Action::Open, Action::Log(FormKind::SolvencyNote)]
-    ));
+    insta::assert_snapshot!(screen(80, 24, "\nN"));
 }
 
 /// Every rate the demo's overdue clients need on 2026-11-22 but one: the
@@ -193,86 +153,72 @@ fn top_line(screen: &str) -> &str {
     screen.lines().next().unwrap()
 }
 
+/// The line under the top line, without its quotes and trailing spaces.
+fn second_line(screen: &str) -> &str {
+    screen.lines().nth(1).unwrap().trim_matches('"').trim_end()
+}
+
+const TABS_80: &str =
+    "\" 1 Queue  2 Aging  3 Clients  4 Journal                  2026-11-22  root  DEMO \"";
+
 #[test]
-fn the_top_line_names_the_missing_rate_with_the_command_to_run() {
+fn a_line_under_the_tabs_names_the_missing_rate_with_the_command_to_run() {
     // The demo as shipped: six rates of 2026 H2 missing (ECB, French legal
     // rate, Spain, Norway's interest and compensation, the Bank Rate of
-    // 30 June 2026); how many, and the first by its command, within 80
-    // columns, with the database's name (DEMO) kept.
+    // 30 June 2026): how many, and the first by its command, on a line of
+    // its own, so that the tabs, the day, the clerk and the database stay.
+    let shown = screen(80, 24, "");
+    assert_eq!(top_line(&shown), TABS_80);
     assert_eq!(
-        top_line(&screen(80, 24, &[])),
-        "\"6 rates missing, the first: dun rates set ecb 2026-H2 VALUE --source TEXT  DEMO \""
+        second_line(&shown),
+        "6 rates missing, the first: dun rates set ecb 2026-H2 VALUE --source TEXT"
     );
     // One missing: named.
+    let shown = screen_after(80, 24, &ALL_BUT_ECB, "");
+    assert_eq!(top_line(&shown), TABS_80);
     assert_eq!(
-        top_line(&screen_after(80, 24, &ALL_BUT_ECB, &[])),
-        "\"No ECB rate for 2026-H2 — dun rates set ecb 2026-H2 VALUE --source TEXT    DEMO \""
+        second_line(&shown),
+        "No ECB rate for 2026-H2 — dun rates set ecb 2026-H2 VALUE --source TEXT"
     );
-    // A wide terminal keeps the tabs, the day and the user beside it.
-    let wide = screen_after(160, 24, &ALL_BUT_ECB, &[]);
-    let line = top_line(&wide);
-    assert!(
-        line.starts_with(
-            "\" 1 Queue  2 Aging  3 Clients  4 Journal  No ECB rate for 2026-H2 — dun rates set ecb"
-        ),
-        "{line}"
+    // A wide terminal says it with the most words.
+    let wide = screen_after(160, 24, &ALL_BUT_ECB, "");
+    assert!(top_line(&wide).starts_with("\" 1 Queue  2 Aging  3 Clients  4 Journal"));
+    assert!(top_line(&wide).ends_with("2026-11-22  root  DEMO \""));
+    assert_eq!(
+        second_line(&wide),
+        "No ECB rate for 2026-H2 — dun rates set ecb 2026-H2 VALUE --source TEXT"
     );
-    assert!(line.ends_with("2026-11-22  root  DEMO \""), "{line}");
 }
 
 #[test]
-fn once_the_team_set_every_rate_needed_the_top_line_is_the_tabs_again() {
+fn once_the_team_set_every_rate_needed_the_line_is_gone() {
     let mut all = ALL_BUT_ECB.to_vec();
     all.push(("ecb", "2026-H2", "2.15"));
-    assert_eq!(
-        top_line(&screen_after(80, 24, &all, &[])),
-        "\" 1 Queue  2 Aging  3 Clients  4 Journal                  2026-11-22  root  DEMO \""
-    );
+    let shown = screen_after(80, 24, &all, "");
+    assert_eq!(top_line(&shown), TABS_80);
+    assert!(second_line(&shown).starts_with("Client"), "{shown}");
     // An ECB rate alone also gives Spain's (ECB + 8, derived).
     let derived: Vec<_> = all.iter().filter(|r| r.0 != "spain").copied().collect();
-    assert!(top_line(&screen_after(80, 24, &derived, &[])).starts_with("\" 1 Queue"));
+    assert!(!screen_after(80, 24, &derived, "").contains("dun rates set"));
 }
 
 /// From an `escalate` line (the fifth of the demo's queue): the case goes
 /// to an agency or a court, with its reference and review date.
 #[test]
 fn escalation_form_from_an_escalate_line() {
-    use dun::app::form::FormKind;
-    insta::assert_snapshot!(screen(
-        80,
-        24,
-        &[
-            Action::Down,
-            Action::Down,
-            Action::Down,
-            Action::Down,
-            Action::Log(FormKind::Escalation)
-        ]
-    ));
+    insta::assert_snapshot!(screen(80, 24, "jjjje"));
 }
 
 /// The payment plan form proposes three equal monthly instalments of
 /// what the case owes.
 #[test]
 fn payment_plan_form_from_an_escalate_line() {
-    use dun::app::form::FormKind;
-    insta::assert_snapshot!(screen(
-        80,
-        24,
-        &[
-            Action::Down,
-            Action::Down,
-            Action::Down,
-            Action::Down,
-            Action::Log(FormKind::PaymentPlan)
-        ]
-    ));
+    insta::assert_snapshot!(screen(80, 24, "jjjjL"));
 }
 
 #[test]
 fn write_off_form() {
-    use dun::app::form::FormKind;
-    insta::assert_snapshot!(screen(80, 24, &[Action::Log(FormKind::WriteOff)]));
+    insta::assert_snapshot!(screen(80, 24, "W"));
 }
 
 /// The day the workbench is opened a year after the demo was filled: every
@@ -283,16 +229,35 @@ fn a_year_later() -> NaiveDate {
 
 #[test]
 fn queue_a_year_later_shows_last_contacts_with_their_year() {
-    insta::assert_snapshot!(screen_seen_on(a_year_later(), 80, 24, &[], &[]));
+    insta::assert_snapshot!(screen_seen_on(a_year_later(), 80, 24, &[], ""));
 }
 
 #[test]
 fn journal_a_year_later_shows_days_with_their_year() {
-    insta::assert_snapshot!(screen_seen_on(
-        a_year_later(),
-        80,
-        24,
-        &[],
-        &[Action::Show(Tab::Journal)]
-    ));
+    insta::assert_snapshot!(screen_seen_on(a_year_later(), 80, 24, &[], "4"));
+}
+
+/// `?` on a client page lists the page's keys: logging, scrolling, back.
+#[test]
+fn help_on_the_client_page() {
+    insta::assert_snapshot!(screen(80, 24, "\n?"));
+}
+
+/// Every key of the aging list fits the help at 80×24.
+#[test]
+fn help_on_the_aging_list() {
+    insta::assert_snapshot!(screen(80, 24, "2?"));
+}
+
+/// `?` over a letter lists the letter's keys, over the letter.
+#[test]
+fn help_on_a_letter() {
+    insta::assert_snapshot!(screen(80, 24, "jjr?"));
+}
+
+/// `M` shows the last messages in full, newest first: the held letter's
+/// message, cut on the message line, is whole here.
+#[test]
+fn the_last_messages_in_full() {
+    insta::assert_snapshot!(screen(80, 24, "jjr\x1bM"));
 }

@@ -6,6 +6,8 @@
 
 #[path = "common/binary.rs"]
 mod binary;
+#[path = "common/workbench.rs"]
+mod workbench;
 
 use binary::{TODAY, dun, ok, refused};
 use std::path::{Path, PathBuf};
@@ -307,43 +309,20 @@ fn a_paid_deposit_invoice_answers_it_too_and_an_old_one_does_not() {
     assert!(!now.contains(&Reason::DepositNeeded), "{now:?}");
 }
 
-/// Keys typed into the workbench, as the event loop passes them on.
-fn keys(app: &mut dun::app::App, store: &mut Store, text: &str) {
-    use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-    for c in text.chars() {
-        let code = match c {
-            '\t' => KeyCode::Tab,
-            '\n' => KeyCode::Enter,
-            c => KeyCode::Char(c),
-        };
-        let key = KeyEvent::new(code, KeyModifiers::NONE);
-        let load = if app.form.is_some() {
-            app.form_key(key)
-        } else {
-            dun::app::keymap::action_for(app.tab, key).and_then(|a| app.update(a))
-        };
-        if let Some(load) = load {
-            app.load(store, load).unwrap();
-        }
-    }
-}
-
 #[test]
 fn the_workbench_s_solvency_form_sets_or_keeps_the_limit() {
     let dir = tempfile::tempdir().unwrap();
     let mut store = Store::open(&dir.path().join("demo.db")).unwrap();
     let today: chrono::NaiveDate = TODAY.parse().unwrap();
     dun::commands::demo::fill(&mut store, today, 400, "root").unwrap();
-    let mut app = dun::app::App::new(today, "root", "DEMO");
-    app.list_height = 12;
-    app.load(&mut store, dun::app::Load::All).unwrap();
+    let app = dun::app::App::new(today, "root", "DEMO");
+    let mut app = workbench::open(&mut store, app, 80, 24);
     // Open the first client of the queue, then a solvency note: source 1,
     // rating 3 (C), a limit of 1500, no reason to keep the old one.
-    keys(&mut app, &mut store, "\nN13");
-    keys(&mut app, &mut store, "1500\t\t\n");
-    let form_error = app.form.as_ref().and_then(|f| f.error.clone());
-    assert!(app.form.is_none(), "{form_error:?}");
-    let page = app.page.as_ref().unwrap();
+    app.typed("\nN13");
+    app.typed("1500\t\t\n");
+    assert_eq!(app.app.mode, dun::app::Mode::Page, "the form is closed");
+    let page = app.app.client_page().unwrap();
     assert_eq!(page.client.credit_limit, Some(150_000));
     assert!(
         page.timeline[0].note.contains("→ 1,500.00"),
@@ -351,9 +330,9 @@ fn the_workbench_s_solvency_form_sets_or_keeps_the_limit() {
         page.timeline[0]
     );
     // The next one keeps it, with the reason.
-    keys(&mut app, &mut store, "N13");
-    keys(&mut app, &mut store, "900\tlong-standing client\t\n");
-    let page = app.page.as_ref().unwrap();
+    app.typed("N13");
+    app.typed("900\tlong-standing client\t\n");
+    let page = app.app.client_page().unwrap();
     assert_eq!(page.client.credit_limit, Some(150_000));
     assert!(
         page.timeline[0].note.contains("kept"),

@@ -6,17 +6,19 @@
 
 #[path = "common/binary.rs"]
 mod binary;
+#[path = "common/workbench.rs"]
+mod workbench;
 
 use binary::{TODAY, dun, ok};
 use chrono::NaiveDate;
-use dun::app::{Action, App, Load, Tab};
+use dun::app::{App, Tab};
 use dun::domain::client::Client;
 use dun::domain::currency::Currency;
 use dun::domain::invoice::Invoice;
 use dun::domain::money::Money;
 use dun::domain::text::is_invisible;
 use dun::store::{self, Store, StoreError};
-use dun::tui::{draw, layout, theme::Theme};
+use dun::tui::{draw, theme::Theme};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::layout::Rect;
@@ -80,15 +82,16 @@ const SIZE: Rect = Rect::new(0, 0, 80, 24);
 /// holding a wide character takes the next one too.
 fn screen(db: &std::path::Path, tab: Tab) -> (String, Vec<Vec<(u16, String)>>) {
     let mut store = Store::open(db).unwrap();
-    let mut app = App::new(d(TODAY), "root", "WIDE");
-    app.list_height = layout::list_rows(app.tab, SIZE);
-    app.load(&mut store, Load::All).unwrap();
-    if let Some(load) = app.update(Action::Show(tab)) {
-        app.load(&mut store, load).unwrap();
-    }
-    if let Some(load) = app.fit(layout::list_rows(app.tab, SIZE)) {
-        app.load(&mut store, load).unwrap();
-    }
+    let app = App::new(d(TODAY), "root", "WIDE");
+    let mut bench = workbench::open(&mut store, app, SIZE.width, SIZE.height);
+    let key = match tab {
+        Tab::Queue => "1",
+        Tab::Aging => "2",
+        Tab::Clients => "3",
+        Tab::Journal => "4",
+    };
+    bench.typed(key);
+    let app = bench.app;
     let mut terminal = Terminal::new(TestBackend::new(SIZE.width, SIZE.height)).unwrap();
     terminal
         .draw(|f| draw::draw(f, &app, &Theme::new(false)))

@@ -1,32 +1,14 @@
-//! What a key asks the workbench to do.
+//! What a key asks the workbench to do; the keymap says which key asks
+//! for which action in which mode.
 
 use super::form::FormKind;
-
-/// The four screens behind the tabs of the top line.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Tab {
-    Queue,
-    Aging,
-    Clients,
-    Journal,
-}
-
-impl Tab {
-    pub const ALL: [Tab; 4] = [Tab::Queue, Tab::Aging, Tab::Clients, Tab::Journal];
-
-    pub fn title(self) -> &'static str {
-        match self {
-            Tab::Queue => "Queue",
-            Tab::Aging => "Aging",
-            Tab::Clients => "Clients",
-            Tab::Journal => "Journal",
-        }
-    }
-}
+use super::tab::Tab;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Action {
     Quit,
+    /// Give the terminal back until `fg` (Ctrl-Z).
+    Suspend,
     Show(Tab),
     Down,
     Up,
@@ -34,8 +16,12 @@ pub enum Action {
     PageUp,
     Top,
     Bottom,
+    /// Open the help of the current mode, or close it.
     Help,
+    /// Close what is open: the client page, the help, the messages.
     Back,
+    /// The last messages in full, or back from them.
+    Messages,
     ToggleMine,
     /// Show the client's account statement, to send.
     Statement,
@@ -59,4 +45,16 @@ pub enum Action {
     Open,
     /// Open the form that logs this kind of activity for the selected line.
     Log(FormKind),
+    /// In a form: record it; in a preview: send it; in a search: keep it.
+    Confirm,
+    /// In a form: cancel; in a preview: put it away; in a search: clear it.
+    Cancel,
+    /// The next field of a form.
+    NextField,
+    /// The previous field of a form.
+    PreviousField,
+    /// Erase the last character typed.
+    Erase,
+    /// A printable character typed into a form or a search.
+    Type,
 }

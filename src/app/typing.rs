@@ -1,90 +1,108 @@
-//! Keys typed into a search, a form or a letter preview, before the keymap
-//! sees them.
+//! Keys in what is open over a screen: the search being typed, a form, a
+//! letter shown before it is sent, the help and the messages.
 
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-
-use super::{App, Load};
+use super::event::Effect;
+use super::mode::Mode;
+use super::{Action, App};
 
 impl App {
-    /// A key while typing a search: the list follows each letter; Enter
-    /// keeps the search, Esc clears it.
-    pub fn search_key(&mut self, key: KeyEvent) -> Option<Load> {
-        match key.code {
-            KeyCode::Enter => {
-                self.searching = false;
-                None
+    /// A key while typing the aging list's search: the list follows each
+    /// letter; Enter keeps the search, Esc clears it.
+    pub(super) fn on_search(&mut self, action: Action, typed: Option<char>) -> Vec<Effect> {
+        match action {
+            Action::Confirm => {
+                self.mode = Mode::List;
+                Vec::new()
             }
-            KeyCode::Esc => {
-                self.searching = false;
-                self.aging_query.search.clear();
-                Some(self.aging_query_changed())
+            Action::Cancel => {
+                self.mode = Mode::List;
+                self.aging_query(|a, _| a.query.search.clear())
             }
-            KeyCode::Backspace => {
-                self.aging_query.search.pop();
-                Some(self.aging_query_changed())
-            }
-            KeyCode::Char('c') if key.modifiers.contains(KeyModifiers::CONTROL) => {
-                self.quit = true;
-                None
-            }
-            KeyCode::Char(c) if !c.is_control() && self.aging_query.search.chars().count() < 40 => {
-                self.aging_query.search.push(c);
-                Some(self.aging_query_changed())
-            }
-            _ => None,
+            Action::Erase => self.aging_query(|a, _| {
+                a.query.search.pop();
+            }),
+            Action::Type => match typed {
+                Some(c) if self.aging.type_char(c) => self.aging_query(|_, _| {}),
+                _ => Vec::new(),
+            },
+            _ => Vec::new(),
         }
-    }
-
-    /// A key while a letter is previewed: Enter sends it, Esc puts it
-    /// away, the arrows scroll it, Ctrl-C quits (sending nothing).
-    pub fn preview_key(&mut self, key: KeyEvent) -> Option<Load> {
-        let (_, scroll) = self.preview.as_mut()?;
-        match key.code {
-            KeyCode::Char('c') if key.modifiers.contains(KeyModifiers::CONTROL) => {
-                self.quit = true;
-            }
-            KeyCode::Enter => return Some(Load::SendLetter),
-            KeyCode::Esc | KeyCode::Char('q') => {
-                self.preview = None;
-                self.message = "Letter not sent.".into();
-            }
-            KeyCode::Down | KeyCode::Char('j') => *scroll = scroll.saturating_add(1),
-            KeyCode::Up | KeyCode::Char('k') => *scroll = scroll.saturating_sub(1),
-            KeyCode::PageDown | KeyCode::Char(' ') => *scroll = scroll.saturating_add(10),
-            KeyCode::PageUp => *scroll = scroll.saturating_sub(10),
-            _ => {}
-        }
-        None
     }
 
     /// A key while a form is open: typing, moving between fields, Enter to
     /// record (when the fields check out), Esc to cancel.
-    pub fn form_key(&mut self, key: KeyEvent) -> Option<Load> {
-        let form = self.form.as_mut()?;
-        if key.modifiers.contains(KeyModifiers::CONTROL) {
-            if key.code == KeyCode::Char('c') {
-                self.quit = true;
+    pub(super) fn on_form(&mut self, action: Action, typed: Option<char>) -> Vec<Effect> {
+        let base = self.base();
+        let Mode::Form(form) = &mut self.mode else {
+            return Vec::new();
+        };
+        match action {
+            Action::Cancel => {
+                self.mode = base;
+                self.messages.say("Cancelled: nothing recorded.");
             }
-            return None;
-        }
-        match key.code {
-            KeyCode::Esc => {
-                self.form = None;
-                self.message = "Cancelled: nothing recorded.".to_string();
-            }
-            KeyCode::Enter => match form.submission(self.today) {
-                Ok(s) => {
-                    self.pending = Some((form.target.clone(), s));
-                    return Some(Load::Save);
+            Action::Confirm => match form.submission(self.today) {
+                Ok(submission) => {
+                    return vec![Effect::Record {
+                        target: form.target.clone(),
+                        submission,
+                    }];
                 }
                 Err(reason) => form.error = Some(reason),
             },
-            KeyCode::Tab | KeyCode::Down => form.next_field(),
-            KeyCode::BackTab | KeyCode::Up => form.previous_field(),
-            KeyCode::Backspace => form.backspace(),
-            KeyCode::Char(c) => form.type_char(c),
+            Action::NextField => form.next_field(),
+            Action::PreviousField => form.previous_field(),
+            Action::Erase => form.backspace(),
+            Action::Type => {
+                if let Some(c) = typed {
+                    form.type_char(c);
+                }
+            }
             _ => {}
         }
-        None
+        Vec::new()
+    }
+
+    /// A key while a letter is shown: Enter sends it, Esc puts it away,
+    /// the arrows scroll it.
+    pub(super) fn on_preview(&mut self, action: Action) -> Vec<Effect> {
+        if action == Action::Help {
+            self.mode = Mode::Help(Box::new(self.mode.clone()));
+            return Vec::new();
+        }
+        let base = self.base();
+        let Mode::Preview(preview) = &mut self.mode else {
+            return Vec::new();
+        };
+        match action {
+            Action::Confirm => {
+                let letter = preview.letter.clone();
+                self.mode = base;
+                return vec![Effect::SendLetter(Box::new(letter))];
+            }
+            Action::Cancel => {
+                self.mode = base;
+                self.messages.say("Letter not sent.");
+            }
+            Action::Down => preview.down(1),
+            Action::Up => preview.up(1),
+            Action::PageDown => preview.page_down(),
+            Action::PageUp => preview.page_up(),
+            _ => {}
+        }
+        Vec::new()
+    }
+
+    /// A key in the help or the messages: back to where they were opened,
+    /// or scrolling the messages.
+    pub(super) fn on_overlay(&mut self, action: Action) -> Vec<Effect> {
+        match (&mut self.mode, action) {
+            (Mode::Help(over), Action::Back) => self.mode = (**over).clone(),
+            (Mode::Messages { over, .. }, Action::Back) => self.mode = (**over).clone(),
+            (Mode::Messages { scroll, .. }, Action::Down) => *scroll = scroll.saturating_add(1),
+            (Mode::Messages { scroll, .. }, Action::Up) => *scroll = scroll.saturating_sub(1),
+            _ => {}
+        }
+        Vec::new()
     }
 }

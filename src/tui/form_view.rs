@@ -75,7 +75,7 @@ pub fn draw(f: &mut Frame<'_>, body: Rect, form: &Form, theme: &Theme) {
             theme.alert,
         ))),
         None => lines.push(Line::from(Span::styled(
-            "Enter records · Esc cancels · Tab next field · digits pick",
+            crate::app::keymap::hint_line(crate::app::Scope::Form),
             theme.muted,
         ))),
     }

@@ -1,33 +1,34 @@
-//! Where things go on the screen, shared by drawing and by the event loop
-//! (which needs to know how many lines a list shows before loading them).
+//! Where things go on the screen. The heights are the workbench's own
+//! ([`crate::app::size`]), so that a list knows how many lines it shows
+//! before they are read.
 
 use ratatui::layout::{Constraint, Layout, Rect};
 
-use crate::app::Tab;
-
-pub const MIN_WIDTH: u16 = 80;
-pub const MIN_HEIGHT: u16 = 24;
-
-/// Lines of the aging summary band above the aging list.
-pub const AGING_BAND: u16 = 8;
+use crate::app::size;
+pub use crate::app::size::{AGING_BAND, MIN_HEIGHT, MIN_WIDTH};
 
 pub struct Areas {
     pub top: Rect,
+    /// The line naming a missing reference rate, when one is missing.
+    pub warning: Option<Rect>,
     pub body: Rect,
     pub message: Rect,
     pub footer: Rect,
 }
 
-pub fn areas(area: Rect) -> Areas {
-    let [top, body, message, footer] = Layout::vertical([
+pub fn areas(area: Rect, warning: bool) -> Areas {
+    let [top, second, body, message, footer] = Layout::vertical([
         Constraint::Length(1),
+        Constraint::Length(u16::from(warning)),
         Constraint::Min(0),
         Constraint::Length(1),
         Constraint::Length(1),
     ])
     .areas(area);
+    debug_assert_eq!(body.height, size::body_height(area.height, warning));
     Areas {
         top,
+        warning: warning.then_some(second),
         body,
         message,
         footer,
@@ -41,17 +42,6 @@ pub fn aging(body: Rect) -> (Rect, Rect) {
     (band, list)
 }
 
-/// How many rows the list of `tab` shows in a terminal of `size` (its
-/// header line left out).
-pub fn list_rows(tab: Tab, size: Rect) -> usize {
-    let body = areas(size).body;
-    let list = match tab {
-        Tab::Aging => aging(body).1,
-        _ => body,
-    };
-    usize::from(list.height.saturating_sub(1)).max(1)
-}
-
-pub fn too_small(size: Rect) -> bool {
-    size.width < MIN_WIDTH || size.height < MIN_HEIGHT
+pub fn too_small(area: Rect) -> bool {
+    size::too_small(area.width, area.height)
 }

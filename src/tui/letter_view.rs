@@ -52,7 +52,10 @@ pub fn draw(f: &mut Frame<'_>, body: Rect, c: &Composed, scroll: u16, theme: &Th
     let block = Block::default()
         .borders(Borders::ALL)
         .title(title)
-        .title_bottom(" Enter send · Esc cancel · ↑↓ PgUp PgDn scroll ");
+        .title_bottom(format!(
+            " {} ",
+            crate::app::keymap::hint_line(crate::app::Scope::Preview)
+        ));
     f.render_widget(Clear, area);
     f.render_widget(
         Paragraph::new(lines)

@@ -2,6 +2,7 @@
 //! has set yet: the first one named, with the command that sets it.
 
 use crate::domain::penalty::RateKey;
+use crate::domain::text::display_width;
 
 /// The ways of saying it, longest first: `No ECB rate for 2026-H2 — dun
 /// rates set ecb 2026-H2 VALUE --source TEXT`, and with several missing how
@@ -33,7 +34,7 @@ fn candidates(missing: &[RateKey]) -> Vec<String> {
 pub fn fitting(missing: &[RateKey], width: usize) -> Option<String> {
     candidates(missing)
         .into_iter()
-        .find(|c| c.chars().count() <= width)
+        .find(|c| display_width(c) <= width)
 }
 
 /// [`fitting`], or else the shortest way cut to `width` with `…`.

@@ -1,27 +1,35 @@
-//! The terminal: set-up and restore, the event loop, and drawing.
-//! The loop never holds a transaction while it waits for a key.
+//! The terminal: set-up and restore, and the loop that reads its events,
+//! hands them to the workbench ([`crate::app::App::handle`]), performs the
+//! effects it asks for ([`perform`]) and draws. The loop never holds a
+//! transaction while it waits for a key.
 
+pub mod bars;
 pub mod client_page;
 pub mod draw;
 pub mod form_view;
+pub mod help;
 pub mod layout;
 mod letter_view;
+pub mod messages_view;
 pub mod missing_rates;
 mod penalty_text;
+pub mod perform;
+mod read;
 pub mod screens;
+mod send;
 pub mod theme;
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
-use crossterm::event::{self, Event, KeyCode, KeyEventKind, KeyModifiers};
+use crossterm::event;
 use ratatui::DefaultTerminal;
-use ratatui::layout::Rect;
 use signal_hook::consts::{SIGHUP, SIGTERM, SIGTSTP};
 
-use crate::app::{App, Load, keymap};
+use crate::app::{App, Event};
 use crate::store::Store;
+use perform::{Env, step};
 
 /// How often the loop looks for changes made by other clerks.
 const WATCH: Duration = Duration::from_secs(1);
@@ -48,10 +56,10 @@ pub fn run(store: &mut Store, settings: Settings) -> anyhow::Result<()> {
     let mut app = App::new(settings.today, &settings.user, &settings.database);
     app.clock = settings.clock;
     app.rules = settings.rules;
-    app.company = settings.company;
-    app.letters_dir = settings.letters_dir;
-    app.smtp = settings.smtp;
-    let app = &mut app;
+    let mut env = Env::new(store);
+    env.company = settings.company;
+    env.letters_dir = settings.letters_dir;
+    env.smtp = settings.smtp;
     // SIGTERM, and SIGHUP when the SSH link drops, end the loop at its next
     // turn (within a quarter of a second) so that the terminal is restored.
     let stop = Arc::new(AtomicBool::new(false));
@@ -60,7 +68,7 @@ pub fn run(store: &mut Store, settings: Settings) -> anyhow::Result<()> {
     }
     watchdog(Arc::clone(&stop));
     let mut terminal = ratatui::try_init()?;
-    let result = event_loop(&mut terminal, store, app, &stop);
+    let result = event_loop(&mut terminal, &mut env, &mut app, &stop);
     ratatui::restore();
     result
 }
@@ -121,20 +129,22 @@ fn suspend(terminal: &mut DefaultTerminal) -> anyhow::Result<()> {
 
 fn event_loop(
     terminal: &mut DefaultTerminal,
-    store: &mut Store,
+    env: &mut Env<'_>,
     app: &mut App,
     stop: &AtomicBool,
 ) -> anyhow::Result<()> {
     let theme = theme::Theme::from_env();
     let size = terminal.size()?;
-    app.list_height = layout::list_rows(app.tab, Rect::new(0, 0, size.width, size.height));
-    app.load(store, Load::All)?;
-    let mut version = store.data_version()?;
+    let resize = Event::Resize {
+        width: size.width,
+        height: size.height,
+    };
+    step(app, env, resize);
+    step(app, env, Event::Start);
+    env.changed()?;
     let mut watched = Instant::now();
     let parent = std::os::unix::process::parent_id();
     loop {
-        let size = terminal.size()?;
-        fit_lists(app, store, Rect::new(0, 0, size.width, size.height));
         terminal.draw(|f| draw::draw(f, app, &theme))?;
         // A closed terminal does not always send SIGHUP to us (the shell that
         // ran us may die first): a new parent means nobody is watching.
@@ -142,83 +152,31 @@ fn event_loop(
         {
             return Ok(());
         }
-        // A resize or any other event just redraws.
-        if event::poll(Duration::from_millis(250))?
-            && let Event::Key(key) = event::read()?
-            && key.kind == KeyEventKind::Press
-        {
-            if key.code == KeyCode::Char('z') && key.modifiers.contains(KeyModifiers::CONTROL) {
-                suspend(terminal)?;
-                continue;
-            }
-            let load = if app.preview.is_some() {
-                app.preview_key(key)
-            } else if app.form.is_some() {
-                app.form_key(key)
-            } else if app.searching {
-                app.search_key(key)
-            } else {
-                keymap::action_for(app.tab, key).and_then(|action| app.update(action))
+        if event::poll(Duration::from_millis(250))? {
+            let happened = match event::read()? {
+                event::Event::Key(key) => Some(Event::Key(key)),
+                event::Event::Resize(width, height) => Some(Event::Resize { width, height }),
+                _ => None,
             };
-            if let Some(load) = load {
-                reload(app, store, load);
+            if let Some(e) = happened
+                && step(app, env, e)
+            {
+                suspend(terminal)?;
             }
         }
         if watched.elapsed() >= WATCH {
             watched = Instant::now();
-            match store.data_version() {
-                Ok(v) if v != version => {
-                    version = v;
-                    team_settings(app, store);
-                    reload(app, store, Load::All);
+            match env.changed() {
+                Ok(true) => {
+                    step(app, env, Event::DataChanged);
                 }
-                Ok(_) => {}
-                Err(e) => app.message = e.to_string(),
+                Ok(false) => {}
+                Err(e) => {
+                    step(app, env, Event::Failed(e.to_string()));
+                }
             }
-            if new_day(app, chrono::Utc::now()) {
-                reload(app, store, Load::All);
-            }
+            step(app, env, Event::Tick(chrono::Utc::now()));
         }
-    }
-}
-
-/// Midnight in the team's time zone: the workbench moves to the new day
-/// (unless today was fixed). Says whether it did.
-fn new_day(app: &mut App, now: chrono::DateTime<chrono::Utc>) -> bool {
-    let Some(today) = app.clock.map(|c| c.today(now)) else {
-        return false;
-    };
-    let moved = today != app.today;
-    app.today = today;
-    moved
-}
-
-/// Takes the team settings again (another clerk may have changed them).
-fn team_settings(app: &mut App, store: &mut Store) {
-    match crate::team::load(store) {
-        Ok(team) => {
-            if app.clock.is_some() {
-                app.clock = Some(team.clock());
-            }
-            app.rules = team.rules();
-            app.smtp = team.smtp;
-            app.company = team.company;
-        }
-        Err(e) => app.message = e.to_string(),
-    }
-}
-
-/// Loads, reporting a failure (a busy database) on the message line.
-fn reload(app: &mut App, store: &mut Store, load: Load) {
-    if let Err(e) = app.load(store, load) {
-        app.message = e.to_string();
-    }
-}
-
-/// Keeps the number of list rows in step with the terminal's size.
-fn fit_lists(app: &mut App, store: &mut Store, size: Rect) {
-    if let Some(load) = app.fit(layout::list_rows(app.tab, size)) {
-        reload(app, store, load);
     }
 }
 
@@ -232,11 +190,18 @@ mod tests {
         let at = |s: &str| s.parse::<chrono::DateTime<chrono::Utc>>().unwrap();
         let mut app = App::new(day("2026-11-22"), "marie", "team.db");
         // Fixed by --today: stays.
-        assert!(!new_day(&mut app, at("2026-11-23T12:00:00Z")));
+        assert!(
+            app.handle(Event::Tick(at("2026-11-23T12:00:00Z")))
+                .is_empty()
+        );
         assert_eq!(app.today, day("2026-11-22"));
         app.clock = Some(crate::team::Clock::new("Europe/Paris"));
-        assert!(!new_day(&mut app, at("2026-11-22T22:59:00Z")));
-        assert!(new_day(&mut app, at("2026-11-22T23:00:00Z")));
+        assert!(
+            app.handle(Event::Tick(at("2026-11-22T22:59:00Z")))
+                .is_empty()
+        );
+        let effects = app.handle(Event::Tick(at("2026-11-22T23:00:00Z")));
+        assert_eq!(effects, [crate::app::Effect::Load(app.load_all())]);
         assert_eq!(app.today, day("2026-11-23"));
     }
 }

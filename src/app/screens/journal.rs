@@ -1,0 +1,69 @@
+//! The journal: the latest entries of everyone, or one clerk's, or one kind.
+
+use crate::domain::activity::ActivityKind;
+use crate::store::journal::JournalEntry;
+
+use super::super::event::JournalLoad;
+
+/// Journal entries the Journal screen keeps.
+pub const JOURNAL_LINES: u32 = 500;
+
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Journal {
+    /// Newest first.
+    pub entries: Vec<JournalEntry>,
+    pub selected: usize,
+    /// Only this clerk's entries, when set.
+    pub user: Option<String>,
+    /// Only this kind, when set.
+    pub kind: Option<ActivityKind>,
+}
+
+impl Journal {
+    pub fn entry(&self) -> Option<&JournalEntry> {
+        self.entries.get(self.selected)
+    }
+
+    pub fn load(&self) -> JournalLoad {
+        JournalLoad {
+            user: self.user.clone(),
+            kind: self.kind,
+            limit: JOURNAL_LINES,
+        }
+    }
+
+    pub fn loaded(&mut self, entries: Vec<JournalEntry>) {
+        self.entries = entries;
+        self.selected = self.selected.min(self.entries.len().saturating_sub(1));
+    }
+
+    /// Everyone's entries, or `user`'s alone.
+    pub fn toggle_mine(&mut self, user: &str) {
+        self.user = match self.user {
+            Some(_) => None,
+            None => Some(user.to_string()),
+        };
+        self.selected = 0;
+    }
+
+    /// The next kind shown: all, then each kind in turn.
+    pub fn cycle_kind(&mut self) {
+        self.kind = match self.kind {
+            None => ActivityKind::ALL.first().copied(),
+            Some(k) => {
+                let i = ActivityKind::ALL.iter().position(|x| *x == k).unwrap_or(0);
+                ActivityKind::ALL.get(i + 1).copied()
+            }
+        };
+        self.selected = 0;
+    }
+
+    /// The filter in words, for the message line.
+    pub fn words(&self) -> String {
+        format!(
+            "Journal: {} by {}",
+            self.kind.map_or("every kind", |k| k.as_str()),
+            self.user.as_deref().unwrap_or("everyone")
+        )
+    }
+}

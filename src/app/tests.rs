@@ -1,0 +1,178 @@
+//! The workbench driven by keys alone, no database: what each key does to
+//! the state, and the effects it asks for with their data.
+
+use chrono::NaiveDate;
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+use super::event::{AgingLoad, JournalLoad, PenaltyOf, QueueLoad};
+use super::*;
+
+fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 22).unwrap()
+}
+
+fn key(code: KeyCode) -> Event {
+    Event::Key(KeyEvent::new(code, KeyModifiers::NONE))
+}
+
+fn ch(c: char) -> Event {
+    key(KeyCode::Char(c))
+}
+
+/// Opened in 80×24, with no rate missing.
+fn opened() -> App {
+    let mut app = App::new(today(), "marie", "team.db");
+    assert!(
+        app.handle(Event::Resize {
+            width: 80,
+            height: 24
+        })
+        .is_empty()
+    );
+    app
+}
+
+#[test]
+fn starting_reads_the_rates_and_the_queue_alone() {
+    let mut app = opened();
+    let effects = app.handle(Event::Start);
+    let load = Load {
+        rates: true,
+        queue: Some(QueueLoad { clerk: None }),
+        ..Load::default()
+    };
+    assert_eq!(effects, [Effect::Load(load)]);
+    // 24 lines less the top line, the message line, the hints and the
+    // list's header.
+    assert_eq!(app.list_height, 20);
+}
+
+#[test]
+fn a_tab_reads_its_screen_with_its_window_and_moves_read_the_next_window() {
+    let mut app = opened();
+    let effects = app.handle(ch('2'));
+    assert_eq!(app.tab, Tab::Aging);
+    // The aging band takes 8 lines: 12 lines of list.
+    assert_eq!(app.list_height, 12);
+    let aging = AgingLoad {
+        report: true,
+        count: true,
+        query: Default::default(),
+        window: Some((0, 12)),
+        penalty: PenaltyOf::Selected {
+            selected: 0,
+            known: None,
+        },
+    };
+    let all = Load {
+        rates: true,
+        aging: Some(aging),
+        ..Load::default()
+    };
+    assert_eq!(effects, [Effect::Load(all)]);
+    let loaded = Loaded {
+        aging_count: Some(100),
+        aging_rows: Some((0, Vec::new())),
+        ..Loaded::default()
+    };
+    assert!(app.handle(Event::Loaded(Box::new(loaded))).is_empty());
+    let effects = app.handle(ch('G'));
+    assert_eq!(app.aging.selected, 99);
+    assert_eq!(app.aging.top, 96);
+    let [Effect::Load(load)] = effects.as_slice() else {
+        panic!("{effects:?}")
+    };
+    let window = load.aging.as_ref().and_then(|a| a.window);
+    assert_eq!(window, Some((96, 12)));
+    assert!(!load.rates && load.queue.is_none());
+}
+
+#[test]
+fn the_search_reads_the_list_from_its_top_at_each_letter() {
+    let mut app = opened();
+    app.handle(ch('2'));
+    assert!(app.handle(ch('/')).is_empty());
+    assert_eq!(app.mode, Mode::Search);
+    let effects = app.handle(ch('é'));
+    let [Effect::Load(load)] = effects.as_slice() else {
+        panic!("{effects:?}")
+    };
+    let aging = load.aging.as_ref().unwrap();
+    assert_eq!(aging.query.search, "é");
+    assert!(aging.count);
+    // `q` types in a search, it does not quit.
+    app.handle(ch('q'));
+    assert!(!app.quit);
+    assert_eq!(app.aging.query.search, "éq");
+    app.handle(key(KeyCode::Enter));
+    assert_eq!(app.mode, Mode::List);
+    assert_eq!(app.message(), "Aging: search \"éq\", sorted by days");
+}
+
+#[test]
+fn the_journal_s_filters_ask_for_its_entries() {
+    let mut app = opened();
+    app.handle(ch('4'));
+    let effects = app.handle(ch('m'));
+    let [Effect::Load(load)] = effects.as_slice() else {
+        panic!("{effects:?}")
+    };
+    let journal = JournalLoad {
+        user: Some("marie".into()),
+        kind: None,
+        limit: JOURNAL_LINES,
+    };
+    assert_eq!(load.journal, Some(journal));
+    assert_eq!(app.message(), "Journal: every kind by marie");
+}
+
+#[test]
+fn help_is_over_the_mode_it_was_opened_from_and_ctrl_keys_work_everywhere() {
+    let mut app = opened();
+    app.handle(ch('?'));
+    assert_eq!(app.mode, Mode::Help(Box::new(Mode::List)));
+    assert_eq!(app.scope(), Scope::Help);
+    // Keys of the list do nothing under the help.
+    assert!(app.handle(ch('2')).is_empty());
+    assert_eq!(app.tab, Tab::Queue);
+    app.handle(key(KeyCode::Esc));
+    assert_eq!(app.mode, Mode::List);
+    let ctrl = |c| Event::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL));
+    assert_eq!(app.handle(ctrl('z')), [Effect::Suspend]);
+    app.handle(ctrl('c'));
+    assert!(app.quit);
+}
+
+#[test]
+fn nothing_selected_opens_no_form_and_says_so() {
+    let mut app = opened();
+    assert!(app.handle(ch('c')).is_empty());
+    assert_eq!(app.mode, Mode::List);
+    assert_eq!(app.message(), "Nothing selected to log against.");
+    app.handle(ch('M'));
+    assert!(matches!(app.mode, Mode::Messages { .. }));
+    app.handle(ch('M'));
+    assert_eq!(app.mode, Mode::List);
+}
+
+#[test]
+fn a_missing_rate_takes_a_line_and_the_aging_window_follows() {
+    let mut app = opened();
+    app.handle(ch('2'));
+    assert_eq!(app.list_height, 12);
+    let key = crate::domain::penalty::RateKey::half(
+        crate::domain::penalty::RateTable::Ecb,
+        crate::domain::penalty::HalfYear::parse("2026-H2").unwrap(),
+    );
+    let loaded = Loaded {
+        rates: Some((Ok(app.rates.clone()), vec![key])),
+        ..Loaded::default()
+    };
+    let effects = app.handle(Event::Loaded(Box::new(loaded)));
+    assert!(app.warning());
+    assert_eq!(app.list_height, 11);
+    let [Effect::Load(load)] = effects.as_slice() else {
+        panic!("{effects:?}")
+    };
+    assert_eq!(load.aging.as_ref().and_then(|a| a.window), Some((0, 11)));
+}

@@ -1,0 +1,140 @@
+//! Performing the workbench's effects: the reads, writes, letters and
+//! mail it asks for, each turned back into an event. The one place the
+//! workbench touches the database, the letters folder and the mail server.
+
+use crate::app::App;
+use crate::app::event::{Effect, Event, Team};
+use crate::letters::answer::letter_for;
+use crate::letters::compose::{Composed, compose_statement};
+use crate::store::{Store, StoreError};
+
+/// What effects are performed with: the database, and the team's and the
+/// clerk's settings for letters.
+pub struct Env<'s> {
+    pub store: &'s mut Store,
+    /// The sender of letters (from the team settings).
+    pub company: crate::config::CompanyConfig,
+    /// Where sent letters are written.
+    pub letters_dir: std::path::PathBuf,
+    /// The team's mail server, for e-mail letters sent with Enter.
+    pub smtp: crate::team::SmtpSettings,
+    /// The database's version when last looked at.
+    version: Option<i64>,
+}
+
+impl<'s> Env<'s> {
+    pub fn new(store: &'s mut Store) -> Env<'s> {
+        let team = crate::team::TeamSettings::default();
+        Env {
+            store,
+            company: team.company,
+            letters_dir: crate::paths::default_letters_dir()
+                .unwrap_or_else(|| std::env::temp_dir().join("dun-letters")),
+            smtp: crate::team::SmtpSettings::default(),
+            version: None,
+        }
+    }
+
+    /// Whether another clerk wrote since the last look (the first look
+    /// says no).
+    pub fn changed(&mut self) -> Result<bool, StoreError> {
+        let now = self.store.data_version()?;
+        let changed = self.version.is_some_and(|v| v != now);
+        self.version = Some(now);
+        Ok(changed)
+    }
+
+    /// Performs one effect; what came of it, as events. `Suspend` is the
+    /// terminal's and is left to the loop.
+    pub fn perform(&mut self, app: &App, effect: Effect) -> Vec<Event> {
+        match effect {
+            Effect::Load(load) => vec![self.read(app, &load)],
+            Effect::OpenClient(code) => {
+                let load = crate::app::Load {
+                    page: Some(code),
+                    ..Default::default()
+                };
+                vec![self.read(app, &load)]
+            }
+            Effect::Record { target, submission } => {
+                let saved = crate::record::save(
+                    self.store,
+                    &target,
+                    &submission,
+                    &app.user,
+                    app.today,
+                    chrono::Utc::now(),
+                );
+                vec![Event::Recorded(saved.map_err(|e| e.to_string()))]
+            }
+            Effect::ComposeLetter(line) => {
+                let composed = self.store.read(|tx| {
+                    Ok::<_, StoreError>(letter_for(
+                        tx,
+                        &line,
+                        app.today,
+                        &self.company,
+                        &app.rules.ladders,
+                        &app.rates,
+                    ))
+                });
+                vec![composed_event(composed)]
+            }
+            Effect::ComposeStatement(client) => {
+                let composed = self.store.read(|tx| {
+                    Ok::<_, StoreError>(compose_statement(
+                        tx,
+                        &client,
+                        app.today,
+                        &self.company,
+                        &app.rates,
+                    ))
+                });
+                vec![composed_event(composed)]
+            }
+            Effect::SendLetter(letter) => vec![Event::Sent(self.send(app, &letter))],
+            Effect::ReadTeam => {
+                let team = match crate::team::load(self.store) {
+                    Ok(team) => {
+                        self.smtp = team.smtp.clone();
+                        self.company = team.company.clone();
+                        Ok(Team {
+                            rules: team.rules(),
+                            clock: team.clock(),
+                        })
+                    }
+                    Err(e) => Err(e.to_string()),
+                };
+                vec![Event::Team(Box::new(team))]
+            }
+            Effect::Suspend => Vec::new(),
+        }
+    }
+}
+
+fn composed_event<E: std::fmt::Display>(
+    composed: Result<Result<Composed, E>, StoreError>,
+) -> Event {
+    match composed {
+        Ok(Ok(c)) => Event::Composed(Ok(Box::new(c))),
+        Ok(Err(e)) => Event::Composed(Err(e.to_string())),
+        Err(e) => Event::Failed(e.to_string()),
+    }
+}
+
+/// Hands `event` to the workbench and performs what it asks, feeding what
+/// comes of each effect back in, until nothing is left to do. Returns
+/// whether the terminal is asked to be given back (Ctrl-Z).
+pub fn step(app: &mut App, env: &mut Env<'_>, event: Event) -> bool {
+    let mut suspend = false;
+    let mut events = std::collections::VecDeque::from([event]);
+    while let Some(event) = events.pop_front() {
+        for effect in app.handle(event) {
+            if effect == Effect::Suspend {
+                suspend = true;
+            }
+            events.extend(env.perform(app, effect));
+        }
+    }
+    suspend
+}

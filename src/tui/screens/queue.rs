@@ -1,0 +1,74 @@
+//! The follow-up queue: one line per client and reason.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Row;
+
+use super::super::theme::Theme;
+use super::{date_width, fit, list, money, window};
+use crate::app::App;
+
+use crate::domain::date_format::short_date;
+use crate::domain::queue::Reason;
+
+pub fn queue(f: &mut Frame<'_>, area: Rect, app: &App, theme: &Theme) {
+    let (visible, selected) = window(&app.queue.lines, app.queue.selected, area);
+    let lasts: Vec<String> = visible
+        .iter()
+        .map(|c| {
+            c.last_contact
+                .map_or("-".to_string(), |d| short_date(d, app.today))
+        })
+        .collect();
+    // A date with its year takes its room from the name, so the row still
+    // fits 80 columns and a name is cut with `…`, never mid-letter.
+    let last_width = date_width(&lasts);
+    let name_width = 20 - (last_width - 5);
+    let rows = visible
+        .iter()
+        .zip(&lasts)
+        .map(|(c, last)| {
+            let reason = if c.held.is_some() {
+                // Waits for a reference rate: `r` says which.
+                Span::styled(
+                    match c.reason {
+                        Reason::FormalNoticeReady => "notice held",
+                        _ => "reminder held",
+                    },
+                    theme.muted,
+                )
+            } else if c.reason.is_alert() {
+                Span::styled(c.reason.label(), theme.alert)
+            } else {
+                Span::raw(c.reason.label())
+            };
+            Row::new(vec![
+                Line::from(fit(&c.code, 8)),
+                Line::from(fit(&c.name, usize::from(name_width))),
+                Line::from(reason),
+                Line::from(money(c.amount, c.currency)).right_aligned(),
+                Line::from(
+                    c.oldest_due_on
+                        .map_or("-".to_string(), |d| (app.today - d).num_days().to_string()),
+                )
+                .right_aligned(),
+                Line::from(last.clone()),
+                Line::from(fit(c.clerk.as_deref().unwrap_or("-"), 6)),
+            ])
+        })
+        .collect();
+    let widths = [
+        Constraint::Length(8),
+        Constraint::Length(name_width),
+        Constraint::Length(14),
+        Constraint::Length(16),
+        Constraint::Length(4),
+        Constraint::Length(last_width),
+        Constraint::Length(6),
+    ];
+    let header = [
+        "Client", "Name", "Reason", "Amount", "Days", "Last", "Clerk",
+    ];
+    list(f, area, theme, &header, &widths, rows, selected);
+}
