@@ -25,6 +25,9 @@ struct QueueLine<'a> {
     reason_text: String,
     currency: &'a str,
     amount: String,
+    /// Nothing owed (a next action for a client with nothing open).
+    #[serde(skip)]
+    zero: bool,
     invoices: &'a [String],
     oldest_days_overdue: Option<i64>,
     last_contact: Option<String>,
@@ -66,6 +69,7 @@ pub fn run(
             },
             currency: c.currency.code(),
             amount: decimal_string(c.amount, c.currency.exponent()),
+            zero: c.amount == 0,
             invoices: &c.invoices,
             oldest_days_overdue: c.oldest_due_on.map(|d| (as_of - d).num_days()),
             last_contact: c.last_contact.map(|d| d.to_string()),
@@ -132,7 +136,7 @@ pub fn run(
                         l.reason_text.clone(),
                         // A reminder the clerk set for a client with
                         // nothing open is about no amount.
-                        if l.invoices.is_empty() {
+                        if l.zero {
                             "-".to_string()
                         } else {
                             format!("{} {}", l.amount, l.currency)

@@ -47,7 +47,14 @@ pub fn queue(f: &mut Frame<'_>, area: Rect, app: &App, theme: &Theme) {
                 Line::from(fit(&c.code, 8)),
                 Line::from(fit(&c.name, usize::from(name_width))),
                 Line::from(reason),
-                Line::from(money(c.amount, c.currency)).right_aligned(),
+                // A next action for a client with nothing open is about no
+                // amount (as `dun queue` shows it).
+                Line::from(if c.amount == 0 {
+                    "-".to_string()
+                } else {
+                    money(c.amount, c.currency)
+                })
+                .right_aligned(),
                 Line::from(
                     c.oldest_due_on
                         .map_or("-".to_string(), |d| (app.today - d).num_days().to_string()),
