@@ -54,6 +54,10 @@ const MIGRATIONS: &[Migration] = &[
         sql: include_str!("migrations/009_case_life.sql"),
         fill: None,
     },
+    Migration {
+        sql: include_str!("migrations/010_search.sql"),
+        fill: Some(super::summary::fill),
+    },
 ];
 
 /// Marks the file as a dun database (`PRAGMA application_id`, "dun1").
