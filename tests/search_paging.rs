@@ -502,3 +502,65 @@ fn the_queue_is_searched_by_the_same_rule() {
         assert!(kept.len() < lines.len(), "{typed:?} finds every line");
     }
 }
+
+/// A database made before migration 010: its clients get their keys and
+/// balances when it is opened.
+#[test]
+fn clients_already_there_are_found_and_have_their_balance_after_the_migration() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("old.db");
+    let c = rusqlite::Connection::open(&path).unwrap();
+    for sql in [
+        include_str!("../src/store/migrations/001_ledger.sql"),
+        include_str!("../src/store/migrations/002_dunning.sql"),
+        include_str!("../src/store/migrations/003_settings.sql"),
+        include_str!("../src/store/migrations/004_cases.sql"),
+        include_str!("../src/store/migrations/005_deposits.sql"),
+        include_str!("../src/store/migrations/006_payment_reference.sql"),
+    ] {
+        c.execute_batch(sql).unwrap();
+    }
+    c.execute_batch(
+        "PRAGMA application_id = 1685417521; PRAGMA user_version = 6; \
+         INSERT INTO clients (id, code, name, profile, currency, phone) \
+           VALUES (1, 'C1', 'Ébénisterie Vieille', 'business', 'EUR', '+33 1 23 45 67 89'), \
+                  (2, 'C2', 'Nothing Open', 'business', 'EUR', NULL); \
+         INSERT INTO invoices (id, number, client_id, issued_on, due_on, amount, currency) \
+           VALUES (1, 'F1', 1, '2026-01-01', '2026-02-01', 10000, 'EUR');",
+    )
+    .unwrap();
+    drop(c);
+    let mut store = Store::open(&path).unwrap();
+    for typed in ["EBENISTERIE", "1 23 45", "f1"] {
+        let query = ClientQuery {
+            search: typed.into(),
+            ..ClientQuery::default()
+        };
+        let found = store
+            .read(|tx| client_list::page(tx, today(), &query, &ClientWindow::First, 10))
+            .unwrap();
+        assert_eq!(found.len(), 1, "{typed:?}");
+        assert_eq!(found[0].client.code, "C1");
+        assert_eq!(found[0].balance, 10000);
+    }
+    let all = store
+        .read(|tx| {
+            client_list::page(
+                tx,
+                today(),
+                &ClientQuery {
+                    sort: ClientSort::Balance,
+                    ..ClientQuery::default()
+                },
+                &ClientWindow::First,
+                10,
+            )
+        })
+        .unwrap();
+    assert_eq!(
+        all.iter()
+            .map(|l| (l.client.code.as_str(), l.balance))
+            .collect::<Vec<_>>(),
+        [("C1", 10000), ("C2", 0)]
+    );
+}

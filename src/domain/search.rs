@@ -132,14 +132,20 @@ impl Needle {
     }
 }
 
+/// What separates the fields of a [`client_key`]: the line separator
+/// U+2028, which nobody types in a search (and which, unlike a line
+/// break, is no control character for a terminal).
+pub const KEY_SEPARATOR: char = '\u{2028}';
+
 /// The key a client is found by, stored beside it: its code, name and
-/// e-mail address folded, one per line (a search never spans two of them).
+/// e-mail address folded, separated by [`KEY_SEPARATOR`] (a search never
+/// spans two of them).
 pub fn client_key(code: &str, name: &str, email: Option<&str>) -> String {
     [code, name, email.unwrap_or("")]
         .iter()
-        .map(|s| fold(s).replace('\n', " "))
+        .map(|s| fold(s).replace(KEY_SEPARATOR, " "))
         .collect::<Vec<_>>()
-        .join("\n")
+        .join(&KEY_SEPARATOR.to_string())
 }
 
 #[cfg(test)]

@@ -17,8 +17,8 @@ use crate::domain::search::{client_key, digits, fold};
 /// `:q` (the needle's folded text) and `:digits` (its digits when it is
 /// written like a phone number, else a text no phone holds): by the
 /// stored key, or folding in SQL for a client written without dun since.
-pub const CLIENT_MATCH: &str = "(instr(coalesce(c.search_key, dun_fold(c.code || char(10) \
-     || c.name || char(10) || coalesce(c.email, ''))), :q) > 0 \
+pub const CLIENT_MATCH: &str = "(instr(coalesce(c.search_key, dun_fold(c.code || char(8232) \
+     || c.name || char(8232) || coalesce(c.email, ''))), :q) > 0 \
      OR instr(coalesce(c.phone_digits, ''), :digits) > 0)";
 
 /// The `:digits` of a needle that is not a phone number.

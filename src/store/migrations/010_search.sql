@@ -3,7 +3,7 @@
 
 -- What a client is found by, kept by dun's store (src/store/summary.rs)
 -- with the rule of src/domain/search.rs: code, name and e-mail folded
--- (lower case, no accents), one per line; the name folded alone, to sort
+-- (lower case, no accents), separated by U+2028; the name folded alone, to sort
 -- by; the phone number's digits.
 ALTER TABLE clients ADD COLUMN search_key TEXT;
 ALTER TABLE clients ADD COLUMN folded_name TEXT;
