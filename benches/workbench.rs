@@ -24,6 +24,10 @@ use ratatui::{Terminal, TerminalOptions, Viewport};
 
 const TODAY: &str = "2026-11-22";
 
+/// The store's reads per screen and the binary's memory and CPU.
+#[path = "workbench/store.rs"]
+mod store_figures;
+
 /// Counts what would go down the wire.
 #[derive(Clone, Default)]
 struct Wire {
@@ -185,4 +189,5 @@ fn main() {
     for (what, figure, target) in rows {
         println!("{what:<44} {figure:>10}  {target}");
     }
+    store_figures::run(&db, today);
 }

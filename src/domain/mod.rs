@@ -26,6 +26,7 @@ pub mod promise;
 pub mod queue;
 pub mod reason;
 pub mod rules;
+pub mod search;
 pub mod solvency;
 pub mod standings;
 pub mod text;

@@ -153,7 +153,9 @@ pub fn lines(conn: &Connection, as_of: NaiveDate) -> Result<Vec<AgingLine>> {
 /// How the aging list is narrowed and ordered.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct AgingQuery {
-    /// Part of a client code, client name or invoice number.
+    /// Part of a client's code, name, e-mail address or phone number
+    /// (compared by digits), or of an invoice number; case and accents
+    /// aside.
     pub search: String,
     pub bucket: Option<Bucket>,
     pub clerk: Option<String>,
@@ -219,17 +221,33 @@ impl AgingQuery {
     fn conditions(&self, as_of: NaiveDate) -> (String, Vec<Param>) {
         let mut sql = String::new();
         let mut args: Vec<Param> = Vec::new();
-        let search = self.search.trim();
-        if !search.is_empty() {
-            let escaped = search
+        let needle = crate::domain::search::Needle::new(&self.search);
+        if !needle.is_empty() {
+            // The client by code, name, e-mail or phone, the invoice by
+            // number; case and accents aside (src/domain/search.rs). An
+            // invoice number in ASCII folds to its lower case, which LIKE
+            // compares; any other is folded.
+            sql.push_str(&format!(
+                " AND (o.client_id IN (SELECT c.id FROM clients c WHERE {}) \
+                 OR o.number LIKE :like ESCAPE '\\' \
+                 OR (o.number GLOB '*[^ -~]*' AND instr(dun_fold(o.number), :q) > 0))",
+                super::summary::CLIENT_MATCH
+            ));
+            let escaped = needle
+                .text
                 .replace('\\', "\\\\")
                 .replace('%', "\\%")
                 .replace('_', "\\_");
-            sql.push_str(
-                " AND (c.code LIKE :q ESCAPE '\\' OR c.name LIKE :q ESCAPE '\\' \
-                 OR o.number LIKE :q ESCAPE '\\')",
-            );
-            args.push((":q", Box::new(format!("%{escaped}%"))));
+            args.push((":like", Box::new(format!("%{escaped}%"))));
+            args.push((":q", Box::new(needle.text)));
+            args.push((
+                ":digits",
+                Box::new(
+                    needle
+                        .digits
+                        .unwrap_or_else(|| super::summary::NO_DIGITS.into()),
+                ),
+            ));
         }
         if let Some(bucket) = self.bucket {
             let index = bucket.index();
@@ -280,9 +298,15 @@ pub fn for_client(conn: &Connection, as_of: NaiveDate, code: &str) -> Result<Vec
 pub fn count(conn: &Connection, as_of: NaiveDate, query: &AgingQuery) -> Result<u64> {
     let (filter, mut args) = query.conditions(as_of);
     args.push((":as_of", Box::new(as_of)));
+    // The clients are joined only for a condition on them: a million
+    // invoices' worth of lookups otherwise.
+    let join = if query.clerk.is_some() || query.client.is_some() || query.profile.is_some() {
+        "JOIN clients c ON c.id = o.client_id"
+    } else {
+        ""
+    };
     let sql = format!(
-        "SELECT count(*) FROM ({}) o JOIN clients c ON c.id = o.client_id \
-         WHERE o.outstanding > 0 {filter}",
+        "SELECT count(*) FROM ({}) o {join} WHERE o.outstanding > 0 {filter}",
         open_as_of(conn, as_of)?
     );
     let mut st = conn.prepare_cached(&sql)?;

@@ -42,7 +42,24 @@ pub fn drop_indexes(conn: &Connection) -> Result<Vec<(String, String)>> {
     Ok(indexes)
 }
 
-/// Creates the indexes [`drop_indexes`] dropped.
+/// Drops the triggers that write a row of `changes` per row written and
+/// returns the SQL that creates them again.
+pub fn drop_change_triggers(conn: &Connection) -> Result<Vec<(String, String)>> {
+    let mut st = conn.prepare(
+        "SELECT name, sql FROM sqlite_schema \
+         WHERE type = 'trigger' AND name LIKE 'changes\\_%' ESCAPE '\\' ORDER BY name",
+    )?;
+    let triggers = st
+        .query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    for (name, _) in &triggers {
+        conn.execute_batch(&format!("DROP TRIGGER \"{}\"", name.replace('"', "\"\"")))?;
+    }
+    Ok(triggers)
+}
+
+/// Creates the indexes [`drop_indexes`] dropped (or the triggers
+/// [`drop_change_triggers`] dropped).
 pub fn create_indexes(conn: &Connection, indexes: &[(String, String)]) -> Result<()> {
     for (_, sql) in indexes {
         conn.execute_batch(sql)?;

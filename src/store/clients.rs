@@ -7,14 +7,14 @@ use super::sql;
 
 use crate::domain::client::Client;
 
-const COLUMNS: &str = "code, name, profile, language, country, phone, email, address, terms_days, \
+pub(super) const COLUMNS: &str = "code, name, profile, language, country, phone, email, address, terms_days, \
      credit_limit, currency, deposit_pct, rating, clerk, pilot_ends_on, hold_until, late_rate, late_fee, \
      contact_name, contact_title";
 
 /// How many columns `COLUMNS` names: what a query adds after them starts here.
-const N_COLUMNS: usize = 20;
+pub(super) const N_COLUMNS: usize = 20;
 
-fn from_row(r: &Row<'_>) -> rusqlite::Result<Client> {
+pub(super) fn from_row(r: &Row<'_>) -> rusqlite::Result<Client> {
     Ok(Client {
         code: r.get(0)?,
         name: r.get(1)?,

@@ -92,7 +92,7 @@ impl JournalEntry {
 // with it; migration 010 linked the older ones). Imported payments (with
 // an import key) have no entry. A correction is read with the entry it
 // corrects: `corrected_by` on the corrected one.
-const SELECT: &str = "SELECT a.id, a.at, a.on_date, a.user, a.kind, c.code, i.number, a.level, \
+pub(super) const SELECT: &str = "SELECT a.id, a.at, a.on_date, a.user, a.kind, c.code, i.number, a.level, \
      a.outcome, a.amount, a.currency, a.date, a.next_action_on, a.reason, a.note, a.registered, \
      a.refers_to, \
      (SELECT min(x.date) FROM activities_in_force x WHERE x.refers_to = a.id \
@@ -130,7 +130,11 @@ pub fn for_client(conn: &Connection, code: &str, limit: u32) -> Result<Vec<Journ
     entries(conn, &sql, params![code, i64::from(limit)])
 }
 
-fn entries(conn: &Connection, sql: &str, args: impl rusqlite::Params) -> Result<Vec<JournalEntry>> {
+pub(super) fn entries(
+    conn: &Connection,
+    sql: &str,
+    args: impl rusqlite::Params,
+) -> Result<Vec<JournalEntry>> {
     let mut st = conn.prepare_cached(sql)?;
     let rows = st.query_map(args, |r| {
         let amount: Option<i64> = r.get(9)?;

@@ -59,6 +59,10 @@ const MIGRATIONS: &[Migration] = &[
         sql: include_str!("migrations/010_corrections.sql"),
         fill: None,
     },
+    Migration {
+        sql: include_str!("migrations/011_search.sql"),
+        fill: Some(super::summary::fill),
+    },
 ];
 
 /// The fill of 004: every cached standing computed from the journal. The

@@ -56,6 +56,22 @@ pub struct FollowUp {
     pub held: Option<RateKey>,
 }
 
+impl FollowUp {
+    /// Whether a search finds this line: its client is among those the
+    /// store found ([`super::client_list::found_codes`]: code, name,
+    /// e-mail, phone), or one of its invoice numbers holds the needle,
+    /// case and accents aside.
+    pub fn found(
+        &self,
+        needle: &crate::domain::search::Needle,
+        clients: &std::collections::HashSet<String>,
+    ) -> bool {
+        needle.is_empty()
+            || clients.contains(&self.code)
+            || needle.matches(self.invoices.iter().map(String::as_str), None)
+    }
+}
+
 /// The queue as of `as_of`, most urgent first; only the clients assigned
 /// to `clerk` when given.
 pub fn queue(
@@ -70,6 +86,21 @@ pub fn queue(
     queue_using(conn, as_of, clerk, rules, cached)
 }
 
+/// The queue lines of the clients with these codes only, as of `as_of`:
+/// exactly the lines [`queue`] gives them (a test compares the two), read
+/// from their own rows. What an open workbench reads again when another
+/// clerk's write touched a few clients.
+pub fn queue_of(
+    conn: &Connection,
+    as_of: NaiveDate,
+    codes: &[String],
+    clerk: Option<&str>,
+    rules: &Rules,
+) -> Result<Vec<FollowUp>> {
+    let cached = cache_holds(conn, as_of)?;
+    follow_ups(conn, as_of, clerk, rules, cached, Some(codes))
+}
+
 /// [`queue`], reading the standings from the cache (`cached`) or
 /// recomputing them from the journal. Both give the same answer whenever
 /// the cache holds; a test checks it.
@@ -80,7 +111,19 @@ pub fn queue_using(
     rules: &Rules,
     cached: bool,
 ) -> Result<Vec<FollowUp>> {
-    let (clients, invoices) = load(conn, as_of, rules, cached)?;
+    follow_ups(conn, as_of, clerk, rules, cached, None)
+}
+
+/// The queue of every client, or of those with the codes in `only`.
+fn follow_ups(
+    conn: &Connection,
+    as_of: NaiveDate,
+    clerk: Option<&str>,
+    rules: &Rules,
+    cached: bool,
+    only: Option<&[String]>,
+) -> Result<Vec<FollowUp>> {
+    let (clients, invoices) = load(conn, as_of, rules, cached, only)?;
     let lines = build(&clients, &invoices, rules, as_of);
     Ok(lines
         .into_iter()
@@ -126,11 +169,19 @@ fn load(
     as_of: NaiveDate,
     rules: &Rules,
     cached: bool,
+    only: Option<&[String]>,
 ) -> Result<(Vec<QueueClient>, Vec<QueueInvoice>)> {
-    let (mut clients, ids) = clients(conn, as_of, cached)?;
+    let only = match only {
+        Some(codes) => Some(
+            serde_json::to_string(codes)
+                .map_err(|e| super::StoreError::Invalid(format!("client codes: {e}")))?,
+        ),
+        None => None,
+    };
+    let (mut clients, ids) = clients(conn, as_of, cached, only.as_deref())?;
     letters(conn, as_of, cached, &ids, &mut clients)?;
     deposits_issued(conn, as_of, &ids, &mut clients)?;
-    let (mut invoices, invoice_ids) = invoices(conn, as_of, cached, &ids)?;
+    let (mut invoices, invoice_ids) = invoices(conn, as_of, cached, &ids, only.is_some())?;
     case_lives(
         conn,
         as_of,
@@ -152,15 +203,17 @@ pub fn outlooks(
     rules: &Rules,
 ) -> Result<HashMap<String, Outlook>> {
     let cached = cache_holds(conn, as_of)?;
-    let (clients, invoices) = load(conn, as_of, rules, cached)?;
+    let (clients, invoices) = load(conn, as_of, rules, cached, None)?;
     let look = outlook(&clients, &invoices, rules, as_of);
     Ok(invoices.into_iter().map(|i| i.number).zip(look).collect())
 }
 
+/// Every client, or those whose codes the JSON array `only` lists.
 fn clients(
     conn: &Connection,
     as_of: NaiveDate,
     cached: bool,
+    only: Option<&str>,
 ) -> Result<(Vec<QueueClient>, HashMap<i64, usize>)> {
     let facts = if cached {
         "c.last_contact_on, c.next_action_on, c.snoozed_until, c.visit_on, c.held_until, \
@@ -173,13 +226,19 @@ fn clients(
     let sql = format!(
         "SELECT c.id, c.code, c.name, c.profile, c.country, c.currency, c.clerk, c.rating, \
                 c.pilot_ends_on, c.hold_until, {facts}, c.deposit_pct \
-         FROM clients c"
+         FROM clients c{}",
+        if only.is_some() {
+            " WHERE c.code IN (SELECT value FROM json_each(:only))"
+        } else {
+            ""
+        }
     );
     let mut st = conn.prepare_cached(&sql)?;
-    let mut rows = if cached {
-        st.query([])?
-    } else {
-        st.query(named_params! {":as_of": as_of})?
+    let mut rows = match (cached, only) {
+        (true, None) => st.query([])?,
+        (false, None) => st.query(named_params! {":as_of": as_of})?,
+        (true, Some(only)) => st.query(named_params! {":only": only})?,
+        (false, Some(only)) => st.query(named_params! {":as_of": as_of, ":only": only})?,
     };
     let (mut clients, mut ids) = (Vec::new(), HashMap::new());
     while let Some(r) = rows.next()? {
@@ -224,18 +283,28 @@ fn letters(
     ids: &HashMap<i64, usize>,
     clients: &mut [QueueClient],
 ) -> Result<()> {
-    let sql = if cached {
-        "SELECT client_id, currency, courtesy_on, reminder1_on, reminder2_on, reminder3_on, \
-         notice_on, deadline_on FROM cases"
-            .to_string()
-    } else {
-        case_facts("")
+    // The cases of a few clients are read by client id.
+    let few = ids.len() < 1_000;
+    let list: Vec<i64> = ids.keys().copied().collect();
+    let list = serde_json::to_string(&list)
+        .map_err(|e| super::StoreError::Invalid(format!("client ids: {e}")))?;
+    let sql = match (cached, few) {
+        (true, false) => "SELECT client_id, currency, courtesy_on, reminder1_on, reminder2_on, \
+             reminder3_on, notice_on, deadline_on FROM cases"
+            .to_string(),
+        (true, true) => "SELECT client_id, currency, courtesy_on, reminder1_on, reminder2_on, \
+             reminder3_on, notice_on, deadline_on FROM cases \
+             WHERE client_id IN (SELECT value FROM json_each(:ids))"
+            .to_string(),
+        (false, false) => case_facts(""),
+        (false, true) => case_facts("AND a.client_id IN (SELECT value FROM json_each(:ids))"),
     };
     let mut st = conn.prepare_cached(&sql)?;
-    let mut rows = if cached {
-        st.query([])?
-    } else {
-        st.query(named_params! {":as_of": as_of})?
+    let mut rows = match (cached, few) {
+        (true, false) => st.query([])?,
+        (true, true) => st.query(named_params! {":ids": list})?,
+        (false, false) => st.query(named_params! {":as_of": as_of})?,
+        (false, true) => st.query(named_params! {":as_of": as_of, ":ids": list})?,
     };
     while let Some(r) = rows.next()? {
         let Some(&k) = ids.get(&r.get::<_, i64>(0)?) else {
@@ -317,25 +386,43 @@ fn deposits_issued(
     Ok(())
 }
 
+/// The open invoices of the clients of `ids`: all of them, or (`few`)
+/// read client by client.
 fn invoices(
     conn: &Connection,
     as_of: NaiveDate,
     cached: bool,
     ids: &HashMap<i64, usize>,
+    few: bool,
 ) -> Result<(Vec<QueueInvoice>, Vec<i64>)> {
     let facts = if cached {
         ", i.is_deposit, i.reminder_level, i.courtesy_on, i.reminded_on, i.notice_on, \
-         i.promised_for, i.disputed"
+         i.promised_for, i.disputed, i.paid, i.last_paid_on"
             .to_string()
     } else {
-        format!(", i.is_deposit, {INVOICE_FACTS}")
+        format!(", i.is_deposit, {INVOICE_FACTS}, i.paid, i.last_paid_on")
     };
     let sql = format!(
-        "SELECT o.* FROM ({}) o WHERE o.outstanding > 0 ORDER BY o.due_on",
-        open_as_of_with(conn, as_of, &facts)?
+        // In the order of the open invoices' index, to the number: the
+        // same order whether all or a few clients' invoices are read.
+        "SELECT o.* FROM ({}) o WHERE o.outstanding > 0{} ORDER BY o.due_on, o.currency, \
+         o.issued_on, o.amount, o.paid, o.last_paid_on, o.client_id, o.number",
+        open_as_of_with(conn, as_of, &facts)?,
+        if few {
+            " AND o.client_id IN (SELECT value FROM json_each(:ids))"
+        } else {
+            ""
+        }
     );
     let mut st = conn.prepare_cached(&sql)?;
-    let mut rows = st.query(named_params! {":as_of": as_of})?;
+    let mut rows = if few {
+        let list: Vec<i64> = ids.keys().copied().collect();
+        let list = serde_json::to_string(&list)
+            .map_err(|e| super::StoreError::Invalid(format!("client ids: {e}")))?;
+        st.query(named_params! {":as_of": as_of, ":ids": list})?
+    } else {
+        st.query(named_params! {":as_of": as_of})?
+    };
     let mut out = Vec::new();
     let mut row_ids = Vec::new();
     while let Some(r) = rows.next()? {
@@ -348,7 +435,7 @@ fn invoices(
             number: r.get(2)?,
             issued_on: r.get::<_, Day>(3)?.0,
             currency: r.get(5)?,
-            outstanding: r.get(14)?,
+            outstanding: r.get(16)?,
             is_deposit: r.get(7)?,
             standing: InvoiceStanding {
                 due_on: r.get::<_, Day>(4)?.0,
