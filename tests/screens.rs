@@ -261,3 +261,26 @@ fn help_on_a_letter() {
 fn the_last_messages_in_full() {
     insta::assert_snapshot!(screen(80, 24, "jjr\x1bM"));
 }
+
+#[test]
+fn correction_form() {
+    // A payment recorded from the queue, then corrected from the journal.
+    insta::assert_snapshot!(screen(80, 24, "1g$\n4gxcheque bounced"));
+}
+
+#[test]
+fn client_edit_form() {
+    // From Clients, the e-mail field focused.
+    insta::assert_snapshot!(screen(80, 24, "3e\t\t\t\t"));
+}
+
+#[test]
+fn client_add_form_scrolled_to_its_last_field() {
+    insta::assert_snapshot!(screen(80, 24, "3A\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t"));
+}
+
+#[test]
+fn journal_with_a_payment_corrected() {
+    // The correction first; the payment marked, saying which entry undid it.
+    insta::assert_snapshot!(screen(80, 24, "1g$\n4gxcheque bounced\n"));
+}
