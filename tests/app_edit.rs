@@ -46,20 +46,6 @@ fn handle(app: &mut App, text: &str) -> Vec<Effect> {
     effects
 }
 
-/// Keys handed to the workbench with their effects performed; `\x08` is
-/// Backspace.
-fn typed(app: &mut Bench<'_>, text: &str) {
-    for part in text.split_inclusive('\x08') {
-        match part.strip_suffix('\x08') {
-            Some(before) => {
-                app.typed(before);
-                app.key(KeyCode::Backspace);
-            }
-            None => app.typed(part),
-        }
-    }
-}
-
 fn journal_count(store: &Store) -> i64 {
     dun::store::activities::count(store.conn()).unwrap()
 }
@@ -207,7 +193,7 @@ fn e_on_a_client_page_prefills_every_field_and_sends_only_the_changed_ones() {
     );
     // Performed: saved, said old → new, the page read again.
     app.typed("\x1be\t\t\t\t");
-    typed(&mut app, &format!("{erase}new@example.org\n"));
+    app.typed(&format!("{erase}new@example.org\n"));
     assert_eq!(app.app.mode, Mode::Page);
     assert!(
         app.app.message().contains("→ new@example.org"),
@@ -230,13 +216,13 @@ fn a_bad_value_or_a_change_made_meanwhile_keeps_the_form_open_with_the_reason() 
     // Bad: a language no letter is written in.
     app.typed("e\t\t\t\t\t\t");
     assert_eq!(client_form(&app.app).focus, 6);
-    typed(&mut app, "\x08\x08xx\n");
+    app.typed("\x08\x08xx\n");
     let form = client_form(&app.app);
     let error = form.error.clone().unwrap();
     assert!(error.starts_with("language:"), "{error}");
     // Another clerk changes the phone while this form is open: this
     // form's change of it is refused, saying who, and nothing is written.
-    typed(&mut app, "\x08\x08en\x1b");
+    app.typed("\x08\x08en\x1b");
     app.typed("e\t\t\t9");
     let edit = dun::record::client::ClientEdit {
         code: code.clone(),

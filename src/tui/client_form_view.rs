@@ -5,7 +5,7 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Paragraph};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 
 use super::theme::Theme;
 use crate::app::Scope;
@@ -17,8 +17,16 @@ const LABEL: usize = 16;
 
 pub fn draw(f: &mut Frame<'_>, body: Rect, form: &ClientForm, theme: &Theme) {
     let width = 76.min(body.width);
-    // The frame, the line naming the client, the hint or the error.
-    let room = usize::from(body.height.saturating_sub(4)).max(1);
+    // The frame, the line naming the client, the hint or the error (which
+    // wraps: a refusal is read whole).
+    let inner = usize::from(width).saturating_sub(2).max(1);
+    let error_lines = form
+        .error
+        .as_deref()
+        .map_or(1, |e| display_width(&printable(e)).div_ceil(inner).max(1));
+    let room = usize::from(body.height)
+        .saturating_sub(3 + error_lines)
+        .max(1);
     let shown = form.fields.len().min(room);
     let top = form.focus.saturating_sub(shown - 1);
     let value_width = usize::from(width).saturating_sub(LABEL + 5);
@@ -56,16 +64,13 @@ pub fn draw(f: &mut Frame<'_>, body: Rect, form: &ClientForm, theme: &Theme) {
         (false, false) => "",
     };
     lines.push(match &form.error {
-        Some(e) => Line::from(Span::styled(
-            shortened(&printable(e), usize::from(width).saturating_sub(2)),
-            theme.alert,
-        )),
+        Some(e) => Line::from(Span::styled(printable(e).into_owned(), theme.alert)),
         None => Line::from(Span::styled(
             format!("{}{more}", crate::app::keymap::hint_line(Scope::ClientForm)),
             theme.muted,
         )),
     });
-    let height = u16::try_from(lines.len() + 2)
+    let height = u16::try_from(lines.len() + 1 + error_lines)
         .unwrap_or(u16::MAX)
         .min(body.height);
     let area = Rect {
@@ -83,7 +88,12 @@ pub fn draw(f: &mut Frame<'_>, body: Rect, form: &ClientForm, theme: &Theme) {
         .borders(Borders::ALL)
         .title(title)
         .title_style(theme.header);
-    f.render_widget(Paragraph::new(lines).block(block), area);
+    f.render_widget(
+        Paragraph::new(lines)
+            .block(block)
+            .wrap(Wrap { trim: false }),
+        area,
+    );
 }
 
 /// The end of `s` that fits in `max` cells, `…` first when cut: the
