@@ -132,16 +132,16 @@ fn a_correction_recorded_shows_in_the_journal_and_a_second_one_is_refused() {
     app.typed("x");
     assert_eq!(app.app.mode, Mode::List);
     assert!(
-        app.app
-            .message()
-            .starts_with(&format!("Entry {id} cannot be corrected")),
+        app.app.message().starts_with(&format!(
+            "Not corrected: journal entry {id} was corrected already"
+        )),
         "{}",
         app.app.message()
     );
     app.typed("gx");
     assert_eq!(app.app.mode, Mode::List);
     assert!(
-        app.app.message().contains("cannot be corrected"),
+        app.app.message().contains("is a correction itself"),
         "{}",
         app.app.message()
     );

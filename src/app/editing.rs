@@ -120,8 +120,7 @@ impl App {
             Ok(words) => form.undoes = Some(words),
             Err(why) => {
                 self.mode = base;
-                self.messages
-                    .say(format!("Entry {refers_to} cannot be corrected: {why}"));
+                self.messages.say(not_corrected(&why));
             }
         }
         Vec::new()
@@ -139,7 +138,7 @@ impl App {
                 vec![Effect::Load(self.load_all())]
             }
             Err(why) => {
-                self.messages.say(format!("Not corrected: {why}"));
+                self.messages.say(not_corrected(&why));
                 Vec::new()
             }
         }
@@ -172,4 +171,13 @@ impl App {
             }
         }
     }
+}
+
+/// Why an entry is not corrected, for the message line: the reason
+/// without the command line's flag name (`refers-to: `).
+fn not_corrected(why: &str) -> String {
+    format!(
+        "Not corrected: {}",
+        why.strip_prefix("refers-to: ").unwrap_or(why)
+    )
 }
