@@ -929,6 +929,10 @@ fn every_mode(app: &mut Bench<'_>) -> Vec<App> {
     at(app, "c\tx");
     at(app, "\x1b\x1b1gjjrj");
     at(app, "\x1bMj");
+    // The correction of the journal's latest entry (a correctable one on
+    // the demo), then a client's file from Clients.
+    at(app, "\x1b4gxr");
+    at(app, "\x1b3e\tz");
     modes
 }
 

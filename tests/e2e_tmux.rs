@@ -535,3 +535,132 @@ fn a_clerk_logs_a_call_from_the_queue_and_it_is_in_the_journal() {
     assert_eq!(call["user"], login().as_str());
     assert_eq!(call["on"], TODAY);
 }
+
+#[test]
+fn an_e_mail_edited_in_one_workbench_is_seen_by_another_on_the_same_database() {
+    let (_dir, db) = demo_db();
+    let editing = Tmux::start(&db);
+    let watching = Tmux::start(&db);
+    editing.wait_for(WORKBENCH);
+    watching.wait_for(WORKBENCH);
+    // The second clerk has the first client's page open.
+    watching.keys(&["3"]);
+    watching.wait_for("A add");
+    watching.keys(&["Enter"]);
+    let page = watching.wait_for("Email");
+    assert!(!page.contains("new.address@example.org"), "{page}");
+    // The first clerk edits that client's e-mail from Clients: e, the
+    // fifth field, the old address erased, the new one typed, Enter.
+    editing.keys(&["3"]);
+    editing.wait_for("A add");
+    editing.keys(&["e"]);
+    editing.wait_for("Edit the client");
+    editing.keys(&["Tab", "Tab", "Tab", "Tab"]);
+    let erase = ["BSpace"; 48];
+    editing.keys(&erase);
+    editing.keys(&["new.address@example.org", "Enter"]);
+    editing.wait_for("→ new.address@example.org");
+    let saved = Instant::now();
+    // The second workbench reads it again on its own.
+    let seen = loop {
+        if watching.screen().contains("new.address@example.org") {
+            break saved.elapsed();
+        }
+        assert!(
+            saved.elapsed() < Duration::from_secs(3),
+            "not seen by the other workbench:\n{}",
+            watching.screen()
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    };
+    eprintln!("the other workbench showed the new e-mail {seen:?} after it was saved");
+    assert!(seen < Duration::from_millis(2500), "{seen:?}");
+    editing.keys(&["q"]);
+    watching.keys(&["Escape", "q"]);
+
+    // The journal says who changed what, old → new.
+    let out = Command::new(DUN)
+        .args(["export", "journal", "--format", "json"])
+        .env("DUN_DB", &db)
+        .output()
+        .unwrap();
+    let entries: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout).unwrap();
+    let change = entries
+        .iter()
+        .find(|e| e["kind"] == "client_change")
+        .expect("the change is in the journal");
+    let note = change["note"].as_str().unwrap();
+    assert!(note.starts_with("e-mail: "), "{note}");
+    assert!(note.ends_with("→ new.address@example.org"), "{note}");
+    assert_eq!(change["user"], login().as_str());
+}
+
+#[test]
+fn a_payment_reversed_from_the_journal_puts_the_invoice_back_in_the_aging() {
+    let (_dir, db) = demo_db();
+    let run = |args: &[&str]| {
+        let out = Command::new(DUN)
+            .args(args)
+            .env("DUN_DB", &db)
+            .env("DUN_TODAY", TODAY)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        out.stdout
+    };
+    let queue: serde_json::Value =
+        serde_json::from_slice(&run(&["queue", "--format", "json"])).unwrap();
+    let invoice = queue[0]["invoices"][0].as_str().unwrap().to_string();
+    // Paid in full: no longer in the aging.
+    run(&[
+        "log",
+        "payment",
+        "--invoice",
+        &invoice,
+        "--method",
+        "cheque",
+    ]);
+    let tmux = Tmux::start(&db);
+    tmux.wait_for(WORKBENCH);
+    tmux.keys(&["2"]);
+    tmux.wait_for("Bucket");
+    tmux.keys(&["/", &invoice, "Enter"]);
+    tmux.wait_for("none match");
+
+    // The cheque bounced: x on the payment's entry, the newest.
+    tmux.keys(&["4"]);
+    tmux.wait_for("Day   Who");
+    tmux.keys(&["g", "x"]);
+    let form = tmux.wait_for("Undoes  payment of");
+    assert!(form.contains(&invoice), "{form}");
+    tmux.keys(&["cheque bounced", "Enter"]);
+    let journal = tmux.wait_for("Corrected entry");
+    let rows: Vec<&str> = journal.lines().collect();
+    assert!(rows[3].contains("correction"), "{journal}");
+    assert!(rows[4].contains("✗ payment"), "{journal}");
+    assert!(rows[4].contains("corrected by"), "{journal}");
+
+    // Back in the aging, found by its number.
+    tmux.keys(&["2"]);
+    let aging = tmux.wait_for("line 1 of 1 found");
+    assert!(aging.contains(&invoice), "{aging}");
+    tmux.keys(&["q"]);
+
+    let out = run(&["export", "journal", "--format", "json"]);
+    let entries: Vec<serde_json::Value> = serde_json::from_slice(&out).unwrap();
+    let correction = entries
+        .iter()
+        .find(|e| e["kind"] == "correction")
+        .expect("the correction is in the journal");
+    assert!(
+        correction["note"]
+            .as_str()
+            .unwrap()
+            .ends_with("cheque bounced"),
+        "{correction}"
+    );
+}

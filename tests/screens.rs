@@ -261,3 +261,46 @@ fn help_on_a_letter() {
 fn the_last_messages_in_full() {
     insta::assert_snapshot!(screen(80, 24, "jjr\x1bM"));
 }
+
+#[test]
+fn correction_form() {
+    // A payment recorded from the queue, then corrected from the journal.
+    insta::assert_snapshot!(screen(80, 24, "1g$\n4gxcheque bounced"));
+}
+
+#[test]
+fn client_edit_form() {
+    // From Clients, the e-mail field focused.
+    insta::assert_snapshot!(screen(80, 24, "3e\t\t\t\t"));
+}
+
+#[test]
+fn client_add_form_scrolled_to_its_last_field() {
+    insta::assert_snapshot!(screen(80, 24, "3A\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t"));
+}
+
+#[test]
+fn journal_with_a_payment_corrected() {
+    // The correction first; the payment marked, saying which entry undid it.
+    insta::assert_snapshot!(screen(80, 24, "1g$\n4gxcheque bounced\n"));
+}
+
+#[test]
+fn client_edit_form_refusing_a_value_says_why_in_full() {
+    // The e-mail erased and replaced by a word that is no address.
+    let erase = "\u{8}".repeat(40);
+    insta::assert_snapshot!(screen(
+        80,
+        24,
+        &format!("3e\t\t\t\t{erase}not an address\n")
+    ));
+}
+
+#[test]
+fn client_add_form_cuts_long_values_by_display_width() {
+    // A name of wide characters (cut with … at the end) and the contact
+    // being typed (its end shown, where the typing goes).
+    let name = "株式会社".repeat(20);
+    let contact = "Zoë-Åsa 👩‍👩‍👧 Ødegård-Fernández ".repeat(4);
+    insta::assert_snapshot!(screen(80, 24, &format!("3A\t{name}\t{contact}")));
+}

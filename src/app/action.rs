@@ -43,6 +43,12 @@ pub enum Action {
     CycleCurrency,
     /// Open the client page of the selected line.
     Open,
+    /// Correct the selected journal entry (a form asks why).
+    Correct,
+    /// Edit the file of the client shown or selected.
+    EditClient,
+    /// Add a client.
+    AddClient,
     /// Open the form that logs this kind of activity for the selected line.
     Log(FormKind),
     /// In a form: record it; in a preview: send it; in a search: keep it.

@@ -9,7 +9,8 @@ use crate::domain::activity::ActivityKind;
 use crate::domain::aging::AgingReport;
 use crate::domain::penalty::{RateKey, RateTables};
 use crate::letters::compose::Composed;
-use crate::record::{Submission, Target};
+use crate::record::client::{ClientEdit, NewClient};
+use crate::record::{Correction, Submission, Target};
 use crate::report::penalties::PenaltyView;
 use crate::store::aging::{AgingLine, AgingQuery};
 use crate::store::clients::ClientLine;
@@ -39,6 +40,17 @@ pub enum Event {
     Loaded(Box<Loaded>),
     /// An [`Effect::Record`] wrote (what to say) or refused (why).
     Recorded(Result<String, String>),
+    /// What an [`Effect::PreviewCorrection`] read: what correcting the
+    /// entry would undo, or why it cannot be corrected.
+    CorrectionPreview {
+        refers_to: i64,
+        undoes: Result<String, String>,
+    },
+    /// An [`Effect::Correct`] wrote (what it undid) or refused (why).
+    Corrected(Result<String, String>),
+    /// An [`Effect::EditClient`] or [`Effect::AddClient`] wrote (the
+    /// client's code and what changed) or refused (why).
+    ClientSaved(Result<(String, String), String>),
     /// An [`Effect::ComposeLetter`] or [`Effect::ComposeStatement`] gave a
     /// letter to show, or why not.
     Composed(Result<Box<Composed>, String>),
@@ -69,6 +81,14 @@ pub enum Effect {
         target: Target,
         submission: Submission,
     },
+    /// Read what correcting a journal entry would undo, or why not.
+    PreviewCorrection(i64),
+    /// Record a correction in one transaction.
+    Correct(Correction),
+    /// Change a client's file in one transaction.
+    EditClient(ClientEdit),
+    /// Add a client in one transaction.
+    AddClient(NewClient),
     /// Write the letter that answers a queue line, to show before sending.
     ComposeLetter(Box<FollowUp>),
     /// Write a client's account statement, to show before sending.

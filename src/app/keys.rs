@@ -33,6 +33,8 @@ impl App {
                 Scope::List(_) | Scope::Page => self.on_screen(action),
                 Scope::Search => self.on_search(action, typed),
                 Scope::Form => self.on_form(action, typed),
+                Scope::Correct => self.on_correct(action, typed),
+                Scope::ClientForm => self.on_client_form(action, typed),
                 Scope::Preview => self.on_preview(action),
                 Scope::Help | Scope::Messages => self.on_overlay(action),
             },
@@ -103,6 +105,9 @@ impl App {
                 vec![Effect::Load(self.load_all())]
             }
             Action::Acknowledge => self.acknowledge(),
+            Action::Correct => self.open_correction(),
+            Action::EditClient => self.edit_client(),
+            Action::AddClient => self.add_client(),
             Action::Statement => match self.target() {
                 Some(t) => vec![Effect::ComposeStatement(t.client)],
                 None => {

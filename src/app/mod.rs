@@ -16,6 +16,8 @@
 //!   `tests/app.rs` then checks every key it lists;
 //! - a form: a [`form::FormKind`], its fields in `form/fields.rs`, its check
 //!   into a submission in `form/check.rs`, and the key that opens it.
+//! - a form of its own mode (the correction, a client's file): its state
+//!   in `form/`, its keys handled in `editing.rs`;
 //! - an effect: an [`Effect`] variant with its data, performed in
 //!   `tui/perform.rs`, its outcome an [`Event`] handled in `results.rs`.
 
@@ -31,6 +33,7 @@ pub mod screens;
 pub mod size;
 pub mod tab;
 
+mod editing;
 mod keys;
 mod results;
 mod typing;
@@ -133,6 +136,11 @@ impl App {
             Event::Team(team) => self.team(*team),
             Event::Loaded(loaded) => self.loaded(*loaded),
             Event::Recorded(result) => self.recorded(result),
+            Event::CorrectionPreview { refers_to, undoes } => {
+                self.correction_preview(refers_to, undoes)
+            }
+            Event::Corrected(result) => self.corrected(result),
+            Event::ClientSaved(result) => self.client_saved(result),
             Event::Composed(result) => self.composed(result),
             Event::Sent(what) => {
                 self.messages.say(what);

@@ -1,7 +1,7 @@
 //! What the keys go to now: a list, the client page, or something open
 //! over them (a form, a letter, the help, the messages).
 
-use super::form::Form;
+use super::form::{ClientForm, CorrectionForm, Form};
 use super::preview::Preview;
 use super::tab::Tab;
 
@@ -15,6 +15,10 @@ pub enum Mode {
     Search,
     /// A form logging an activity, over the list or the page.
     Form(Box<Form>),
+    /// The correction of a journal entry: what it undoes, and why.
+    Correct(Box<CorrectionForm>),
+    /// A client's file edited, or a new client.
+    ClientForm(Box<ClientForm>),
     /// A letter shown before it is sent.
     Preview(Box<Preview>),
     /// The keys of the mode it was opened over.
@@ -30,6 +34,8 @@ pub enum Scope {
     Page,
     Search,
     Form,
+    Correct,
+    ClientForm,
     Preview,
     Help,
     Messages,
@@ -37,7 +43,7 @@ pub enum Scope {
 
 impl Scope {
     /// Every scope, for the help test and the docs.
-    pub const ALL: [Scope; 10] = [
+    pub const ALL: [Scope; 12] = [
         Scope::List(Tab::Queue),
         Scope::List(Tab::Aging),
         Scope::List(Tab::Clients),
@@ -45,6 +51,8 @@ impl Scope {
         Scope::Page,
         Scope::Search,
         Scope::Form,
+        Scope::Correct,
+        Scope::ClientForm,
         Scope::Preview,
         Scope::Help,
         Scope::Messages,
@@ -57,6 +65,8 @@ impl Scope {
             Scope::Page => "the client page",
             Scope::Search => "the search",
             Scope::Form => "the form",
+            Scope::Correct => "the correction",
+            Scope::ClientForm => "the client's file",
             Scope::Preview => "the letter",
             Scope::Help => "the help",
             Scope::Messages => "the messages",
@@ -72,6 +82,8 @@ impl Mode {
             Mode::Page => Scope::Page,
             Mode::Search => Scope::Search,
             Mode::Form(_) => Scope::Form,
+            Mode::Correct(_) => Scope::Correct,
+            Mode::ClientForm(_) => Scope::ClientForm,
             Mode::Preview(_) => Scope::Preview,
             Mode::Help(_) => Scope::Help,
             Mode::Messages { .. } => Scope::Messages,

@@ -49,6 +49,8 @@ fn over(f: &mut Frame<'_>, body: Rect, mode: &Mode, app: &App, theme: &Theme) {
         Mode::List | Mode::Page | Mode::Search => {}
         Mode::Preview(p) => super::letter_view::draw(f, body, &p.letter, p.scroll, theme),
         Mode::Form(form) => super::form_view::draw(f, body, form, theme),
+        Mode::Correct(form) => super::correction_view::draw(f, body, form, theme),
+        Mode::ClientForm(form) => super::client_form_view::draw(f, body, form, theme),
         Mode::Help(under) => {
             over(f, body, under, app, theme);
             super::help::draw(f, body, under.scope(app.tab), theme);

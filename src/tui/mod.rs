@@ -4,7 +4,9 @@
 //! transaction while it waits for a key.
 
 pub mod bars;
+pub mod client_form_view;
 pub mod client_page;
+pub mod correction_view;
 pub mod draw;
 pub mod form_view;
 pub mod help;

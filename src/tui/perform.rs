@@ -67,6 +67,55 @@ impl<'s> Env<'s> {
                 );
                 vec![Event::Recorded(saved.map_err(|e| e.to_string()))]
             }
+            Effect::PreviewCorrection(id) => {
+                let undoes = self
+                    .store
+                    .read(|tx| crate::record::correction::preview(tx, id));
+                vec![Event::CorrectionPreview {
+                    refers_to: id,
+                    undoes: undoes.map_err(|e| e.to_string()),
+                }]
+            }
+            Effect::Correct(c) => {
+                let done = crate::record::correct(
+                    self.store,
+                    &c,
+                    &app.user,
+                    app.today,
+                    chrono::Utc::now(),
+                );
+                vec![Event::Corrected(
+                    done.map(|d| d.message).map_err(|e| e.to_string()),
+                )]
+            }
+            Effect::EditClient(edit) => {
+                let saved = crate::record::client::edit(
+                    self.store,
+                    &edit,
+                    &app.user,
+                    app.today,
+                    chrono::Utc::now(),
+                );
+                vec![Event::ClientSaved(
+                    saved
+                        .map(|s| (edit.code.clone(), s.text))
+                        .map_err(|e| e.to_string()),
+                )]
+            }
+            Effect::AddClient(new) => {
+                let saved = crate::record::client::add(
+                    self.store,
+                    &new,
+                    &app.user,
+                    app.today,
+                    chrono::Utc::now(),
+                );
+                let code = crate::domain::client_field::code(&new.code)
+                    .map_or_else(|_| new.code.clone(), str::to_string);
+                vec![Event::ClientSaved(
+                    saved.map(|s| (code, s.text)).map_err(|e| e.to_string()),
+                )]
+            }
             Effect::ComposeLetter(line) => {
                 let composed = self.store.read(|tx| {
                     Ok::<_, StoreError>(letter_for(

@@ -40,13 +40,15 @@ impl Bench<'_> {
         }
     }
 
-    /// Each character a key: `\t` is Tab, `\n` Enter, `\x1b` Esc.
+    /// Each character a key: `\t` is Tab, `\n` Enter, `\x1b` Esc, `\x08`
+    /// Backspace.
     pub fn typed(&mut self, text: &str) {
         for c in text.chars() {
             self.key(match c {
                 '\t' => KeyCode::Tab,
                 '\n' => KeyCode::Enter,
                 '\x1b' => KeyCode::Esc,
+                '\x08' => KeyCode::Backspace,
                 c => KeyCode::Char(c),
             });
         }

@@ -1,11 +1,16 @@
 //! The small forms that log an activity: fields pre-filled with the likely
 //! values (`fields.rs`), typed into, checked into a submission on Enter
-//! (`check.rs`). Pure: no database, no clock.
+//! (`check.rs`). Pure: no database, no clock. Beside them, the correction
+//! of a journal entry (`correction.rs`) and a client's file (`client.rs`).
 
 mod check;
+pub mod client;
+pub mod correction;
 mod fields;
 
 pub use check::parse_date;
+pub use client::{ClientForm, ClientFormField};
+pub use correction::CorrectionForm;
 pub use fields::{DISPUTE_REASONS, next_friday};
 
 use crate::record::Target;

@@ -4,7 +4,9 @@ use crossterm::event::KeyCode;
 
 use super::super::action::Action;
 use super::super::form::FormKind;
-use super::super::mode::Scope::{self, Form, Help, List, Messages, Page, Preview, Search};
+use super::super::mode::Scope::{
+    self, ClientForm, Correct, Form, Help, List, Messages, Page, Preview, Search,
+};
 use super::super::tab::Tab::{Aging, Clients, Journal, Queue};
 use super::{Binding, Keys};
 
@@ -70,6 +72,9 @@ pub const KEYMAP: &[Binding] = &[
     bind(&[List(Journal)], &[Char('m')], "m", Action::ToggleMine, "mine/all", "what I recorded, or everyone's"),
     bind(&[List(Journal)], &[Char('a')], "a", Action::Acknowledge, "received", "signed receipt came back today"),
     bind(&[List(Journal)], &[Char('K')], "K", Action::CycleKind, "kind", "one kind, the next, or all"),
+    bind(&[List(Journal)], &[Char('x')], "x", Action::Correct, "correct", "correct the entry: undo it, with a reason"),
+    bind(&[List(Clients), Page], &[Char('e')], "e", Action::EditClient, "edit", "edit the client's file"),
+    bind(&[List(Clients)], &[Char('A')], "A", Action::AddClient, "add", "add a client"),
     bind(OPENING, &[Enter], "Enter", Action::Open, "client", "open the client page"),
     // Logging, from a line or the client page.
     bind(LOGGING, &[Char('c')], "c", Action::Log(FormKind::Call), "call", "log a call"),
@@ -80,7 +85,8 @@ pub const KEYMAP: &[Binding] = &[
     bind(LOGGING, &[Char('r')], "r", Action::Log(FormKind::Reminder), "", "the line's letter, or reminder"),
     bind(LOGGING, &[Char('d')], "d", Action::Log(FormKind::Dispute), "", "mark a dispute"),
     bind(LOGGING, &[Char('R')], "R", Action::Log(FormKind::ResolveDispute), "", "resolve a dispute (1 upheld)"),
-    bind(LOGGING, &[Char('e')], "e", Action::Log(FormKind::Escalation), "", "escalate, or its outcome"),
+    bind(&[List(Queue), List(Aging)], &[Char('e')], "e", Action::Log(FormKind::Escalation), "", "escalate, or its outcome"),
+    bind(&[Page], &[Char('E')], "E", Action::Log(FormKind::Escalation), "", "escalate the case"),
     bind(LOGGING, &[Char('L')], "L", Action::Log(FormKind::PaymentPlan), "", "agree a payment plan"),
     bind(LOGGING, &[Char('W')], "W", Action::Log(FormKind::WriteOff), "", "write off an amount"),
     bind(LOGGING, &[Char('z')], "z", Action::Log(FormKind::Snooze), "", "snooze for some days"),
@@ -110,6 +116,18 @@ pub const KEYMAP: &[Binding] = &[
     bind(&[Form], &[BackTab, Up], "S-Tab/↑", Action::PreviousField, "", "the previous field"),
     bind(&[Form], &[Backspace], "Bksp", Action::Erase, "", "erase the last character"),
     typing(&[Form], "type into the field; a digit picks a choice"),
+    // The correction of a journal entry.
+    bind(&[Correct], &[Enter], "Enter", Action::Confirm, "records", "record the correction (with a reason)"),
+    bind(&[Correct], &[Esc], "Esc", Action::Cancel, "cancels", "cancel: nothing is corrected"),
+    bind(&[Correct], &[Backspace], "Bksp", Action::Erase, "", "erase the last character"),
+    typing(&[Correct], "type the reason"),
+    // A client's file.
+    bind(&[ClientForm], &[Enter], "Enter", Action::Confirm, "saves", "save the fields changed"),
+    bind(&[ClientForm], &[Esc], "Esc", Action::Cancel, "cancels", "cancel: nothing is saved"),
+    bind(&[ClientForm], &[KeyCode::Tab, Down], "Tab/↓", Action::NextField, "next field", "the next field"),
+    bind(&[ClientForm], &[BackTab, Up], "S-Tab/↑", Action::PreviousField, "", "the previous field"),
+    bind(&[ClientForm], &[Backspace], "Bksp", Action::Erase, "", "erase the last character"),
+    typing(&[ClientForm], "type into the field"),
     // The aging list's search.
     bind(&[Search], &[Enter], "Enter", Action::Confirm, "keep", "keep the search"),
     bind(&[Search], &[Esc], "Esc", Action::Cancel, "clear", "clear the search"),

@@ -8,6 +8,7 @@ use ratatui::widgets::Row;
 use super::super::theme::Theme;
 use super::{date_width, fit, list, window};
 use crate::app::App;
+use crate::store::journal::JournalEntry;
 
 use crate::domain::date_format::short_date;
 
@@ -23,11 +24,11 @@ pub fn journal(f: &mut Frame<'_>, area: Rect, app: &App, theme: &Theme) {
         .iter()
         .zip(&days)
         .map(|(e, day)| {
-            let what = e.summary();
+            let (kind, what) = shown(e);
             Row::new(vec![
                 Line::from(day.clone()),
                 Line::from(fit(&e.user, 6)),
-                Line::from(fit(&e.kind, 13)),
+                Line::from(fit(&kind, 13)),
                 Line::from(fit(&e.client, 8)),
                 Line::from(fit(e.invoice.as_deref().unwrap_or(""), 12)),
                 Line::from(fit(&what, note_width)),
@@ -44,4 +45,23 @@ pub fn journal(f: &mut Frame<'_>, area: Rect, app: &App, theme: &Theme) {
     ];
     let header = ["Day", "Who", "What", "Client", "Invoice", "Note"];
     list(f, area, theme, &header, &widths, rows, selected);
+}
+
+/// An entry's kind and note; a corrected entry is marked `✗` and says
+/// first which entry corrected it, so that a narrow note column keeps it.
+fn shown(e: &JournalEntry) -> (String, String) {
+    match e.corrected_by {
+        Some(by) => {
+            let mut plain = e.clone();
+            plain.corrected_by = None;
+            let rest = plain.summary();
+            let note = if rest.is_empty() {
+                format!("corrected by {by}")
+            } else {
+                format!("corrected by {by} · {rest}")
+            };
+            (format!("✗ {}", e.kind), note)
+        }
+        None => (e.kind.clone(), e.summary()),
+    }
 }
