@@ -655,7 +655,7 @@ fn a_rate_another_clerk_sets_is_used_at_the_workbench_s_next_load() {
     dun::rates::set(&mut other, new, "marie", chrono::Utc::now(), today()).unwrap();
 
     // What the event loop does when the database changed under it.
-    app.event(Event::DataChanged);
+    app.watch();
     assert_eq!(
         names(&app.app),
         [

@@ -398,11 +398,21 @@ fn a_workbench_learns_which_clients_changed_and_their_queue_lines_are_the_queue_
             .read(|tx| queue::queue_of(tx, today(), &codes, clerk, &rules))
             .unwrap();
         let expected: Vec<_> = whole
-            .into_iter()
+            .iter()
             .filter(|l| codes.contains(&l.code))
+            .cloned()
             .collect();
         assert!(!expected.is_empty() || clerk.is_some());
         assert_eq!(some, expected);
+        // Those lines put in place of theirs give the whole queue back, in
+        // its order, from any order: what an open workbench does after
+        // another clerk's write.
+        let mut merged: Vec<_> = whole.iter().rev().cloned().collect();
+        let fresh = store
+            .read(|tx| queue::queue_of(tx, today(), &codes, clerk, &rules))
+            .unwrap();
+        queue::replace_clients(&mut merged, &codes, fresh);
+        assert_eq!(merged, whole);
     }
     // A change of the team's settings concerns every client.
     let seen = store.read(|tx| changes::end(tx)).unwrap();

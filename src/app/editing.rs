@@ -135,6 +135,8 @@ impl App {
         match result {
             Ok(done) => {
                 self.messages.say(done);
+                // A correction may touch several clients' lines.
+                self.queue.fresh = false;
                 vec![Effect::Load(self.load_all())]
             }
             Err(why) => {
@@ -162,6 +164,7 @@ impl App {
                 } else {
                     self.mode = self.base();
                 }
+                self.queue.stale.insert(code.clone());
                 self.messages.say(format!("{code}: {text}"));
                 vec![Effect::Load(self.load_all())]
             }

@@ -27,8 +27,8 @@ pub enum Event {
     /// The time now, about once a second: at the team's midnight the
     /// workbench moves to the new day.
     Tick(DateTime<Utc>),
-    /// Another clerk wrote to the database.
-    DataChanged,
+    /// Another clerk wrote to the database: what changed.
+    DataChanged(crate::store::changes::Changes),
     /// The terminal's size, in columns and lines.
     Resize {
         width: u16,
@@ -119,6 +119,8 @@ pub struct Load {
 #[derive(Clone, Debug, PartialEq)]
 pub struct QueueLoad {
     pub clerk: Option<String>,
+    /// Only these clients' lines (another clerk's write touched them).
+    pub only: Option<Vec<String>>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -162,6 +164,8 @@ pub struct Loaded {
     /// The team's rates (or why they could not be read) and those missing.
     pub rates: Option<(Result<RateTables, String>, Vec<RateKey>)>,
     pub queue: Option<Vec<FollowUp>>,
+    /// The lines of some clients only, read again: their codes and lines.
+    pub queue_of: Option<(Vec<String>, Vec<FollowUp>)>,
     pub aging_report: Option<AgingReport>,
     pub aging_count: Option<usize>,
     /// The window read: its first line's position and its lines.

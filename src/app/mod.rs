@@ -127,7 +127,7 @@ impl App {
             Event::Key(key) if key.kind == KeyEventKind::Press => self.key(key),
             Event::Key(_) => Vec::new(),
             Event::Tick(now) => self.tick(now),
-            Event::DataChanged => vec![Effect::ReadTeam],
+            Event::DataChanged(changes) => self.data_changed(changes),
             Event::Resize { width, height } => {
                 self.width = width;
                 self.height = height;
@@ -144,6 +144,7 @@ impl App {
             Event::Composed(result) => self.composed(result),
             Event::Sent(what) => {
                 self.messages.say(what);
+                self.queue.fresh = false;
                 vec![Effect::Load(self.load_all())]
             }
             Event::Failed(why) => {
@@ -190,7 +191,11 @@ impl App {
         let here = |tab: Tab| self.tab == tab;
         Load {
             rates: true,
-            queue: here(Tab::Queue).then(|| self.queue.load(&self.user)),
+            queue: if here(Tab::Queue) {
+                self.queue.wanted(&self.user)
+            } else {
+                None
+            },
             aging: here(Tab::Aging).then(|| self.aging.load_all(self.list_height)),
             clients: here(Tab::Clients),
             journal: here(Tab::Journal).then(|| self.journal.load()),

@@ -3,10 +3,12 @@
 use chrono::{DateTime, Utc};
 
 use super::App;
-use super::event::{Effect, Loaded, Team};
+use super::Tab;
+use super::event::{Effect, Load, Loaded, Team};
 use super::mode::Mode;
 use super::preview::Preview;
 use crate::letters::compose::Composed;
+use crate::store::changes::Changes;
 
 impl App {
     /// At the team's midnight the workbench moves to the new day (unless
@@ -19,6 +21,7 @@ impl App {
             return Vec::new();
         }
         self.today = today;
+        self.queue.fresh = false;
         vec![Effect::Load(self.load_all())]
     }
 
@@ -33,7 +36,42 @@ impl App {
             }
             Err(why) => self.messages.say(why),
         }
+        self.queue.fresh = false;
         vec![Effect::Load(self.load_all())]
+    }
+
+    /// Another clerk wrote: only what shows and what changed is read
+    /// again (nothing when nothing on screen did); the queue's lines of
+    /// the clients touched, when the queue shows or next time it does.
+    pub(super) fn data_changed(&mut self, changes: Changes) -> Vec<Effect> {
+        if changes.everything || changes.team {
+            // The rules or the rates may have changed: everything again.
+            return vec![Effect::ReadTeam];
+        }
+        self.queue.stale.extend(changes.clients.iter().cloned());
+        let touched = !changes.clients.is_empty();
+        let here = |tab: Tab| self.mode != Mode::Page && self.tab == tab;
+        let load = Load {
+            queue: if self.tab == Tab::Queue {
+                self.queue.wanted(&self.user)
+            } else {
+                None
+            },
+            aging: (here(Tab::Aging) && touched).then(|| self.aging.load_all(self.list_height)),
+            clients: here(Tab::Clients) && touched,
+            journal: (here(Tab::Journal) && changes.journal).then(|| self.journal.load()),
+            page: self
+                .page
+                .as_ref()
+                .filter(|p| changes.clients.contains(&p.code))
+                .map(|p| p.code.clone()),
+            ..Load::default()
+        };
+        if load.is_empty() {
+            Vec::new()
+        } else {
+            vec![Effect::Load(load)]
+        }
     }
 
     pub(super) fn loaded(&mut self, mut l: Loaded) -> Vec<Effect> {
@@ -46,6 +84,9 @@ impl App {
         }
         if let Some(lines) = l.queue.take() {
             self.queue.loaded(lines);
+        }
+        if let Some((codes, lines)) = l.queue_of.take() {
+            self.queue.loaded_of(&codes, lines);
         }
         self.aging.loaded(&mut l);
         if let Some(lines) = l.clients.take() {
@@ -75,7 +116,8 @@ impl App {
     pub(super) fn recorded(&mut self, result: Result<String, String>) -> Vec<Effect> {
         match result {
             Ok(done) => {
-                if matches!(self.mode, Mode::Form(_)) {
+                if let Mode::Form(form) = &self.mode {
+                    self.queue.stale.insert(form.target.client.clone());
                     self.mode = self.base();
                 }
                 self.messages.say(done);

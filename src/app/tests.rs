@@ -38,7 +38,10 @@ fn starting_reads_the_rates_and_the_queue_alone() {
     let effects = app.handle(Event::Start);
     let load = Load {
         rates: true,
-        queue: Some(QueueLoad { clerk: None }),
+        queue: Some(QueueLoad {
+            clerk: None,
+            only: None,
+        }),
         ..Load::default()
     };
     assert_eq!(effects, [Effect::Load(load)]);
@@ -175,4 +178,68 @@ fn a_missing_rate_takes_a_line_and_the_aging_window_follows() {
         panic!("{effects:?}")
     };
     assert_eq!(load.aging.as_ref().and_then(|a| a.window), Some((0, 11)));
+}
+
+#[test]
+fn another_clerk_s_write_reads_only_what_shows_and_what_changed() {
+    use crate::store::changes::Changes;
+    let mut app = opened();
+    app.handle(Event::Start);
+    app.handle(Event::Loaded(Box::new(Loaded {
+        queue: Some(Vec::new()),
+        ..Loaded::default()
+    })));
+    assert!(app.queue.fresh);
+    // Nothing on screen changed: nothing is read.
+    let nothing = Changes {
+        seq: 5,
+        ..Changes::default()
+    };
+    assert!(app.handle(Event::DataChanged(nothing)).is_empty());
+    // A note for one client: that client's queue lines alone.
+    let note = Changes {
+        seq: 6,
+        journal: true,
+        clients: ["FR-00001".to_string()].into(),
+        ..Changes::default()
+    };
+    let only = Load {
+        queue: Some(QueueLoad {
+            clerk: None,
+            only: Some(vec!["FR-00001".to_string()]),
+        }),
+        ..Load::default()
+    };
+    assert_eq!(
+        app.handle(Event::DataChanged(note.clone())),
+        [Effect::Load(only.clone())]
+    );
+    // On another screen the queue waits; back on it, it reads those lines.
+    app.handle(ch('4'));
+    app.handle(Event::Loaded(Box::new(Loaded {
+        journal: Some(Vec::new()),
+        ..Loaded::default()
+    })));
+    let effects = app.handle(Event::DataChanged(note));
+    assert!(
+        effects.iter().all(|e| match e {
+            Effect::Load(l) => l.queue.is_none() && l.journal.is_some(),
+            _ => false,
+        }),
+        "{effects:?}"
+    );
+    let effects = app.handle(ch('1'));
+    assert!(
+        effects
+            .iter()
+            .any(|e| matches!(e, Effect::Load(l) if l.queue == only.queue)),
+        "{effects:?}"
+    );
+    // The team's settings or rates: everything again.
+    let team = Changes {
+        seq: 7,
+        team: true,
+        ..Changes::default()
+    };
+    assert_eq!(app.handle(Event::DataChanged(team)), [Effect::ReadTeam]);
 }

@@ -566,20 +566,21 @@ fn plan(
         }
     }
     out.sort_by(|a, b| {
-        (
-            a.reason.rank(),
-            std::cmp::Reverse(a.priority),
-            &clients[a.client].code,
+        line_order(
+            (a.reason, a.priority, &clients[a.client].code),
+            (b.reason, b.priority, &clients[b.client].code),
         )
-            .cmp(&(
-                b.reason.rank(),
-                std::cmp::Reverse(b.priority),
-                &clients[b.client].code,
-            ))
-            // Among one client's reminders, the most advanced first.
-            .then(b.reason.cmp(&a.reason))
     });
     (out, look)
+}
+
+/// The queue's order of two lines, each given by its reason, priority and
+/// client code: by reason, then priority, then client; among one client's
+/// reminders, the most advanced first.
+pub fn line_order(a: (Reason, i128, &str), b: (Reason, i128, &str)) -> std::cmp::Ordering {
+    (a.0.rank(), std::cmp::Reverse(a.1), a.2)
+        .cmp(&(b.0.rank(), std::cmp::Reverse(b.1), b.2))
+        .then(b.0.cmp(&a.0))
 }
 
 #[cfg(test)]

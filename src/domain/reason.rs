@@ -219,7 +219,7 @@ impl Reason {
         }
     }
 
-    pub(super) fn rank(self) -> u8 {
+    pub fn rank(self) -> u8 {
         match self {
             Reason::BrokenPromise(_) | Reason::BrokenPlan(_) => 0,
             Reason::FormalNoticeReady => 1,

@@ -101,6 +101,25 @@ pub fn queue_of(
     follow_ups(conn, as_of, clerk, rules, cached, Some(codes))
 }
 
+/// The order of the queue's lines ([`crate::domain::queue::line_order`]).
+pub fn order(a: &FollowUp, b: &FollowUp) -> std::cmp::Ordering {
+    crate::domain::queue::line_order(
+        (a.reason, a.priority, &a.code),
+        (b.reason, b.priority, &b.code),
+    )
+}
+
+/// `lines` (a whole queue) with the lines of the clients `codes` replaced
+/// by `fresh` ([`queue_of`] them), in the queue's order: the queue
+/// [`queue`] would read now, when only those clients changed.
+pub fn replace_clients(lines: &mut Vec<FollowUp>, codes: &[String], fresh: Vec<FollowUp>) {
+    let codes: std::collections::HashSet<&str> = codes.iter().map(String::as_str).collect();
+    lines.retain(|l| !codes.contains(l.code.as_str()));
+    lines.extend(fresh);
+    // Stable: one client's lines of equal rank keep the order they came in.
+    lines.sort_by(order);
+}
+
 /// [`queue`], reading the standings from the cache (`cached`) or
 /// recomputing them from the journal. Both give the same answer whenever
 /// the cache holds; a test checks it.

@@ -169,10 +169,10 @@ fn event_loop(
         if watched.elapsed() >= WATCH {
             watched = Instant::now();
             match env.changed() {
-                Ok(true) => {
-                    step(app, env, Event::DataChanged);
+                Ok(Some(changes)) => {
+                    step(app, env, Event::DataChanged(changes));
                 }
-                Ok(false) => {}
+                Ok(None) => {}
                 Err(e) => {
                     step(app, env, Event::Failed(e.to_string()));
                 }

@@ -6,6 +6,7 @@ use crate::app::App;
 use crate::app::event::{Effect, Event, Team};
 use crate::letters::answer::letter_for;
 use crate::letters::compose::{Composed, compose_statement};
+use crate::store::changes::Changes;
 use crate::store::{Store, StoreError};
 
 /// What effects are performed with: the database, and the team's and the
@@ -20,6 +21,8 @@ pub struct Env<'s> {
     pub smtp: crate::team::SmtpSettings,
     /// The database's version when last looked at.
     version: Option<i64>,
+    /// The last change read ([`crate::store::changes`]).
+    seq: Option<i64>,
 }
 
 impl<'s> Env<'s> {
@@ -32,16 +35,29 @@ impl<'s> Env<'s> {
                 .unwrap_or_else(|| std::env::temp_dir().join("dun-letters")),
             smtp: crate::team::SmtpSettings::default(),
             version: None,
+            seq: None,
         }
     }
 
-    /// Whether another clerk wrote since the last look (the first look
-    /// says no).
-    pub fn changed(&mut self) -> Result<bool, StoreError> {
+    /// What other clerks changed since the last look, when they wrote
+    /// (the first look says nothing). One cheap read when nobody wrote.
+    pub fn changed(&mut self) -> Result<Option<Changes>, StoreError> {
         let now = self.store.data_version()?;
-        let changed = self.version.is_some_and(|v| v != now);
+        let wrote = self.version.is_some_and(|v| v != now);
         self.version = Some(now);
-        Ok(changed)
+        if !wrote && self.seq.is_some() {
+            return Ok(None);
+        }
+        let seq = self.seq;
+        let changes = self.store.read(|tx| match seq {
+            Some(after) => crate::store::changes::since(tx, after),
+            None => crate::store::changes::end(tx).map(|seq| Changes {
+                seq,
+                ..Changes::default()
+            }),
+        })?;
+        self.seq = Some(changes.seq);
+        Ok((wrote && !changes.is_empty()).then_some(changes))
     }
 
     /// Performs one effect; what came of it, as events. `Suspend` is the

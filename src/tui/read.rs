@@ -35,9 +35,19 @@ fn read(tx: &Snapshot, app: &App, load: &Load) -> Result<Loaded, StoreError> {
     }
     let rates = fresh.as_ref().unwrap_or(&app.rates);
     if let Some(q) = &load.queue {
-        let mut lines = store::queue::queue(tx, today, q.clerk.as_deref(), &app.rules)?;
-        crate::letters::hold::mark(tx, &mut lines, today, &app.rules.ladders, rates)?;
-        out.queue = Some(lines);
+        match &q.only {
+            None => {
+                let mut lines = store::queue::queue(tx, today, q.clerk.as_deref(), &app.rules)?;
+                crate::letters::hold::mark(tx, &mut lines, today, &app.rules.ladders, rates)?;
+                out.queue = Some(lines);
+            }
+            Some(codes) => {
+                let mut lines =
+                    store::queue::queue_of(tx, today, codes, q.clerk.as_deref(), &app.rules)?;
+                crate::letters::hold::mark(tx, &mut lines, today, &app.rules.ladders, rates)?;
+                out.queue_of = Some((codes.clone(), lines));
+            }
+        }
     }
     if let Some(a) = &load.aging {
         aging(tx, app, a, rates, &mut out)?;

@@ -22,12 +22,22 @@ pub fn open(store: &mut Store, app: App, width: u16, height: u16) -> Bench<'_> {
     };
     bench.event(Event::Resize { width, height });
     bench.event(Event::Start);
+    // The loop's first look at what changed: from now on.
+    bench.env.changed().unwrap();
     bench
 }
 
 impl Bench<'_> {
     pub fn event(&mut self, event: Event) {
         step(&mut self.app, &mut self.env, event);
+    }
+
+    /// What the loop does each second: another clerk's writes since the
+    /// last look, handed to the workbench.
+    pub fn watch(&mut self) {
+        if let Some(changes) = self.env.changed().unwrap() {
+            self.event(Event::DataChanged(changes));
+        }
     }
 
     pub fn key(&mut self, code: KeyCode) {

@@ -1,5 +1,7 @@
 //! The follow-up queue: today's work, one line per client and reason.
 
+use std::collections::BTreeSet;
+
 use crate::record::Target;
 use crate::store::queue::FollowUp;
 
@@ -11,6 +13,11 @@ pub struct Queue {
     pub selected: usize,
     /// Only the clerk's own clients.
     pub mine: bool,
+    /// The lines were read whole and still hold, but for the `stale`
+    /// clients'. The queue is kept while other screens show, and only the
+    /// clients another clerk's write touched are read again.
+    pub fresh: bool,
+    pub stale: BTreeSet<String>,
 }
 
 impl Queue {
@@ -18,15 +25,52 @@ impl Queue {
         self.lines.get(self.selected)
     }
 
-    /// What to read for the clerk `user`.
+    /// What to read for the clerk `user`: the whole queue.
     pub fn load(&self, user: &str) -> QueueLoad {
         QueueLoad {
             clerk: self.mine.then(|| user.to_string()),
+            only: None,
         }
+    }
+
+    /// What to read to bring the lines up to date: everything, the stale
+    /// clients' lines, or nothing.
+    pub fn wanted(&self, user: &str) -> Option<QueueLoad> {
+        if !self.fresh {
+            return Some(self.load(user));
+        }
+        (!self.stale.is_empty()).then(|| QueueLoad {
+            only: Some(self.stale.iter().cloned().collect()),
+            ..self.load(user)
+        })
     }
 
     pub fn loaded(&mut self, lines: Vec<FollowUp>) {
         self.lines = lines;
+        self.fresh = true;
+        self.stale.clear();
+        self.keep_selection();
+    }
+
+    /// The lines of the clients `codes`, read again, in place of theirs.
+    pub fn loaded_of(&mut self, codes: &[String], lines: Vec<FollowUp>) {
+        let selected = self.line().map(|l| (l.code.clone(), l.reason));
+        crate::store::queue::replace_clients(&mut self.lines, codes, lines);
+        for c in codes {
+            self.stale.remove(c);
+        }
+        // The selection stays on its line when the line is still there.
+        if let Some(k) = selected.and_then(|(code, reason)| {
+            self.lines
+                .iter()
+                .position(|l| l.code == code && l.reason == reason)
+        }) {
+            self.selected = k;
+        }
+        self.keep_selection();
+    }
+
+    fn keep_selection(&mut self) {
         self.selected = self.selected.min(self.lines.len().saturating_sub(1));
     }
 
