@@ -33,6 +33,8 @@ pub enum Action {
     CycleBucket,
     /// Only disputed invoices, or all.
     ToggleDisputed,
+    /// Only the clients over their credit limit, or all.
+    ToggleOverLimit,
     /// The next order of the aging list (days, amount, client).
     CycleSort,
     /// The next kind of activity the journal shows (all, call, visit, …).

@@ -13,6 +13,7 @@ use crate::record::client::{ClientEdit, NewClient};
 use crate::record::{Correction, Submission, Target};
 use crate::report::penalties::PenaltyView;
 use crate::store::aging::{AgingLine, AgingQuery};
+use crate::store::client_list::{ClientQuery, ClientWindow};
 use crate::store::clients::ClientLine;
 use crate::store::journal::JournalEntry;
 use crate::store::queue::FollowUp;
@@ -110,10 +111,18 @@ pub struct Load {
     /// The follow-up queue, of this clerk's clients or everyone's.
     pub queue: Option<QueueLoad>,
     pub aging: Option<AgingLoad>,
-    pub clients: bool,
+    pub clients: Option<ClientsLoad>,
     pub journal: Option<JournalLoad>,
     /// The open client page, read again.
     pub page: Option<String>,
+}
+
+/// A window of the clients list.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ClientsLoad {
+    pub query: ClientQuery,
+    pub window: ClientWindow,
+    pub limit: u32,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -172,7 +181,8 @@ pub struct Loaded {
     pub aging_rows: Option<(usize, Vec<AgingLine>)>,
     /// The penalties of the invoice named, when computed.
     pub aging_penalty: Option<Option<(String, PenaltyView)>>,
-    pub clients: Option<Vec<ClientLine>>,
+    /// The window asked for, how many clients the query finds, the lines.
+    pub clients: Option<(ClientWindow, u64, Vec<ClientLine>)>,
     pub journal: Option<Vec<JournalEntry>>,
     /// The client page read: its code, and the page (none: no such client).
     pub page: Option<(String, Option<ClientPage>)>,

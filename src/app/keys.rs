@@ -75,7 +75,17 @@ impl App {
             Action::ToggleDisputed => {
                 self.aging_query(|a, _| a.query.disputed_only = !a.query.disputed_only)
             }
+            Action::CycleSort if self.tab == Tab::Clients => {
+                self.clients_query(|c, _| c.sort = c.sort.next())
+            }
             Action::CycleSort => self.aging_query(|a, _| a.cycle_sort()),
+            Action::ToggleOverLimit => self.clients_query(|c, _| c.over_limit = !c.over_limit),
+            Action::ToggleMine if self.tab == Tab::Clients => self.clients_query(|c, user| {
+                c.clerk = match c.clerk {
+                    Some(_) => None,
+                    None => Some(user.to_string()),
+                }
+            }),
             Action::CycleProfile => self.aging_query(|a, _| a.cycle_profile()),
             Action::CycleCurrency => self.aging_query(|a, _| a.cycle_currency()),
             Action::ToggleMine if self.tab == Tab::Aging => {
@@ -125,6 +135,23 @@ impl App {
             | Action::Bottom => self.move_selection(action),
             _ => Vec::new(),
         }
+    }
+
+    /// The clients list's query changed: its first page, read again.
+    pub(super) fn clients_query(
+        &mut self,
+        change: impl FnOnce(&mut crate::store::client_list::ClientQuery, &str),
+    ) -> Vec<Effect> {
+        change(&mut self.clients.query, &self.user);
+        self.clients.selected = 0;
+        self.clients.announce = true;
+        vec![Effect::Load(Load {
+            clients: Some(self.clients.load(
+                crate::store::client_list::ClientWindow::First,
+                self.list_height,
+            )),
+            ..Load::default()
+        })]
     }
 
     /// Opens the page of the selected line's client.
@@ -263,8 +290,17 @@ impl App {
                 q.selected = moved(q.selected, q.lines.len(), action, rows);
             }
             Tab::Clients => {
-                let c = &mut self.clients;
-                c.selected = moved(c.selected, c.lines.len(), action, rows);
+                return self
+                    .clients
+                    .moved(action, rows)
+                    .map(|w| {
+                        Effect::Load(Load {
+                            clients: Some(self.clients.load(w, rows)),
+                            ..Load::default()
+                        })
+                    })
+                    .into_iter()
+                    .collect();
             }
             Tab::Journal => {
                 let j = &mut self.journal;

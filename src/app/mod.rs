@@ -197,7 +197,7 @@ impl App {
                 None
             },
             aging: here(Tab::Aging).then(|| self.aging.load_all(self.list_height)),
-            clients: here(Tab::Clients),
+            clients: here(Tab::Clients).then(|| self.clients.reload(self.list_height)),
             journal: here(Tab::Journal).then(|| self.journal.load()),
             page: self.page.as_ref().map(|p| p.code.clone()),
         }

@@ -58,7 +58,7 @@ impl App {
                 None
             },
             aging: (here(Tab::Aging) && touched).then(|| self.aging.load_all(self.list_height)),
-            clients: here(Tab::Clients) && touched,
+            clients: (here(Tab::Clients) && touched).then(|| self.clients.reload(self.list_height)),
             journal: (here(Tab::Journal) && changes.journal).then(|| self.journal.load()),
             page: self
                 .page
@@ -89,8 +89,11 @@ impl App {
             self.queue.loaded_of(&codes, lines);
         }
         self.aging.loaded(&mut l);
-        if let Some(lines) = l.clients.take() {
-            self.clients.loaded(lines);
+        if let Some((window, count, lines)) = l.clients.take() {
+            self.clients.loaded(window, count, lines);
+            if std::mem::take(&mut self.clients.announce) {
+                self.messages.show(self.clients.words(&self.user));
+            }
         }
         if let Some(entries) = l.journal.take() {
             self.journal.loaded(entries);

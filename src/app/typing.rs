@@ -9,6 +9,9 @@ impl App {
     /// A key while typing the aging list's search: the list follows each
     /// letter; Enter keeps the search, Esc clears it.
     pub(super) fn on_search(&mut self, action: Action, typed: Option<char>) -> Vec<Effect> {
+        if self.tab == super::Tab::Clients {
+            return self.on_clients_search(action, typed);
+        }
         match action {
             Action::Confirm => {
                 self.mode = Mode::List;
@@ -23,6 +26,31 @@ impl App {
             }),
             Action::Type => match typed {
                 Some(c) if self.aging.type_char(c) => self.aging_query(|_, _| {}),
+                _ => Vec::new(),
+            },
+            _ => Vec::new(),
+        }
+    }
+
+    /// A key while typing the clients list's search: case and accents
+    /// aside, the first page of what it finds follows each letter.
+    fn on_clients_search(&mut self, action: Action, typed: Option<char>) -> Vec<Effect> {
+        match action {
+            Action::Confirm => {
+                self.mode = Mode::List;
+                Vec::new()
+            }
+            Action::Cancel => {
+                self.mode = Mode::List;
+                self.clients_query(|q, _| q.search.clear())
+            }
+            Action::Erase => self.clients_query(|q, _| {
+                q.search.pop();
+            }),
+            Action::Type => match typed {
+                Some(c) if !c.is_control() && self.clients.query.search.chars().count() < 60 => {
+                    self.clients_query(|q, _| q.search.push(c))
+                }
                 _ => Vec::new(),
             },
             _ => Vec::new(),

@@ -50,7 +50,14 @@ pub fn status(f: &mut Frame<'_>, area: Rect, app: &App, theme: &Theme) {
     let line = if app.mode == Mode::Search {
         Line::from(vec![
             Span::styled("Search: ", theme.header),
-            Span::raw(format!("{}▏", printable(&app.aging.query.search))),
+            Span::raw(format!(
+                "{}▏",
+                printable(if app.tab == crate::app::Tab::Clients {
+                    &app.clients.query.search
+                } else {
+                    &app.aging.query.search
+                })
+            )),
             Span::styled("  (Enter keeps it, Esc clears it)", theme.muted),
         ])
     } else {

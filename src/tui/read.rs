@@ -71,8 +71,11 @@ fn read(tx: &Snapshot, app: &App, load: &Load) -> Result<Loaded, StoreError> {
         };
         out.page = Some((code.clone(), page));
     }
-    if load.clients {
-        out.clients = Some(store::clients::overview(tx, today)?);
+    if let Some(c) = &load.clients {
+        use store::client_list;
+        let count = client_list::count(tx, today, &c.query)?;
+        let lines = client_list::page(tx, today, &c.query, &c.window, c.limit)?;
+        out.clients = Some((c.window.clone(), count, lines));
     }
     if let Some(j) = &load.journal {
         out.journal = Some(store::journal::filtered(
