@@ -664,3 +664,48 @@ fn a_payment_reversed_from_the_journal_puts_the_invoice_back_in_the_aging() {
         "{correction}"
     );
 }
+
+#[test]
+fn a_search_finds_a_client_case_and_accents_aside_even_with_nothing_open() {
+    let (_dir, db) = demo_db();
+    // A new client, nothing invoiced yet, its name with accents.
+    let out = Command::new(DUN)
+        .args([
+            "client",
+            "add",
+            "FR-09999",
+            "--name",
+            "Ébénisterie Dupré",
+            "--language",
+            "fr",
+            "--country",
+            "FR",
+            "--profile",
+            "business",
+            "--email",
+            "atelier@dupre.example",
+        ])
+        .env("DUN_DB", &db)
+        .env("DUN_TODAY", TODAY)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{out:?}");
+    let bench = Tmux::start(&db);
+    bench.wait_for(WORKBENCH);
+    bench.keys(&["3"]);
+    bench.wait_for("A add");
+    // Typed without accents, in capitals: found.
+    bench.keys(&["/", "EBENISTERIE DUPRE"]);
+    let screen = bench.wait_for("FR-09999");
+    assert!(screen.contains("Ébénisterie"), "{screen}");
+    assert!(!screen.contains("FR-00001"), "{screen}");
+    // By e-mail, after clearing: found again, and Enter opens its page.
+    bench.keys(&["Escape", "/", "atelier@dupre"]);
+    bench.wait_for("FR-09999");
+    bench.keys(&["Enter"]);
+    bench.wait_for("1 found");
+    bench.keys(&["Enter"]);
+    let page = bench.wait_for("atelier@dupre.example");
+    assert!(page.contains("Ébénisterie Dupré"), "{page}");
+    bench.keys(&["Escape", "q"]);
+}

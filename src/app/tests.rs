@@ -243,3 +243,37 @@ fn another_clerk_s_write_reads_only_what_shows_and_what_changed() {
     };
     assert_eq!(app.handle(Event::DataChanged(team)), [Effect::ReadTeam]);
 }
+
+#[test]
+fn the_clients_list_is_searched_sorted_and_narrowed_a_page_at_a_time() {
+    use crate::store::client_list::{ClientSort, ClientWindow};
+    let mut app = opened();
+    app.handle(ch('3'));
+    let first = |effects: Vec<Effect>| -> crate::app::event::ClientsLoad {
+        match effects.as_slice() {
+            [
+                Effect::Load(Load {
+                    clients: Some(c), ..
+                }),
+            ] => c.clone(),
+            other => panic!("{other:?}"),
+        }
+    };
+    let c = first(app.handle(ch('s')));
+    assert_eq!(
+        (c.query.sort, &c.window),
+        (ClientSort::Name, &ClientWindow::First)
+    );
+    let c = first(app.handle(ch('o')));
+    assert!(c.query.over_limit);
+    let c = first(app.handle(ch('m')));
+    assert_eq!(c.query.clerk.as_deref(), Some("marie"));
+    app.handle(ch('/'));
+    assert_eq!(app.mode, Mode::Search);
+    app.handle(ch('é'));
+    let c = first(app.handle(ch('b')));
+    assert_eq!(c.query.search, "éb");
+    // Every letter reads the first page of what it finds.
+    assert_eq!(c.window, ClientWindow::First);
+    assert_eq!(c.limit as usize, app.list_height);
+}
