@@ -1013,3 +1013,40 @@ fn a_long_message_is_kept_whole_and_m_shows_the_last_ones() {
     app.typed("\x1b");
     assert_eq!(app.app.mode, Mode::List);
 }
+
+#[test]
+fn the_queue_is_searched_case_and_accents_aside_by_name_e_mail_or_invoice() {
+    let (_dir, mut store) = demo();
+    let mut app = started(&mut store);
+    let all = app.app.queue.lines.len();
+    let client = app.app.queue.lines[0].clone();
+    // Part of its name, in capitals: only its lines.
+    let part: String = client
+        .name
+        .chars()
+        .take(5)
+        .collect::<String>()
+        .to_uppercase();
+    app.key(KeyCode::Char('/'));
+    app.typed(&part);
+    let lines = &app.app.queue.lines;
+    assert!(lines.iter().any(|l| l.code == client.code), "{part}");
+    assert!(lines.len() < all, "{part} keeps every line");
+    // Esc clears it: every line again.
+    app.key(KeyCode::Esc);
+    assert_eq!(app.app.queue.lines.len(), all);
+    // One of its invoices, by number.
+    if let Some(n) = client.invoices.first() {
+        app.key(KeyCode::Char('/'));
+        app.typed(n);
+        app.key(KeyCode::Enter);
+        assert!(
+            app.app
+                .queue
+                .lines
+                .iter()
+                .all(|l| l.invoices.contains(n) || l.code == client.code)
+        );
+        assert!(!app.app.queue.lines.is_empty());
+    }
+}

@@ -112,6 +112,9 @@ pub struct Load {
     pub queue: Option<QueueLoad>,
     pub aging: Option<AgingLoad>,
     pub clients: Option<ClientsLoad>,
+    /// The clients a search of the queue finds (code, name, e-mail,
+    /// phone, an invoice number).
+    pub queue_search: Option<String>,
     pub journal: Option<JournalLoad>,
     /// The open client page, read again.
     pub page: Option<String>,
@@ -173,6 +176,8 @@ pub struct Loaded {
     /// The team's rates (or why they could not be read) and those missing.
     pub rates: Option<(Result<RateTables, String>, Vec<RateKey>)>,
     pub queue: Option<Vec<FollowUp>>,
+    /// The clients a search of the queue finds: what was typed, and them.
+    pub queue_found: Option<(String, std::collections::HashSet<String>)>,
     /// The lines of some clients only, read again: their codes and lines.
     pub queue_of: Option<(Vec<String>, Vec<FollowUp>)>,
     pub aging_report: Option<AgingReport>,

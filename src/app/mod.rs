@@ -200,6 +200,9 @@ impl App {
             clients: here(Tab::Clients).then(|| self.clients.reload(self.list_height)),
             journal: here(Tab::Journal).then(|| self.journal.load()),
             page: self.page.as_ref().map(|p| p.code.clone()),
+            // A search kept on the queue finds its clients again.
+            queue_search: (here(Tab::Queue) && !self.queue.search.trim().is_empty())
+                .then(|| self.queue.search.clone()),
         }
     }
 

@@ -85,6 +85,9 @@ impl App {
         if let Some(lines) = l.queue.take() {
             self.queue.loaded(lines);
         }
+        if let Some((typed, codes)) = l.queue_found.take() {
+            self.queue.found(&typed, codes);
+        }
         if let Some((codes, lines)) = l.queue_of.take() {
             self.queue.loaded_of(&codes, lines);
         }

@@ -12,6 +12,9 @@ impl App {
         if self.tab == super::Tab::Clients {
             return self.on_clients_search(action, typed);
         }
+        if self.tab == super::Tab::Queue {
+            return self.on_queue_search(action, typed);
+        }
         match action {
             Action::Confirm => {
                 self.mode = Mode::List;
@@ -30,6 +33,40 @@ impl App {
             },
             _ => Vec::new(),
         }
+    }
+
+    /// A key while typing the queue's search: the lines of the clients it
+    /// finds (code, name, e-mail, phone) or with an invoice numbered so
+    /// follow each letter.
+    fn on_queue_search(&mut self, action: Action, typed: Option<char>) -> Vec<Effect> {
+        let q = &mut self.queue;
+        match action {
+            Action::Confirm => {
+                self.mode = Mode::List;
+                return Vec::new();
+            }
+            Action::Cancel => {
+                self.mode = Mode::List;
+                q.search.clear();
+            }
+            Action::Erase => {
+                q.search.pop();
+            }
+            Action::Type => match typed {
+                Some(c) if !c.is_control() && q.search.chars().count() < 60 => q.search.push(c),
+                _ => return Vec::new(),
+            },
+            _ => return Vec::new(),
+        }
+        q.found = None;
+        q.filter();
+        if q.search.trim().is_empty() {
+            return Vec::new();
+        }
+        vec![Effect::Load(super::event::Load {
+            queue_search: Some(q.search.clone()),
+            ..super::event::Load::default()
+        })]
     }
 
     /// A key while typing the clients list's search: case and accents

@@ -52,10 +52,10 @@ pub fn status(f: &mut Frame<'_>, area: Rect, app: &App, theme: &Theme) {
             Span::styled("Search: ", theme.header),
             Span::raw(format!(
                 "{}▏",
-                printable(if app.tab == crate::app::Tab::Clients {
-                    &app.clients.query.search
-                } else {
-                    &app.aging.query.search
+                printable(match app.tab {
+                    crate::app::Tab::Clients => &app.clients.query.search,
+                    crate::app::Tab::Queue => &app.queue.search,
+                    _ => &app.aging.query.search,
                 })
             )),
             Span::styled("  (Enter keeps it, Esc clears it)", theme.muted),

@@ -71,6 +71,10 @@ fn read(tx: &Snapshot, app: &App, load: &Load) -> Result<Loaded, StoreError> {
         };
         out.page = Some((code.clone(), page));
     }
+    if let Some(typed) = &load.queue_search {
+        let codes = store::client_list::found_codes(tx, typed)?;
+        out.queue_found = Some((typed.clone(), codes));
+    }
     if let Some(c) = &load.clients {
         use store::client_list;
         let count = client_list::count(tx, today, &c.query)?;

@@ -62,6 +62,7 @@ use KeyCode::{BackTab, Backspace, Char, Down, End, Enter, Esc, Home, PageDown, P
 pub const KEYMAP: &[Binding] = &[
     // The lists' own keys.
     bind(&[List(Queue)], &[Char('m')], "m", Action::ToggleMine, "mine/all", "only my clients, or everyone's"),
+    bind(&[List(Queue)], &[Char('/')], "/", Action::Search, "", "search client, phone, invoice"),
     bind(&[List(Aging)], &[Char('/')], "/", Action::Search, "search", "search client or invoice"),
     bind(&[List(Aging)], &[Char('f')], "f", Action::CycleBucket, "bucket", "one bucket, the next, or all"),
     bind(&[List(Aging)], &[Char('s')], "s", Action::CycleSort, "sort", "sort by days, amount or client"),
@@ -69,7 +70,7 @@ pub const KEYMAP: &[Binding] = &[
     bind(&[List(Aging)], &[Char('m')], "m", Action::ToggleMine, "", "my clients' invoices, or all"),
     bind(&[List(Aging)], &[Char('P')], "P", Action::CycleProfile, "", "one profile, the next, or all"),
     bind(&[List(Aging)], &[Char('C')], "C", Action::CycleCurrency, "", "one currency, the next, or all"),
-    bind(&[List(Clients)], &[Char('/')], "/", Action::Search, "search", "search code, name, e-mail, phone, invoice"),
+    bind(&[List(Clients)], &[Char('/')], "/", Action::Search, "search", "search client, phone, invoice"),
     bind(&[List(Clients)], &[Char('s')], "s", Action::CycleSort, "sort", "sort by code, name, balance or oldest"),
     bind(&[List(Clients)], &[Char('m')], "m", Action::ToggleMine, "", "only my clients, or everyone's"),
     bind(&[List(Clients)], &[Char('o')], "o", Action::ToggleOverLimit, "", "only those over their limit, or all"),

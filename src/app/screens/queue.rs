@@ -9,7 +9,13 @@ use super::super::event::QueueLoad;
 
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Queue {
+    /// The lines shown: every line, or those the search finds.
     pub lines: Vec<FollowUp>,
+    /// Every line read.
+    pub all: Vec<FollowUp>,
+    /// What was typed after `/`, and the clients it finds (once read).
+    pub search: String,
+    pub found: Option<std::collections::HashSet<String>>,
     pub selected: usize,
     /// Only the clerk's own clients.
     pub mine: bool,
@@ -46,19 +52,47 @@ impl Queue {
     }
 
     pub fn loaded(&mut self, lines: Vec<FollowUp>) {
-        self.lines = lines;
+        self.all = lines;
         self.fresh = true;
         self.stale.clear();
+        self.filter();
+    }
+
+    /// The clients the search `typed` finds, read: the lines kept are
+    /// theirs, or those with an invoice number holding it.
+    pub fn found(&mut self, typed: &str, codes: std::collections::HashSet<String>) {
+        if typed == self.search {
+            if self.found.is_none() {
+                self.selected = 0;
+            }
+            self.found = Some(codes);
+            self.filter();
+        }
+    }
+
+    /// The lines shown, from every line and the search.
+    pub fn filter(&mut self) {
+        let needle = crate::domain::search::Needle::new(&self.search);
+        self.lines = match (&self.found, needle.is_empty()) {
+            (Some(codes), false) => self
+                .all
+                .iter()
+                .filter(|l| l.found(&needle, codes))
+                .cloned()
+                .collect(),
+            _ => self.all.clone(),
+        };
         self.keep_selection();
     }
 
     /// The lines of the clients `codes`, read again, in place of theirs.
     pub fn loaded_of(&mut self, codes: &[String], lines: Vec<FollowUp>) {
         let selected = self.line().map(|l| (l.code.clone(), l.reason));
-        crate::store::queue::replace_clients(&mut self.lines, codes, lines);
+        crate::store::queue::replace_clients(&mut self.all, codes, lines);
         for c in codes {
             self.stale.remove(c);
         }
+        self.filter();
         // The selection stays on its line when the line is still there.
         if let Some(k) = selected.and_then(|(code, reason)| {
             self.lines
