@@ -1050,3 +1050,20 @@ fn the_queue_is_searched_case_and_accents_aside_by_name_e_mail_or_invoice() {
         assert!(!app.app.queue.lines.is_empty());
     }
 }
+
+#[test]
+fn the_journal_is_searched_by_client_case_and_accents_aside() {
+    let (_dir, mut store) = demo();
+    let mut app = started(&mut store);
+    app.key(KeyCode::Char('4'));
+    let all = app.app.journal.entries.len();
+    let code = app.app.journal.entries[0].client.clone();
+    app.key(KeyCode::Char('/'));
+    app.typed(&code.to_lowercase());
+    let entries = &app.app.journal.entries;
+    assert!(!entries.is_empty());
+    assert!(entries.iter().all(|e| e.client == code), "{code}");
+    assert!(entries.len() < all);
+    app.key(KeyCode::Esc);
+    assert_eq!(app.app.journal.entries.len(), all);
+}

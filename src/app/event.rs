@@ -167,6 +167,8 @@ pub enum PenaltyOf {
 pub struct JournalLoad {
     pub user: Option<String>,
     pub kind: Option<ActivityKind>,
+    /// The entries about the clients a search finds (empty: all).
+    pub search: String,
     pub limit: u32,
 }
 

@@ -123,6 +123,7 @@ fn the_journal_s_filters_ask_for_its_entries() {
     let journal = JournalLoad {
         user: Some("marie".into()),
         kind: None,
+        search: String::new(),
         limit: JOURNAL_LINES,
     };
     assert_eq!(load.journal, Some(journal));

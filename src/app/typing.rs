@@ -15,6 +15,9 @@ impl App {
         if self.tab == super::Tab::Queue {
             return self.on_queue_search(action, typed);
         }
+        if self.tab == super::Tab::Journal {
+            return self.on_journal_search(action, typed);
+        }
         match action {
             Action::Confirm => {
                 self.mode = Mode::List;
@@ -65,6 +68,35 @@ impl App {
         }
         vec![Effect::Load(super::event::Load {
             queue_search: Some(q.search.clone()),
+            ..super::event::Load::default()
+        })]
+    }
+
+    /// A key while typing the journal's search: the entries about the
+    /// clients it finds follow each letter.
+    fn on_journal_search(&mut self, action: Action, typed: Option<char>) -> Vec<Effect> {
+        let j = &mut self.journal;
+        match action {
+            Action::Confirm => {
+                self.mode = Mode::List;
+                return Vec::new();
+            }
+            Action::Cancel => {
+                self.mode = Mode::List;
+                j.search.clear();
+            }
+            Action::Erase => {
+                j.search.pop();
+            }
+            Action::Type => match typed {
+                Some(c) if !c.is_control() && j.search.chars().count() < 60 => j.search.push(c),
+                _ => return Vec::new(),
+            },
+            _ => return Vec::new(),
+        }
+        j.selected = 0;
+        vec![Effect::Load(super::event::Load {
+            journal: Some(j.load()),
             ..super::event::Load::default()
         })]
     }

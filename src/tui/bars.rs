@@ -55,6 +55,7 @@ pub fn status(f: &mut Frame<'_>, area: Rect, app: &App, theme: &Theme) {
                 printable(match app.tab {
                     crate::app::Tab::Clients => &app.clients.query.search,
                     crate::app::Tab::Queue => &app.queue.search,
+                    crate::app::Tab::Journal => &app.journal.search,
                     _ => &app.aging.query.search,
                 })
             )),

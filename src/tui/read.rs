@@ -82,12 +82,21 @@ fn read(tx: &Snapshot, app: &App, load: &Load) -> Result<Loaded, StoreError> {
         out.clients = Some((c.window.clone(), count, lines));
     }
     if let Some(j) = &load.journal {
-        out.journal = Some(store::journal::filtered(
-            tx,
-            j.user.as_deref(),
-            j.kind,
-            j.limit,
-        )?);
+        out.journal = Some(if j.search.trim().is_empty() {
+            store::journal::filtered(tx, j.user.as_deref(), j.kind, j.limit)?
+        } else {
+            let query = store::journal_page::JournalQuery {
+                user: j.user.clone(),
+                kind: j.kind,
+                search: j.search.clone(),
+            };
+            store::journal_page::page(
+                tx,
+                &query,
+                &store::journal_page::JournalWindow::First,
+                j.limit,
+            )?
+        });
     }
     Ok(out)
 }

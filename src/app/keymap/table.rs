@@ -74,6 +74,7 @@ pub const KEYMAP: &[Binding] = &[
     bind(&[List(Clients)], &[Char('s')], "s", Action::CycleSort, "sort", "sort by code, name, balance or oldest"),
     bind(&[List(Clients)], &[Char('m')], "m", Action::ToggleMine, "", "only my clients, or everyone's"),
     bind(&[List(Clients)], &[Char('o')], "o", Action::ToggleOverLimit, "", "only those over their limit, or all"),
+    bind(&[List(Journal)], &[Char('/')], "/", Action::Search, "", "search client, phone, invoice"),
     bind(&[List(Journal)], &[Char('m')], "m", Action::ToggleMine, "mine/all", "what I recorded, or everyone's"),
     bind(&[List(Journal)], &[Char('a')], "a", Action::Acknowledge, "received", "signed receipt came back today"),
     bind(&[List(Journal)], &[Char('K')], "K", Action::CycleKind, "kind", "one kind, the next, or all"),

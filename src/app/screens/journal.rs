@@ -17,6 +17,8 @@ pub struct Journal {
     pub user: Option<String>,
     /// Only this kind, when set.
     pub kind: Option<ActivityKind>,
+    /// What was typed after `/`: the entries about the clients it finds.
+    pub search: String,
 }
 
 impl Journal {
@@ -28,6 +30,7 @@ impl Journal {
         JournalLoad {
             user: self.user.clone(),
             kind: self.kind,
+            search: self.search.clone(),
             limit: JOURNAL_LINES,
         }
     }
