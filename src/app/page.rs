@@ -22,6 +22,10 @@ pub struct ClientPage {
     pub penalties: Vec<PenaltyView>,
     /// Newest first.
     pub timeline: Vec<JournalEntry>,
+    /// What governs the client today: its queue lines (held ones marked),
+    /// and where each of `open` stands in its case and what comes next.
+    pub today: Vec<crate::store::queue::FollowUp>,
+    pub outlook: Vec<Option<crate::domain::outlook::Outlook>>,
 }
 
 /// The open client page: which client, what was read, how far scrolled.

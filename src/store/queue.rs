@@ -221,8 +221,28 @@ pub fn outlooks(
     as_of: NaiveDate,
     rules: &Rules,
 ) -> Result<HashMap<String, Outlook>> {
+    outlooks_among(conn, as_of, rules, None)
+}
+
+/// [`outlooks`] of the invoices of the clients with these codes only,
+/// read from their own rows (what a client page shows).
+pub fn outlooks_of(
+    conn: &Connection,
+    as_of: NaiveDate,
+    codes: &[String],
+    rules: &Rules,
+) -> Result<HashMap<String, Outlook>> {
+    outlooks_among(conn, as_of, rules, Some(codes))
+}
+
+fn outlooks_among(
+    conn: &Connection,
+    as_of: NaiveDate,
+    rules: &Rules,
+    only: Option<&[String]>,
+) -> Result<HashMap<String, Outlook>> {
     let cached = cache_holds(conn, as_of)?;
-    let (clients, invoices) = load(conn, as_of, rules, cached, None)?;
+    let (clients, invoices) = load(conn, as_of, rules, cached, only)?;
     let look = outlook(&clients, &invoices, rules, as_of);
     Ok(invoices.into_iter().map(|i| i.number).zip(look).collect())
 }

@@ -20,7 +20,12 @@ fn clean(s: &str) -> String {
 
 /// Every line of the page, the caller scrolls. `deposits` is the deposit
 /// in percent each rating asks for, A to D.
-pub fn lines<'a>(page: &ClientPage, deposits: &[u8; 4], theme: &Theme) -> Vec<Line<'a>> {
+pub fn lines<'a>(
+    page: &ClientPage,
+    deposits: &[u8; 4],
+    today: chrono::NaiveDate,
+    theme: &Theme,
+) -> Vec<Line<'a>> {
     let c = &page.client;
     let mut out = Vec::new();
     out.push(Line::from(vec![
@@ -97,6 +102,7 @@ pub fn lines<'a>(page: &ClientPage, deposits: &[u8; 4], theme: &Theme) -> Vec<Li
         ));
     }
     out.push(Line::from(rating_line));
+    now(page, theme, &mut out);
 
     out.push(Line::from(""));
     out.push(Line::from(Span::styled(
@@ -152,6 +158,7 @@ pub fn lines<'a>(page: &ClientPage, deposits: &[u8; 4], theme: &Theme) -> Vec<Li
             interest
         )));
     }
+    next_steps(page, today, theme, &mut out);
     // What the law (or the contract) adds, once for the page: the oldest
     // invoice's rule applies to all, as they share the client.
     if let Some(p) = page.penalties.first() {
@@ -178,15 +185,77 @@ pub fn lines<'a>(page: &ClientPage, deposits: &[u8; 4], theme: &Theme) -> Vec<Li
     out
 }
 
+/// What governs the client today: its queue lines (what to do now, as
+/// `dun queue` says it), then each open invoice's stage in its case and
+/// what comes next, when.
+fn now<'a>(page: &ClientPage, theme: &Theme, out: &mut Vec<Line<'a>>) {
+    if page.today.is_empty() {
+        out.push(Line::from(Span::styled(
+            "Today: nothing to do",
+            theme.muted,
+        )));
+    }
+    for l in &page.today {
+        let what = match &l.held {
+            Some(m) => format!(
+                "{} held: {}",
+                l.reason.step().map_or("letter", |s| s.label()),
+                m.missing()
+            ),
+            None => l.reason.describe(),
+        };
+        let style = if l.reason.is_alert() || l.held.is_some() {
+            theme.alert
+        } else {
+            ratatui::style::Style::default()
+        };
+        out.push(Line::from(Span::styled(format!("Today: {what}"), style)));
+    }
+}
+
+/// Where each open invoice stands in its case, and what comes next, when.
+fn next_steps<'a>(
+    page: &ClientPage,
+    today: chrono::NaiveDate,
+    theme: &Theme,
+    out: &mut Vec<Line<'a>>,
+) {
+    if page.outlook.iter().all(Option::is_none) {
+        return;
+    }
+    out.push(Line::from(Span::styled(
+        "  Next, case by case:",
+        theme.muted,
+    )));
+    for (l, look) in page.open.iter().zip(&page.outlook) {
+        let Some(o) = look else { continue };
+        let stage = match o.stage {
+            crate::domain::outlook::Stage::Step(a) => a.label().to_string(),
+            s => s.as_str().to_string(),
+        };
+        let when = if o.next_on <= today {
+            "today".to_string()
+        } else {
+            format!("on {}", o.next_on)
+        };
+        out.push(Line::from(format!(
+            "  {} {stage} · next: {} {when}",
+            padded(&l.invoice, 12),
+            o.next.label(),
+        )));
+    }
+}
+
 pub fn draw(
     f: &mut Frame<'_>,
     area: Rect,
     page: &ClientPage,
     deposits: &[u8; 4],
+    today: chrono::NaiveDate,
     scroll: usize,
     theme: &Theme,
 ) {
-    let all = lines(page, deposits, theme);
+    let all = lines(page, deposits, today, theme);
     // Long notes wrap; scrolling goes no further than the last line.
     let top = u16::try_from(scroll.min(all.len().saturating_sub(1))).unwrap_or(u16::MAX);
     f.render_widget(

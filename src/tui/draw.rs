@@ -28,9 +28,15 @@ pub fn draw(f: &mut Frame<'_>, app: &App, theme: &Theme) {
         bars::warning(f, w, app, theme);
     }
     match (&app.page, app.client_page()) {
-        (Some(page), Some(data)) => {
-            super::client_page::draw(f, a.body, data, &app.rules.deposits, page.scroll, theme)
-        }
+        (Some(page), Some(data)) => super::client_page::draw(
+            f,
+            a.body,
+            data,
+            &app.rules.deposits,
+            app.today,
+            page.scroll,
+            theme,
+        ),
         _ => match app.tab {
             Tab::Queue => screens::queue(f, a.body, app, theme),
             Tab::Aging => screens::aging(f, a.body, app, theme),
