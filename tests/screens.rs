@@ -67,6 +67,14 @@ fn queue() {
     insta::assert_snapshot!(screen(80, 24, ""));
 }
 
+/// A wider terminal gives the reason its words and date, then the name
+/// more room; the clients list gives its extra columns to the name.
+#[test]
+fn queue_and_clients_on_a_wide_terminal() {
+    insta::assert_snapshot!(screen(130, 24, ""));
+    insta::assert_snapshot!(screen(130, 24, "3"));
+}
+
 #[test]
 fn queue_mine() {
     insta::assert_snapshot!(screen(80, 24, "m"));

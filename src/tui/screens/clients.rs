@@ -13,6 +13,8 @@ use crate::domain::solvency::deposit_short;
 
 pub fn clients(f: &mut Frame<'_>, area: Rect, app: &App, theme: &Theme) {
     let (visible, selected) = window(&app.clients.lines, app.clients.selected, area);
+    // A wider terminal gives its extra columns to the name.
+    let name_width = 14 + area.width.saturating_sub(80);
     let rows = visible
         .iter()
         .map(|line| {
@@ -38,7 +40,7 @@ pub fn clients(f: &mut Frame<'_>, area: Rect, app: &App, theme: &Theme) {
             ]);
             Row::new(vec![
                 Line::from(fit(&c.code, 8)),
-                Line::from(fit(&c.name, 14)),
+                Line::from(fit(&c.name, usize::from(name_width))),
                 Line::from(c.rating.map_or("-", |r| r.as_str())),
                 Line::from(money(line.balance, c.currency)).right_aligned(),
                 Line::from(oldest).right_aligned(),
@@ -54,7 +56,7 @@ pub fn clients(f: &mut Frame<'_>, area: Rect, app: &App, theme: &Theme) {
         .collect();
     let widths = [
         Constraint::Length(8),
-        Constraint::Length(14),
+        Constraint::Length(name_width),
         Constraint::Length(1),
         Constraint::Length(16),
         Constraint::Length(4),

@@ -24,12 +24,29 @@ pub fn queue(f: &mut Frame<'_>, area: Rect, app: &App, theme: &Theme) {
     // A date with its year takes its room from the name, so the row still
     // fits 80 columns and a name is cut with `…`, never mid-letter.
     let last_width = date_width(&lasts);
-    let name_width = 20 - (last_width - 5);
+    // A wider terminal gives the reason room for its words and date, as
+    // `dun queue` writes them (up to 26 more columns), then the name.
+    let extra = area.width.saturating_sub(80);
+    let reason_width = 14 + extra.min(26);
+    let name_width = 20 - (last_width - 5) + (extra - extra.min(26));
+    let wide = reason_width >= 24;
     let rows = visible
         .iter()
         .zip(&lasts)
         .map(|(c, last)| {
-            let reason = if c.held.is_some() {
+            let reason = if let Some(m) = c.held.filter(|_| wide) {
+                Span::styled(
+                    fit(
+                        &format!(
+                            "{} held: {}",
+                            c.reason.step().map_or("letter", |s| s.label()),
+                            m.missing()
+                        ),
+                        usize::from(reason_width),
+                    ),
+                    theme.muted,
+                )
+            } else if c.held.is_some() {
                 // Waits for a reference rate: `r` says which.
                 Span::styled(
                     match c.reason {
@@ -38,10 +55,17 @@ pub fn queue(f: &mut Frame<'_>, area: Rect, app: &App, theme: &Theme) {
                     },
                     theme.muted,
                 )
-            } else if c.reason.is_alert() {
-                Span::styled(c.reason.label(), theme.alert)
             } else {
-                Span::raw(c.reason.label())
+                let words = if wide {
+                    fit(&c.reason.describe(), usize::from(reason_width))
+                } else {
+                    c.reason.label().to_string()
+                };
+                if c.reason.is_alert() {
+                    Span::styled(words, theme.alert)
+                } else {
+                    Span::raw(words)
+                }
             };
             Row::new(vec![
                 Line::from(fit(&c.code, 8)),
@@ -68,7 +92,7 @@ pub fn queue(f: &mut Frame<'_>, area: Rect, app: &App, theme: &Theme) {
     let widths = [
         Constraint::Length(8),
         Constraint::Length(name_width),
-        Constraint::Length(14),
+        Constraint::Length(reason_width),
         Constraint::Length(16),
         Constraint::Length(4),
         Constraint::Length(last_width),
