@@ -1067,3 +1067,21 @@ fn the_journal_is_searched_by_client_case_and_accents_aside() {
     app.key(KeyCode::Esc);
     assert_eq!(app.app.journal.entries.len(), all);
 }
+
+#[test]
+fn the_journal_reads_older_entries_a_page_at_a_time_as_the_selection_nears_them() {
+    let (_dir, mut store) = demo();
+    let every = store
+        .read(|tx| dun::store::journal::latest(tx, None))
+        .unwrap();
+    let mut app = started(&mut store);
+    app.key(KeyCode::Char('4'));
+    assert_eq!(app.app.journal.entries.len(), 500);
+    assert!(every.len() > 500, "{}", every.len());
+    // The last line shown: the older entries come below it.
+    app.key(KeyCode::Char('G'));
+    let ids: Vec<i64> = app.app.journal.entries.iter().map(|e| e.id).collect();
+    let all: Vec<i64> = every.iter().map(|e| e.id).collect();
+    assert_eq!(ids, all);
+    assert!(app.app.journal.complete);
+}

@@ -169,6 +169,9 @@ pub struct JournalLoad {
     pub kind: Option<ActivityKind>,
     /// The entries about the clients a search finds (empty: all).
     pub search: String,
+    /// The entries older than this one (more, below those shown), when
+    /// set; else the newest.
+    pub after: Option<crate::store::journal_page::JournalKey>,
     pub limit: u32,
 }
 
@@ -191,6 +194,8 @@ pub struct Loaded {
     /// The window asked for, how many clients the query finds, the lines.
     pub clients: Option<(ClientWindow, u64, Vec<ClientLine>)>,
     pub journal: Option<Vec<JournalEntry>>,
+    /// The entries below those shown, read as the selection neared them.
+    pub journal_more: Option<Vec<JournalEntry>>,
     /// The client page read: its code, and the page (none: no such client).
     pub page: Option<(String, Option<ClientPage>)>,
 }

@@ -305,6 +305,12 @@ impl App {
             Tab::Journal => {
                 let j = &mut self.journal;
                 j.selected = moved(j.selected, j.entries.len(), action, rows);
+                if let Some(more) = j.more(rows) {
+                    return vec![Effect::Load(Load {
+                        journal: Some(more),
+                        ..Load::default()
+                    })];
+                }
             }
             Tab::Aging => {
                 if self.aging.count == 0 {

@@ -101,6 +101,9 @@ impl App {
         if let Some(entries) = l.journal.take() {
             self.journal.loaded(entries);
         }
+        if let Some(entries) = l.journal_more.take() {
+            self.journal.loaded_more(entries);
+        }
         if let Some((code, data)) = l.page.take()
             && let Some(page) = self.page.as_mut().filter(|p| p.code == code)
         {

@@ -124,6 +124,7 @@ fn the_journal_s_filters_ask_for_its_entries() {
         user: Some("marie".into()),
         kind: None,
         search: String::new(),
+        after: None,
         limit: JOURNAL_LINES,
     };
     assert_eq!(load.journal, Some(journal));

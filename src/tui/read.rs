@@ -90,7 +90,17 @@ fn read(tx: &Snapshot, app: &App, load: &Load) -> Result<Loaded, StoreError> {
         let lines = client_list::page(tx, today, &c.query, &c.window, c.limit)?;
         out.clients = Some((c.window.clone(), count, lines));
     }
-    if let Some(j) = &load.journal {
+    if let Some(j) = &load.journal
+        && let Some(after) = &j.after
+    {
+        let query = store::journal_page::JournalQuery {
+            user: j.user.clone(),
+            kind: j.kind,
+            search: j.search.clone(),
+        };
+        let window = store::journal_page::JournalWindow::After(after.clone());
+        out.journal_more = Some(store::journal_page::page(tx, &query, &window, j.limit)?);
+    } else if let Some(j) = &load.journal {
         out.journal = Some(if j.search.trim().is_empty() {
             store::journal::filtered(tx, j.user.as_deref(), j.kind, j.limit)?
         } else {

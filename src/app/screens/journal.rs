@@ -19,6 +19,8 @@ pub struct Journal {
     pub kind: Option<ActivityKind>,
     /// What was typed after `/`: the entries about the clients it finds.
     pub search: String,
+    /// Every entry the filters find is shown: none older is left to read.
+    pub complete: bool,
 }
 
 impl Journal {
@@ -31,13 +33,32 @@ impl Journal {
             user: self.user.clone(),
             kind: self.kind,
             search: self.search.clone(),
+            after: None,
             limit: JOURNAL_LINES,
         }
     }
 
     pub fn loaded(&mut self, entries: Vec<JournalEntry>) {
+        self.complete = entries.len() < JOURNAL_LINES as usize;
         self.entries = entries;
         self.selected = self.selected.min(self.entries.len().saturating_sub(1));
+    }
+
+    /// The next entries, when the selection came within a page of the
+    /// last one shown and older ones may be left: read a page at a time,
+    /// however long the journal.
+    pub fn more(&self, rows: usize) -> Option<JournalLoad> {
+        let last = self.entries.last()?;
+        (!self.complete && self.selected + rows >= self.entries.len()).then(|| JournalLoad {
+            after: Some(last.key()),
+            ..self.load()
+        })
+    }
+
+    /// Older entries read, below those shown.
+    pub fn loaded_more(&mut self, entries: Vec<JournalEntry>) {
+        self.complete = entries.len() < JOURNAL_LINES as usize;
+        self.entries.extend(entries);
     }
 
     /// Everyone's entries, or `user`'s alone.
