@@ -275,6 +275,20 @@ fn most_overdue_client_notes_call_and_promise_then_the_journal() {
     let timeline = &app.app.client_page().unwrap().timeline;
     assert_eq!(timeline[0].kind, "promise");
     assert_eq!(timeline[1].kind, "call");
+    // From the client page a promise is for the whole overdue account (the
+    // amount every overdue invoice adds up to), not one invoice of it.
+    assert_eq!(timeline[0].invoice, None);
+    let overdue: i64 = page
+        .open
+        .iter()
+        .filter(|l| l.days_overdue > 0 && l.currency == page.open[0].currency)
+        .map(|l| l.outstanding)
+        .sum();
+    let cur = page.open[0].currency;
+    assert_eq!(
+        timeline[0].amount,
+        Some(dun::domain::money::decimal_string(overdue, cur.exponent()))
+    );
     press(&mut app, &[KeyCode::Esc, KeyCode::Char('4')]);
     assert_eq!(app.app.journal.entries[0].kind, "promise");
     assert_eq!(app.app.journal.entries[0].client, page.client.code);

@@ -210,8 +210,9 @@ impl App {
             self.messages.say("Nothing selected to log against.");
             return Vec::new();
         };
-        // From the queue, a promise is for what the client owes in all.
-        if self.tab == Tab::Queue && kind == FormKind::Promise {
+        // From the queue or a client page, a promise is for what the
+        // client owes in all, never for one (perhaps disputed) invoice.
+        if (self.tab == Tab::Queue || self.page.is_some()) && kind == FormKind::Promise {
             target.invoice = None;
         }
         // An escalation and a plan are about the case as a whole; on an
