@@ -414,6 +414,31 @@ fn a_workbench_learns_which_clients_changed_and_their_queue_lines_are_the_queue_
         queue::replace_clients(&mut merged, &codes, fresh);
         assert_eq!(merged, whole);
     }
+    // A client page's case: its lines are queue_of's, its outlooks the
+    // whole outlook's for its invoices, every one of them.
+    let every = store
+        .read(|tx| queue::outlooks(tx, today(), &rules))
+        .unwrap();
+    let mut with_invoices = 0;
+    for code in codes.iter().take(5) {
+        let (lines, looks) = store
+            .read(|tx| queue::case_of(tx, today(), code, &rules))
+            .unwrap();
+        let alone = store
+            .read(|tx| queue::queue_of(tx, today(), std::slice::from_ref(code), None, &rules))
+            .unwrap();
+        assert_eq!(lines, alone);
+        with_invoices += usize::from(!looks.is_empty());
+        for (number, look) in &looks {
+            assert_eq!(every.get(number), Some(look), "{code} {number}");
+        }
+        for l in &lines {
+            for n in &l.invoices {
+                assert!(looks.contains_key(n), "{code} {n}");
+            }
+        }
+    }
+    assert!(with_invoices > 0);
     // A change of the team's settings concerns every client.
     let seen = store.read(|tx| changes::end(tx)).unwrap();
     dun::team::change::set(

@@ -288,7 +288,7 @@ impl App {
         match self.tab {
             Tab::Queue => {
                 let q = &mut self.queue;
-                q.selected = moved(q.selected, q.lines.len(), action, rows);
+                q.selected = moved(q.selected, q.shown().len(), action, rows);
             }
             Tab::Clients => {
                 return self

@@ -1,128 +1,78 @@
 //! Keys in what is open over a screen: the search being typed, a form, a
 //! letter shown before it is sent, the help and the messages.
 
-use super::event::Effect;
+use super::event::{Effect, Load};
 use super::mode::Mode;
-use super::{Action, App};
+use super::screens::aging::SEARCH_MAX;
+use super::{Action, App, Tab};
 
 impl App {
-    /// A key while typing the aging list's search: the list follows each
-    /// letter; Enter keeps the search, Esc clears it.
+    /// A key while typing a list's search: the list follows each letter
+    /// (what it finds is read again); Enter keeps the search, Esc clears it.
     pub(super) fn on_search(&mut self, action: Action, typed: Option<char>) -> Vec<Effect> {
-        if self.tab == super::Tab::Clients {
-            return self.on_clients_search(action, typed);
+        if matches!(action, Action::Confirm | Action::Cancel) {
+            self.mode = Mode::List;
         }
-        if self.tab == super::Tab::Queue {
-            return self.on_queue_search(action, typed);
-        }
-        if self.tab == super::Tab::Journal {
-            return self.on_journal_search(action, typed);
-        }
+        let text = self.search_mut();
         match action {
-            Action::Confirm => {
-                self.mode = Mode::List;
-                Vec::new()
-            }
-            Action::Cancel => {
-                self.mode = Mode::List;
-                self.aging_query(|a, _| a.query.search.clear())
-            }
-            Action::Erase => self.aging_query(|a, _| {
-                a.query.search.pop();
-            }),
-            Action::Type => match typed {
-                Some(c) if self.aging.type_char(c) => self.aging_query(|_, _| {}),
-                _ => Vec::new(),
-            },
-            _ => Vec::new(),
-        }
-    }
-
-    /// A key while typing the queue's search: the lines of the clients it
-    /// finds (code, name, e-mail, phone) or with an invoice numbered so
-    /// follow each letter.
-    fn on_queue_search(&mut self, action: Action, typed: Option<char>) -> Vec<Effect> {
-        let q = &mut self.queue;
-        match action {
-            Action::Confirm => {
-                self.mode = Mode::List;
-                return Vec::new();
-            }
-            Action::Cancel => {
-                self.mode = Mode::List;
-                q.search.clear();
-            }
+            Action::Confirm => return Vec::new(),
+            Action::Cancel => text.clear(),
             Action::Erase => {
-                q.search.pop();
+                text.pop();
             }
             Action::Type => match typed {
-                Some(c) if !c.is_control() && q.search.chars().count() < 60 => q.search.push(c),
+                Some(c) if !c.is_control() && text.chars().count() < SEARCH_MAX => text.push(c),
                 _ => return Vec::new(),
             },
             _ => return Vec::new(),
         }
-        q.found = None;
-        q.filter();
-        if q.search.trim().is_empty() {
-            return Vec::new();
-        }
-        vec![Effect::Load(super::event::Load {
-            queue_search: Some(q.search.clone()),
-            ..super::event::Load::default()
-        })]
+        self.searched()
     }
 
-    /// A key while typing the journal's search: the entries about the
-    /// clients it finds follow each letter.
-    fn on_journal_search(&mut self, action: Action, typed: Option<char>) -> Vec<Effect> {
-        let j = &mut self.journal;
-        match action {
-            Action::Confirm => {
-                self.mode = Mode::List;
-                return Vec::new();
-            }
-            Action::Cancel => {
-                self.mode = Mode::List;
-                j.search.clear();
-            }
-            Action::Erase => {
-                j.search.pop();
-            }
-            Action::Type => match typed {
-                Some(c) if !c.is_control() && j.search.chars().count() < 60 => j.search.push(c),
-                _ => return Vec::new(),
-            },
-            _ => return Vec::new(),
+    /// The search of the list shown, as typed.
+    pub fn search(&self) -> &str {
+        match self.tab {
+            Tab::Queue => &self.queue.search,
+            Tab::Aging => &self.aging.query.search,
+            Tab::Clients => &self.clients.query.search,
+            Tab::Journal => &self.journal.search,
         }
-        j.selected = 0;
-        vec![Effect::Load(super::event::Load {
-            journal: Some(j.load()),
-            ..super::event::Load::default()
-        })]
     }
 
-    /// A key while typing the clients list's search: case and accents
-    /// aside, the first page of what it finds follows each letter.
-    fn on_clients_search(&mut self, action: Action, typed: Option<char>) -> Vec<Effect> {
-        match action {
-            Action::Confirm => {
-                self.mode = Mode::List;
-                Vec::new()
+    /// The search of the list shown.
+    fn search_mut(&mut self) -> &mut String {
+        match self.tab {
+            Tab::Queue => &mut self.queue.search,
+            Tab::Aging => &mut self.aging.query.search,
+            Tab::Clients => &mut self.clients.query.search,
+            Tab::Journal => &mut self.journal.search,
+        }
+    }
+
+    /// The search of the list shown changed: what it finds, read.
+    fn searched(&mut self) -> Vec<Effect> {
+        match self.tab {
+            Tab::Aging => self.aging_query(|_, _| {}),
+            Tab::Clients => self.clients_query(|_, _| {}),
+            Tab::Journal => {
+                self.journal.selected = 0;
+                vec![Effect::Load(Load {
+                    journal: Some(self.journal.load()),
+                    ..Load::default()
+                })]
             }
-            Action::Cancel => {
-                self.mode = Mode::List;
-                self.clients_query(|q, _| q.search.clear())
-            }
-            Action::Erase => self.clients_query(|q, _| {
-                q.search.pop();
-            }),
-            Action::Type => match typed {
-                Some(c) if !c.is_control() && self.clients.query.search.chars().count() < 60 => {
-                    self.clients_query(|q, _| q.search.push(c))
+            Tab::Queue => {
+                let q = &mut self.queue;
+                q.found = None;
+                q.filter();
+                if q.search.trim().is_empty() {
+                    return Vec::new();
                 }
-                _ => Vec::new(),
-            },
-            _ => Vec::new(),
+                vec![Effect::Load(Load {
+                    queue_search: Some(q.search.clone()),
+                    ..Load::default()
+                })]
+            }
         }
     }
 

@@ -157,7 +157,9 @@ pub fn escalate_on(
     plus(last, i64::from(ladder.grace_days))
 }
 
-fn plan(
+/// The queue's lines and every invoice's outlook, from one pass: what
+/// [`build`] and [`outlook`] each give.
+pub fn plan(
     clients: &[QueueClient],
     invoices: &[QueueInvoice],
     rules: &Rules,

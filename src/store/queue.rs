@@ -144,7 +144,17 @@ fn follow_ups(
 ) -> Result<Vec<FollowUp>> {
     let (clients, invoices) = load(conn, as_of, rules, cached, only)?;
     let lines = build(&clients, &invoices, rules, as_of);
-    Ok(lines
+    Ok(follow_ups_of(&clients, &invoices, lines, clerk))
+}
+
+/// The queue's lines as the workbench and the command line show them.
+fn follow_ups_of(
+    clients: &[QueueClient],
+    invoices: &[QueueInvoice],
+    lines: Vec<crate::domain::queue::QueueLine>,
+    clerk: Option<&str>,
+) -> Vec<FollowUp> {
+    lines
         .into_iter()
         .filter(|l| clerk.is_none() || clients[l.client].clerk.as_deref() == clerk)
         .map(|l| {
@@ -179,7 +189,7 @@ fn follow_ups(
                 held: None,
             }
         })
-        .collect())
+        .collect()
 }
 
 /// Every client and open invoice as the queue sees them on `as_of`.
@@ -221,30 +231,27 @@ pub fn outlooks(
     as_of: NaiveDate,
     rules: &Rules,
 ) -> Result<HashMap<String, Outlook>> {
-    outlooks_among(conn, as_of, rules, None)
-}
-
-/// [`outlooks`] of the invoices of the clients with these codes only,
-/// read from their own rows (what a client page shows).
-pub fn outlooks_of(
-    conn: &Connection,
-    as_of: NaiveDate,
-    codes: &[String],
-    rules: &Rules,
-) -> Result<HashMap<String, Outlook>> {
-    outlooks_among(conn, as_of, rules, Some(codes))
-}
-
-fn outlooks_among(
-    conn: &Connection,
-    as_of: NaiveDate,
-    rules: &Rules,
-    only: Option<&[String]>,
-) -> Result<HashMap<String, Outlook>> {
     let cached = cache_holds(conn, as_of)?;
-    let (clients, invoices) = load(conn, as_of, rules, cached, only)?;
+    let (clients, invoices) = load(conn, as_of, rules, cached, None)?;
     let look = outlook(&clients, &invoices, rules, as_of);
     Ok(invoices.into_iter().map(|i| i.number).zip(look).collect())
+}
+
+/// What governs one client on `as_of`, read from its own rows in one
+/// pass (what a client page shows): its queue lines, as [`queue_of`] gives
+/// them, and each of its open invoices' [`Outlook`], as [`outlooks`].
+pub fn case_of(
+    conn: &Connection,
+    as_of: NaiveDate,
+    code: &str,
+    rules: &Rules,
+) -> Result<(Vec<FollowUp>, HashMap<String, Outlook>)> {
+    let cached = cache_holds(conn, as_of)?;
+    let (clients, invoices) = load(conn, as_of, rules, cached, Some(&[code.to_string()]))?;
+    let (lines, look) = crate::domain::queue::plan(&clients, &invoices, rules, as_of);
+    let lines = follow_ups_of(&clients, &invoices, lines, None);
+    let numbers = invoices.into_iter().map(|i| i.number);
+    Ok((lines, numbers.zip(look).collect()))
 }
 
 /// Every client, or those whose codes the JSON array `only` lists.

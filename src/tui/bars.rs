@@ -50,15 +50,7 @@ pub fn status(f: &mut Frame<'_>, area: Rect, app: &App, theme: &Theme) {
     let line = if app.mode == Mode::Search {
         Line::from(vec![
             Span::styled("Search: ", theme.header),
-            Span::raw(format!(
-                "{}▏",
-                printable(match app.tab {
-                    crate::app::Tab::Clients => &app.clients.query.search,
-                    crate::app::Tab::Queue => &app.queue.search,
-                    crate::app::Tab::Journal => &app.journal.search,
-                    _ => &app.aging.query.search,
-                })
-            )),
+            Span::raw(format!("{}▏", printable(app.search()))),
             Span::styled("  (Enter keeps it, Esc clears it)", theme.muted),
         ])
     } else {

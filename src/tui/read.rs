@@ -56,10 +56,8 @@ fn read(tx: &Snapshot, app: &App, load: &Load) -> Result<Loaded, StoreError> {
         let page = match store::clients::find(tx, code)? {
             Some((_, client)) => Some({
                 let open = store::aging::for_client(tx, today, code)?;
-                let codes = [code.clone()];
-                let mut lines = store::queue::queue_of(tx, today, &codes, None, &app.rules)?;
+                let (mut lines, looks) = store::queue::case_of(tx, today, code, &app.rules)?;
                 crate::letters::hold::mark(tx, &mut lines, today, &app.rules.ladders, rates)?;
-                let looks = store::queue::outlooks_of(tx, today, &codes, &app.rules)?;
                 ClientPage {
                     today: lines,
                     outlook: open

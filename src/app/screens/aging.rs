@@ -11,7 +11,7 @@ use crate::store::aging::{AgingLine, AgingQuery, AgingSort};
 
 use super::super::event::{AgingLoad, Loaded, PenaltyOf};
 
-/// Characters a search keeps.
+/// Characters a search keeps, on every list.
 pub const SEARCH_MAX: usize = 40;
 
 #[derive(Clone, Debug, PartialEq)]
@@ -196,15 +196,6 @@ impl Aging {
             Some(_) => None,
             None => Some(user.to_string()),
         };
-    }
-
-    /// Adds a typed character to the search; false when it is full.
-    pub fn type_char(&mut self, c: char) -> bool {
-        if c.is_control() || self.query.search.chars().count() >= SEARCH_MAX {
-            return false;
-        }
-        self.query.search.push(c);
-        true
     }
 
     /// What a form opened on the selected line is about.

@@ -9,10 +9,10 @@ use super::super::event::QueueLoad;
 
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Queue {
-    /// The lines shown: every line, or those the search finds.
-    pub lines: Vec<FollowUp>,
     /// Every line read.
-    pub all: Vec<FollowUp>,
+    pub lines: Vec<FollowUp>,
+    /// The lines a search keeps, while one is typed or kept.
+    pub kept: Option<Vec<FollowUp>>,
     /// What was typed after `/`, and the clients it finds (once read).
     pub search: String,
     pub found: Option<std::collections::HashSet<String>>,
@@ -27,8 +27,13 @@ pub struct Queue {
 }
 
 impl Queue {
+    /// The lines shown: those the search keeps, or every line.
+    pub fn shown(&self) -> &[FollowUp] {
+        self.kept.as_deref().unwrap_or(&self.lines)
+    }
+
     pub fn line(&self) -> Option<&FollowUp> {
-        self.lines.get(self.selected)
+        self.shown().get(self.selected)
     }
 
     /// What to read for the clerk `user`: the whole queue.
@@ -52,7 +57,7 @@ impl Queue {
     }
 
     pub fn loaded(&mut self, lines: Vec<FollowUp>) {
-        self.all = lines;
+        self.lines = lines;
         self.fresh = true;
         self.stale.clear();
         self.filter();
@@ -73,14 +78,15 @@ impl Queue {
     /// The lines shown, from every line and the search.
     pub fn filter(&mut self) {
         let needle = crate::domain::search::Needle::new(&self.search);
-        self.lines = match (&self.found, needle.is_empty()) {
-            (Some(codes), false) => self
-                .all
-                .iter()
-                .filter(|l| l.found(&needle, codes))
-                .cloned()
-                .collect(),
-            _ => self.all.clone(),
+        self.kept = match (&self.found, needle.is_empty()) {
+            (Some(codes), false) => Some(
+                self.lines
+                    .iter()
+                    .filter(|l| l.found(&needle, codes))
+                    .cloned()
+                    .collect(),
+            ),
+            _ => None,
         };
         self.keep_selection();
     }
@@ -88,14 +94,14 @@ impl Queue {
     /// The lines of the clients `codes`, read again, in place of theirs.
     pub fn loaded_of(&mut self, codes: &[String], lines: Vec<FollowUp>) {
         let selected = self.line().map(|l| (l.code.clone(), l.reason));
-        crate::store::queue::replace_clients(&mut self.all, codes, lines);
+        crate::store::queue::replace_clients(&mut self.lines, codes, lines);
         for c in codes {
             self.stale.remove(c);
         }
         self.filter();
         // The selection stays on its line when the line is still there.
         if let Some(k) = selected.and_then(|(code, reason)| {
-            self.lines
+            self.shown()
                 .iter()
                 .position(|l| l.code == code && l.reason == reason)
         }) {
@@ -105,7 +111,7 @@ impl Queue {
     }
 
     fn keep_selection(&mut self) {
-        self.selected = self.selected.min(self.lines.len().saturating_sub(1));
+        self.selected = self.selected.min(self.shown().len().saturating_sub(1));
     }
 
     /// What a form opened on the selected line is about.

@@ -13,7 +13,7 @@ use crate::domain::date_format::short_date;
 use crate::domain::queue::Reason;
 
 pub fn queue(f: &mut Frame<'_>, area: Rect, app: &App, theme: &Theme) {
-    let (visible, selected) = window(&app.queue.lines, app.queue.selected, area);
+    let (visible, selected) = window(app.queue.shown(), app.queue.selected, area);
     let lasts: Vec<String> = visible
         .iter()
         .map(|c| {
