@@ -14,7 +14,6 @@ use crate::domain::penalty::{RateKey, RateTables};
 use crate::domain::queue::{Reason, Rules};
 use crate::domain::text::shortened;
 use crate::export::csv_safe::{self, Cell};
-use crate::letters::hold;
 use crate::store::Store;
 
 #[derive(Serialize)]
@@ -48,11 +47,12 @@ pub fn run(
     format: Format,
     out: &mut dyn Write,
 ) -> anyhow::Result<()> {
-    let follow_ups = store.read(|tx| {
-        let mut lines = crate::store::queue::queue(tx, as_of, mine, rules)?;
-        hold::mark(tx, &mut lines, as_of, &rules.ladders, rates)?;
-        Ok::<_, crate::store::StoreError>(lines)
-    })?;
+    let read = store.read(|tx| crate::report::queue::read(tx, as_of, rules, rates))?;
+    if let Some(built) = &read.keep {
+        // Kept for the next reader; a busy database only costs it that.
+        let _ = crate::report::queue::keep(store, built);
+    }
+    let follow_ups = crate::report::queue::of_clerk(read.lines, mine);
     let lines: Vec<QueueLine<'_>> = follow_ups
         .iter()
         .map(|c| QueueLine {

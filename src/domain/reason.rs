@@ -59,26 +59,7 @@ pub enum Reason {
 impl Serialize for Reason {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeMap;
-        let (kind, date, level) = match *self {
-            Reason::BrokenPromise(d) => ("broken_promise", Some(d), None),
-            Reason::BrokenPlan(d) => ("broken_plan", Some(d), None),
-            Reason::Escalate => ("escalate", None, None),
-            Reason::InstalmentDue(d) => ("instalment_due", Some(d), None),
-            Reason::DisputeReview(d) => ("dispute_review", Some(d), None),
-            Reason::EscalationReview(d) => ("escalation_review", Some(d), None),
-            Reason::FormalNoticeReady => ("formal_notice_ready", None, None),
-            Reason::Reminder(n) => ("reminder", None, Some(n)),
-            Reason::PromiseDue(d) => ("promise_due", Some(d), None),
-            Reason::NextAction(d) => ("next_action", Some(d), None),
-            Reason::VisitOutcome(d) => ("visit_outcome", Some(d), None),
-            Reason::ConfirmVisit(d) => ("confirm_visit", Some(d), None),
-            Reason::NoAcknowledgment(d) => ("no_acknowledgment", Some(d), None),
-            Reason::PilotEnds(d) => ("pilot_ends", Some(d), None),
-            Reason::DepositNeeded => ("deposit_needed", None, None),
-            Reason::UnpaidDeposit => ("unpaid_deposit", None, None),
-            Reason::Courtesy => ("courtesy", None, None),
-            Reason::SmallBalance => ("small_balance", None, None),
-        };
+        let (kind, date, level) = self.parts();
         let mut m = s.serialize_map(None)?;
         m.serialize_entry("kind", kind)?;
         if let Some(d) = date {
@@ -216,6 +197,67 @@ impl Reason {
             Reason::UnpaidDeposit => "unpaid_deposit",
             Reason::Courtesy => "courtesy",
             Reason::SmallBalance => "small_balance",
+        }
+    }
+
+    /// The day the reason is about, when it has one.
+    pub fn date(self) -> Option<NaiveDate> {
+        match self {
+            Reason::BrokenPromise(d)
+            | Reason::BrokenPlan(d)
+            | Reason::InstalmentDue(d)
+            | Reason::DisputeReview(d)
+            | Reason::EscalationReview(d)
+            | Reason::PromiseDue(d)
+            | Reason::NextAction(d)
+            | Reason::VisitOutcome(d)
+            | Reason::ConfirmVisit(d)
+            | Reason::NoAcknowledgment(d)
+            | Reason::PilotEnds(d) => Some(d),
+            Reason::FormalNoticeReady
+            | Reason::Escalate
+            | Reason::Reminder(_)
+            | Reason::DepositNeeded
+            | Reason::UnpaidDeposit
+            | Reason::Courtesy
+            | Reason::SmallBalance => None,
+        }
+    }
+
+    /// Its kind, date and reminder level: what `dun queue --format json`
+    /// writes, and what [`Reason::from_parts`] reads back.
+    pub fn parts(self) -> (&'static str, Option<NaiveDate>, Option<u8>) {
+        let level = match self {
+            Reason::Reminder(n) => Some(n),
+            _ => None,
+        };
+        (self.kind(), self.date(), level)
+    }
+
+    /// The reason of these [`Reason::parts`]; `None` for an unknown kind,
+    /// or a date or level missing where the kind has one.
+    pub fn from_parts(kind: &str, date: Option<NaiveDate>, level: Option<u8>) -> Option<Reason> {
+        let dated = |f: fn(NaiveDate) -> Reason| date.map(f);
+        match kind {
+            "broken_promise" => dated(Reason::BrokenPromise),
+            "broken_plan" => dated(Reason::BrokenPlan),
+            "formal_notice_ready" => Some(Reason::FormalNoticeReady),
+            "escalate" => Some(Reason::Escalate),
+            "reminder" => level.map(Reason::Reminder),
+            "promise_due" => dated(Reason::PromiseDue),
+            "instalment_due" => dated(Reason::InstalmentDue),
+            "dispute_review" => dated(Reason::DisputeReview),
+            "escalation_review" => dated(Reason::EscalationReview),
+            "next_action" => dated(Reason::NextAction),
+            "visit_outcome" => dated(Reason::VisitOutcome),
+            "confirm_visit" => dated(Reason::ConfirmVisit),
+            "no_acknowledgment" => dated(Reason::NoAcknowledgment),
+            "pilot_ends" => dated(Reason::PilotEnds),
+            "deposit_needed" => Some(Reason::DepositNeeded),
+            "unpaid_deposit" => Some(Reason::UnpaidDeposit),
+            "courtesy" => Some(Reason::Courtesy),
+            "small_balance" => Some(Reason::SmallBalance),
+            _ => None,
         }
     }
 

@@ -3,3 +3,4 @@
 
 pub mod invoice;
 pub mod penalties;
+pub mod queue;

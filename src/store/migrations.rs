@@ -63,6 +63,11 @@ const MIGRATIONS: &[Migration] = &[
         sql: include_str!("migrations/011_search.sql"),
         fill: Some(super::summary::fill),
     },
+    Migration {
+        // Empty: the first read builds the queue and keeps it.
+        sql: include_str!("migrations/012_queue_kept.sql"),
+        fill: None,
+    },
 ];
 
 /// The fill of 004: every cached standing computed from the journal. The

@@ -24,6 +24,7 @@ pub mod migrations;
 pub mod payments;
 pub mod penalty_facts;
 pub mod queue;
+pub mod queue_kept;
 pub mod rates;
 mod read_only;
 pub mod settings;
@@ -142,6 +143,24 @@ impl Store {
             summary::refresh(tx)?;
             Ok(value)
         })
+    }
+
+    /// Writes what the store keeps to read faster (the kept queue), in one
+    /// `BEGIN IMMEDIATE` transaction: none of the ledger changes, so nothing
+    /// of [`Store::write`]'s upkeep runs, and no reader is told of a change.
+    /// It never waits for another writer: while one holds the lock, it is
+    /// refused as busy at once (a reader that keeps what it built must not
+    /// wait for writers).
+    pub fn write_kept<T, E: From<StoreError>>(
+        &mut self,
+        f: impl FnOnce(&Transaction<'_>) -> std::result::Result<T, E>,
+    ) -> std::result::Result<T, E> {
+        self.conn
+            .busy_timeout(Duration::ZERO)
+            .map_err(StoreError::from)?;
+        let result = self.transaction(f);
+        wait_for_lock(&mut self.conn).map_err(StoreError::from)?;
+        result
     }
 
     /// One `BEGIN IMMEDIATE` transaction around `f`, and nothing more.

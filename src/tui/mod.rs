@@ -148,6 +148,7 @@ fn event_loop(
     let parent = std::os::unix::process::parent_id();
     loop {
         terminal.draw(|f| draw::draw(f, app, &theme))?;
+        env.keep_built();
         // A closed terminal does not always send SIGHUP to us (the shell that
         // ran us may die first): a new parent means nobody is watching.
         if app.quit || stop.load(Ordering::Relaxed) || std::os::unix::process::parent_id() != parent

@@ -23,6 +23,9 @@ pub struct Env<'s> {
     version: Option<i64>,
     /// The last change read ([`crate::store::changes`]).
     seq: Option<i64>,
+    /// Queue lines built by a read and not yet kept in the database: kept
+    /// once the frame showing them is drawn ([`Env::keep_built`]).
+    pub(super) keep: Option<crate::report::queue::Keep>,
 }
 
 impl<'s> Env<'s> {
@@ -36,6 +39,16 @@ impl<'s> Env<'s> {
             smtp: crate::team::SmtpSettings::default(),
             version: None,
             seq: None,
+            keep: None,
+        }
+    }
+
+    /// Keeps the queue lines the last reads built, so that the next
+    /// workbench opened shows them at once. A failure (a busy database)
+    /// costs only that: the next reader builds them again.
+    pub fn keep_built(&mut self) {
+        if let Some(keep) = self.keep.take() {
+            let _ = crate::report::queue::keep(self.store, &keep);
         }
     }
 

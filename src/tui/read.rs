@@ -5,6 +5,7 @@ use crate::app::event::{AgingLoad, Event, Load, Loaded, PenaltyOf};
 use crate::app::{App, ClientPage, TIMELINE_LINES};
 use crate::domain::penalty::RateTables;
 use crate::report::penalties::penalty_view;
+use crate::report::queue::Keep;
 use crate::store::{self, Snapshot, StoreError};
 
 impl Env<'_> {
@@ -12,13 +13,19 @@ impl Env<'_> {
     /// the message line.
     pub fn read(&mut self, app: &App, load: &Load) -> Event {
         match self.store.read(|tx| read(tx, app, load)) {
-            Ok(loaded) => Event::Loaded(Box::new(loaded)),
+            Ok((loaded, keep)) => {
+                if keep.is_some() {
+                    self.keep = keep;
+                }
+                Event::Loaded(Box::new(loaded))
+            }
             Err(e) => Event::Failed(e.to_string()),
         }
     }
 }
 
-fn read(tx: &Snapshot, app: &App, load: &Load) -> Result<Loaded, StoreError> {
+/// What `load` asks for, and the queue lines built that are worth keeping.
+fn read(tx: &Snapshot, app: &App, load: &Load) -> Result<(Loaded, Option<Keep>), StoreError> {
     let today = app.today;
     let mut out = Loaded::default();
     let mut fresh: Option<RateTables> = None;
@@ -34,12 +41,16 @@ fn read(tx: &Snapshot, app: &App, load: &Load) -> Result<Loaded, StoreError> {
         out.rates = Some((tables, missing));
     }
     let rates = fresh.as_ref().unwrap_or(&app.rates);
+    let mut keep = None;
     if let Some(q) = &load.queue {
         match &q.only {
             None => {
-                let mut lines = store::queue::queue(tx, today, q.clerk.as_deref(), &app.rules)?;
-                crate::letters::hold::mark(tx, &mut lines, today, &app.rules.ladders, rates)?;
-                out.queue = Some(lines);
+                let read = crate::report::queue::read(tx, today, &app.rules, rates)?;
+                keep = read.keep;
+                out.queue = Some(crate::report::queue::of_clerk(
+                    read.lines,
+                    q.clerk.as_deref(),
+                ));
             }
             Some(codes) => {
                 let mut lines =
@@ -115,7 +126,7 @@ fn read(tx: &Snapshot, app: &App, load: &Load) -> Result<Loaded, StoreError> {
             )?
         });
     }
-    Ok(out)
+    Ok((out, keep))
 }
 
 /// The aging list's part: the bands, the count, a window of lines, and

@@ -27,6 +27,13 @@ impl RatePeriod {
             RatePeriod::Day(d) => d.format("%Y-%m-%d").to_string(),
         }
     }
+
+    /// Reads [`RatePeriod::key`] back: `2026-H2`, `2026-06-30`.
+    pub fn parse(key: &str) -> Option<RatePeriod> {
+        HalfYear::parse(key)
+            .map(RatePeriod::Half)
+            .or_else(|| key.trim().parse().ok().map(RatePeriod::Day))
+    }
 }
 
 impl fmt::Display for RatePeriod {
@@ -53,6 +60,15 @@ impl RateKey {
             table,
             period: RatePeriod::Half(h),
         }
+    }
+
+    /// Reads back a series' key and a period's key, as [`fmt::Display`]
+    /// writes them (`ecb`, `2026-H2`).
+    pub fn parse(table: &str, period: &str) -> Option<RateKey> {
+        Some(RateKey {
+            table: RateTable::from_key(table)?,
+            period: RatePeriod::parse(period)?,
+        })
     }
 
     /// The command that sets this rate, with the value and source to fill in.
@@ -117,5 +133,11 @@ mod tests {
         assert!(RateKey::half(RateTable::Ecb, h("2026-H1")) < ecb);
         assert!(ecb < RateKey::half(RateTable::FranceLegal, h("2012-H1")));
         assert!(RateKey::half(RateTable::NorwayCompensation, h("2026-H2")) < uk);
+        for key in [ecb, uk] {
+            let (table, period) = (key.table.key(), key.period.key());
+            assert_eq!(RateKey::parse(table, &period), Some(key));
+        }
+        assert_eq!(RateKey::parse("ecb", "2026-H3"), None);
+        assert_eq!(RateKey::parse("libor", "2026-H2"), None);
     }
 }
