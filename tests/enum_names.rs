@@ -60,7 +60,11 @@ fn serde_names<T: Copy + PartialEq + Debug + Serialize>(table: &[(T, &str)]) {
 
 fn serde_reads<T: Copy + PartialEq + Debug + DeserializeOwned>(table: &[(T, &str)]) {
     for &(v, s) in table {
-        assert_eq!(serde_json::from_value::<T>(s.into()).unwrap(), v, "{s:?} read by serde");
+        assert_eq!(
+            serde_json::from_value::<T>(s.into()).unwrap(),
+            v,
+            "{s:?} read by serde"
+        );
     }
 }
 
@@ -89,7 +93,12 @@ fn activity_kinds() {
         (Correction, "correction"),
         (ClientChange, "client_change"),
     ];
-    pinned(&table, &ActivityKind::ALL[..], ActivityKind::as_str, ActivityKind::parse);
+    pinned(
+        &table,
+        ActivityKind::ALL,
+        ActivityKind::as_str,
+        ActivityKind::parse,
+    );
     serde_names(&table);
     assert_eq!(ActivityKind::parse(" Formal-Notice "), Some(FormalNotice));
     assert_eq!(ActivityKind::parse("lunch"), None);
@@ -103,7 +112,7 @@ fn profiles() {
         (Business, "business"),
         (Individual, "individual"),
     ];
-    pinned(&table, &Profile::ALL[..], Profile::as_str, Profile::parse);
+    pinned(&table, Profile::ALL, Profile::as_str, Profile::parse);
     serde_names(&table);
     assert_eq!(Profile::parse(" Société "), Some(Business));
 }
@@ -112,7 +121,7 @@ fn profiles() {
 fn ratings() {
     use Rating::*;
     let table = [(A, "A"), (B, "B"), (C, "C"), (D, "D")];
-    pinned(&table, &Rating::ALL[..], Rating::as_str, Rating::parse);
+    pinned(&table, Rating::ALL, Rating::as_str, Rating::parse);
     serde_names(&table);
     assert_eq!(Rating::parse(" c "), Some(C));
     assert_eq!(Rating::parse("E"), None);
@@ -140,7 +149,7 @@ fn buckets() {
         (Days61To90, "61-90"),
         (Days91Plus, "91+"),
     ];
-    pinned(&table, &Bucket::ALL[..], Bucket::label, Bucket::parse);
+    pinned(&table, Bucket::ALL, Bucket::label, Bucket::parse);
     assert_eq!(Bucket::parse(" 91+ "), Some(Days91Plus));
 }
 
@@ -179,7 +188,7 @@ fn ladder_steps_and_channels() {
 fn languages() {
     use Language::*;
     let table = [(En, "en"), (Fr, "fr"), (Nb, "nb"), (Es, "es")];
-    pinned(&table, &Language::ALL[..], Language::code, Language::parse);
+    pinned(&table, Language::ALL, Language::code, Language::parse);
     serde_names(&table);
     for (l, s) in table {
         assert_eq!(l.to_string(), s);
@@ -203,7 +212,9 @@ fn payment_methods() {
         Transfer | Card | Cheque | Cash | DirectDebit | Other => (),
     };
     table.iter().for_each(|(m, _)| every(*m));
-    names(&table, PaymentMethod::as_str, |s| Some(PaymentMethod::parse(s)));
+    names(&table, PaymentMethod::as_str, |s| {
+        Some(PaymentMethod::parse(s))
+    });
     serde_names(&table);
     assert_eq!(PaymentMethod::parse("Direct debit"), DirectDebit);
     assert_eq!(PaymentMethod::parse("barter"), Other);
@@ -219,7 +230,12 @@ fn solvency_sources() {
         (PaymentHistory, "payment_history"),
         (Visit, "visit"),
     ];
-    pinned(&table, &SolvencySource::ALL[..], SolvencySource::as_str, SolvencySource::parse);
+    pinned(
+        &table,
+        SolvencySource::ALL,
+        SolvencySource::as_str,
+        SolvencySource::parse,
+    );
     serde_names(&table);
     assert_eq!(SolvencySource::parse("Credit bureau"), Some(CreditBureau));
     assert_eq!(SolvencySource::parse("rumour"), None);
@@ -239,7 +255,12 @@ fn letter_kinds_and_laws() {
         (PilotEndNotice, "pilot_end_notice"),
         (DepositRequest, "deposit_request"),
     ];
-    pinned(&table, &LetterKind::ALL[..], LetterKind::as_str, LetterKind::parse);
+    pinned(
+        &table,
+        LetterKind::ALL,
+        LetterKind::as_str,
+        LetterKind::parse,
+    );
     serde_names(&table);
     for (k, s) in table {
         assert_eq!(k.to_string(), s);
@@ -247,10 +268,12 @@ fn letter_kinds_and_laws() {
     }
     assert_eq!(
         "letter".parse::<LetterKind>(),
-        Err("unknown letter \"letter\" (expected courtesy, reminder1, reminder2, reminder3, \
+        Err(
+            "unknown letter \"letter\" (expected courtesy, reminder1, reminder2, reminder3, \
              formal_notice, statement, visit_confirmation, \
              pilot_end_notice or deposit_request)"
-            .to_string())
+                .to_string()
+        )
     );
 
     let laws = [
@@ -281,7 +304,7 @@ fn rate_tables() {
         (NorwayCompensation, "norway_compensation"),
         (UkBankRate, "uk_bank_rate"),
     ];
-    pinned(&table, &RateTable::ALL[..], RateTable::key, RateTable::from_key);
+    pinned(&table, RateTable::ALL, RateTable::key, RateTable::from_key);
     assert_eq!(UkBankRate.to_string(), "UK Bank Rate");
     assert_eq!(RateTable::from_key("ECB rate"), None);
 }
@@ -306,7 +329,12 @@ fn client_fields() {
         (Hold, "hold"),
         (Clerk, "clerk"),
     ];
-    pinned(&table, &ClientField::ALL[..], ClientField::key, ClientField::parse);
+    pinned(
+        &table,
+        ClientField::ALL,
+        ClientField::key,
+        ClientField::parse,
+    );
     assert_eq!(ClientField::parse("credit_limit"), Some(CreditLimit));
     assert_eq!(ClientField::parse("E-mail"), Some(Email));
     assert_eq!(ClientField::parse("assigned clerk"), Some(Clerk));
@@ -322,7 +350,7 @@ fn list_orders() {
         (ClientSort::Oldest, "oldest"),
     ];
     let next = |s: &str| clients.iter().find(|(_, n)| *n == s).map(|(v, _)| *v);
-    pinned(&clients, &ClientSort::ALL[..], ClientSort::label, next);
+    pinned(&clients, ClientSort::ALL, ClientSort::label, next);
     assert_eq!(ClientSort::Oldest.next(), ClientSort::Code);
 
     let aging = [
@@ -348,7 +376,7 @@ fn tabs() {
         (Tab::Journal, "Journal"),
     ];
     let find = |s: &str| table.iter().find(|(_, n)| *n == s).map(|(v, _)| *v);
-    pinned(&table, &Tab::ALL[..], Tab::title, find);
+    pinned(&table, Tab::ALL, Tab::title, find);
 }
 
 #[test]

@@ -187,7 +187,7 @@ fn the_clients_list_read_a_page_at_a_time_is_the_list_computed_from_the_ledger()
     c.credit_limit = Some(1);
     c.clerk = Some("alice".into());
     store.write(|tx| clients::update(tx, &c)).unwrap();
-    for sort in ClientSort::ALL {
+    for &sort in ClientSort::ALL {
         for (clerk, over_limit, search) in [
             (None, false, ""),
             (Some("alice"), false, ""),

@@ -7,7 +7,9 @@ use serde::Serialize;
 use super::ladder::StepAction;
 
 /// Why a client is in the queue, in the order a clerk works through them.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+/// Its kind (`broken_promise`) is the name `dun queue --format json` gives.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, strum::IntoStaticStr)]
+#[strum(serialize_all = "snake_case")]
 pub enum Reason {
     /// A promised date passed (with its grace days) and the invoice is unpaid.
     BrokenPromise(NaiveDate),
@@ -59,28 +61,28 @@ pub enum Reason {
 impl Serialize for Reason {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeMap;
-        let (kind, date, level) = match *self {
-            Reason::BrokenPromise(d) => ("broken_promise", Some(d), None),
-            Reason::BrokenPlan(d) => ("broken_plan", Some(d), None),
-            Reason::Escalate => ("escalate", None, None),
-            Reason::InstalmentDue(d) => ("instalment_due", Some(d), None),
-            Reason::DisputeReview(d) => ("dispute_review", Some(d), None),
-            Reason::EscalationReview(d) => ("escalation_review", Some(d), None),
-            Reason::FormalNoticeReady => ("formal_notice_ready", None, None),
-            Reason::Reminder(n) => ("reminder", None, Some(n)),
-            Reason::PromiseDue(d) => ("promise_due", Some(d), None),
-            Reason::NextAction(d) => ("next_action", Some(d), None),
-            Reason::VisitOutcome(d) => ("visit_outcome", Some(d), None),
-            Reason::ConfirmVisit(d) => ("confirm_visit", Some(d), None),
-            Reason::NoAcknowledgment(d) => ("no_acknowledgment", Some(d), None),
-            Reason::PilotEnds(d) => ("pilot_ends", Some(d), None),
-            Reason::DepositNeeded => ("deposit_needed", None, None),
-            Reason::UnpaidDeposit => ("unpaid_deposit", None, None),
-            Reason::Courtesy => ("courtesy", None, None),
-            Reason::SmallBalance => ("small_balance", None, None),
+        let (date, level) = match *self {
+            Reason::BrokenPromise(d)
+            | Reason::BrokenPlan(d)
+            | Reason::InstalmentDue(d)
+            | Reason::DisputeReview(d)
+            | Reason::EscalationReview(d)
+            | Reason::PromiseDue(d)
+            | Reason::NextAction(d)
+            | Reason::VisitOutcome(d)
+            | Reason::ConfirmVisit(d)
+            | Reason::NoAcknowledgment(d)
+            | Reason::PilotEnds(d) => (Some(d), None),
+            Reason::Reminder(n) => (None, Some(n)),
+            Reason::Escalate
+            | Reason::FormalNoticeReady
+            | Reason::DepositNeeded
+            | Reason::UnpaidDeposit
+            | Reason::Courtesy
+            | Reason::SmallBalance => (None, None),
         };
         let mut m = s.serialize_map(None)?;
-        m.serialize_entry("kind", kind)?;
+        m.serialize_entry("kind", self.kind())?;
         if let Some(d) = date {
             m.serialize_entry("date", &d)?;
         }
@@ -197,26 +199,7 @@ impl Reason {
 
     /// The kind's name, as `dun queue --format json` gives it.
     pub fn kind(self) -> &'static str {
-        match self {
-            Reason::BrokenPromise(_) => "broken_promise",
-            Reason::BrokenPlan(_) => "broken_plan",
-            Reason::FormalNoticeReady => "formal_notice_ready",
-            Reason::Escalate => "escalate",
-            Reason::Reminder(_) => "reminder",
-            Reason::PromiseDue(_) => "promise_due",
-            Reason::InstalmentDue(_) => "instalment_due",
-            Reason::DisputeReview(_) => "dispute_review",
-            Reason::EscalationReview(_) => "escalation_review",
-            Reason::NextAction(_) => "next_action",
-            Reason::VisitOutcome(_) => "visit_outcome",
-            Reason::ConfirmVisit(_) => "confirm_visit",
-            Reason::NoAcknowledgment(_) => "no_acknowledgment",
-            Reason::PilotEnds(_) => "pilot_ends",
-            Reason::DepositNeeded => "deposit_needed",
-            Reason::UnpaidDeposit => "unpaid_deposit",
-            Reason::Courtesy => "courtesy",
-            Reason::SmallBalance => "small_balance",
-        }
+        self.into()
     }
 
     pub fn rank(self) -> u8 {
