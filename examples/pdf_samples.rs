@@ -9,8 +9,8 @@ fn main() -> anyhow::Result<()> {
         .nth(1)
         .unwrap_or_else(|| "target/pdf-samples".into());
     std::fs::create_dir_all(&dir)?;
-    for lang in Language::ALL {
-        for kind in LetterKind::ALL {
+    for &lang in Language::ALL {
+        for &kind in LetterKind::ALL {
             let ctx = sample(kind, lang);
             let letter = render(&ctx, None)?;
             let pdf = dun::letters::pdf::pdf(&ctx, &letter)?;

@@ -223,8 +223,7 @@ proptest! {
             } else {
                 as_of + Days::new(offset.unsigned_abs())
             };
-            let by_floor = Bucket::ALL
-                .into_iter()
+            let by_floor = Bucket::ALL.iter().copied()
                 .find(|b| b.floor(as_of).is_none_or(|f| f <= due));
             let days = (as_of - due).num_days();
             prop_assert_eq!(days, offset);

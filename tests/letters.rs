@@ -15,8 +15,8 @@ fn text(kind: LetterKind, lang: Language) -> String {
 
 #[test]
 fn every_kind_in_every_language() {
-    for lang in Language::ALL {
-        for kind in LetterKind::ALL {
+    for &lang in Language::ALL {
+        for &kind in LetterKind::ALL {
             insta::assert_snapshot!(format!("{lang}_{kind}"), text(kind, lang));
         }
     }
@@ -33,9 +33,9 @@ const LAWS: [Option<Law>; 6] = [
 
 #[test]
 fn every_template_renders_every_profile_law_and_missing_part() {
-    for lang in Language::ALL {
-        for kind in LetterKind::ALL {
-            for profile in Profile::ALL {
+    for &lang in Language::ALL {
+        for &kind in LetterKind::ALL {
+            for &profile in Profile::ALL {
                 for law in LAWS {
                     for bare in [false, true] {
                         let mut ctx = sample(kind, lang);
@@ -160,8 +160,8 @@ fn no_control_character_reaches_the_letter() {
         "Subject: Hi\u{7}\n\nTab\there \u{9b}2J\u{202e}x\n",
     )
     .unwrap();
-    for lang in Language::ALL {
-        for kind in LetterKind::ALL {
+    for &lang in Language::ALL {
+        for &kind in LetterKind::ALL {
             let mut ctx = sample(kind, lang);
             ctx.client.name = "\u{1b}]0;evil\u{7}Acme".into();
             ctx.client.contact = Some("Ms\r\nBcc: x@y".into());
@@ -193,7 +193,7 @@ fn no_control_character_reaches_the_letter() {
 
 #[test]
 fn the_formal_notice_cites_the_reminders_the_deadline_and_the_total() {
-    for lang in Language::ALL {
+    for &lang in Language::ALL {
         let ctx = sample(LetterKind::FormalNotice, lang);
         let letter = render(&ctx, None).unwrap();
         assert_eq!(ctx.previous_reminders.len(), 3);
@@ -285,7 +285,7 @@ fn an_invoice_line_mentions_its_milestone() {
     for (lang, phrase) in phrases {
         // The courtesy note is about the invoice not yet due, the pilot-end
         // notice about no invoice, the deposit request about the deposit.
-        for kind in LetterKind::ALL.into_iter().filter(|k| {
+        for kind in LetterKind::ALL.iter().copied().filter(|k| {
             !matches!(
                 k,
                 LetterKind::Courtesy | LetterKind::PilotEndNotice | LetterKind::DepositRequest
@@ -376,7 +376,7 @@ fn every_letter_after_a_broken_promise_says_when_it_was_made_and_for_when() {
     use chrono::NaiveDate;
     let made = NaiveDate::from_ymd_opt(2026, 3, 4).unwrap();
     let by = NaiveDate::from_ymd_opt(2026, 3, 12).unwrap();
-    for lang in Language::ALL {
+    for &lang in Language::ALL {
         for kind in [
             LetterKind::Reminder1,
             LetterKind::Reminder2,

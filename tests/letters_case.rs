@@ -7,8 +7,8 @@ use dun::letters::{LetterKind, render, sample};
 
 #[test]
 fn every_letter_states_its_deadline_and_leaves_no_residue() {
-    for lang in Language::ALL {
-        for kind in LetterKind::ALL {
+    for &lang in Language::ALL {
+        for &kind in LetterKind::ALL {
             let ctx = sample(kind, lang);
             let letter = render(&ctx, None).unwrap_or_else(|e| panic!("{lang}/{kind}: {e}"));
             let all = format!("{}\n{}", letter.subject, letter.body);
@@ -27,7 +27,7 @@ fn every_letter_states_its_deadline_and_leaves_no_residue() {
 
 #[test]
 fn the_pilot_end_notice_and_the_deposit_request_give_their_figures() {
-    for lang in Language::ALL {
+    for &lang in Language::ALL {
         let ctx = sample(LetterKind::PilotEndNotice, lang);
         let ends = &ctx.pilot.as_ref().unwrap().ends_on;
         let letter = render(&ctx, None).unwrap();

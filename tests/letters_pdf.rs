@@ -75,7 +75,7 @@ const KINDS: [LetterKind; 5] = [
 #[test]
 fn every_language_prints_names_amounts_dates_and_references() {
     let dir = tempfile::tempdir().unwrap();
-    for lang in Language::ALL {
+    for &lang in Language::ALL {
         for kind in KINDS {
             let ctx = sample(kind, lang);
             let pdf = write_pdf(dir.path(), &ctx);

@@ -3,6 +3,9 @@
 //! agrees with the pure rules (src/domain/search.rs folding, the clients
 //! list computed from the ledger, the whole queue).
 
+#[path = "common/old_schema.rs"]
+mod old_schema;
+
 use chrono::NaiveDate;
 use dun::commands::log::{LogRequest, run as log};
 use dun::domain::client::Client;
@@ -187,7 +190,7 @@ fn the_clients_list_read_a_page_at_a_time_is_the_list_computed_from_the_ledger()
     c.credit_limit = Some(1);
     c.clerk = Some("alice".into());
     store.write(|tx| clients::update(tx, &c)).unwrap();
-    for sort in ClientSort::ALL {
+    for &sort in ClientSort::ALL {
         for (clerk, over_limit, search) in [
             (None, false, ""),
             (Some("alice"), false, ""),
@@ -544,20 +547,9 @@ fn the_queue_is_searched_by_the_same_rule() {
 fn clients_already_there_are_found_and_have_their_balance_after_the_migration() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("old.db");
-    let c = rusqlite::Connection::open(&path).unwrap();
-    for sql in [
-        include_str!("../src/store/migrations/001_ledger.sql"),
-        include_str!("../src/store/migrations/002_dunning.sql"),
-        include_str!("../src/store/migrations/003_settings.sql"),
-        include_str!("../src/store/migrations/004_cases.sql"),
-        include_str!("../src/store/migrations/005_deposits.sql"),
-        include_str!("../src/store/migrations/006_payment_reference.sql"),
-    ] {
-        c.execute_batch(sql).unwrap();
-    }
+    let c = old_schema::at_migration(&path, 6);
     c.execute_batch(
-        "PRAGMA application_id = 1685417521; PRAGMA user_version = 6; \
-         INSERT INTO clients (id, code, name, profile, currency, phone) \
+        "INSERT INTO clients (id, code, name, profile, currency, phone) \
            VALUES (1, 'C1', 'Ébénisterie Vieille', 'business', 'EUR', '+33 1 23 45 67 89'), \
                   (2, 'C2', 'Nothing Open', 'business', 'EUR', NULL); \
          INSERT INTO invoices (id, number, client_id, issued_on, due_on, amount, currency) \

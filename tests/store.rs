@@ -1,6 +1,9 @@
 //! The store: file creation, pragmas, migrations, triggers, and aging in SQL
 //! checked against the pure rule.
 
+#[path = "common/old_schema.rs"]
+mod old_schema;
+
 use std::os::unix::fs::PermissionsExt;
 
 use chrono::{DateTime, NaiveDate, Utc};
@@ -100,24 +103,42 @@ fn reopening_runs_no_migration_twice() {
     assert_eq!(tables, 14);
 }
 
+/// The tables, indexes, views and triggers of a database, as SQLite keeps
+/// their text.
+fn schema(c: &rusqlite::Connection) -> Vec<(String, String, Option<String>)> {
+    let mut st = c
+        .prepare("SELECT type, name, sql FROM sqlite_schema ORDER BY type, name")
+        .unwrap();
+    st.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap()
+}
+
+/// The old databases the migration tests start from are made of the
+/// migrations the store runs: all of them give a new store's schema, at
+/// its version.
+#[test]
+fn the_shipped_migrations_make_the_schema_of_a_new_database() {
+    let (_dir, path) = temp_db();
+    let store = Store::open(&path).unwrap();
+    let (_old_dir, old) = temp_db();
+    let c = old_schema::at_migration(&old, old_schema::LATEST);
+    assert_eq!(old_schema::LATEST as i64, store::migrations::latest());
+    assert_eq!(schema(&c), schema(store.conn()));
+    let id: i64 = c
+        .query_row("PRAGMA application_id", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(id, store::migrations::APPLICATION_ID);
+}
+
 /// A database of the schema before 009 (the journal's kinds without
 /// escalation, payment_plan and write_off), with entries that refer to
 /// each other.
 fn before_case_life(path: &std::path::Path) {
-    let c = rusqlite::Connection::open(path).unwrap();
-    for sql in [
-        include_str!("../src/store/migrations/001_ledger.sql"),
-        include_str!("../src/store/migrations/002_dunning.sql"),
-        include_str!("../src/store/migrations/003_settings.sql"),
-        include_str!("../src/store/migrations/004_cases.sql"),
-        include_str!("../src/store/migrations/005_deposits.sql"),
-        include_str!("../src/store/migrations/006_payment_reference.sql"),
-    ] {
-        c.execute_batch(sql).unwrap();
-    }
+    let c = old_schema::at_migration(path, 6);
     c.execute_batch(
-        "PRAGMA application_id = 1685417521; PRAGMA user_version = 6; \
-         INSERT INTO clients (id, code, name, profile, currency) VALUES (1, 'C1', 'One', 'business', 'EUR'); \
+        "INSERT INTO clients (id, code, name, profile, currency) VALUES (1, 'C1', 'One', 'business', 'EUR'); \
          INSERT INTO invoices (id, number, client_id, issued_on, due_on, amount, currency) \
            VALUES (1, 'F1', 1, '2026-01-01', '2026-02-01', 10000, 'EUR'); \
          INSERT INTO activities (id, at, on_date, user, kind, client_id, invoice_id, registered) \
@@ -190,23 +211,9 @@ fn the_journal_takes_the_case_s_new_kinds_and_keeps_every_entry() {
 /// payments of the same invoice, day, amount and clerk, an imported one,
 /// and entries that refer to each other.
 fn before_corrections(path: &std::path::Path) {
-    let c = rusqlite::Connection::open(path).unwrap();
-    for sql in [
-        include_str!("../src/store/migrations/001_ledger.sql"),
-        include_str!("../src/store/migrations/002_dunning.sql"),
-        include_str!("../src/store/migrations/003_settings.sql"),
-        include_str!("../src/store/migrations/004_cases.sql"),
-        include_str!("../src/store/migrations/005_deposits.sql"),
-        include_str!("../src/store/migrations/006_payment_reference.sql"),
-        include_str!("../src/store/migrations/007_client_contact.sql"),
-        include_str!("../src/store/migrations/008_reference_rates.sql"),
-        include_str!("../src/store/migrations/009_case_life.sql"),
-    ] {
-        c.execute_batch(sql).unwrap();
-    }
+    let c = old_schema::at_migration(path, 9);
     c.execute_batch(
-        "PRAGMA application_id = 1685417521; PRAGMA user_version = 9; \
-         INSERT INTO clients (id, code, name, profile, currency) VALUES (1, 'C1', 'One', 'business', 'EUR'); \
+        "INSERT INTO clients (id, code, name, profile, currency) VALUES (1, 'C1', 'One', 'business', 'EUR'); \
          INSERT INTO invoices (id, number, client_id, issued_on, due_on, amount, currency, paid) \
            VALUES (1, 'F1', 1, '2026-01-01', '2026-02-01', 10000, 'EUR', 7000); \
          INSERT INTO payments (id, invoice_id, received_on, amount, currency, method, reference, user) \
@@ -844,20 +851,9 @@ fn a_contact_is_stored_and_old_one_line_addresses_keep_their_printed_lines() {
     // A database of version 6, before the contact columns, as it was then.
     let (_old_dir, old) = temp_db();
     {
-        let c = rusqlite::Connection::open(&old).unwrap();
-        for sql in [
-            include_str!("../src/store/migrations/001_ledger.sql"),
-            include_str!("../src/store/migrations/002_dunning.sql"),
-            include_str!("../src/store/migrations/003_settings.sql"),
-            include_str!("../src/store/migrations/004_cases.sql"),
-            include_str!("../src/store/migrations/005_deposits.sql"),
-            include_str!("../src/store/migrations/006_payment_reference.sql"),
-        ] {
-            c.execute_batch(sql).unwrap();
-        }
+        let c = old_schema::at_migration(&old, 6);
         c.execute_batch(
-            "PRAGMA application_id = 1685417521; PRAGMA user_version = 6; \
-             INSERT INTO clients (code, name, profile, currency, address) \
+            "INSERT INTO clients (code, name, profile, currency, address) \
                VALUES ('C-1', 'One', 'business', 'EUR', 'Flat 2, 10 High Street' || char(10) || 'Leeds'); \
              INSERT INTO clients (code, name, profile, currency, address) \
                VALUES ('C-2', 'Two', 'business', 'EUR', 'Calle de la Iglesia, 65, 45001 Toledo');",

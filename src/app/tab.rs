@@ -1,6 +1,7 @@
 //! The four list screens behind the tabs of the top line.
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// A list screen; its title is its name.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, strum::IntoStaticStr, strum::VariantArray)]
 pub enum Tab {
     Queue,
     Aging,
@@ -9,14 +10,10 @@ pub enum Tab {
 }
 
 impl Tab {
-    pub const ALL: [Tab; 4] = [Tab::Queue, Tab::Aging, Tab::Clients, Tab::Journal];
+    /// The tabs, in the order of the top line (keys `1`–`4`).
+    pub const ALL: &[Tab] = <Tab as strum::VariantArray>::VARIANTS;
 
     pub fn title(self) -> &'static str {
-        match self {
-            Tab::Queue => "Queue",
-            Tab::Aging => "Aging",
-            Tab::Clients => "Clients",
-            Tab::Journal => "Journal",
-        }
+        self.into()
     }
 }

@@ -83,7 +83,8 @@ impl ClientFields {
             &self.clerk,
         ];
         ClientField::ALL
-            .into_iter()
+            .iter()
+            .copied()
             .zip(values)
             .filter_map(|(f, v)| {
                 v.as_ref().map(|v| {

@@ -271,7 +271,7 @@ mod tests {
     fn names_stay_unique_far_beyond_the_word_lists() {
         let mut r = Rng::new(3);
         for c in Country::ALL {
-            for p in Profile::ALL {
+            for &p in Profile::ALL {
                 let mut seen = HashSet::new();
                 for k in 0..40_000 {
                     let name = client_name(c, p, k, &mut r).name;

@@ -78,7 +78,7 @@ fn fill_buckets(plans: &mut [InvoicePlan], today: i32) {
     for p in plans.iter().filter(|p| p.open) {
         seen[Bucket::for_days(i64::from(today - p.due)).index()] = true;
     }
-    for b in Bucket::ALL {
+    for &b in Bucket::ALL {
         if seen[b.index()] {
             continue;
         }

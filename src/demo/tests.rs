@@ -174,7 +174,7 @@ fn clients_cover_countries_profiles_and_clerks() {
     assert_eq!(p.clients.len(), 30);
     assert_eq!(generate(today(), 8_000, 3, "marie").clients.len(), 200);
     for country in ["FR", "NO", "ES", "GB", "DE"] {
-        for profile in Profile::ALL {
+        for &profile in Profile::ALL {
             assert!(
                 p.clients
                     .iter()

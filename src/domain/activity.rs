@@ -4,8 +4,22 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+/// What an entry records. Its name (`formal_notice`) is stored, exported
+/// and typed: serde and strum spell it the same, from the variant's name.
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    PartialEq,
+    Eq,
+    Hash,
+    Serialize,
+    strum::IntoStaticStr,
+    strum::EnumString,
+    strum::VariantArray,
+)]
 #[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
 pub enum ActivityKind {
     Call,
     Visit,
@@ -33,57 +47,16 @@ pub enum ActivityKind {
 }
 
 impl ActivityKind {
-    pub const ALL: [ActivityKind; 20] = [
-        ActivityKind::Call,
-        ActivityKind::Visit,
-        ActivityKind::Email,
-        ActivityKind::Letter,
-        ActivityKind::Reminder,
-        ActivityKind::FormalNotice,
-        ActivityKind::Promise,
-        ActivityKind::Dispute,
-        ActivityKind::DisputeResolved,
-        ActivityKind::Payment,
-        ActivityKind::Statement,
-        ActivityKind::CreditCheck,
-        ActivityKind::Hold,
-        ActivityKind::Snooze,
-        ActivityKind::Note,
-        ActivityKind::Escalation,
-        ActivityKind::PaymentPlan,
-        ActivityKind::WriteOff,
-        ActivityKind::Correction,
-        ActivityKind::ClientChange,
-    ];
+    /// Every kind, in the order the journal's `K` steps through them.
+    pub const ALL: &[ActivityKind] = <ActivityKind as strum::VariantArray>::VARIANTS;
 
     pub fn as_str(self) -> &'static str {
-        match self {
-            ActivityKind::Call => "call",
-            ActivityKind::Visit => "visit",
-            ActivityKind::Email => "email",
-            ActivityKind::Letter => "letter",
-            ActivityKind::Reminder => "reminder",
-            ActivityKind::FormalNotice => "formal_notice",
-            ActivityKind::Promise => "promise",
-            ActivityKind::Dispute => "dispute",
-            ActivityKind::DisputeResolved => "dispute_resolved",
-            ActivityKind::Payment => "payment",
-            ActivityKind::Statement => "statement",
-            ActivityKind::CreditCheck => "credit_check",
-            ActivityKind::Hold => "hold",
-            ActivityKind::Snooze => "snooze",
-            ActivityKind::Note => "note",
-            ActivityKind::Escalation => "escalation",
-            ActivityKind::PaymentPlan => "payment_plan",
-            ActivityKind::WriteOff => "write_off",
-            ActivityKind::Correction => "correction",
-            ActivityKind::ClientChange => "client_change",
-        }
+        self.into()
     }
 
+    /// Reads a kind's name, case aside, with `-` for `_`.
     pub fn parse(s: &str) -> Option<ActivityKind> {
-        let l = s.trim().to_lowercase().replace('-', "_");
-        ActivityKind::ALL.into_iter().find(|k| k.as_str() == l)
+        s.trim().to_lowercase().replace('-', "_").parse().ok()
     }
 
     /// The outcomes this kind records, if it records one.
@@ -221,7 +194,7 @@ mod tests {
 
     #[test]
     fn kinds_round_trip_through_their_names() {
-        for k in ActivityKind::ALL {
+        for &k in ActivityKind::ALL {
             assert_eq!(ActivityKind::parse(k.as_str()), Some(k));
         }
         assert_eq!(

@@ -8,37 +8,44 @@ use super::currency::Currency;
 use super::invoice::{days_overdue, outstanding};
 use super::money::decimal_string_wide;
 
-/// Days-overdue bucket; `Current` holds what is not yet due.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+/// Days-overdue bucket; `Current` holds what is not yet due. Its label
+/// (`1-30`) is exported and typed (`dun aging --bucket`).
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    strum::IntoStaticStr,
+    strum::EnumString,
+    strum::VariantArray,
+)]
 pub enum Bucket {
+    #[strum(serialize = "current")]
     Current,
+    #[strum(serialize = "1-30")]
     Days1To30,
+    #[strum(serialize = "31-60")]
     Days31To60,
+    #[strum(serialize = "61-90")]
     Days61To90,
+    #[strum(serialize = "91+")]
     Days91Plus,
 }
 
 impl Bucket {
-    pub const ALL: [Bucket; 5] = [
-        Bucket::Current,
-        Bucket::Days1To30,
-        Bucket::Days31To60,
-        Bucket::Days61To90,
-        Bucket::Days91Plus,
-    ];
+    /// The buckets, youngest first.
+    pub const ALL: &[Bucket] = <Bucket as strum::VariantArray>::VARIANTS;
 
     pub fn label(self) -> &'static str {
-        match self {
-            Bucket::Current => "current",
-            Bucket::Days1To30 => "1-30",
-            Bucket::Days31To60 => "31-60",
-            Bucket::Days61To90 => "61-90",
-            Bucket::Days91Plus => "91+",
-        }
+        self.into()
     }
 
     pub fn parse(s: &str) -> Option<Bucket> {
-        Bucket::ALL.into_iter().find(|b| b.label() == s.trim())
+        s.trim().parse().ok()
     }
 
     pub fn index(self) -> usize {
@@ -107,8 +114,8 @@ impl CurrencyAging {
         CurrencyAging {
             currency,
             outstanding: 0,
-            buckets: Bucket::ALL.map(|bucket| BucketTotal {
-                bucket,
+            buckets: std::array::from_fn(|i| BucketTotal {
+                bucket: Bucket::ALL[i],
                 count: 0,
                 outstanding: 0,
             }),
@@ -273,7 +280,8 @@ mod tests {
         for offset in -10i64..200 {
             let due = as_of - chrono::Duration::days(offset);
             let by_floor = Bucket::ALL
-                .into_iter()
+                .iter()
+                .copied()
                 .find(|b| b.floor(as_of).is_none_or(|f| due >= f))
                 .unwrap();
             assert_eq!(by_floor, Bucket::for_days(offset), "offset {offset}");

@@ -7,9 +7,22 @@ use serde::Serialize;
 use super::currency::Currency;
 use super::language::Language;
 
-/// The kind of debtor; cadence, tone and law differ by profile.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+/// The kind of debtor; cadence, tone and law differ by profile. Stored and
+/// exported by its name in lower case (`administration`).
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    PartialEq,
+    Eq,
+    Hash,
+    Serialize,
+    strum::IntoStaticStr,
+    strum::EnumString,
+    strum::VariantArray,
+)]
 #[serde(rename_all = "lowercase")]
+#[strum(serialize_all = "lowercase")]
 pub enum Profile {
     Administration,
     Business,
@@ -17,18 +30,10 @@ pub enum Profile {
 }
 
 impl Profile {
-    pub const ALL: [Profile; 3] = [
-        Profile::Administration,
-        Profile::Business,
-        Profile::Individual,
-    ];
+    pub const ALL: &[Profile] = <Profile as strum::VariantArray>::VARIANTS;
 
     pub fn as_str(self) -> &'static str {
-        match self {
-            Profile::Administration => "administration",
-            Profile::Business => "business",
-            Profile::Individual => "individual",
-        }
+        self.into()
     }
 
     /// Reads the profile in English, French, Norwegian or Spanish
@@ -50,7 +55,22 @@ impl Profile {
 }
 
 /// Risk rating from solvency notes: `A` low risk … `D` do not extend credit.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+/// Its name is the letter.
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Serialize,
+    strum::IntoStaticStr,
+    strum::EnumString,
+    strum::VariantArray,
+)]
+#[strum(ascii_case_insensitive)]
 pub enum Rating {
     A,
     B,
@@ -59,25 +79,15 @@ pub enum Rating {
 }
 
 impl Rating {
-    pub const ALL: [Rating; 4] = [Rating::A, Rating::B, Rating::C, Rating::D];
+    pub const ALL: &[Rating] = <Rating as strum::VariantArray>::VARIANTS;
 
     pub fn as_str(self) -> &'static str {
-        match self {
-            Rating::A => "A",
-            Rating::B => "B",
-            Rating::C => "C",
-            Rating::D => "D",
-        }
+        self.into()
     }
 
+    /// Reads `A` … `D`, case aside.
     pub fn parse(s: &str) -> Option<Rating> {
-        match s.trim().to_ascii_uppercase().as_str() {
-            "A" => Some(Rating::A),
-            "B" => Some(Rating::B),
-            "C" => Some(Rating::C),
-            "D" => Some(Rating::D),
-            _ => None,
-        }
+        s.trim().parse().ok()
     }
 }
 
@@ -155,8 +165,11 @@ pub struct UnknownTitle;
 /// surname, written in each language by the letters (`Mr`, `M.`, `Sr.`).
 /// `Miss`, `Mlle` and `Srta.` read as `Ms`: professional letters no longer
 /// use them.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, strum::IntoStaticStr, strum::EnumString,
+)]
 #[serde(rename_all = "lowercase")]
+#[strum(serialize_all = "lowercase")]
 pub enum Title {
     Mr,
     Ms,
@@ -164,13 +177,9 @@ pub enum Title {
 }
 
 impl Title {
-    /// As stored: `mr`, `ms`, `mrs`.
+    /// As stored: `mr`, `ms`, `mrs` (read back by `str::parse`).
     pub fn as_str(self) -> &'static str {
-        match self {
-            Title::Mr => "mr",
-            Title::Ms => "ms",
-            Title::Mrs => "mrs",
-        }
+        self.into()
     }
 
     /// Reads a title written in English, French, Spanish, Norwegian or

@@ -191,7 +191,7 @@ mod tests {
 
     #[test]
     fn every_month_has_a_name() {
-        for lang in Language::ALL {
+        for &lang in Language::ALL {
             for m in 1..=12 {
                 let s = format_date(date(2026, m, 10), lang);
                 assert!(s.contains(month_name(m, lang)), "{s}");

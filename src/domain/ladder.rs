@@ -6,9 +6,13 @@ use serde::Deserialize;
 
 use super::client::Profile;
 
-/// What a step does to the invoice.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize)]
+/// What a step does to the invoice. Its name (`reminder2`) is the ladder
+/// settings' and `dun queue`'s.
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize, strum::IntoStaticStr,
+)]
 #[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
 pub enum StepAction {
     /// A friendly note before the due date (reminder level 0).
     Courtesy,
@@ -32,13 +36,7 @@ impl StepAction {
     }
 
     pub fn as_str(self) -> &'static str {
-        match self {
-            StepAction::Courtesy => "courtesy",
-            StepAction::Reminder1 => "reminder1",
-            StepAction::Reminder2 => "reminder2",
-            StepAction::Reminder3 => "reminder3",
-            StepAction::FormalNotice => "formal_notice",
-        }
+        self.into()
     }
 
     /// Words for a queue line: "reminder 2", "formal notice".
@@ -54,8 +52,9 @@ impl StepAction {
 }
 
 /// How a step reaches the client.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Deserialize, strum::IntoStaticStr)]
 #[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
 pub enum Channel {
     Call,
     Email,
@@ -64,11 +63,7 @@ pub enum Channel {
 
 impl Channel {
     pub fn as_str(self) -> &'static str {
-        match self {
-            Channel::Call => "call",
-            Channel::Email => "email",
-            Channel::Letter => "letter",
-        }
+        self.into()
     }
 }
 

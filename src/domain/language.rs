@@ -6,8 +6,12 @@ use std::str::FromStr;
 use serde::Serialize;
 
 /// A client's language: English, French, Norwegian Bokmål or Spanish.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+/// Its code (`nb`) is stored, exported and typed.
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, strum::IntoStaticStr, strum::VariantArray,
+)]
 #[serde(rename_all = "lowercase")]
+#[strum(serialize_all = "lowercase")]
 pub enum Language {
     En,
     Fr,
@@ -16,15 +20,10 @@ pub enum Language {
 }
 
 impl Language {
-    pub const ALL: [Language; 4] = [Language::En, Language::Fr, Language::Nb, Language::Es];
+    pub const ALL: &[Language] = <Language as strum::VariantArray>::VARIANTS;
 
     pub fn code(self) -> &'static str {
-        match self {
-            Language::En => "en",
-            Language::Fr => "fr",
-            Language::Nb => "nb",
-            Language::Es => "es",
-        }
+        self.into()
     }
 
     /// Reads `en`, `fr`, `nb`, `es` and common spellings (`no`, `english`, `français`…).

@@ -446,7 +446,7 @@ mod tests {
 
     #[test]
     fn extremes_round_trip_or_overflow() {
-        for lang in Language::ALL {
+        for &lang in Language::ALL {
             for m in [
                 Money::new(i64::MAX, Currency::EUR),
                 Money::new(i64::MIN, Currency::EUR),

@@ -3,8 +3,10 @@
 use chrono::NaiveDate;
 use serde::Serialize;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+/// How a payment came. Its name (`direct_debit`) is stored and exported.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, strum::IntoStaticStr)]
 #[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
 pub enum PaymentMethod {
     Transfer,
     Card,
@@ -16,14 +18,7 @@ pub enum PaymentMethod {
 
 impl PaymentMethod {
     pub fn as_str(self) -> &'static str {
-        match self {
-            PaymentMethod::Transfer => "transfer",
-            PaymentMethod::Card => "card",
-            PaymentMethod::Cheque => "cheque",
-            PaymentMethod::Cash => "cash",
-            PaymentMethod::DirectDebit => "direct_debit",
-            PaymentMethod::Other => "other",
-        }
+        self.into()
     }
 
     /// Reads a method in English, French, Norwegian or Spanish; unknown words are `Other`.

@@ -7,7 +7,11 @@ use serde::Serialize;
 use super::ladder::StepAction;
 
 /// Why a client is in the queue, in the order a clerk works through them.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+/// Its kind (`broken_promise`) is the name `dun queue --format json` gives.
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, strum::IntoStaticStr, strum::EnumString,
+)]
+#[strum(serialize_all = "snake_case")]
 pub enum Reason {
     /// A promised date passed (with its grace days) and the invoice is unpaid.
     BrokenPromise(NaiveDate),
@@ -178,26 +182,7 @@ impl Reason {
 
     /// The kind's name, as `dun queue --format json` gives it.
     pub fn kind(self) -> &'static str {
-        match self {
-            Reason::BrokenPromise(_) => "broken_promise",
-            Reason::BrokenPlan(_) => "broken_plan",
-            Reason::FormalNoticeReady => "formal_notice_ready",
-            Reason::Escalate => "escalate",
-            Reason::Reminder(_) => "reminder",
-            Reason::PromiseDue(_) => "promise_due",
-            Reason::InstalmentDue(_) => "instalment_due",
-            Reason::DisputeReview(_) => "dispute_review",
-            Reason::EscalationReview(_) => "escalation_review",
-            Reason::NextAction(_) => "next_action",
-            Reason::VisitOutcome(_) => "visit_outcome",
-            Reason::ConfirmVisit(_) => "confirm_visit",
-            Reason::NoAcknowledgment(_) => "no_acknowledgment",
-            Reason::PilotEnds(_) => "pilot_ends",
-            Reason::DepositNeeded => "deposit_needed",
-            Reason::UnpaidDeposit => "unpaid_deposit",
-            Reason::Courtesy => "courtesy",
-            Reason::SmallBalance => "small_balance",
-        }
+        self.into()
     }
 
     /// The day the reason is about, when it has one.
@@ -237,27 +222,31 @@ impl Reason {
     /// The reason of these [`Reason::parts`]; `None` for an unknown kind,
     /// or a date or level missing where the kind has one.
     pub fn from_parts(kind: &str, date: Option<NaiveDate>, level: Option<u8>) -> Option<Reason> {
-        let dated = |f: fn(NaiveDate) -> Reason| date.map(f);
-        match kind {
-            "broken_promise" => dated(Reason::BrokenPromise),
-            "broken_plan" => dated(Reason::BrokenPlan),
-            "formal_notice_ready" => Some(Reason::FormalNoticeReady),
-            "escalate" => Some(Reason::Escalate),
-            "reminder" => level.map(Reason::Reminder),
-            "promise_due" => dated(Reason::PromiseDue),
-            "instalment_due" => dated(Reason::InstalmentDue),
-            "dispute_review" => dated(Reason::DisputeReview),
-            "escalation_review" => dated(Reason::EscalationReview),
-            "next_action" => dated(Reason::NextAction),
-            "visit_outcome" => dated(Reason::VisitOutcome),
-            "confirm_visit" => dated(Reason::ConfirmVisit),
-            "no_acknowledgment" => dated(Reason::NoAcknowledgment),
-            "pilot_ends" => dated(Reason::PilotEnds),
-            "deposit_needed" => Some(Reason::DepositNeeded),
-            "unpaid_deposit" => Some(Reason::UnpaidDeposit),
-            "courtesy" => Some(Reason::Courtesy),
-            "small_balance" => Some(Reason::SmallBalance),
-            _ => None,
+        // The kind's name read by strum, its date or level left default,
+        // then given.
+        let blank: Reason = kind.parse().ok()?;
+        Some(match blank {
+            Reason::Reminder(_) => Reason::Reminder(level?),
+            r if r.date().is_some() => r.with_date(date?),
+            r => r,
+        })
+    }
+
+    /// The same reason about another day (itself, for a reason with none).
+    fn with_date(self, d: NaiveDate) -> Reason {
+        match self {
+            Reason::BrokenPromise(_) => Reason::BrokenPromise(d),
+            Reason::BrokenPlan(_) => Reason::BrokenPlan(d),
+            Reason::InstalmentDue(_) => Reason::InstalmentDue(d),
+            Reason::DisputeReview(_) => Reason::DisputeReview(d),
+            Reason::EscalationReview(_) => Reason::EscalationReview(d),
+            Reason::PromiseDue(_) => Reason::PromiseDue(d),
+            Reason::NextAction(_) => Reason::NextAction(d),
+            Reason::VisitOutcome(_) => Reason::VisitOutcome(d),
+            Reason::ConfirmVisit(_) => Reason::ConfirmVisit(d),
+            Reason::NoAcknowledgment(_) => Reason::NoAcknowledgment(d),
+            Reason::PilotEnds(_) => Reason::PilotEnds(d),
+            other => other,
         }
     }
 

@@ -8,8 +8,22 @@ use super::currency::Currency;
 use super::language::Language;
 use super::money_format::format_number;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+/// Where a solvency note comes from. Its name (`credit_bureau`) is stored,
+/// exported and typed.
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    PartialEq,
+    Eq,
+    Hash,
+    Serialize,
+    strum::IntoStaticStr,
+    strum::EnumString,
+    strum::VariantArray,
+)]
 #[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
 pub enum SolvencySource {
     CreditBureau,
     Bank,
@@ -19,27 +33,19 @@ pub enum SolvencySource {
 }
 
 impl SolvencySource {
-    pub const ALL: [SolvencySource; 5] = [
-        SolvencySource::CreditBureau,
-        SolvencySource::Bank,
-        SolvencySource::TradeReference,
-        SolvencySource::PaymentHistory,
-        SolvencySource::Visit,
-    ];
+    pub const ALL: &[SolvencySource] = <SolvencySource as strum::VariantArray>::VARIANTS;
 
     pub fn as_str(self) -> &'static str {
-        match self {
-            SolvencySource::CreditBureau => "credit_bureau",
-            SolvencySource::Bank => "bank",
-            SolvencySource::TradeReference => "trade_reference",
-            SolvencySource::PaymentHistory => "payment_history",
-            SolvencySource::Visit => "visit",
-        }
+        self.into()
     }
 
+    /// Reads a source's name, case aside, with `-` or a space for `_`.
     pub fn parse(s: &str) -> Option<SolvencySource> {
-        let l = s.trim().to_lowercase().replace(['-', ' '], "_");
-        SolvencySource::ALL.into_iter().find(|k| k.as_str() == l)
+        s.trim()
+            .to_lowercase()
+            .replace(['-', ' '], "_")
+            .parse()
+            .ok()
     }
 }
 

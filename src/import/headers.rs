@@ -1,10 +1,11 @@
 //! Matches column headers written in English, French, Norwegian or Spanish to
 //! the fields dun imports.
 
-use std::fmt;
-
-/// A piece of data an import file can carry.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+/// A piece of data an import file can carry. Its name (`due_on`), and its
+/// `Display`, is the English snake_case one, as used in messages and in
+/// dun's own exports.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, strum::IntoStaticStr, strum::Display)]
+#[strum(serialize_all = "snake_case")]
 pub enum Field {
     InvoiceNumber,
     ClientCode,
@@ -40,52 +41,14 @@ pub enum Field {
 }
 
 impl Field {
-    /// The English snake_case name, as used in messages and in dun's own exports.
     pub fn name(self) -> &'static str {
-        match self {
-            Field::InvoiceNumber => "invoice_number",
-            Field::ClientCode => "client_code",
-            Field::ClientName => "client_name",
-            Field::IssuedOn => "issued_on",
-            Field::DueOn => "due_on",
-            Field::Amount => "amount",
-            Field::Currency => "currency",
-            Field::SettledOn => "settled_on",
-            Field::Disputed => "disputed",
-            Field::Milestone => "milestone",
-            Field::IsDeposit => "is_deposit",
-            Field::ReceivedOn => "received_on",
-            Field::Method => "method",
-            Field::Reference => "reference",
-            Field::Profile => "profile",
-            Field::Language => "language",
-            Field::Country => "country",
-            Field::Phone => "phone",
-            Field::Email => "email",
-            Field::Address => "address",
-            Field::TermsDays => "terms_days",
-            Field::CreditLimit => "credit_limit",
-            Field::DepositPct => "deposit_pct",
-            Field::Rating => "rating",
-            Field::Clerk => "clerk",
-            Field::PilotEndsOn => "pilot_ends_on",
-            Field::HoldUntil => "hold_until",
-            Field::LateRate => "late_rate",
-            Field::LateFee => "late_fee",
-            Field::ContactName => "contact_name",
-            Field::ContactTitle => "contact_title",
-        }
+        self.into()
     }
 }
 
-impl fmt::Display for Field {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.name())
-    }
-}
-
-/// What an import file holds.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// What an import file holds: `invoices`, `payments` or `clients`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, strum::IntoStaticStr)]
+#[strum(serialize_all = "lowercase")]
 pub enum FileKind {
     Invoices,
     Payments,
@@ -157,13 +120,8 @@ impl FileKind {
         }
     }
 
-    /// `invoices`, `payments` or `clients`.
     pub fn name(self) -> &'static str {
-        match self {
-            FileKind::Invoices => "invoices",
-            FileKind::Payments => "payments",
-            FileKind::Clients => "clients",
-        }
+        self.into()
     }
 }
 

@@ -1,13 +1,26 @@
 //! The kinds of letter a clerk sends, and the legal basis a letter cites.
 
-use std::fmt;
 use std::str::FromStr;
 
 use serde::Serialize;
 
-/// One letter of the dunning ladder or of the account's routine.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+/// One letter of the dunning ladder or of the account's routine. Its name
+/// (`formal_notice`) is in template file names, on the command line and in
+/// exports.
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    PartialEq,
+    Eq,
+    Hash,
+    Serialize,
+    strum::IntoStaticStr,
+    strum::Display,
+    strum::VariantArray,
+)]
 #[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
 pub enum LetterKind {
     /// A friendly note before the due date.
     Courtesy,
@@ -28,31 +41,11 @@ pub enum LetterKind {
 }
 
 impl LetterKind {
-    pub const ALL: [LetterKind; 9] = [
-        LetterKind::Courtesy,
-        LetterKind::Reminder1,
-        LetterKind::Reminder2,
-        LetterKind::Reminder3,
-        LetterKind::FormalNotice,
-        LetterKind::Statement,
-        LetterKind::VisitConfirmation,
-        LetterKind::PilotEndNotice,
-        LetterKind::DepositRequest,
-    ];
+    pub const ALL: &[LetterKind] = <LetterKind as strum::VariantArray>::VARIANTS;
 
     /// The name used in template file names and on the command line.
     pub fn as_str(self) -> &'static str {
-        match self {
-            LetterKind::Courtesy => "courtesy",
-            LetterKind::Reminder1 => "reminder1",
-            LetterKind::Reminder2 => "reminder2",
-            LetterKind::Reminder3 => "reminder3",
-            LetterKind::FormalNotice => "formal_notice",
-            LetterKind::Statement => "statement",
-            LetterKind::VisitConfirmation => "visit_confirmation",
-            LetterKind::PilotEndNotice => "pilot_end_notice",
-            LetterKind::DepositRequest => "deposit_request",
-        }
+        self.into()
     }
 
     /// Reads [`as_str`](Self::as_str) names, with `-` or a space accepted for
@@ -60,7 +53,7 @@ impl LetterKind {
     pub fn parse(s: &str) -> Option<LetterKind> {
         let l = s.trim().to_ascii_lowercase().replace(['-', ' '], "_");
         let l = l.replace("reminder_", "reminder");
-        LetterKind::ALL.into_iter().find(|k| k.as_str() == l)
+        LetterKind::ALL.iter().copied().find(|k| k.as_str() == l)
     }
 
     /// The letter for a reminder level: 0 is the courtesy note, 1–3 the
@@ -73,12 +66,6 @@ impl LetterKind {
             3 => Some(LetterKind::Reminder3),
             _ => None,
         }
-    }
-}
-
-impl fmt::Display for LetterKind {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
     }
 }
 
@@ -97,8 +84,9 @@ impl FromStr for LetterKind {
 
 /// Which late-payment law a letter cites: the EU directive as transposed in
 /// any member state, or the national law of France, Spain, Norway or the UK.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, strum::IntoStaticStr)]
 #[serde(rename_all = "lowercase")]
+#[strum(serialize_all = "lowercase")]
 pub enum Law {
     /// Directive 2011/7/EU.
     Eu,
@@ -121,13 +109,7 @@ const EU_OTHERS: [&str; 26] = [
 
 impl Law {
     pub fn as_str(self) -> &'static str {
-        match self {
-            Law::Eu => "eu",
-            Law::Fr => "fr",
-            Law::Es => "es",
-            Law::No => "no",
-            Law::Gb => "gb",
-        }
+        self.into()
     }
 
     /// The law for a client's ISO 3166 country code, `None` outside the EU,
@@ -151,7 +133,7 @@ mod tests {
 
     #[test]
     fn names_round_trip() {
-        for k in LetterKind::ALL {
+        for &k in LetterKind::ALL {
             assert_eq!(LetterKind::parse(k.as_str()), Some(k));
             assert_eq!(k.to_string().parse::<LetterKind>(), Ok(k));
         }

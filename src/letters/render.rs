@@ -236,8 +236,8 @@ mod tests {
 
     #[test]
     fn every_embedded_template_renders_its_sample() {
-        for lang in Language::ALL {
-            for kind in LetterKind::ALL {
+        for &lang in Language::ALL {
+            for &kind in LetterKind::ALL {
                 let ctx = super::super::sample(kind, lang);
                 let letter = render(&ctx, None).unwrap();
                 assert!(!letter.subject.is_empty(), "{lang}/{kind}");

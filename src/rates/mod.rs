@@ -110,7 +110,11 @@ pub struct RateRow {
 pub fn series(name: &str) -> Result<RateTable, RatesError> {
     RateTable::from_key(name.trim()).ok_or_else(|| RatesError::UnknownSeries {
         series: name.to_string(),
-        known: RateTable::ALL.map(RateTable::key).join(", "),
+        known: RateTable::ALL
+            .iter()
+            .map(|t| t.key())
+            .collect::<Vec<_>>()
+            .join(", "),
     })
 }
 

@@ -15,8 +15,20 @@ use crate::domain::money::decimal_string;
 use crate::import::amounts;
 use crate::store::{self, Store, StoreError};
 
-/// A field of a client's file a clerk may change.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+/// A field of a client's file a clerk may change, in the order a form
+/// shows them. Its key (`credit-limit`) is typed on the command line.
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    PartialEq,
+    Eq,
+    Hash,
+    strum::IntoStaticStr,
+    strum::EnumString,
+    strum::VariantArray,
+)]
+#[strum(serialize_all = "kebab-case")]
 pub enum ClientField {
     Name,
     Contact,
@@ -36,43 +48,11 @@ pub enum ClientField {
 }
 
 impl ClientField {
-    pub const ALL: [ClientField; 15] = [
-        ClientField::Name,
-        ClientField::Contact,
-        ClientField::Title,
-        ClientField::Phone,
-        ClientField::Email,
-        ClientField::Address,
-        ClientField::Language,
-        ClientField::Country,
-        ClientField::Profile,
-        ClientField::Terms,
-        ClientField::CreditLimit,
-        ClientField::Deposit,
-        ClientField::PilotEnd,
-        ClientField::Hold,
-        ClientField::Clerk,
-    ];
+    pub const ALL: &[ClientField] = <ClientField as strum::VariantArray>::VARIANTS;
 
     /// Its name on the command line (`--credit-limit`, `--was credit-limit=…`).
     pub fn key(self) -> &'static str {
-        match self {
-            ClientField::Name => "name",
-            ClientField::Contact => "contact",
-            ClientField::Title => "title",
-            ClientField::Phone => "phone",
-            ClientField::Email => "email",
-            ClientField::Address => "address",
-            ClientField::Language => "language",
-            ClientField::Country => "country",
-            ClientField::Profile => "profile",
-            ClientField::Terms => "terms",
-            ClientField::CreditLimit => "credit-limit",
-            ClientField::Deposit => "deposit",
-            ClientField::PilotEnd => "pilot-end",
-            ClientField::Hold => "hold",
-            ClientField::Clerk => "clerk",
-        }
+        self.into()
     }
 
     /// Its name in the journal and in messages (`e-mail: a@x.fr → b@y.fr`).
@@ -96,11 +76,12 @@ impl ClientField {
         }
     }
 
+    /// Reads a key (`_` for `-` accepted) or a label, case aside.
     pub fn parse(key: &str) -> Option<ClientField> {
         let k = key.trim().to_lowercase().replace('_', "-");
-        ClientField::ALL
-            .into_iter()
-            .find(|f| f.key() == k || f.label() == k)
+        k.parse()
+            .ok()
+            .or_else(|| ClientField::ALL.iter().copied().find(|f| f.label() == k))
     }
 
     /// The field's value in `c` as text, as a form shows it and as an edit
@@ -251,7 +232,8 @@ pub fn edit(
                 .map_err(|e| StoreError::Invalid(format!("{label}: {e}")))?;
         }
         let parts: Vec<String> = ClientField::ALL
-            .into_iter()
+            .iter()
+            .copied()
             .filter(|f| f.value(&before) != f.value(&after))
             .map(|f| {
                 format!(
@@ -336,7 +318,7 @@ pub fn add(
             })?,
         };
     let mut c = Client::with_code(code, currency);
-    for f in ClientField::ALL {
+    for &f in ClientField::ALL {
         if let Some(v) = given(f) {
             f.set(&mut c, v)
                 .map_err(|e| StoreError::Invalid(format!("{}: {e}", f.label())))?;
@@ -350,7 +332,8 @@ pub fn add(
         }
         let client_id = store::clients::insert(tx, &c)?;
         let parts: Vec<String> = ClientField::ALL
-            .into_iter()
+            .iter()
+            .copied()
             .map(|f| (f, f.value(&c)))
             .filter(|(_, v)| !v.is_empty())
             .map(|(f, v)| format!("{}: {}", f.label(), shown(&v)))

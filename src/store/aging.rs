@@ -166,7 +166,9 @@ pub struct AgingQuery {
     pub sort: AgingSort,
 }
 
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+/// The orders of the aging list. Its label (`days`) is shown on the list.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, strum::IntoStaticStr)]
+#[strum(serialize_all = "lowercase")]
 pub enum AgingSort {
     /// Most overdue first.
     #[default]
@@ -179,11 +181,7 @@ pub enum AgingSort {
 
 impl AgingSort {
     pub fn label(self) -> &'static str {
-        match self {
-            AgingSort::Days => "days",
-            AgingSort::Amount => "amount",
-            AgingSort::Client => "client",
-        }
+        self.into()
     }
 
     fn order_by(self) -> &'static str {

@@ -27,8 +27,10 @@ pub struct ClientQuery {
     pub over_limit: bool,
 }
 
-/// The orders of the clients list, each then by code.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+/// The orders of the clients list, each then by code. Its label (`oldest`)
+/// is shown on the list.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, strum::IntoStaticStr, strum::VariantArray)]
+#[strum(serialize_all = "lowercase")]
 pub enum ClientSort {
     #[default]
     Code,
@@ -42,20 +44,10 @@ pub enum ClientSort {
 }
 
 impl ClientSort {
-    pub const ALL: [ClientSort; 4] = [
-        ClientSort::Code,
-        ClientSort::Name,
-        ClientSort::Balance,
-        ClientSort::Oldest,
-    ];
+    pub const ALL: &[ClientSort] = <ClientSort as strum::VariantArray>::VARIANTS;
 
     pub fn label(self) -> &'static str {
-        match self {
-            ClientSort::Code => "code",
-            ClientSort::Name => "name",
-            ClientSort::Balance => "balance",
-            ClientSort::Oldest => "oldest",
-        }
+        self.into()
     }
 
     /// The next order, for a key that cycles through them.

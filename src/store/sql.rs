@@ -36,9 +36,7 @@ sql_text!(Title, as_str, stored_title, "title");
 
 /// A contact's title as dun stores it (`mr`, `ms`, `mrs`).
 fn stored_title(s: &str) -> Option<Title> {
-    [Title::Mr, Title::Ms, Title::Mrs]
-        .into_iter()
-        .find(|t| t.as_str() == s)
+    s.parse().ok()
 }
 
 /// A currency code as dun stores it. A million rows hold a handful of
@@ -61,10 +59,7 @@ fn stored_currency(s: &str) -> Option<Currency> {
 
 /// A profile as dun stores it, without the multilingual parsing.
 fn stored_profile(s: &str) -> Option<Profile> {
-    Profile::ALL
-        .into_iter()
-        .find(|p| p.as_str() == s)
-        .or_else(|| Profile::parse(s))
+    s.parse().ok().or_else(|| Profile::parse(s))
 }
 sql_text!(Rating, as_str, Rating::parse, "rating");
 sql_text!(Language, code, Language::parse, "language");

@@ -17,7 +17,7 @@ use crate::domain::text::{display_width, printable, shortened};
 /// cut to the room the tabs leave.
 pub fn top_line(f: &mut Frame<'_>, area: Rect, app: &App, theme: &Theme) {
     let mut spans = Vec::new();
-    for (i, tab) in Tab::ALL.into_iter().enumerate() {
+    for (i, tab) in Tab::ALL.iter().copied().enumerate() {
         let label = format!(" {} {} ", i + 1, tab.title());
         spans.push(if tab == app.tab {
             Span::styled(label, theme.tab_active)

@@ -84,7 +84,8 @@ mod tests {
     #[test]
     fn several_say_how_many_and_name_the_first() {
         let all: Vec<RateKey> = RateTable::ALL
-            .into_iter()
+            .iter()
+            .copied()
             .filter(|t| *t != RateTable::UkBankRate)
             .map(key)
             .collect();
@@ -106,7 +107,7 @@ mod tests {
             "2 rates missing: dun rates set norway_compensation 2026-H2 VALUE --source TEXT"
         );
         // Every way of saying it for every series fits in 80 columns.
-        for t in RateTable::ALL {
+        for &t in RateTable::ALL {
             let k = match t {
                 RateTable::UkBankRate => RateKey {
                     table: t,

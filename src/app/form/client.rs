@@ -58,7 +58,8 @@ impl ClientForm {
     /// Every field of `client`, as it is now.
     pub fn edit(client: &Client) -> ClientForm {
         let fields = ClientField::ALL
-            .into_iter()
+            .iter()
+            .copied()
             .map(|f| {
                 let seen = f.value(client);
                 ClientFormField {
@@ -85,7 +86,7 @@ impl ClientForm {
             value: String::new(),
         };
         let fields = std::iter::once(blank(None))
-            .chain(ClientField::ALL.into_iter().map(|f| blank(Some(f))))
+            .chain(ClientField::ALL.iter().copied().map(|f| blank(Some(f))))
             .collect();
         ClientForm {
             code: None,

@@ -6,7 +6,22 @@ use super::rate_key::{RateKey, RatePeriod};
 
 /// One of the reference-rate tables in [`super::RateTables`]: a series of
 /// `dun rates`. Orders as [`RateTable::ALL`].
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+/// Its key (`uk_bank_rate`) is the series' name in `assets/rates.toml`,
+/// the database and `dun rates`.
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    strum::IntoStaticStr,
+    strum::EnumString,
+    strum::VariantArray,
+)]
+#[strum(serialize_all = "snake_case")]
 pub enum RateTable {
     Ecb,
     FranceLegal,
@@ -17,25 +32,11 @@ pub enum RateTable {
 }
 
 impl RateTable {
-    pub const ALL: [RateTable; 6] = [
-        RateTable::Ecb,
-        RateTable::FranceLegal,
-        RateTable::Spain,
-        RateTable::NorwayInterest,
-        RateTable::NorwayCompensation,
-        RateTable::UkBankRate,
-    ];
+    pub const ALL: &[RateTable] = <RateTable as strum::VariantArray>::VARIANTS;
 
     /// The series' name in `assets/rates.toml` and `dun rates`.
     pub fn key(self) -> &'static str {
-        match self {
-            RateTable::Ecb => "ecb",
-            RateTable::FranceLegal => "france_legal",
-            RateTable::Spain => "spain",
-            RateTable::NorwayInterest => "norway_interest",
-            RateTable::NorwayCompensation => "norway_compensation",
-            RateTable::UkBankRate => "uk_bank_rate",
-        }
+        self.into()
     }
 
     /// The table's name in messages.
@@ -51,7 +52,7 @@ impl RateTable {
     }
 
     pub fn from_key(key: &str) -> Option<RateTable> {
-        RateTable::ALL.into_iter().find(|t| t.key() == key)
+        key.parse().ok()
     }
 }
 

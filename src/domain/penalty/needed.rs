@@ -103,7 +103,8 @@ pub fn needed_today<'a>(
 pub fn current_periods(today: NaiveDate) -> BTreeSet<RateKey> {
     let half = HalfYear::of(today);
     RateTable::ALL
-        .into_iter()
+        .iter()
+        .copied()
         .filter_map(|table| match table {
             RateTable::UkBankRate => uk::reference_date(today).map(|date| RateKey {
                 table,
@@ -274,7 +275,7 @@ mod tests {
         );
         let mut every = Vec::new();
         for country in ["FR", "ES", "NO", "GB", "UK", "DE", "US", ""] {
-            for profile in Profile::ALL {
+            for &profile in Profile::ALL {
                 for (contract_rate, contract_fee) in
                     [(false, false), (true, false), (false, true), (true, true)]
                 {

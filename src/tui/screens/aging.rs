@@ -88,7 +88,7 @@ fn aging_band(f: &mut Frame<'_>, area: Rect, app: &App, theme: &Theme) {
     header.extend(shown.iter().map(|t| t.currency.code().to_string()));
     header.push(String::new());
     let mut rows = Vec::new();
-    for (i, bucket) in Bucket::ALL.into_iter().enumerate() {
+    for (i, bucket) in Bucket::ALL.iter().copied().enumerate() {
         let mut cells = vec![
             Line::from(bucket.label()),
             Line::from(counts[i].to_string()).right_aligned(),
