@@ -142,8 +142,10 @@ fn event_loop(
         height: size.height,
     };
     step(app, env, resize);
-    step(app, env, Event::Start);
+    // Where the changes stand before the first read: what another clerk
+    // writes while it runs is read again at the next look, never missed.
     env.changed()?;
+    step(app, env, Event::Start);
     let mut watched = Instant::now();
     let parent = std::os::unix::process::parent_id();
     loop {
