@@ -22,6 +22,7 @@ pub mod journal;
 pub mod journal_page;
 pub mod migrations;
 pub mod payments;
+pub mod promises;
 pub mod penalty_facts;
 pub mod queue;
 pub mod rates;

@@ -211,6 +211,7 @@ fn load(
     letters(conn, as_of, cached, &ids, &mut clients)?;
     deposits_issued(conn, as_of, &ids, &mut clients)?;
     let (mut invoices, invoice_ids) = invoices(conn, as_of, cached, &ids, only.is_some())?;
+    promises_kept(conn, as_of, rules, &ids, &clients, &mut invoices)?;
     case_lives(
         conn,
         as_of,
@@ -221,6 +222,53 @@ fn load(
         &mut invoices,
     )?;
     Ok((clients, invoices))
+}
+
+/// Marks the open invoices whose latest promise was kept on `as_of`, by
+/// the one rule of [`crate::domain::promise::verdict`]: read for the
+/// clients with a promised invoice only.
+fn promises_kept(
+    conn: &Connection,
+    as_of: NaiveDate,
+    rules: &Rules,
+    ids: &HashMap<i64, usize>,
+    clients: &[QueueClient],
+    invoices: &mut [QueueInvoice],
+) -> Result<()> {
+    let promised: std::collections::HashSet<usize> = invoices
+        .iter()
+        .filter(|i| i.standing.promised_for.is_some())
+        .map(|i| i.client)
+        .collect();
+    if promised.is_empty() {
+        return Ok(());
+    }
+    let mut row_of = HashMap::new();
+    for (&row, &k) in ids {
+        if promised.contains(&k) {
+            row_of.insert(k, row);
+        }
+    }
+    let rows: Vec<i64> = row_of.values().copied().collect();
+    let books = super::promises::of_clients(conn, &rows, as_of)?;
+    for inv in invoices.iter_mut().filter(|i| i.standing.promised_for.is_some()) {
+        let (Some(row), Some(c)) = (row_of.get(&inv.client), clients.get(inv.client)) else {
+            continue;
+        };
+        let Some(book) = books.get(row) else {
+            continue;
+        };
+        let Some(owed) = book.invoice(&inv.number) else {
+            continue;
+        };
+        let grace = rules.ladders.for_profile(c.profile).promise_grace_days;
+        inv.standing.promise_kept =
+            crate::domain::promise::governing(&book.promises, owed, as_of).is_some_and(|p| {
+                crate::domain::promise::verdict(p, &book.invoices, &book.payments, grace, as_of)
+                    == crate::domain::promise::Verdict::Kept
+            });
+    }
+    Ok(())
 }
 
 /// Where every invoice open on `as_of` stands in its case's life and when
@@ -490,6 +538,7 @@ fn invoices(
                 reminded_on: day(r, 10)?,
                 notice_on: day(r, 11)?,
                 promised_for: day(r, 12)?,
+                promise_kept: false,
                 disputed: r.get(13)?,
             },
             dispute: None,
