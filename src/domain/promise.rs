@@ -88,8 +88,7 @@ impl Promised {
     pub fn counts(&self, inv: &Owed) -> bool {
         self.names(inv)
             && (!self.covers.is_empty()
-                || (self.currency.is_none_or(|c| c == inv.currency)
-                    && inv.due_on <= self.made.by))
+                || (self.currency.is_none_or(|c| c == inv.currency) && inv.due_on <= self.made.by))
     }
 
     /// The last day payments count: the promised date plus `grace_days`.
@@ -140,7 +139,11 @@ pub fn paid_toward(
     payments
         .iter()
         .filter(|x| x.on >= p.made.made_on && x.on <= last)
-        .filter(|x| invoices.iter().any(|i| i.number == x.invoice && p.counts(i)))
+        .filter(|x| {
+            invoices
+                .iter()
+                .any(|i| i.number == x.invoice && p.counts(i))
+        })
         .map(|x| x.amount)
         .sum()
 }
@@ -174,7 +177,11 @@ fn last(promises: &[Promised], as_of: NaiveDate) -> Option<&Promised> {
 
 /// The promise that governs invoice `inv` on `as_of`: the latest made by
 /// then that names it.
-pub fn governing<'a>(promises: &'a [Promised], inv: &Owed, as_of: NaiveDate) -> Option<&'a Promised> {
+pub fn governing<'a>(
+    promises: &'a [Promised],
+    inv: &Owed,
+    as_of: NaiveDate,
+) -> Option<&'a Promised> {
     promises
         .iter()
         .filter(|p| p.made.made_on <= as_of && p.names(inv))

@@ -64,14 +64,20 @@ fn a_promise_past_its_grace_and_short_is_broken() {
         Verdict::Broken
     );
     // 650.00 paid by the 15th: kept, even though the invoice is still open.
-    let pay = [paid("F-1", "2026-03-10", 20_000), paid("F-1", "2026-03-15", 45_000)];
+    let pay = [
+        paid("F-1", "2026-03-10", 20_000),
+        paid("F-1", "2026-03-15", 45_000),
+    ];
     assert_eq!(
         verdict(&promise, &invoices, &pay, 3, d("2026-03-20")),
         Verdict::Kept
     );
     // Paid before the promise was made, or after its grace: not this
     // promise's payment.
-    let pay = [paid("F-1", "2026-03-01", 65_000), paid("F-1", "2026-03-16", 65_000)];
+    let pay = [
+        paid("F-1", "2026-03-01", 65_000),
+        paid("F-1", "2026-03-16", 65_000),
+    ];
     assert_eq!(
         verdict(&promise, &invoices, &pay, 3, d("2026-03-20")),
         Verdict::Broken
@@ -97,7 +103,10 @@ fn half_the_balance_promised_and_paid_is_kept() {
     // 500.00 promised of the 1,000.00 owed, 500.00 paid: kept (the queue
     // once called it broken because the invoices stayed open).
     let promise = p(1, "2026-03-04", "2026-03-12", Some(50_000), &[]);
-    let pay = [paid("F-2", "2026-03-11", 30_000), paid("F-1", "2026-03-12", 20_000)];
+    let pay = [
+        paid("F-2", "2026-03-11", 30_000),
+        paid("F-1", "2026-03-12", 20_000),
+    ];
     assert_eq!(
         verdict(&promise, &two(), &pay, 0, d("2026-04-01")),
         Verdict::Kept
@@ -109,7 +118,10 @@ fn no_amount_named_asks_for_the_balance_on_the_day() {
     // The whole balance promised, 1.00 paid: broken (letters once called
     // it kept because something came).
     let promise = p(1, "2026-03-04", "2026-03-12", None, &[]);
-    let pay = [paid("F-1", "2026-02-01", 10_000), paid("F-1", "2026-03-05", 100)];
+    let pay = [
+        paid("F-1", "2026-02-01", 10_000),
+        paid("F-1", "2026-03-05", 100),
+    ];
     assert_eq!(asked(&promise, &two(), &pay), 90_000);
     assert_eq!(
         verdict(&promise, &two(), &pay, 0, d("2026-04-01")),
@@ -149,8 +161,14 @@ fn only_the_invoices_a_promise_covers_count() {
     invoices.push(nok);
     let account = p(2, "2026-03-04", "2026-03-12", None, &[]);
     assert_eq!(asked(&account, &invoices, &[]), 100_000);
-    let pay = [paid("F-3", "2026-03-10", 70_000), paid("N-1", "2026-03-10", 70_000)];
-    assert_eq!(paid_toward(&account, &invoices, &pay, 0, d("2026-04-01")), 0);
+    let pay = [
+        paid("F-3", "2026-03-10", 70_000),
+        paid("N-1", "2026-03-10", 70_000),
+    ];
+    assert_eq!(
+        paid_toward(&account, &invoices, &pay, 0, d("2026-04-01")),
+        0
+    );
 }
 
 #[test]
@@ -200,7 +218,10 @@ fn only_the_last_promise_counts_in_a_letter() {
         p(1, "2026-03-04", "2026-03-12", Some(30_000), &[]),
         p(2, "2026-03-20", "2026-04-30", None, &[]),
     ];
-    assert_eq!(last_broken(&promises, &invoices, &[], 0, d("2026-04-20")), None);
+    assert_eq!(
+        last_broken(&promises, &invoices, &[], 0, d("2026-04-20")),
+        None
+    );
     assert_eq!(
         last_unkept(&promises, &invoices, &[], 0, d("2026-04-20")).map(|p| p.id),
         Some(2)

@@ -47,14 +47,18 @@ impl PromiseBook {
 
 /// The promise books of the clients with row ids `ids`, as of `as_of`:
 /// every client named gets one (empty when it made no promise).
-pub fn of_clients(conn: &Connection, ids: &[i64], as_of: NaiveDate) -> Result<HashMap<i64, PromiseBook>> {
+pub fn of_clients(
+    conn: &Connection,
+    ids: &[i64],
+    as_of: NaiveDate,
+) -> Result<HashMap<i64, PromiseBook>> {
     let mut books: HashMap<i64, PromiseBook> =
         ids.iter().map(|&i| (i, PromiseBook::default())).collect();
     if ids.is_empty() {
         return Ok(books);
     }
-    let list = serde_json::to_string(ids)
-        .map_err(|e| StoreError::Invalid(format!("client ids: {e}")))?;
+    let list =
+        serde_json::to_string(ids).map_err(|e| StoreError::Invalid(format!("client ids: {e}")))?;
     let as_of = SqlDate::new(as_of);
     let mut st = conn.prepare_cached(
         "SELECT a.id, a.client_id, a.on_date, a.date, a.amount, a.currency, i.number \
@@ -159,7 +163,9 @@ pub fn of_client(conn: &Connection, code: &str, as_of: NaiveDate) -> Result<Prom
     let Some(id) = id else {
         return Ok(PromiseBook::default());
     };
-    Ok(of_clients(conn, &[id], as_of)?.remove(&id).unwrap_or_default())
+    Ok(of_clients(conn, &[id], as_of)?
+        .remove(&id)
+        .unwrap_or_default())
 }
 
 /// The open invoices of the client with row id `client_id` in `currency`

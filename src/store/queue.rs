@@ -251,7 +251,10 @@ fn promises_kept(
     }
     let rows: Vec<i64> = row_of.values().copied().collect();
     let books = super::promises::of_clients(conn, &rows, as_of)?;
-    for inv in invoices.iter_mut().filter(|i| i.standing.promised_for.is_some()) {
+    for inv in invoices
+        .iter_mut()
+        .filter(|i| i.standing.promised_for.is_some())
+    {
         let (Some(row), Some(c)) = (row_of.get(&inv.client), clients.get(inv.client)) else {
             continue;
         };
@@ -262,8 +265,8 @@ fn promises_kept(
             continue;
         };
         let grace = rules.ladders.for_profile(c.profile).promise_grace_days;
-        inv.standing.promise_kept =
-            crate::domain::promise::governing(&book.promises, owed, as_of).is_some_and(|p| {
+        inv.standing.promise_kept = crate::domain::promise::governing(&book.promises, owed, as_of)
+            .is_some_and(|p| {
                 crate::domain::promise::verdict(p, &book.invoices, &book.payments, grace, as_of)
                     == crate::domain::promise::Verdict::Kept
             });

@@ -63,7 +63,11 @@ pub fn draw(f: &mut Frame<'_>, body: Rect, form: &Form, theme: &Theme) {
                 .iter()
                 .map(|(n, _, disputed)| {
                     let n = printable(n);
-                    if *disputed { format!("{n} (disputed)") } else { n.into_owned() }
+                    if *disputed {
+                        format!("{n} (disputed)")
+                    } else {
+                        n.into_owned()
+                    }
                 })
                 .collect();
             lines.push(Line::from(Span::styled(

@@ -73,7 +73,8 @@ impl Form {
                 }
                 s.amount = Some(amount);
                 if self.fields.iter().any(|f| f.label == "Invoices") {
-                    s.covers = super::covered(self.value("Invoices"), &self.target.overdue_invoices)?;
+                    s.covers =
+                        super::covered(self.value("Invoices"), &self.target.overdue_invoices)?;
                 }
             }
             FormKind::Payment => {

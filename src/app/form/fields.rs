@@ -215,7 +215,11 @@ impl Form {
             error: None,
             auto_amount: None,
         };
-        form.auto_amount = form.fields.iter().find(|f| f.label == "Amount").map(|f| f.value.clone());
+        form.auto_amount = form
+            .fields
+            .iter()
+            .find(|f| f.label == "Amount")
+            .map(|f| f.value.clone());
         form
     }
 }

@@ -4,8 +4,8 @@
 
 use crate::domain::money::decimal_string;
 
-use super::fields::ALL_OVERDUE;
 use super::Form;
+use super::fields::ALL_OVERDUE;
 
 /// The invoices typed in a promise's Invoices field, by the numbers of
 /// `known` (number, outstanding, disputed) when the form knows them: empty
@@ -36,11 +36,7 @@ pub fn covered(text: &str, known: &[(String, i64, bool)]) -> Result<Vec<String>,
             out.push(number);
         }
     }
-    if !known.is_empty()
-        && out
-            .iter()
-            .all(|n| known.iter().any(|k| k.0 == *n && k.2))
-    {
+    if !known.is_empty() && out.iter().all(|n| known.iter().any(|k| k.0 == *n && k.2)) {
         let verb = if out.len() == 1 { "is" } else { "are" };
         return Err(format!(
             "Invoices: {} {verb} disputed: a promise covers a disputed invoice only with others",
