@@ -81,3 +81,54 @@ impl Form {
         self.auto_amount = Some(value);
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::covered;
+
+    fn known() -> Vec<(String, i64, bool)> {
+        vec![
+            ("F-1".into(), 100, false),
+            ("F-2".into(), 200, true),
+            ("F-3".into(), 300, false),
+        ]
+    }
+
+    #[test]
+    fn all_overdue_or_nothing_is_the_whole_account() {
+        assert_eq!(covered("all overdue", &known()), Ok(vec![]));
+        assert_eq!(covered("  ", &known()), Ok(vec![]));
+        assert_eq!(covered("ALL OVERDUE", &known()), Ok(vec![]));
+    }
+
+    #[test]
+    fn numbers_are_read_case_aside_once_each() {
+        assert_eq!(
+            covered("f-3, F-1 f-3", &known()),
+            Ok(vec!["F-3".to_string(), "F-1".to_string()])
+        );
+        // With a disputed one among others: taken.
+        assert_eq!(
+            covered("F-2 F-1", &known()),
+            Ok(vec!["F-2".to_string(), "F-1".to_string()])
+        );
+        // Unknown to the form (opened from the queue): as typed.
+        assert_eq!(covered("X-9", &[]), Ok(vec!["X-9".to_string()]));
+    }
+
+    #[test]
+    fn a_disputed_invoice_alone_or_an_unknown_one_is_refused() {
+        assert_eq!(
+            covered("F-2", &known()),
+            Err(
+                "Invoices: F-2 is disputed: a promise covers a disputed invoice only with others"
+                    .to_string()
+            )
+        );
+        let e = covered("F-1 F-9", &known()).unwrap_err();
+        assert!(
+            e.contains("F-9 is not one of the overdue invoices (F-1, F-2, F-3)"),
+            "{e}"
+        );
+    }
+}
