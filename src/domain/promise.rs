@@ -49,6 +49,9 @@ pub struct Owed {
     /// Written off, and when (it no longer counts in the balance after).
     pub written_off: i64,
     pub written_off_on: Option<NaiveDate>,
+    /// Paid before the payments listed beside it (a reader may list only
+    /// those received from the earliest promise it judges on).
+    pub paid_before: i64,
 }
 
 /// A payment received on an invoice (by number), in minor units.
@@ -111,11 +114,12 @@ pub fn asked(p: &Promised, invoices: &[Owed], payments: &[Paid]) -> i64 {
         .iter()
         .filter(|i| p.counts(i))
         .map(|i| {
-            let before: i64 = payments
-                .iter()
-                .filter(|x| x.invoice == i.number && x.on < p.made.made_on)
-                .map(|x| x.amount)
-                .sum();
+            let before: i64 = i.paid_before
+                + payments
+                    .iter()
+                    .filter(|x| x.invoice == i.number && x.on < p.made.made_on)
+                    .map(|x| x.amount)
+                    .sum::<i64>();
             let off = if i.written_off_on.is_some_and(|d| d < p.made.made_on) {
                 i.written_off
             } else {

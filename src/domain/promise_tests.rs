@@ -30,6 +30,7 @@ fn inv(number: &str, issued: &str, due: &str, amount: i64) -> Owed {
         amount,
         written_off: 0,
         written_off_on: None,
+        paid_before: 0,
     }
 }
 

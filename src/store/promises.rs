@@ -45,21 +45,19 @@ impl PromiseBook {
     }
 }
 
-/// The promise books of the clients with row ids `ids`, as of `as_of`:
-/// every client named gets one (empty when it made no promise).
-pub fn of_clients(
+/// The promises to pay of the clients with row ids `ids` made on or
+/// before `as_of`, in the order made, each with the invoices it names.
+pub fn promises_of(
     conn: &Connection,
     ids: &[i64],
     as_of: NaiveDate,
-) -> Result<HashMap<i64, PromiseBook>> {
-    let mut books: HashMap<i64, PromiseBook> =
-        ids.iter().map(|&i| (i, PromiseBook::default())).collect();
+) -> Result<HashMap<i64, Vec<Promised>>> {
+    let mut out: HashMap<i64, Vec<Promised>> = HashMap::new();
     if ids.is_empty() {
-        return Ok(books);
+        return Ok(out);
     }
     let list =
         serde_json::to_string(ids).map_err(|e| StoreError::Invalid(format!("client ids: {e}")))?;
-    let as_of = SqlDate::new(as_of);
     let mut st = conn.prepare_cached(
         "SELECT a.id, a.client_id, a.on_date, a.date, a.amount, a.currency, i.number \
          FROM activities_in_force a LEFT JOIN invoices i ON i.id = a.invoice_id \
@@ -67,17 +65,20 @@ pub fn of_clients(
            AND a.date IS NOT NULL AND a.on_date <= :as_of \
          ORDER BY a.on_date, a.id",
     )?;
-    let mut rows = st.query(named_params! {":ids": list, ":as_of": as_of})?;
+    let mut rows = st.query(named_params! {":ids": list, ":as_of": SqlDate::new(as_of)})?;
     let mut index: HashMap<i64, (i64, usize)> = HashMap::new();
+    let mut several = false;
     while let Some(r) = rows.next()? {
         let id: i64 = r.get(0)?;
         let client: i64 = r.get(1)?;
         let (Some(made_on), Some(by)) = (day(r, 2)?, day(r, 3)?) else {
             continue;
         };
-        let book = books.entry(client).or_default();
-        index.insert(id, (client, book.promises.len()));
-        book.promises.push(Promised {
+        let number: Option<String> = r.get(6)?;
+        several |= number.is_none();
+        let promises = out.entry(client).or_default();
+        index.insert(id, (client, promises.len()));
+        promises.push(Promised {
             id,
             made: PromiseMade {
                 made_on,
@@ -85,10 +86,10 @@ pub fn of_clients(
                 amount: r.get(4)?,
             },
             currency: r.get(5)?,
-            covers: r.get::<_, Option<String>>(6)?.into_iter().collect(),
+            covers: number.into_iter().collect(),
         });
     }
-    if !index.is_empty() {
+    if several {
         let mut st = conn.prepare_cached(
             "SELECT pi.activity_id, i.number FROM promise_invoices pi \
              JOIN invoices i ON i.id = pi.invoice_id \
@@ -98,58 +99,78 @@ pub fn of_clients(
         let mut rows = st.query(named_params! {":ids": list})?;
         while let Some(r) = rows.next()? {
             if let Some(&(client, k)) = index.get(&r.get::<_, i64>(0)?)
-                && let Some(book) = books.get_mut(&client)
+                && let Some(p) = out.get_mut(&client).and_then(|ps| ps.get_mut(k))
             {
-                book.promises[k].covers.push(r.get(1)?);
+                p.covers.push(r.get(1)?);
             }
         }
     }
-    let clients: Vec<i64> = books
+    Ok(out)
+}
+
+/// What the promises of each client in `since` are judged by, from the
+/// day given beside it (the earliest promise judged): its invoices issued
+/// by `as_of` and not settled before that day, each with what was paid on
+/// it before then, and the payments in force received from that day to
+/// `as_of`. What a promise asks and what was paid toward it are the same
+/// as with every invoice and payment (the older ones add nothing).
+pub fn ledgers_of(
+    conn: &Connection,
+    since: &HashMap<i64, NaiveDate>,
+    as_of: NaiveDate,
+) -> Result<HashMap<i64, (Vec<Owed>, Vec<Paid>)>> {
+    let mut out: HashMap<i64, (Vec<Owed>, Vec<Paid>)> = HashMap::new();
+    if since.is_empty() {
+        return Ok(out);
+    }
+    let map: HashMap<String, String> = since
         .iter()
-        .filter(|(_, b)| !b.promises.is_empty())
-        .map(|(&c, _)| c)
+        .map(|(c, d)| (c.to_string(), d.to_string()))
         .collect();
-    if clients.is_empty() {
-        return Ok(books);
-    }
-    let list = serde_json::to_string(&clients)
-        .map_err(|e| StoreError::Invalid(format!("client ids: {e}")))?;
-    let mut st = conn.prepare_cached(
-        "SELECT client_id, number, issued_on, due_on, currency, amount, written_off, written_off_on \
-         FROM invoices WHERE client_id IN (SELECT value FROM json_each(:ids)) AND issued_on <= :as_of \
-         ORDER BY client_id, due_on, number",
-    )?;
-    let mut rows = st.query(named_params! {":ids": list, ":as_of": as_of})?;
+    let map =
+        serde_json::to_string(&map).map_err(|e| StoreError::Invalid(format!("client ids: {e}")))?;
+    let since_cte = "WITH since AS (SELECT CAST(key AS INTEGER) AS client_id, value AS d \
+                     FROM json_each(:since))";
+    let mut st = conn.prepare_cached(&format!(
+        "{since_cte} SELECT i.client_id, i.number, i.issued_on, i.due_on, i.currency, i.amount, \
+           i.written_off, i.written_off_on, \
+           (SELECT coalesce(sum(p.amount), 0) FROM payments_in_force p \
+             WHERE p.invoice_id = i.id AND p.received_on < s.d) \
+         FROM since s JOIN invoices i ON i.client_id = s.client_id \
+         WHERE i.issued_on <= :as_of AND (i.settled_on IS NULL OR i.settled_on >= s.d) \
+         ORDER BY i.client_id, i.due_on, i.number"
+    ))?;
+    let as_of = SqlDate::new(as_of);
+    let mut rows = st.query(named_params! {":since": map, ":as_of": as_of})?;
     while let Some(r) = rows.next()? {
-        if let Some(book) = books.get_mut(&r.get::<_, i64>(0)?) {
-            book.invoices.push(Owed {
-                number: r.get(1)?,
-                issued_on: r.get::<_, Day>(2)?.0,
-                due_on: r.get::<_, Day>(3)?.0,
-                currency: r.get(4)?,
-                amount: r.get(5)?,
-                written_off: r.get(6)?,
-                written_off_on: day(r, 7)?,
-            });
-        }
+        out.entry(r.get(0)?).or_default().0.push(Owed {
+            number: r.get(1)?,
+            issued_on: r.get::<_, Day>(2)?.0,
+            due_on: r.get::<_, Day>(3)?.0,
+            currency: r.get(4)?,
+            amount: r.get(5)?,
+            written_off: r.get(6)?,
+            written_off_on: day(r, 7)?,
+            paid_before: r.get(8)?,
+        });
     }
-    let mut st = conn.prepare_cached(
-        "SELECT i.client_id, i.number, p.received_on, p.amount \
-         FROM payments_in_force p JOIN invoices i ON i.id = p.invoice_id \
-         WHERE i.client_id IN (SELECT value FROM json_each(:ids)) AND p.received_on <= :as_of \
-         ORDER BY i.client_id, p.received_on, p.id",
-    )?;
-    let mut rows = st.query(named_params! {":ids": list, ":as_of": as_of})?;
+    let mut st = conn.prepare_cached(&format!(
+        "{since_cte} SELECT i.client_id, i.number, p.received_on, p.amount \
+         FROM since s JOIN invoices i ON i.client_id = s.client_id \
+         JOIN payments_in_force p ON p.invoice_id = i.id \
+         WHERE i.issued_on <= :as_of AND (i.settled_on IS NULL OR i.settled_on >= s.d) \
+           AND p.received_on >= s.d AND p.received_on <= :as_of \
+         ORDER BY i.client_id, p.received_on, p.id"
+    ))?;
+    let mut rows = st.query(named_params! {":since": map, ":as_of": as_of})?;
     while let Some(r) = rows.next()? {
-        if let Some(book) = books.get_mut(&r.get::<_, i64>(0)?) {
-            book.payments.push(Paid {
-                invoice: r.get(1)?,
-                on: r.get::<_, Day>(2)?.0,
-                amount: r.get(3)?,
-            });
-        }
+        out.entry(r.get(0)?).or_default().1.push(Paid {
+            invoice: r.get(1)?,
+            on: r.get::<_, Day>(2)?.0,
+            amount: r.get(3)?,
+        });
     }
-    Ok(books)
+    Ok(out)
 }
 
 /// The promise book of the client coded `code` as of `as_of` (empty when
@@ -163,9 +184,20 @@ pub fn of_client(conn: &Connection, code: &str, as_of: NaiveDate) -> Result<Prom
     let Some(id) = id else {
         return Ok(PromiseBook::default());
     };
-    Ok(of_clients(conn, &[id], as_of)?
+    let promises = promises_of(conn, &[id], as_of)?
         .remove(&id)
-        .unwrap_or_default())
+        .unwrap_or_default();
+    let Some(first) = promises.iter().map(|p| p.made.made_on).min() else {
+        return Ok(PromiseBook::default());
+    };
+    let (invoices, payments) = ledgers_of(conn, &HashMap::from([(id, first)]), as_of)?
+        .remove(&id)
+        .unwrap_or_default();
+    Ok(PromiseBook {
+        promises,
+        invoices,
+        payments,
+    })
 }
 
 /// The open invoices of the client with row id `client_id` in `currency`

@@ -250,26 +250,58 @@ fn promises_kept(
         }
     }
     let rows: Vec<i64> = row_of.values().copied().collect();
-    let books = super::promises::of_clients(conn, &rows, as_of)?;
-    for inv in invoices
-        .iter_mut()
-        .filter(|i| i.standing.promised_for.is_some())
-    {
-        let (Some(row), Some(c)) = (row_of.get(&inv.client), clients.get(inv.client)) else {
+    let promises = super::promises::promises_of(conn, &rows, as_of)?;
+    // The promise governing each promised invoice, and from when each
+    // client's are judged: only those invoices and payments are read.
+    let mut governing = vec![None; invoices.len()];
+    let mut since: HashMap<i64, NaiveDate> = HashMap::new();
+    for (n, inv) in invoices.iter().enumerate() {
+        let Some(&row) = row_of.get(&inv.client) else {
             continue;
         };
-        let Some(book) = books.get(row) else {
+        if inv.standing.promised_for.is_none() {
+            continue;
+        }
+        let Some(ps) = promises.get(&row) else {
             continue;
         };
-        let Some(owed) = book.invoice(&inv.number) else {
+        let stub = crate::domain::promise::Owed {
+            number: inv.number.clone(),
+            issued_on: inv.issued_on,
+            due_on: inv.standing.due_on,
+            currency: inv.currency,
+            amount: 0,
+            written_off: 0,
+            written_off_on: None,
+            paid_before: 0,
+        };
+        if let Some(k) = crate::domain::promise::governing(ps, &stub, as_of)
+            .and_then(|g| ps.iter().position(|p| p.id == g.id))
+        {
+            governing[n] = Some((row, k));
+            let d = ps[k].made.made_on;
+            since
+                .entry(row)
+                .and_modify(|s| *s = (*s).min(d))
+                .or_insert(d);
+        }
+    }
+    let ledgers = super::promises::ledgers_of(conn, &since, as_of)?;
+    for (n, inv) in invoices.iter_mut().enumerate() {
+        let Some((row, k)) = governing[n] else {
+            continue;
+        };
+        let (Some(ps), Some((owed, paid)), Some(c)) = (
+            promises.get(&row),
+            ledgers.get(&row),
+            clients.get(inv.client),
+        ) else {
             continue;
         };
         let grace = rules.ladders.for_profile(c.profile).promise_grace_days;
-        inv.standing.promise_kept = crate::domain::promise::governing(&book.promises, owed, as_of)
-            .is_some_and(|p| {
-                crate::domain::promise::verdict(p, &book.invoices, &book.payments, grace, as_of)
-                    == crate::domain::promise::Verdict::Kept
-            });
+        inv.standing.promise_kept =
+            crate::domain::promise::verdict(&ps[k], owed, paid, grace, as_of)
+                == crate::domain::promise::Verdict::Kept;
     }
     Ok(())
 }
