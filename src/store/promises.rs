@@ -45,6 +45,9 @@ impl PromiseBook {
     }
 }
 
+/// A client's invoices and payments, as a promise is judged by them.
+pub type Ledger = (Vec<Owed>, Vec<Paid>);
+
 /// The promises to pay of the clients with row ids `ids` made on or
 /// before `as_of`, in the order made, each with the invoices it names.
 pub fn promises_of(
@@ -118,8 +121,8 @@ pub fn ledgers_of(
     conn: &Connection,
     since: &HashMap<i64, NaiveDate>,
     as_of: NaiveDate,
-) -> Result<HashMap<i64, (Vec<Owed>, Vec<Paid>)>> {
-    let mut out: HashMap<i64, (Vec<Owed>, Vec<Paid>)> = HashMap::new();
+) -> Result<HashMap<i64, Ledger>> {
+    let mut out: HashMap<i64, Ledger> = HashMap::new();
     if since.is_empty() {
         return Ok(out);
     }
