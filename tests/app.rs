@@ -1101,3 +1101,100 @@ fn the_journal_reads_older_entries_a_page_at_a_time_as_the_selection_nears_them(
     assert_eq!(ids, all);
     assert!(app.app.journal.complete);
 }
+
+/// A promise from a client page asks which invoices it covers: the whole
+/// overdue account unless the clerk types the numbers of a few; the amount
+/// follows them while the clerk leaves it alone.
+#[test]
+fn a_promise_from_a_client_page_covers_the_invoices_typed() {
+    let (_dir, mut store) = demo();
+    let mut app = started(&mut store);
+    // The first queue line with two invoices or more, then its client.
+    let k = app
+        .app
+        .queue
+        .lines
+        .iter()
+        .position(|l| l.invoices.len() >= 2 && l.reason.kind() == "reminder")
+        .expect("a reminder line with several invoices");
+    press(&mut app, &[KeyCode::Char('g')]);
+    for _ in 0..k {
+        press(&mut app, &[KeyCode::Down]);
+    }
+    press(&mut app, &[KeyCode::Enter]);
+    let code = app
+        .app
+        .client_page()
+        .expect("the client page")
+        .client
+        .code
+        .clone();
+    press(&mut app, &[KeyCode::Char('p')]);
+    let f = form(&app).expect("the promise form");
+    let labels: Vec<&str> = f.fields.iter().map(|f| f.label).collect();
+    assert_eq!(labels, ["Date", "Amount", "Invoices", "Note"]);
+    assert_eq!(f.fields[2].value, "all overdue");
+    let known = f.target.overdue_invoices.clone();
+    assert!(known.len() >= 2, "{known:?}");
+    let total: i64 = known.iter().map(|k| k.1).sum();
+    assert_eq!(f.target.overdue, total);
+    let cur = f.target.currency;
+    let money = |m: i64| dun::domain::money::decimal_string(m, cur.exponent());
+    let (number, owed, _) = known
+        .iter()
+        .find(|k| !k.2)
+        .cloned()
+        .expect("an undisputed overdue invoice");
+    // Tab twice to Invoices, erase "all overdue", type one number (in
+    // lower case): the amount becomes what that invoice owes.
+    type_in(&mut app, &[KeyCode::Tab, KeyCode::Tab]);
+    type_in(&mut app, &vec![KeyCode::Backspace; "all overdue".len()]);
+    type_in(&mut app, &chars(&number.to_lowercase()));
+    let f = form(&app).unwrap();
+    assert_eq!(f.fields[1].value, money(owed));
+    // A number that is not one of the overdue invoices is refused with
+    // the ones that are.
+    type_in(&mut app, &chars(" NOPE-1"));
+    type_in(&mut app, &[KeyCode::Enter]);
+    let err = form_error(&app).expect("refused");
+    assert!(
+        err.starts_with("Invoices: NOPE-1 is not one of the overdue invoices ("),
+        "{err}"
+    );
+    assert!(err.contains(&number), "{err}");
+    type_in(&mut app, &vec![KeyCode::Backspace; " NOPE-1".len()]);
+    type_in(&mut app, &[KeyCode::Enter]);
+    assert!(form(&app).is_none(), "{:?}", form_error(&app));
+    let page = app.app.client_page().unwrap();
+    assert_eq!(page.client.code, code);
+    let entry = &page.timeline[0];
+    assert_eq!(entry.kind, "promise");
+    // One invoice named: the promise is that invoice's.
+    assert_eq!(entry.invoice.as_deref(), Some(number.as_str()));
+    assert_eq!(entry.amount, Some(money(owed)));
+    // Two named: the promise covers both, for what they owe together.
+    let two: Vec<&(String, i64, bool)> = known.iter().take(2).collect();
+    press(&mut app, &[KeyCode::Char('p')]);
+    type_in(&mut app, &[KeyCode::Tab, KeyCode::Tab]);
+    type_in(&mut app, &vec![KeyCode::Backspace; "all overdue".len()]);
+    type_in(&mut app, &chars(&format!("{}, {}", two[0].0, two[1].0)));
+    let f = form(&app).unwrap();
+    assert_eq!(f.fields[1].value, money(two[0].1 + two[1].1));
+    type_in(&mut app, &[KeyCode::Enter]);
+    if two.iter().all(|k| k.2) {
+        assert!(form_error(&app).is_some_and(|e| e.contains("disputed")));
+        return;
+    }
+    assert!(form(&app).is_none(), "{:?}", form_error(&app));
+    assert!(
+        app.app
+            .message()
+            .contains(&format!("({}, {})", two[0].0, two[1].0)),
+        "{}",
+        app.app.message()
+    );
+    let book = dun::store::promises::of_client(app.store().conn(), &code, today()).unwrap();
+    let last = book.promises.iter().max_by_key(|p| p.id).unwrap();
+    assert_eq!(last.covers, [two[0].0.clone(), two[1].0.clone()]);
+    assert_eq!(last.made.amount, Some(two[0].1 + two[1].1));
+}

@@ -709,3 +709,76 @@ fn a_search_finds_a_client_case_and_accents_aside_even_with_nothing_open() {
     assert!(page.contains("Ébénisterie Dupré"), "{page}");
     bench.keys(&["Escape", "q"]);
 }
+
+/// `dun ARGS` on `db` as of [`TODAY`], which must succeed.
+fn dun_ok(db: &Path, args: &[&str]) -> String {
+    let out = Command::new(DUN)
+        .args(args)
+        .env("DUN_DB", db)
+        .env("DUN_TODAY", TODAY)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{out:?}");
+    String::from_utf8(out.stdout).unwrap()
+}
+
+#[test]
+fn a_promise_from_a_client_page_covers_the_invoice_the_clerk_types() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("team.db");
+    let clients = dir.path().join("clients.csv");
+    let invoices = dir.path().join("invoices.csv");
+    std::fs::write(
+        &clients,
+        "code,name,country,language,profile,email,currency\n\
+         ACME,Acme Tools Ltd,GB,en,business,ap@acme.example,EUR\n",
+    )
+    .unwrap();
+    std::fs::write(
+        &invoices,
+        "invoice,customer,invoice date,due date,amount,currency\n\
+         A-1,ACME,2026-09-01,2026-10-01,1000.00,EUR\n\
+         A-2,ACME,2026-09-15,2026-10-15,400.00,EUR\n",
+    )
+    .unwrap();
+    dun_ok(&db, &["import", "clients", clients.to_str().unwrap()]);
+    dun_ok(&db, &["import", "invoices", invoices.to_str().unwrap()]);
+    let bench = Tmux::start(&db);
+    bench.wait_for(WORKBENCH);
+    bench.keys(&["3"]);
+    bench.wait_for("A add");
+    bench.keys(&["/", "ACME"]);
+    bench.wait_for("Acme Tools Ltd");
+    bench.keys(&["Enter"]);
+    bench.wait_for("1 found");
+    bench.keys(&["Enter"]);
+    bench.wait_for("ap@acme.example");
+    // p: the form asks which invoices, the whole overdue account first.
+    bench.keys(&["p"]);
+    let form = bench.wait_for("Invoices");
+    assert!(form.contains("all overdue"), "{form}");
+    assert!(form.contains("1400.00"), "{form}");
+    // Down twice to Invoices: the overdue invoices are listed under it;
+    // erase "all overdue", type A-2: the amount follows.
+    bench.keys(&["Down", "Down"]);
+    bench.wait_for("A-1 A-2");
+    for _ in 0.."all overdue".len() {
+        bench.keys(&["BSpace"]);
+    }
+    bench.keys(&["A-2"]);
+    let form = bench.wait_for("400.00");
+    assert!(!form.contains("1400.00"), "{form}");
+    bench.keys(&["Enter"]);
+    bench.wait_for("Promise logged for 2026-11-27");
+    bench.keys(&["Escape", "q"]);
+
+    let entries: Vec<serde_json::Value> =
+        serde_json::from_str(&dun_ok(&db, &["export", "journal", "--format", "json"])).unwrap();
+    let promise = entries
+        .iter()
+        .find(|e| e["kind"] == "promise")
+        .expect("the promise is in the journal");
+    assert_eq!(promise["invoice"], "A-2", "{promise}");
+    assert_eq!(promise["date"], "2026-11-27");
+    assert_eq!(promise["amount"], "400.00", "{promise}");
+}

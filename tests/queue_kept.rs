@@ -1,4 +1,4 @@
-//! The queue kept in the database (migration 012) is a cache of the queue:
+//! The queue kept in the database (migration 013) is a cache of the queue:
 //! whatever clerks write, the queue read through it is the queue built
 //! from the ledger (`store::queue::queue` with the held letters marked),
 //! line for line and in the same order.

@@ -1,7 +1,7 @@
 //! The standings the store caches in SQL (per invoice, per client, per
 //! case) agree with the pure rule of `domain::standings` over random
 //! journals: after every write, after a set-wise refresh, and as of any
-//! past date.
+//! past date. Promises name one invoice, a few, or the whole account.
 
 use chrono::{Days, NaiveDate, TimeZone, Utc};
 use dun::domain::activity::{Activity, ActivityKind};
@@ -160,6 +160,17 @@ fn activities(gens: &[Gen]) -> Vec<(usize, Activity)> {
         a.next_action_on = g.next.map(plus);
         a.reason = REASONS[g.reason].map(String::from);
         a.registered = g.registered;
+        // Now and then a promise names a few of its client's invoices (a
+        // mask of them, by the outcome drawn).
+        if kind == ActivityKind::Promise && invoice.is_none() && g.reason >= 2 {
+            a.covers = INVOICES
+                .iter()
+                .enumerate()
+                .filter(|(k, i)| i.1 == g.client && g.outcome & (1 << k) != 0)
+                .map(|(_, i)| i.0.to_string())
+                .collect();
+            a.reason = None;
+        }
         a.refers_to = g
             .refers
             .filter(|&r| r < n && r < out.len() && out[r].0 == g.client)

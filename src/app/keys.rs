@@ -272,6 +272,7 @@ impl App {
             overdue: 0,
             reminder_level: 0,
             line_invoices: Vec::new(),
+            overdue_invoices: Vec::new(),
         };
         vec![Effect::Record {
             target,

@@ -65,12 +65,13 @@ impl Page {
     pub fn target(&self) -> Option<Target> {
         let page = self.data.as_ref()?;
         let first = page.open.first()?;
-        let overdue = page
+        let overdue_invoices: Vec<(String, i64, bool)> = page
             .open
             .iter()
             .filter(|l| l.currency == first.currency && l.days_overdue > 0)
-            .map(|l| l.outstanding)
-            .sum();
+            .map(|l| (l.invoice.clone(), l.outstanding, l.disputed))
+            .collect();
+        let overdue = overdue_invoices.iter().map(|i| i.1).sum();
         Some(Target {
             client: page.client.code.clone(),
             client_name: page.client.name.clone(),
@@ -80,6 +81,7 @@ impl Page {
             overdue,
             reminder_level: first.reminder_level,
             line_invoices: Vec::new(),
+            overdue_invoices,
         })
     }
 }

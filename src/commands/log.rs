@@ -25,7 +25,9 @@ pub struct LogRequest {
     #[arg(long, value_name = "CODE")]
     pub client: Option<String>,
     /// The invoice it is about (a payment plan: the invoices it covers,
-    /// by default the client's overdue invoices in its currency).
+    /// by default the client's overdue invoices in its currency; a
+    /// promise: one invoice, several, or none for the whole overdue
+    /// account).
     #[arg(long, value_name = "NUMBER", num_args = 1..)]
     pub invoice: Vec<String>,
     /// Free text kept with the entry (what was said, what was agreed).
@@ -174,7 +176,9 @@ fn target(
     req: &LogRequest,
     kind: ActivityKind,
 ) -> Result<Target, StoreError> {
-    if req.invoice.len() > 1 && kind != ActivityKind::PaymentPlan {
+    // A promise or a payment plan may cover several invoices.
+    let several = matches!(kind, ActivityKind::PaymentPlan | ActivityKind::Promise);
+    if req.invoice.len() > 1 && !several {
         return Err(StoreError::Invalid(format!(
             "--invoice: a {} is about one invoice, not {}",
             kind.as_str().replace('_', " "),
@@ -211,7 +215,8 @@ fn target(
     };
     // A payment plan is about the client's case as a whole: its invoices
     // go with the plan, its currency is theirs.
-    let about_case = kind == ActivityKind::PaymentPlan;
+    let about_case = kind == ActivityKind::PaymentPlan
+        || (kind == ActivityKind::Promise && req.invoice.len() > 1);
     Ok(Target {
         client: client.code,
         client_name: client.name,
@@ -226,6 +231,7 @@ fn target(
         overdue: 0,
         reminder_level: level,
         line_invoices: Vec::new(),
+        overdue_invoices: Vec::new(),
     })
 }
 
@@ -281,6 +287,9 @@ fn submission(
         s.plan = Some((req.invoice.clone(), instalments));
     } else if req.instalments.is_some() {
         anyhow::bail!("--instalments: only a payment plan has instalments");
+    }
+    if kind == ActivityKind::Promise && req.invoice.len() > 1 {
+        s.covers = req.invoice.clone();
     }
     if kind != ActivityKind::Escalation
         && let (Some(tracking), Some(crate::domain::activity::ACKNOWLEDGED)) =

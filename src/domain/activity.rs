@@ -125,6 +125,9 @@ pub struct Activity {
     /// A payment's row among the payments (its entry's link to it); for a
     /// correction of a payment, the payment it reverses.
     pub payment_id: Option<i64>,
+    /// A promise about several invoices (no `invoice_number`): the
+    /// invoices it covers. Empty otherwise.
+    pub covers: Vec<String>,
 }
 
 impl Activity {
@@ -158,6 +161,7 @@ impl Activity {
             body: None,
             plan: None,
             payment_id: None,
+            covers: Vec::new(),
         }
     }
 }

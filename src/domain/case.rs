@@ -62,8 +62,13 @@ impl PromiseState {
     }
 }
 
-/// The promise state of `inv` on `as_of`. An invoice not yet due on the
-/// promised date was not part of the promise.
+/// The promise state of `inv` on `as_of`, by the one rule of
+/// [`crate::domain::promise::verdict`]: a promise kept (its money came,
+/// `inv.promise_kept`) holds nothing; one not kept runs until its date
+/// and `grace_days` passed, and is broken after. An invoice not yet due on
+/// the promised date was not part of the promise. A broken promise the
+/// clerk spoke to the client about since (a contact after its grace)
+/// leaves the queue: the ladder resumes.
 pub fn promise_state(
     inv: &InvoiceStanding,
     client: &ClientPause,
@@ -73,7 +78,7 @@ pub fn promise_state(
     let Some(p) = inv.promised_for else {
         return PromiseState::None;
     };
-    if inv.due_on > p {
+    if inv.due_on > p || inv.promise_kept {
         return PromiseState::None;
     }
     let grace = i64::from(grace_days);

@@ -283,6 +283,10 @@ pub struct InvoiceStanding {
     pub notice_on: Option<NaiveDate>,
     /// Date of the latest promise to pay.
     pub promised_for: Option<NaiveDate>,
+    /// That promise was kept ([`crate::domain::promise::verdict`]): the
+    /// money promised came, so it no longer holds the invoice. Known to
+    /// whoever reads the payments (the queue); `false` otherwise.
+    pub promise_kept: bool,
     pub disputed: bool,
 }
 

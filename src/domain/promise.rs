@@ -1,7 +1,16 @@
-//! Whether the client broke its last promise to pay: what a letter after
-//! it says ("on 4 March you promised payment by 12 March…").
+//! The one rule for a promise to pay: which invoices it covers, what it
+//! asks for, and whether it was kept, is still running or was broken. The
+//! queue, the client page, `dun queue` and the letters all ask it.
+//!
+//! A promise is kept when the payments on the invoices it covers, received
+//! from the day it was made to the end of its grace (its date plus the
+//! ladder's grace days), reach the amount promised; when no amount was
+//! named, the balance of those invoices on the day it was made. Otherwise
+//! it runs until the end of its grace, and is broken after.
 
 use chrono::NaiveDate;
+
+use super::currency::Currency;
 
 /// A promise to pay, as the journal holds it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -14,134 +23,204 @@ pub struct PromiseMade {
     pub amount: Option<i64>,
 }
 
-/// The last promise made before `as_of`, when it is broken: its date and
-/// `grace_days` passed before `as_of` and the payments received from the
-/// day it was made to the end of its grace came short of the amount
-/// promised (of anything, when no amount was). A later promise that is
-/// kept, or still running, means no broken promise is mentioned.
-/// `promises` in any order; `payments` as (received on, minor units) on
-/// the invoices the promise covered.
-pub fn last_broken(
-    promises: &[PromiseMade],
-    payments: &[(NaiveDate, i64)],
-    grace_days: u32,
-    as_of: NaiveDate,
-) -> Option<PromiseMade> {
-    let last = promises
-        .iter()
-        .filter(|p| p.made_on <= as_of)
-        .max_by_key(|p| (p.made_on, p.by))?;
-    let end = last
-        .by
-        .checked_add_days(chrono::Days::new(u64::from(grace_days)))?;
-    if end >= as_of {
-        return None;
-    }
-    let paid: i64 = payments
-        .iter()
-        .filter(|(on, _)| *on >= last.made_on && *on <= end)
-        .map(|(_, a)| a)
-        .sum();
-    (paid < last.amount.unwrap_or(1)).then_some(*last)
+/// A promise with what it is about: one invoice, a few named, or (neither)
+/// the client's account as a whole in its currency.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Promised {
+    /// Its journal entry: of two promises made the same day, the later
+    /// entry is the last.
+    pub id: i64,
+    pub made: PromiseMade,
+    /// The currency of its amount (of the account, for a whole account).
+    pub currency: Option<Currency>,
+    /// The invoices it names (one, or several): empty for the account.
+    pub covers: Vec<String>,
 }
 
-/// The last promise made on or before `as_of`, unless it was kept: the
-/// payments received since it was made reached the amount promised. A
-/// promise still running counts, as one broken does: what a visit to the
-/// client will talk about.
-pub fn last_unkept(
-    promises: &[PromiseMade],
-    payments: &[(NaiveDate, i64)],
-    as_of: NaiveDate,
-) -> Option<PromiseMade> {
-    let last = promises
-        .iter()
-        .filter(|p| p.made_on <= as_of)
-        .max_by_key(|p| (p.made_on, p.by))?;
-    let paid: i64 = payments
-        .iter()
-        .filter(|(on, _)| *on >= last.made_on && *on <= as_of)
-        .map(|(_, a)| a)
-        .sum();
-    (paid < last.amount.unwrap_or(1)).then_some(*last)
+/// An invoice of the client, as the rule needs it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Owed {
+    pub number: String,
+    pub issued_on: NaiveDate,
+    pub due_on: NaiveDate,
+    pub currency: Currency,
+    /// Minor units invoiced.
+    pub amount: i64,
+    /// Written off, and when (it no longer counts in the balance after).
+    pub written_off: i64,
+    pub written_off_on: Option<NaiveDate>,
+    /// Paid before the payments listed beside it (a reader may list only
+    /// those received from the earliest promise it judges on).
+    pub paid_before: i64,
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
+/// A payment received on an invoice (by number), in minor units.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Paid {
+    pub invoice: String,
+    pub on: NaiveDate,
+    pub amount: i64,
+}
 
-    fn d(s: &str) -> NaiveDate {
-        s.parse().unwrap()
-    }
+/// Where a promise stands on a day.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Verdict {
+    /// The money promised came (the promise no longer holds anything up).
+    Kept,
+    /// Not kept yet, the promised date and its grace not passed.
+    Running,
+    /// Its date and grace passed and the money promised did not come.
+    Broken,
+}
 
-    fn p(made: &str, by: &str, amount: Option<i64>) -> PromiseMade {
-        PromiseMade {
-            made_on: d(made),
-            by: d(by),
-            amount,
+impl Promised {
+    /// Whether the promise names `inv`: an invoice it lists, or, for the
+    /// whole account, any invoice issued by the day it was made (what the
+    /// store's cached promised date follows).
+    pub fn names(&self, inv: &Owed) -> bool {
+        if self.covers.is_empty() {
+            inv.issued_on <= self.made.made_on
+        } else {
+            self.covers.contains(&inv.number)
         }
     }
 
-    #[test]
-    fn a_promise_past_its_grace_and_unpaid_is_broken() {
-        // Promised on 4 March to pay 650.00 by 12 March, 3 days' grace:
-        // broken from 16 March on, when only 200.00 came.
-        let promises = [p("2026-03-04", "2026-03-12", Some(65_000))];
-        let paid = [(d("2026-03-10"), 20_000)];
-        assert_eq!(last_broken(&promises, &paid, 3, d("2026-03-15")), None);
-        assert_eq!(
-            last_broken(&promises, &paid, 3, d("2026-03-16")),
-            Some(promises[0])
-        );
-        // 650.00 paid by the 15th: kept.
-        let paid = [(d("2026-03-10"), 20_000), (d("2026-03-15"), 45_000)];
-        assert_eq!(last_broken(&promises, &paid, 3, d("2026-03-20")), None);
-        // Paid before the promise was made: not this promise's payment.
-        let paid = [(d("2026-03-01"), 65_000)];
-        assert!(last_broken(&promises, &paid, 3, d("2026-03-20")).is_some());
+    /// Whether `inv` counts toward keeping the promise: named by it, and,
+    /// for the whole account, in its currency and due by the promised date
+    /// (an invoice not yet due then was not part of it).
+    pub fn counts(&self, inv: &Owed) -> bool {
+        self.names(inv)
+            && (!self.covers.is_empty()
+                || (self.currency.is_none_or(|c| c == inv.currency) && inv.due_on <= self.made.by))
     }
 
-    #[test]
-    fn a_visit_talks_about_a_promise_running_or_broken_not_one_kept() {
-        let promises = [p("2026-03-04", "2026-03-12", Some(65_000))];
-        assert_eq!(
-            last_unkept(&promises, &[], d("2026-03-08")),
-            Some(promises[0])
-        );
-        assert_eq!(
-            last_unkept(&promises, &[], d("2026-04-01")),
-            Some(promises[0])
-        );
-        let paid = [(d("2026-03-09"), 65_000)];
-        assert_eq!(last_unkept(&promises, &paid, d("2026-03-10")), None);
-    }
-
-    #[test]
-    fn only_the_last_promise_counts() {
-        // The second instalment (by 12 April) was missed; the first was kept.
-        let promises = [
-            p("2026-03-04", "2026-03-12", Some(30_000)),
-            p("2026-03-04", "2026-04-12", Some(30_000)),
-        ];
-        let paid = [(d("2026-03-11"), 30_000)];
-        // The two were made the same day: the later date is the last one,
-        // and the payment made for the first counts toward it too (300.00
-        // of the 300.00 promised).
-        assert_eq!(last_broken(&promises, &paid, 0, d("2026-04-20")), None);
-        let promises = [
-            p("2026-03-04", "2026-03-12", Some(30_000)),
-            p("2026-03-13", "2026-04-12", Some(30_000)),
-        ];
-        assert_eq!(
-            last_broken(&promises, &paid, 0, d("2026-04-20")),
-            Some(promises[1])
-        );
-        // A newer promise still running: nothing broken to mention.
-        let promises = [
-            p("2026-03-04", "2026-03-12", Some(30_000)),
-            p("2026-03-20", "2026-04-30", None),
-        ];
-        assert_eq!(last_broken(&promises, &[], 0, d("2026-04-20")), None);
-        assert_eq!(last_broken(&[], &[], 0, d("2026-04-20")), None);
+    /// The last day payments count: the promised date plus `grace_days`.
+    pub fn end(&self, grace_days: u32) -> NaiveDate {
+        self.made
+            .by
+            .checked_add_days(chrono::Days::new(u64::from(grace_days)))
+            .unwrap_or(NaiveDate::MAX)
     }
 }
+
+/// What the promise asks for: the amount promised, or when none was
+/// named the balance of the invoices it covers on the day it was made
+/// (payments received before that day and write-offs before it aside).
+pub fn asked(p: &Promised, invoices: &[Owed], payments: &[Paid]) -> i64 {
+    if let Some(a) = p.made.amount {
+        return a;
+    }
+    invoices
+        .iter()
+        .filter(|i| p.counts(i))
+        .map(|i| {
+            let before: i64 = i.paid_before
+                + payments
+                    .iter()
+                    .filter(|x| x.invoice == i.number && x.on < p.made.made_on)
+                    .map(|x| x.amount)
+                    .sum::<i64>();
+            let off = if i.written_off_on.is_some_and(|d| d < p.made.made_on) {
+                i.written_off
+            } else {
+                0
+            };
+            (i.amount - before - off).max(0)
+        })
+        .sum()
+}
+
+/// Paid toward the promise by `as_of`: the payments on the invoices it
+/// covers received from the day it was made to the end of its grace.
+pub fn paid_toward(
+    p: &Promised,
+    invoices: &[Owed],
+    payments: &[Paid],
+    grace_days: u32,
+    as_of: NaiveDate,
+) -> i64 {
+    let last = p.end(grace_days).min(as_of);
+    payments
+        .iter()
+        .filter(|x| x.on >= p.made.made_on && x.on <= last)
+        .filter(|x| {
+            invoices
+                .iter()
+                .any(|i| i.number == x.invoice && p.counts(i))
+        })
+        .map(|x| x.amount)
+        .sum()
+}
+
+/// THE rule: where promise `p` stands on `as_of`, given the client's
+/// `invoices` (all of them, paid or not) and the `payments` received on
+/// them.
+pub fn verdict(
+    p: &Promised,
+    invoices: &[Owed],
+    payments: &[Paid],
+    grace_days: u32,
+    as_of: NaiveDate,
+) -> Verdict {
+    if paid_toward(p, invoices, payments, grace_days, as_of) >= asked(p, invoices, payments) {
+        Verdict::Kept
+    } else if as_of > p.end(grace_days) {
+        Verdict::Broken
+    } else {
+        Verdict::Running
+    }
+}
+
+/// The latest promise made on or before `as_of` (by day, then entry).
+fn last(promises: &[Promised], as_of: NaiveDate) -> Option<&Promised> {
+    promises
+        .iter()
+        .filter(|p| p.made.made_on <= as_of)
+        .max_by_key(|p| (p.made.made_on, p.id))
+}
+
+/// The promise that governs invoice `inv` on `as_of`: the latest made by
+/// then that names it.
+pub fn governing<'a>(
+    promises: &'a [Promised],
+    inv: &Owed,
+    as_of: NaiveDate,
+) -> Option<&'a Promised> {
+    promises
+        .iter()
+        .filter(|p| p.made.made_on <= as_of && p.names(inv))
+        .max_by_key(|p| (p.made.made_on, p.id))
+}
+
+/// The last promise made on or before `as_of` among `promises` (those
+/// about a case), when it is broken: what a letter after it talks about
+/// ("on 4 March you promised payment by 12 March…"). A later promise that
+/// is kept, or still running, means no broken promise is mentioned.
+pub fn last_broken<'a>(
+    promises: &'a [Promised],
+    invoices: &[Owed],
+    payments: &[Paid],
+    grace_days: u32,
+    as_of: NaiveDate,
+) -> Option<&'a Promised> {
+    let p = last(promises, as_of)?;
+    (verdict(p, invoices, payments, grace_days, as_of) == Verdict::Broken).then_some(p)
+}
+
+/// The last promise made on or before `as_of`, unless it was kept: a
+/// promise still running counts, as one broken does (what a visit to the
+/// client will talk about).
+pub fn last_unkept<'a>(
+    promises: &'a [Promised],
+    invoices: &[Owed],
+    payments: &[Paid],
+    grace_days: u32,
+    as_of: NaiveDate,
+) -> Option<&'a Promised> {
+    let p = last(promises, as_of)?;
+    (verdict(p, invoices, payments, grace_days, as_of) != Verdict::Kept).then_some(p)
+}
+
+#[cfg(test)]
+#[path = "promise_tests.rs"]
+mod tests;

@@ -112,7 +112,7 @@ pub struct InvoiceFacts<'a> {
 
 /// Where invoice `inv` of the client whose `entries` these are stands as of
 /// `as_of`. A promise for the whole account covers the invoices issued by
-/// the day it was made.
+/// the day it was made; one naming several invoices covers those.
 pub fn invoice_standing(
     entries: &[Entry<'_>],
     inv: &InvoiceFacts<'_>,
@@ -133,6 +133,7 @@ pub fn invoice_standing(
             && a.kind == ActivityKind::Promise
             && match &a.invoice_number {
                 Some(n) => n == inv.number,
+                None if !a.covers.is_empty() => a.covers.iter().any(|n| n == inv.number),
                 None => a.on >= inv.issued_on,
             }
     }));
@@ -152,6 +153,7 @@ pub fn invoice_standing(
             .map(|(_, a)| a.on)
             .max(),
         promised_for: promise.and_then(|a| a.date),
+        promise_kept: false,
         disputed: latest(own().filter(|(_, a)| {
             matches!(
                 a.kind,

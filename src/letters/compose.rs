@@ -20,7 +20,7 @@ use crate::domain::client::Client;
 use crate::domain::ladder::{Channel, Step, StepAction, deadline_days};
 use crate::domain::money::Money;
 use crate::domain::penalty::{RateKey, RateTables, Rule, reminder_fee};
-use crate::domain::promise::last_broken;
+use crate::domain::promise::{asked, last_broken};
 use crate::domain::queue::Ladders;
 use crate::report::penalties::penalty_of;
 use crate::store::StoreError;
@@ -438,9 +438,10 @@ pub(super) fn invoice_lines(
     }
 }
 
-/// The case's last promise to pay, when the client broke it: when it was
-/// made, the day promised and the amount (the case's balance when the
-/// promise named none).
+/// The case's last promise to pay, when the client broke it by the one
+/// rule of [`crate::domain::promise`]: when it was made, the day promised
+/// and the amount (the balance of the invoices it covered on the day it
+/// was made, when the promise named none).
 fn broken_promise(
     conn: &Snapshot,
     client: &Client,
@@ -456,21 +457,18 @@ fn broken_promise(
         .iter()
         .map(|h| h.stored.invoice.number.clone())
         .collect();
-    let promises =
-        crate::store::activities::promises_for(conn, &client.code, cur, &numbers, as_of)?;
-    let payments: Vec<(NaiveDate, i64)> = histories
-        .iter()
-        .flat_map(|h| h.payments.iter().copied())
-        .collect();
+    let book = crate::store::promises::of_client(conn, &client.code, as_of)?;
+    let promises = book.about(cur, &numbers);
     let grace = ladders.for_profile(client.profile).promise_grace_days;
-    Ok(last_broken(&promises, &payments, grace, as_of).map(|p| {
-        let balance: i64 = histories.iter().map(InvoiceHistory::outstanding).sum();
-        (
-            p.made_on,
-            p.by,
-            Money::new(p.amount.unwrap_or(balance), cur),
-        )
-    }))
+    Ok(
+        last_broken(&promises, &book.invoices, &book.payments, grace, as_of).map(|p| {
+            (
+                p.made.made_on,
+                p.made.by,
+                Money::new(asked(p, &book.invoices, &book.payments), cur),
+            )
+        }),
+    )
 }
 
 /// Every reminder of level 1 or more already sent for these invoices,

@@ -14,7 +14,7 @@ use crate::domain::activity::ActivityKind;
 use crate::domain::client::Client;
 use crate::domain::ladder::Channel;
 use crate::domain::money::Money;
-use crate::domain::promise::last_unkept;
+use crate::domain::promise::{asked, last_unkept};
 use crate::store::invoice_history::{InvoiceHistory, history};
 
 /// A notice that the free pilot period of `client_code` ends, dated
@@ -190,20 +190,17 @@ pub fn compose_visit_confirmation(
             .iter()
             .map(|h| h.stored.invoice.number.clone())
             .collect();
-        let promises = crate::store::activities::promises_for(
-            conn,
-            &client.code,
-            client.currency,
-            &numbers,
-            as_of,
-        )?;
-        let payments: Vec<(NaiveDate, i64)> = histories
-            .iter()
-            .flat_map(|h| h.payments.iter().copied())
-            .collect();
-        if let Some(p) = last_unkept(&promises, &payments, as_of) {
-            let amount = Money::new(p.amount.unwrap_or(total), client.currency);
-            ctx = ctx.with_promise(p.made_on, p.by, amount);
+        let book = crate::store::promises::of_client(conn, &client.code, as_of)?;
+        let promises = book.about(client.currency, &numbers);
+        let stored = crate::store::settings::all(conn)?;
+        let grace = crate::team::from_stored(&stored)
+            .map_err(|e| ComposeError::NoLetter(e.to_string()))?
+            .ladders
+            .for_profile(client.profile)
+            .promise_grace_days;
+        if let Some(p) = last_unkept(&promises, &book.invoices, &book.payments, grace, as_of) {
+            let amount = Money::new(asked(p, &book.invoices, &book.payments), client.currency);
+            ctx = ctx.with_promise(p.made.made_on, p.made.by, amount);
         }
     }
     let letter = render(&ctx, config_templates().as_deref())?;

@@ -27,6 +27,11 @@ pub struct Target {
     /// The invoices of the queue line it was opened on (what `overdue`
     /// adds up): what a payment plan from the line covers.
     pub line_invoices: Vec<String>,
+    /// The client's overdue invoices in the currency as (number,
+    /// outstanding, disputed), when the form was opened where they show (a
+    /// client page): what a promise covers by default, and what it may be
+    /// narrowed to. Empty elsewhere.
+    pub overdue_invoices: Vec<(String, i64, bool)>,
 }
 
 /// An amount typed about `target`, in its currency ([`amounts::parse_typed`]):
@@ -81,6 +86,9 @@ pub struct Submission {
     /// A payment plan: the invoices it covers (none: every open invoice
     /// of the client in the currency) and its instalments.
     pub plan: Option<(Vec<String>, Vec<Instalment>)>,
+    /// A promise: the invoices it covers (none: the whole overdue account,
+    /// or the target's invoice when it has one).
+    pub covers: Vec<String>,
 }
 
 impl Submission {
@@ -106,6 +114,7 @@ impl Submission {
             procedure: None,
             body: None,
             plan: None,
+            covers: Vec::new(),
         }
     }
 }

@@ -37,6 +37,18 @@ pub fn record(
     today: NaiveDate,
     now: DateTime<Utc>,
 ) -> Result<(i64, String), StoreError> {
+    let promised = (s.kind == ActivityKind::Promise)
+        .then(|| super::promise::one_invoice_is_the_invoice(target, s));
+    let (target, s) = match &promised {
+        Some((t, s)) => (t, s),
+        None => (target, s),
+    };
+    if s.kind != ActivityKind::Promise && !s.covers.is_empty() {
+        return Err(StoreError::Invalid(format!(
+            "invoices: only a promise covers several invoices, not a {}",
+            s.kind.as_str().replace('_', " ")
+        )));
+    }
     store.write(|tx| {
         let (client_id, client) = store::clients::find(tx, &target.client)?
             .ok_or_else(|| StoreError::Invalid(format!("client {} is gone", target.client)))?;
@@ -59,6 +71,9 @@ pub fn record(
         let filled = filled(tx, s, &client, on)?;
         let s = &filled;
         check(s, invoice.as_ref(), &standing, today).map_err(StoreError::Invalid)?;
+        if s.kind == ActivityKind::Promise {
+            super::promise::check_covers(tx, s, client_id, target, on)?;
+        }
         let life = case_entries(tx, s, client_id, target, today)?;
         if let Some(id) = s.refers_to {
             let Some((owner, registered)) = store::activities::client_of(tx, id)? else {
@@ -112,6 +127,7 @@ pub fn record(
         a.procedure = s.procedure.clone();
         a.body = s.body.clone();
         a.plan = life.plan.clone();
+        a.covers = s.covers.clone();
         if let (ActivityKind::WriteOff, Some(inv)) = (s.kind, &invoice) {
             store::invoices::write_off(tx, inv.id, s.amount.unwrap_or(0), on)?;
         }
@@ -458,6 +474,11 @@ fn letter_deadline(
 fn summary(target: &Target, s: &Submission) -> String {
     let what = match s.kind {
         ActivityKind::Call => format!("Call logged ({})", s.outcome.as_deref().unwrap_or("")),
+        ActivityKind::Promise if !s.covers.is_empty() => format!(
+            "Promise logged for {} ({})",
+            s.date.map_or(String::new(), |d| d.to_string()),
+            s.covers.join(", ")
+        ),
         ActivityKind::Promise => format!(
             "Promise logged for {}",
             s.date.map_or(String::new(), |d| d.to_string())

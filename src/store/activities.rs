@@ -60,7 +60,23 @@ pub fn insert(
         plan,
         a.payment_id,
     ])?;
-    Ok(conn.last_insert_rowid())
+    let id = conn.last_insert_rowid();
+    if !a.covers.is_empty() {
+        // The invoices a promise covers, each the client's own.
+        let mut st = conn.prepare_cached(
+            "INSERT INTO promise_invoices (activity_id, invoice_id) \
+             SELECT ?1, id FROM invoices WHERE number = ?2 AND client_id = ?3",
+        )?;
+        for n in &a.covers {
+            if st.execute(params![id, n, client_id])? != 1 {
+                return Err(super::StoreError::Invalid(format!(
+                    "invoice {n} is not one of {}'s",
+                    a.client_code
+                )));
+            }
+        }
+    }
+    Ok(id)
 }
 
 /// The kinds about a case as a whole, kept with its currency.
@@ -132,43 +148,4 @@ pub fn client_of(conn: &Connection, id: i64) -> Result<Option<(i64, bool)>> {
 
 pub fn count(conn: &Connection) -> Result<i64> {
     Ok(conn.query_row("SELECT count(*) FROM activities", [], |r| r.get(0))?)
-}
-
-/// The promises to pay that cover any of `invoices` (by number) or, made
-/// for the account as a whole, every invoice of the client `client_code`
-/// in `currency`, logged on or before `as_of`.
-pub fn promises_for(
-    conn: &Connection,
-    client_code: &str,
-    currency: Currency,
-    invoices: &[String],
-    as_of: chrono::NaiveDate,
-) -> Result<Vec<crate::domain::promise::PromiseMade>> {
-    use crate::domain::promise::PromiseMade;
-    let mut st = conn.prepare_cached(
-        "SELECT a.on_date, a.date, a.amount, i.number FROM activities_in_force a \
-         JOIN clients c ON c.id = a.client_id \
-         LEFT JOIN invoices i ON i.id = a.invoice_id \
-         WHERE c.code = ?1 AND a.kind = 'promise' AND a.date IS NOT NULL AND a.on_date <= ?2 \
-           AND (a.invoice_id IS NOT NULL OR a.currency IS NULL OR a.currency = ?3) \
-         ORDER BY a.on_date, a.id",
-    )?;
-    let rows = st.query_map(params![client_code, SqlDate::new(as_of), currency], |r| {
-        Ok((
-            PromiseMade {
-                made_on: r.get(0)?,
-                by: r.get(1)?,
-                amount: r.get(2)?,
-            },
-            r.get::<_, Option<String>>(3)?,
-        ))
-    })?;
-    let mut out = Vec::new();
-    for row in rows {
-        let (p, number) = row?;
-        if number.is_none_or(|n| invoices.contains(&n)) {
-            out.push(p);
-        }
-    }
-    Ok(out)
 }

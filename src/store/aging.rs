@@ -211,8 +211,11 @@ const DISPUTED: &str = "EXISTS (SELECT 1 FROM activities_in_force d WHERE d.invo
      WHERE r.invoice_id = o.id AND r.kind = 'dispute_resolved' AND r.id > d.id))";
 
 /// The latest promise on the invoice `o` whose date is still to come.
-const PROMISED: &str = "(SELECT max(p.date) FROM activities_in_force p WHERE p.invoice_id = o.id \
-     AND p.kind = 'promise' AND p.date >= :as_of AND p.on_date <= :as_of)";
+const PROMISED: &str = "(SELECT max(d) FROM (SELECT max(p.date) AS d FROM activities_in_force p \
+     WHERE p.invoice_id = o.id AND p.kind = 'promise' AND p.date >= :as_of AND p.on_date <= :as_of \
+     UNION ALL SELECT max(p.date) FROM promise_invoices pi JOIN activities_in_force p \
+     ON p.id = pi.activity_id WHERE pi.invoice_id = o.id AND p.date >= :as_of \
+     AND p.on_date <= :as_of))";
 
 impl AgingQuery {
     /// SQL conditions and their parameters, besides `:as_of`.

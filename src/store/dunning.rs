@@ -14,7 +14,8 @@ pub const EVER: &str = "9999-12-31";
 /// Reminder level, courtesy, latest reminder, formal notice, promised date
 /// and dispute of the invoice `i`, from entries on or before `:as_of`. A
 /// promise logged for the client as a whole (no invoice) covers each of
-/// the invoices it had by then.
+/// the invoices it had by then; one naming a few (`promise_invoices`)
+/// covers those.
 pub const INVOICE_FACTS: &str = "\
     (SELECT count(*) FROM activities_in_force a WHERE a.invoice_id = i.id AND a.kind = 'reminder' \
        AND a.on_date <= :as_of AND a.level >= 1), \
@@ -26,9 +27,13 @@ pub const INVOICE_FACTS: &str = "\
        AND a.kind = 'formal_notice' AND a.on_date <= :as_of), \
     (SELECT p.date FROM (SELECT a.date, a.on_date, a.id FROM activities_in_force a \
          WHERE a.invoice_id = i.id AND a.kind = 'promise' AND a.on_date <= :as_of \
+       UNION ALL SELECT a.date, a.on_date, a.id FROM promise_invoices pi \
+         JOIN activities_in_force a ON a.id = pi.activity_id \
+         WHERE pi.invoice_id = i.id AND a.on_date <= :as_of \
        UNION ALL SELECT a.date, a.on_date, a.id FROM activities_in_force a \
          WHERE a.client_id = i.client_id AND a.kind = 'promise' AND a.invoice_id IS NULL \
-         AND a.on_date <= :as_of AND a.on_date >= i.issued_on) p \
+         AND a.on_date <= :as_of AND a.on_date >= i.issued_on \
+         AND NOT EXISTS (SELECT 1 FROM promise_invoices x WHERE x.activity_id = a.id)) p \
        ORDER BY p.on_date DESC, p.id DESC LIMIT 1), \
     coalesce((SELECT a.kind = 'dispute' FROM activities_in_force a WHERE a.invoice_id = i.id \
        AND a.kind IN ('dispute', 'dispute_resolved') AND a.on_date <= :as_of \
@@ -187,14 +192,22 @@ pub fn refresh_all_set_wise(conn: &Connection) -> Result<()> {
                WHERE invoice_id IS NOT NULL AND kind IN ('dispute', 'dispute_resolved') \
                GROUP BY invoice_id) AS f \
          WHERE i.id = f.invoice_id; \
+         WITH named AS (SELECT invoice_id, date, on_date, id FROM activities_in_force \
+                        WHERE kind = 'promise' AND invoice_id IS NOT NULL \
+                      UNION ALL SELECT pi.invoice_id, a.date, a.on_date, a.id \
+                        FROM promise_invoices pi JOIN activities_in_force a ON a.id = pi.activity_id) \
          UPDATE invoices AS i SET promised_for = f.date \
-         FROM (SELECT invoice_id, date, {LATEST} FROM activities_in_force \
-               WHERE kind = 'promise' AND invoice_id IS NOT NULL GROUP BY invoice_id) AS f \
+         FROM (SELECT invoice_id, date, {LATEST} FROM named GROUP BY invoice_id) AS f \
          WHERE i.id = f.invoice_id; \
-         WITH own AS (SELECT invoice_id, {LATEST} AS k FROM activities_in_force \
-                      WHERE kind = 'promise' AND invoice_id IS NOT NULL GROUP BY invoice_id), \
-              account AS (SELECT client_id, date, on_date, {LATEST} AS k FROM activities_in_force \
-                      WHERE kind = 'promise' AND invoice_id IS NULL GROUP BY client_id) \
+         WITH named AS (SELECT invoice_id, on_date, id FROM activities_in_force \
+                        WHERE kind = 'promise' AND invoice_id IS NOT NULL \
+                      UNION ALL SELECT pi.invoice_id, a.on_date, a.id \
+                        FROM promise_invoices pi JOIN activities_in_force a ON a.id = pi.activity_id), \
+              own AS (SELECT invoice_id, {LATEST} AS k FROM named GROUP BY invoice_id), \
+              account AS (SELECT client_id, date, on_date, {LATEST} AS k FROM activities_in_force a \
+                      WHERE kind = 'promise' AND invoice_id IS NULL \
+                        AND NOT EXISTS (SELECT 1 FROM promise_invoices x WHERE x.activity_id = a.id) \
+                      GROUP BY client_id) \
          UPDATE invoices AS i SET promised_for = \
              CASE WHEN coalesce((SELECT own.k FROM own WHERE own.invoice_id = i.id), '') \
                        >= account.k THEN i.promised_for ELSE account.date END \

@@ -64,8 +64,13 @@ const MIGRATIONS: &[Migration] = &[
         fill: Some(super::summary::fill),
     },
     Migration {
+        // Empty: every promise before it names one invoice or none.
+        sql: include_str!("migrations/012_promise_invoices.sql"),
+        fill: None,
+    },
+    Migration {
         // Empty: the first read builds the queue and keeps it.
-        sql: include_str!("migrations/012_queue_kept.sql"),
+        sql: include_str!("migrations/013_queue_kept.sql"),
         fill: None,
     },
 ];
@@ -81,15 +86,34 @@ fn standings_before_corrections(conn: &Connection) -> Result<()> {
         [],
         |r| r.get(0),
     )?;
-    if views == 2 {
-        return super::dunning::refresh_all_set_wise(conn);
-    }
-    conn.execute_batch(
-        "CREATE TEMP VIEW activities_in_force AS SELECT * FROM main.activities; \
-         CREATE TEMP VIEW payments_in_force AS SELECT * FROM main.payments;",
+    // Before 012 no promise names several invoices: an empty list of them
+    // stands for `promise_invoices` while it runs.
+    let lists: i64 = conn.query_row(
+        "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = 'promise_invoices'",
+        [],
+        |r| r.get(0),
     )?;
-    let done = super::dunning::refresh_all_set_wise(conn);
-    conn.execute_batch("DROP VIEW temp.activities_in_force; DROP VIEW temp.payments_in_force;")?;
+    if lists == 0 {
+        conn.execute_batch(
+            "CREATE TEMP TABLE promise_invoices (activity_id INTEGER, invoice_id INTEGER);",
+        )?;
+    }
+    let done = if views == 2 {
+        super::dunning::refresh_all_set_wise(conn)
+    } else {
+        conn.execute_batch(
+            "CREATE TEMP VIEW activities_in_force AS SELECT * FROM main.activities; \
+             CREATE TEMP VIEW payments_in_force AS SELECT * FROM main.payments;",
+        )?;
+        let done = super::dunning::refresh_all_set_wise(conn);
+        conn.execute_batch(
+            "DROP VIEW temp.activities_in_force; DROP VIEW temp.payments_in_force;",
+        )?;
+        done
+    };
+    if lists == 0 {
+        conn.execute_batch("DROP TABLE temp.promise_invoices;")?;
+    }
     done
 }
 

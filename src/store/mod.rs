@@ -23,6 +23,7 @@ pub mod journal_page;
 pub mod migrations;
 pub mod payments;
 pub mod penalty_facts;
+pub mod promises;
 pub mod queue;
 pub mod queue_kept;
 pub mod rates;

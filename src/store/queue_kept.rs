@@ -1,4 +1,4 @@
-//! The follow-up queue kept in the database (migration 012), so that a
+//! The follow-up queue kept in the database (migration 013), so that a
 //! workbench opened later shows it at once instead of building it again.
 //! A cache: [`super::queue::queue`] is the truth, and the use case that
 //! keeps it ([`crate::report::queue`]) only trusts the lines kept for the

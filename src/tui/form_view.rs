@@ -56,6 +56,25 @@ pub fn draw(f: &mut Frame<'_>, body: Rect, form: &Form, theme: &Theme) {
             Span::raw(shown)
         };
         lines.push(Line::from(vec![label, value]));
+        if focused && field.label == "Invoices" && !t.overdue_invoices.is_empty() {
+            // What may be typed: the overdue invoices, disputed ones marked.
+            let known: Vec<String> = t
+                .overdue_invoices
+                .iter()
+                .map(|(n, _, disputed)| {
+                    let n = printable(n);
+                    if *disputed {
+                        format!("{n} (disputed)")
+                    } else {
+                        n.into_owned()
+                    }
+                })
+                .collect();
+            lines.push(Line::from(Span::styled(
+                format!("{:>19}{}", "", known.join(" ")),
+                theme.muted,
+            )));
+        }
         if focused && let Input::Choice(options) = &field.input {
             let choices: Vec<String> = options
                 .iter()

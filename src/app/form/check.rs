@@ -72,6 +72,10 @@ impl Form {
                     return Err("Amount: must be more than zero".to_string());
                 }
                 s.amount = Some(amount);
+                if self.fields.iter().any(|f| f.label == "Invoices") {
+                    s.covers =
+                        super::covered(self.value("Invoices"), &self.target.overdue_invoices)?;
+                }
             }
             FormKind::Payment => {
                 s.kind = ActivityKind::Payment;

@@ -51,6 +51,9 @@ pub(super) const ESCALATION_PROCEDURES: &[&str] = &[
 pub(super) const ESCALATION_REVIEW_DAYS: u64 = 30;
 pub(super) const PLAN_INSTALMENTS: u32 = 3;
 pub(super) const LEVELS: &[&str] = &["1", "2", "3"];
+/// What a promise's Invoices field says when it covers the whole overdue
+/// account (the default).
+pub const ALL_OVERDUE: &str = "all overdue";
 
 /// The Friday after `today` (a week on when today is a Friday).
 pub fn next_friday(today: NaiveDate) -> NaiveDate {
@@ -97,23 +100,31 @@ impl Form {
                 ),
                 field("Note", Input::Text, ""),
             ],
-            FormKind::Promise => vec![
-                field(
-                    "Date",
-                    Input::Date { optional: false },
-                    next_friday(today).to_string(),
-                ),
-                field(
-                    "Amount",
-                    Input::Amount,
-                    money(if target.invoice.is_some() {
-                        target.invoice_outstanding
-                    } else {
-                        target.overdue
-                    }),
-                ),
-                field("Note", Input::Text, ""),
-            ],
+            FormKind::Promise => {
+                let mut fields = vec![
+                    field(
+                        "Date",
+                        Input::Date { optional: false },
+                        next_friday(today).to_string(),
+                    ),
+                    field(
+                        "Amount",
+                        Input::Amount,
+                        money(if target.invoice.is_some() {
+                            target.invoice_outstanding
+                        } else {
+                            target.overdue
+                        }),
+                    ),
+                ];
+                // About the client (from the queue or its page): which
+                // invoices it covers, by default the whole overdue account.
+                if target.invoice.is_none() {
+                    fields.push(field("Invoices", Input::Text, ALL_OVERDUE));
+                }
+                fields.push(field("Note", Input::Text, ""));
+                fields
+            }
             FormKind::Payment => vec![
                 field("Amount", Input::Amount, money(target.invoice_outstanding)),
                 field(
@@ -196,12 +207,19 @@ impl Form {
                 field("Note", Input::Text, ""),
             ],
         };
-        Form {
+        let mut form = Form {
             kind,
             target,
             fields,
             focus: 0,
             error: None,
-        }
+            auto_amount: None,
+        };
+        form.auto_amount = form
+            .fields
+            .iter()
+            .find(|f| f.label == "Amount")
+            .map(|f| f.value.clone());
+        form
     }
 }

@@ -7,11 +7,13 @@ mod check;
 pub mod client;
 pub mod correction;
 mod fields;
+mod promise;
 
 pub use check::parse_date;
 pub use client::{ClientForm, ClientFormField};
 pub use correction::CorrectionForm;
-pub use fields::{DISPUTE_REASONS, next_friday};
+pub use fields::{ALL_OVERDUE, DISPUTE_REASONS, next_friday};
+pub use promise::covered;
 
 use crate::record::Target;
 
@@ -87,6 +89,9 @@ pub struct Form {
     pub focus: usize,
     /// Why the last Enter was refused.
     pub error: Option<String>,
+    /// The amount the form itself put in the Amount field: while the clerk
+    /// leaves it so, a promise's amount follows the invoices it covers.
+    pub auto_amount: Option<String>,
 }
 
 impl Form {
@@ -109,11 +114,13 @@ impl Form {
             _ if c.is_control() => {}
             _ => f.value.push(c),
         }
+        self.follow_covers();
     }
 
     pub fn backspace(&mut self) {
         self.error = None;
         self.fields[self.focus].value.pop();
+        self.follow_covers();
     }
 
     pub fn next_field(&mut self) {

@@ -209,6 +209,7 @@ impl Aging {
             overdue: l.outstanding,
             reminder_level: l.reminder_level,
             line_invoices: vec![l.invoice.clone()],
+            overdue_invoices: Vec::new(),
         })
     }
 

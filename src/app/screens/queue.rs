@@ -125,6 +125,7 @@ impl Queue {
             overdue: c.amount,
             reminder_level: c.reminder_level,
             line_invoices: c.invoices.clone(),
+            overdue_invoices: Vec::new(),
         })
     }
 }

@@ -1,0 +1,230 @@
+//! A client's promises to pay, with the invoices and payments the one rule
+//! of [`crate::domain::promise`] judges them by: read for a few clients at
+//! once (the queue's promised invoices) or for one (a letter).
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+use rusqlite::{Connection, named_params};
+
+use super::error::{Result, StoreError};
+use super::sql::{Day, SqlDate, day};
+use crate::domain::currency::Currency;
+use crate::domain::promise::{Owed, Paid, PromiseMade, Promised};
+
+/// One client's promises made on or before a day, its invoices issued by
+/// then and the payments in force received by then.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct PromiseBook {
+    pub promises: Vec<Promised>,
+    pub invoices: Vec<Owed>,
+    pub payments: Vec<Paid>,
+}
+
+impl PromiseBook {
+    /// The promises about a case in `currency` whose invoices are
+    /// `numbers`: a promise naming one of them, or one for the whole
+    /// account in that currency (or none named).
+    pub fn about(&self, currency: Currency, numbers: &[String]) -> Vec<Promised> {
+        self.promises
+            .iter()
+            .filter(|p| {
+                if p.covers.is_empty() {
+                    p.currency.is_none_or(|c| c == currency)
+                } else {
+                    p.covers.iter().any(|n| numbers.contains(n))
+                }
+            })
+            .cloned()
+            .collect()
+    }
+
+    /// The invoice numbered `number`, if the client has it.
+    pub fn invoice(&self, number: &str) -> Option<&Owed> {
+        self.invoices.iter().find(|i| i.number == number)
+    }
+}
+
+/// A client's invoices and payments, as a promise is judged by them.
+pub type Ledger = (Vec<Owed>, Vec<Paid>);
+
+/// The promises to pay of the clients with row ids `ids` made on or
+/// before `as_of`, in the order made, each with the invoices it names.
+pub fn promises_of(
+    conn: &Connection,
+    ids: &[i64],
+    as_of: NaiveDate,
+) -> Result<HashMap<i64, Vec<Promised>>> {
+    let mut out: HashMap<i64, Vec<Promised>> = HashMap::new();
+    if ids.is_empty() {
+        return Ok(out);
+    }
+    let list =
+        serde_json::to_string(ids).map_err(|e| StoreError::Invalid(format!("client ids: {e}")))?;
+    let mut st = conn.prepare_cached(
+        "SELECT a.id, a.client_id, a.on_date, a.date, a.amount, a.currency, i.number \
+         FROM activities_in_force a LEFT JOIN invoices i ON i.id = a.invoice_id \
+         WHERE a.client_id IN (SELECT value FROM json_each(:ids)) AND a.kind = 'promise' \
+           AND a.date IS NOT NULL AND a.on_date <= :as_of \
+         ORDER BY a.on_date, a.id",
+    )?;
+    let mut rows = st.query(named_params! {":ids": list, ":as_of": SqlDate::new(as_of)})?;
+    let mut index: HashMap<i64, (i64, usize)> = HashMap::new();
+    let mut several = false;
+    while let Some(r) = rows.next()? {
+        let id: i64 = r.get(0)?;
+        let client: i64 = r.get(1)?;
+        let (Some(made_on), Some(by)) = (day(r, 2)?, day(r, 3)?) else {
+            continue;
+        };
+        let number: Option<String> = r.get(6)?;
+        several |= number.is_none();
+        let promises = out.entry(client).or_default();
+        index.insert(id, (client, promises.len()));
+        promises.push(Promised {
+            id,
+            made: PromiseMade {
+                made_on,
+                by,
+                amount: r.get(4)?,
+            },
+            currency: r.get(5)?,
+            covers: number.into_iter().collect(),
+        });
+    }
+    if several {
+        let mut st = conn.prepare_cached(
+            "SELECT pi.activity_id, i.number FROM promise_invoices pi \
+             JOIN invoices i ON i.id = pi.invoice_id \
+             WHERE i.client_id IN (SELECT value FROM json_each(:ids)) \
+             ORDER BY pi.activity_id, i.number",
+        )?;
+        let mut rows = st.query(named_params! {":ids": list})?;
+        while let Some(r) = rows.next()? {
+            if let Some(&(client, k)) = index.get(&r.get::<_, i64>(0)?)
+                && let Some(p) = out.get_mut(&client).and_then(|ps| ps.get_mut(k))
+            {
+                p.covers.push(r.get(1)?);
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// What the promises of each client in `since` are judged by, from the
+/// day given beside it (the earliest promise judged): its invoices issued
+/// by `as_of` and not settled before that day, each with what was paid on
+/// it before then, and the payments in force received from that day to
+/// `as_of`. What a promise asks and what was paid toward it are the same
+/// as with every invoice and payment (the older ones add nothing).
+pub fn ledgers_of(
+    conn: &Connection,
+    since: &HashMap<i64, NaiveDate>,
+    as_of: NaiveDate,
+) -> Result<HashMap<i64, Ledger>> {
+    let mut out: HashMap<i64, Ledger> = HashMap::new();
+    if since.is_empty() {
+        return Ok(out);
+    }
+    let map: HashMap<String, String> = since
+        .iter()
+        .map(|(c, d)| (c.to_string(), d.to_string()))
+        .collect();
+    let map =
+        serde_json::to_string(&map).map_err(|e| StoreError::Invalid(format!("client ids: {e}")))?;
+    let since_cte = "WITH since AS (SELECT CAST(key AS INTEGER) AS client_id, value AS d \
+                     FROM json_each(:since))";
+    let mut st = conn.prepare_cached(&format!(
+        "{since_cte} SELECT i.client_id, i.number, i.issued_on, i.due_on, i.currency, i.amount, \
+           i.written_off, i.written_off_on, \
+           (SELECT coalesce(sum(p.amount), 0) FROM payments_in_force p \
+             WHERE p.invoice_id = i.id AND p.received_on < s.d) \
+         FROM since s JOIN invoices i ON i.client_id = s.client_id \
+         WHERE i.issued_on <= :as_of AND (i.settled_on IS NULL OR i.settled_on >= s.d) \
+         ORDER BY i.client_id, i.due_on, i.number"
+    ))?;
+    let as_of = SqlDate::new(as_of);
+    let mut rows = st.query(named_params! {":since": map, ":as_of": as_of})?;
+    while let Some(r) = rows.next()? {
+        out.entry(r.get(0)?).or_default().0.push(Owed {
+            number: r.get(1)?,
+            issued_on: r.get::<_, Day>(2)?.0,
+            due_on: r.get::<_, Day>(3)?.0,
+            currency: r.get(4)?,
+            amount: r.get(5)?,
+            written_off: r.get(6)?,
+            written_off_on: day(r, 7)?,
+            paid_before: r.get(8)?,
+        });
+    }
+    let mut st = conn.prepare_cached(&format!(
+        "{since_cte} SELECT i.client_id, i.number, p.received_on, p.amount \
+         FROM since s JOIN invoices i ON i.client_id = s.client_id \
+         JOIN payments_in_force p ON p.invoice_id = i.id \
+         WHERE i.issued_on <= :as_of AND (i.settled_on IS NULL OR i.settled_on >= s.d) \
+           AND p.received_on >= s.d AND p.received_on <= :as_of \
+         ORDER BY i.client_id, p.received_on, p.id"
+    ))?;
+    let mut rows = st.query(named_params! {":since": map, ":as_of": as_of})?;
+    while let Some(r) = rows.next()? {
+        out.entry(r.get(0)?).or_default().1.push(Paid {
+            invoice: r.get(1)?,
+            on: r.get::<_, Day>(2)?.0,
+            amount: r.get(3)?,
+        });
+    }
+    Ok(out)
+}
+
+/// The promise book of the client coded `code` as of `as_of` (empty when
+/// there is no such client).
+pub fn of_client(conn: &Connection, code: &str, as_of: NaiveDate) -> Result<PromiseBook> {
+    use rusqlite::OptionalExtension;
+    let id: Option<i64> = conn
+        .prepare_cached("SELECT id FROM clients WHERE code = ?1")?
+        .query_row([code], |r| r.get(0))
+        .optional()?;
+    let Some(id) = id else {
+        return Ok(PromiseBook::default());
+    };
+    let promises = promises_of(conn, &[id], as_of)?
+        .remove(&id)
+        .unwrap_or_default();
+    let Some(first) = promises.iter().map(|p| p.made.made_on).min() else {
+        return Ok(PromiseBook::default());
+    };
+    let (invoices, payments) = ledgers_of(conn, &HashMap::from([(id, first)]), as_of)?
+        .remove(&id)
+        .unwrap_or_default();
+    Ok(PromiseBook {
+        promises,
+        invoices,
+        payments,
+    })
+}
+
+/// The open invoices of the client with row id `client_id` in `currency`
+/// overdue on `on`, deposits aside: the numbers of those disputed, and how
+/// many are not. What a promise for the whole overdue account covers.
+pub fn overdue_disputed(
+    conn: &Connection,
+    client_id: i64,
+    currency: Currency,
+    on: NaiveDate,
+) -> Result<(Vec<String>, usize)> {
+    let mut st = conn.prepare_cached(
+        "SELECT number, disputed FROM invoices \
+         WHERE client_id = ?1 AND currency = ?2 AND settled_on IS NULL AND is_deposit = 0 \
+           AND due_on < ?3 ORDER BY due_on, number",
+    )?;
+    let mut rows = st.query(rusqlite::params![client_id, currency, SqlDate::new(on)])?;
+    let (mut disputed, mut others) = (Vec::new(), 0usize);
+    while let Some(r) = rows.next()? {
+        if r.get::<_, bool>(1)? {
+            disputed.push(r.get(0)?);
+        } else {
+            others += 1;
+        }
+    }
+    Ok((disputed, others))
+}
