@@ -56,14 +56,15 @@ fn read(tx: &Snapshot, app: &App, load: &Load) -> Result<Loaded, StoreError> {
         let page = match store::clients::find(tx, code)? {
             Some((_, client)) => Some({
                 let open = store::aging::for_client(tx, today, code)?;
-                let (mut lines, looks) = store::queue::case_of(tx, today, code, &app.rules)?;
-                crate::letters::hold::mark(tx, &mut lines, today, &app.rules.ladders, rates)?;
+                let mut case = store::queue::case_of(tx, today, code, &app.rules)?;
+                crate::letters::hold::mark(tx, &mut case.lines, today, &app.rules.ladders, rates)?;
                 ClientPage {
-                    today: lines,
+                    today: case.lines,
                     outlook: open
                         .iter()
-                        .map(|l| looks.get(&l.invoice).copied())
+                        .map(|l| case.outlooks.get(&l.invoice).copied())
                         .collect(),
+                    governs: case.facts,
                     notes: store::solvency::for_client(tx, code)?,
                     penalties: open
                         .iter()
