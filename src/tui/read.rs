@@ -100,7 +100,7 @@ fn read(tx: &Snapshot, app: &App, load: &Load) -> Result<Loaded, StoreError> {
         let window = store::journal_page::JournalWindow::After(after.clone());
         out.journal_more = Some(store::journal_page::page(tx, &query, &window, j.limit)?);
     } else if let Some(j) = &load.journal {
-        out.journal = Some(if j.search.trim().is_empty() {
+        let entries = if j.search.trim().is_empty() {
             store::journal::filtered(tx, j.user.as_deref(), j.kind, j.limit)?
         } else {
             let query = store::journal_page::JournalQuery {
@@ -114,7 +114,8 @@ fn read(tx: &Snapshot, app: &App, load: &Load) -> Result<Loaded, StoreError> {
                 &store::journal_page::JournalWindow::First,
                 j.limit,
             )?
-        });
+        };
+        out.journal = Some((j.clone(), entries));
     }
     Ok(out)
 }
