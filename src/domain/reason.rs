@@ -59,25 +59,10 @@ pub enum Reason {
 impl Serialize for Reason {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeMap;
-        let (kind, date, level) = match *self {
-            Reason::BrokenPromise(d) => ("broken_promise", Some(d), None),
-            Reason::BrokenPlan(d) => ("broken_plan", Some(d), None),
-            Reason::Escalate => ("escalate", None, None),
-            Reason::InstalmentDue(d) => ("instalment_due", Some(d), None),
-            Reason::DisputeReview(d) => ("dispute_review", Some(d), None),
-            Reason::EscalationReview(d) => ("escalation_review", Some(d), None),
-            Reason::FormalNoticeReady => ("formal_notice_ready", None, None),
-            Reason::Reminder(n) => ("reminder", None, Some(n)),
-            Reason::PromiseDue(d) => ("promise_due", Some(d), None),
-            Reason::NextAction(d) => ("next_action", Some(d), None),
-            Reason::VisitOutcome(d) => ("visit_outcome", Some(d), None),
-            Reason::ConfirmVisit(d) => ("confirm_visit", Some(d), None),
-            Reason::NoAcknowledgment(d) => ("no_acknowledgment", Some(d), None),
-            Reason::PilotEnds(d) => ("pilot_ends", Some(d), None),
-            Reason::DepositNeeded => ("deposit_needed", None, None),
-            Reason::UnpaidDeposit => ("unpaid_deposit", None, None),
-            Reason::Courtesy => ("courtesy", None, None),
-            Reason::SmallBalance => ("small_balance", None, None),
+        let (kind, date) = (self.kind(), self.date());
+        let level = match *self {
+            Reason::Reminder(n) => Some(n),
+            _ => None,
         };
         let mut m = s.serialize_map(None)?;
         m.serialize_entry("kind", kind)?;
@@ -92,6 +77,31 @@ impl Serialize for Reason {
 }
 
 impl Reason {
+    /// The date the reason is about (a promise's, a review's, a visit's…),
+    /// for the reasons that have one.
+    pub fn date(self) -> Option<NaiveDate> {
+        match self {
+            Reason::BrokenPromise(d)
+            | Reason::BrokenPlan(d)
+            | Reason::InstalmentDue(d)
+            | Reason::DisputeReview(d)
+            | Reason::EscalationReview(d)
+            | Reason::PromiseDue(d)
+            | Reason::NextAction(d)
+            | Reason::VisitOutcome(d)
+            | Reason::ConfirmVisit(d)
+            | Reason::NoAcknowledgment(d)
+            | Reason::PilotEnds(d) => Some(d),
+            Reason::FormalNoticeReady
+            | Reason::Escalate
+            | Reason::Reminder(_)
+            | Reason::DepositNeeded
+            | Reason::UnpaidDeposit
+            | Reason::Courtesy
+            | Reason::SmallBalance => None,
+        }
+    }
+
     /// Words for the queue line.
     pub fn describe(self) -> String {
         match self {
