@@ -752,7 +752,7 @@ fn a_client_page_says_when_its_snooze_ends_and_the_deadline_its_letters_gave() {
         "{page}"
     );
     assert!(
-        page.contains("Promise broken: 11,918.80 NOK by 11-05"),
+        page.contains("Broken promise: 11,918.80 NOK by 11-05"),
         "{page}"
     );
     assert!(page.contains("F2026-000248"), "{page}");

@@ -64,7 +64,7 @@ pub fn lines<'a>(
                     match state {
                         PromiseState::Broken(_) => {
                             style = theme.alert;
-                            format!("Promise broken: {amount} by {}{who}", day(*on))
+                            format!("Broken promise: {amount} by {}{who}", day(*on))
                         }
                         PromiseState::Due(_) => format!("Promise: {amount} due {}{who}", day(*on)),
                         _ => format!("Promise: {amount} by {}{who}", day(*on)),
