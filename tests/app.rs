@@ -1198,3 +1198,50 @@ fn a_promise_from_a_client_page_covers_the_invoices_typed() {
     assert_eq!(last.covers, [two[0].0.clone(), two[1].0.clone()]);
     assert_eq!(last.made.amount, Some(two[0].1 + two[1].1));
 }
+
+/// A clerk far down the journal (below its first 500 entries) keeps the
+/// entry selected, and the older entries read, when another clerk writes:
+/// the new entry goes on top and pushes the selection down by one.
+#[test]
+fn the_journal_keeps_its_place_below_its_first_page_when_another_clerk_writes() {
+    use dun::domain::activity::{Activity, ActivityKind};
+    let (dir, mut store) = demo();
+    let mut app = started(&mut store);
+    press(&mut app, &[KeyCode::Char('4')]);
+    assert_eq!(
+        app.app.journal.entries.len(),
+        dun::app::JOURNAL_LINES as usize
+    );
+    // To the end, and on: the older entries are read as it nears them.
+    press(&mut app, &[KeyCode::Char('G'), KeyCode::Char('G')]);
+    let total = app.app.journal.entries.len();
+    assert!(total > 500 && app.app.journal.complete, "{total}");
+    press(&mut app, &[KeyCode::Up, KeyCode::Up, KeyCode::Up]);
+    let selected = app.app.journal.selected;
+    assert_eq!(selected, total - 4);
+    let id = app.app.journal.entry().map(|e| e.id);
+
+    let mut other = Store::open(&dir.path().join("demo.db")).unwrap();
+    other
+        .write(|tx| {
+            let (client, _) = dun::store::clients::find(tx, "FR-00001")?.expect("FR-00001");
+            let mut a = Activity::new(
+                ActivityKind::Note,
+                "FR-00001",
+                chrono::Utc::now(),
+                today(),
+                "marie",
+            );
+            a.note = "written meanwhile".into();
+            dun::store::activities::insert(tx, client, None, None, &a)
+        })
+        .unwrap();
+    app.watch();
+
+    let j = &app.app.journal;
+    assert_eq!(j.entries[0].note, "written meanwhile");
+    assert_eq!(j.entries.len(), total + 1);
+    assert_eq!(j.entry().map(|e| e.id), id);
+    assert_eq!(j.selected, selected + 1);
+    assert!(j.complete);
+}

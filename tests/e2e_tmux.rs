@@ -782,3 +782,52 @@ fn a_promise_from_a_client_page_covers_the_invoice_the_clerk_types() {
     assert_eq!(promise["date"], "2026-11-27");
     assert_eq!(promise["amount"], "400.00", "{promise}");
 }
+
+#[test]
+fn a_client_page_says_when_its_snooze_ends_and_the_deadline_its_letters_gave() {
+    let (_dir, db) = demo_db();
+    let out = Command::new(DUN)
+        .args([
+            "log",
+            "snooze",
+            "--client",
+            "NO-00028",
+            "--date",
+            "2026-12-09",
+            "--note",
+            "on holiday",
+        ])
+        .env("DUN_DB", &db)
+        .env("DUN_TODAY", TODAY)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{out:?}");
+    let bench = Tmux::start(&db);
+    bench.wait_for(WORKBENCH);
+    bench.keys(&["3"]);
+    bench.wait_for("A add");
+    bench.keys(&["/", "NO-00028"]);
+    bench.wait_for("Lars Hansen");
+    bench.keys(&["Enter"]);
+    bench.wait_for("1 found");
+    bench.keys(&["Enter"]);
+    let page = bench.wait_for("Snoozed until");
+    // Snoozed, the client has no queue line: the page says why, until
+    // when, who and what for; and where the case stands.
+    assert!(page.contains("Today: nothing to do"), "{page}");
+    let who = login();
+    assert!(
+        page.contains(&format!("Snoozed until 2026-12-09 (by {who}: on holiday)")),
+        "{page}"
+    );
+    assert!(
+        page.contains("Case: reminder 3 sent 02-27, deadline 08-18 passed"),
+        "{page}"
+    );
+    assert!(
+        page.contains("Broken promise: 11,918.80 NOK by 11-05"),
+        "{page}"
+    );
+    assert!(page.contains("F2026-000248"), "{page}");
+    bench.keys(&["Escape", "q"]);
+}

@@ -125,6 +125,15 @@ fn client_page() {
     insta::assert_snapshot!(screen(80, 24, "\n"));
 }
 
+/// What governs the client beside its queue lines, one line a fact: the
+/// snooze (until when, who, why: the client is off the queue meanwhile),
+/// the visit planned, the promise broken and the case's furthest letter
+/// with the deadline its letters gave; the open invoices still show.
+#[test]
+fn client_page_snoozed_with_a_visit_planned() {
+    insta::assert_snapshot!(screen(80, 24, "\nz\ton holiday\nv\n"));
+}
+
 #[test]
 fn aging_filtered_to_one_bucket() {
     insta::assert_snapshot!(screen(80, 24, "2fff"));

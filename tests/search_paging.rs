@@ -424,7 +424,11 @@ fn a_workbench_learns_which_clients_changed_and_their_queue_lines_are_the_queue_
         .unwrap();
     let mut with_invoices = 0;
     for code in codes.iter().take(5) {
-        let (lines, looks) = store
+        let queue::ClientCase {
+            lines,
+            outlooks: looks,
+            ..
+        } = store
             .read(|tx| queue::case_of(tx, today(), code, &rules))
             .unwrap();
         let alone = store

@@ -202,9 +202,10 @@ pub fn run(db: &Path, today: chrono::NaiveDate) {
         .map(|l| l.client.code.clone())
         .unwrap_or_default();
     row(
-        "Client page (details, open invoices, notes, timeline)",
+        "Client page (details, what governs it, open invoices, notes, timeline)",
         timed(&mut store, 20, |tx| {
             clients::find(tx, &code)?;
+            queue::case_of(tx, today, &code, &rules)?;
             aging::for_client(tx, today, &code)?;
             solvency::for_client(tx, &code)?;
             journal::for_client(tx, &code, 200)

@@ -193,7 +193,8 @@ pub struct Loaded {
     pub aging_penalty: Option<Option<(String, PenaltyView)>>,
     /// The window asked for, how many clients the query finds, the lines.
     pub clients: Option<(ClientWindow, u64, Vec<ClientLine>)>,
-    pub journal: Option<Vec<JournalEntry>>,
+    /// The newest entries, and the load that read them (its filters).
+    pub journal: Option<(JournalLoad, Vec<JournalEntry>)>,
     /// The entries below those shown, read as the selection neared them.
     pub journal_more: Option<Vec<JournalEntry>>,
     /// The client page read: its code, and the page (none: no such client).

@@ -26,6 +26,10 @@ pub struct ClientPage {
     /// and where each of `open` stands in its case and what comes next.
     pub today: Vec<crate::store::queue::FollowUp>,
     pub outlook: Vec<Option<crate::domain::outlook::Outlook>>,
+    /// What else governs the client now (a snooze, a hold, a next action,
+    /// a planned visit, an open promise, each case's last letter and its
+    /// deadline), each once: what no line of today says.
+    pub governs: Vec<crate::domain::governs::Fact>,
 }
 
 /// The open client page: which client, what was read, how far scrolled.

@@ -98,8 +98,8 @@ impl App {
                 self.messages.show(self.clients.words(&self.user));
             }
         }
-        if let Some(entries) = l.journal.take() {
-            self.journal.loaded(entries);
+        if let Some((read, entries)) = l.journal.take() {
+            self.journal.loaded(&read, entries);
         }
         if let Some(entries) = l.journal_more.take() {
             self.journal.loaded_more(entries);

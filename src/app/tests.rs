@@ -219,7 +219,7 @@ fn another_clerk_s_write_reads_only_what_shows_and_what_changed() {
     // On another screen the queue waits; back on it, it reads those lines.
     app.handle(ch('4'));
     app.handle(Event::Loaded(Box::new(Loaded {
-        journal: Some(Vec::new()),
+        journal: Some((app.journal.load(), Vec::new())),
         ..Loaded::default()
     })));
     let effects = app.handle(Event::DataChanged(note));
@@ -278,4 +278,147 @@ fn the_clients_list_is_searched_sorted_and_narrowed_a_page_at_a_time() {
     // Every letter reads the first page of what it finds.
     assert_eq!(c.window, ClientWindow::First);
     assert_eq!(c.limit as usize, app.list_height);
+}
+
+/// The journal entry `id`, recorded at the `id`th second: the higher the
+/// id, the newer.
+fn entry(id: i64) -> crate::store::journal::JournalEntry {
+    crate::store::journal::JournalEntry {
+        id,
+        at: format!(
+            "2026-11-22T{:02}:{:02}:{:02}Z",
+            id / 3600,
+            id / 60 % 60,
+            id % 60
+        ),
+        on: today(),
+        user: "bob".into(),
+        kind: "note".into(),
+        client: "FR-00001".into(),
+        invoice: None,
+        level: None,
+        outcome: None,
+        amount: None,
+        currency: None,
+        date: None,
+        next_action_on: None,
+        reason: None,
+        note: format!("entry {id}"),
+        registered: false,
+        refers_to: None,
+        acknowledged_on: None,
+        deadline: None,
+        assignee: None,
+        reference: None,
+        procedure: None,
+        body: None,
+        plan: None,
+        method: None,
+        payment_reference: None,
+        corrected_by: None,
+    }
+}
+
+/// Entries `from` down to `to`, newest first.
+fn entries(from: i64, to: i64) -> Vec<crate::store::journal::JournalEntry> {
+    (to..=from).rev().map(entry).collect()
+}
+
+#[test]
+fn another_clerk_s_write_keeps_the_journal_s_place_and_the_older_entries_read() {
+    use crate::store::changes::Changes;
+    let mut app = opened();
+    let effects = app.handle(ch('4'));
+    let [Effect::Load(load)] = effects.as_slice() else {
+        panic!("{effects:?}")
+    };
+    let first = load.journal.clone().expect("the journal's newest entries");
+    assert_eq!((first.after.clone(), first.limit), (None, JOURNAL_LINES));
+    // 2,000 entries in all: the newest 500, then 500 more as the
+    // selection nears the last one shown.
+    app.handle(Event::Loaded(Box::new(Loaded {
+        journal: Some((first.clone(), entries(2_000, 1_501))),
+        ..Loaded::default()
+    })));
+    let mut more = None;
+    for _ in 0..25 {
+        for e in app.handle(key(KeyCode::PageDown)) {
+            if let Effect::Load(l) = e {
+                more = more.or(l.journal);
+            }
+        }
+    }
+    let more = more.expect("older entries asked for");
+    assert_eq!(more.after.as_ref().map(|k| k.id), Some(1_501));
+    app.handle(Event::Loaded(Box::new(Loaded {
+        journal_more: Some(entries(1_500, 1_001)),
+        ..Loaded::default()
+    })));
+    // The clerk walks on, to the 700th entry.
+    app.handle(key(KeyCode::Char('g')));
+    for _ in 0..35 {
+        app.handle(key(KeyCode::PageDown));
+    }
+    assert_eq!(app.journal.selected, 700);
+    let selected = app.journal.entry().map(|e| e.id);
+    assert_eq!(selected, Some(1_300));
+    // Another clerk writes three entries: the newest 500 are read again,
+    // nothing below them.
+    let write = Changes {
+        seq: 9,
+        journal: true,
+        clients: ["FR-00001".to_string()].into(),
+        ..Changes::default()
+    };
+    let effects = app.handle(Event::DataChanged(write));
+    let [Effect::Load(load)] = effects.as_slice() else {
+        panic!("{effects:?}")
+    };
+    let again = load.journal.clone().expect("the journal read again");
+    assert_eq!(again, first);
+    app.handle(Event::Loaded(Box::new(Loaded {
+        journal: Some((again, entries(2_003, 1_504))),
+        ..Loaded::default()
+    })));
+    // The older entries stay, once each, in order; the selection is on
+    // the same entry, three lines further down.
+    let j = &app.journal;
+    assert_eq!(j.entries.len(), 1_003);
+    assert!(j.entries.windows(2).all(|w| w[0].id == w[1].id + 1));
+    assert_eq!(j.entries.last().map(|e| e.id), Some(1_001));
+    assert_eq!(j.entry().map(|e| e.id), selected);
+    assert_eq!(j.selected, 703);
+    assert!(!j.complete);
+    // Further down, the next page follows the last entry read.
+    let next = j.more(app.list_height).map(|l| l.after);
+    assert_eq!(next, None, "not yet near the end");
+    // Another filter reads its own entries: the others are gone.
+    app.handle(ch('m'));
+    let mine = app.journal.load();
+    app.handle(Event::Loaded(Box::new(Loaded {
+        journal: Some((mine, entries(40, 1))),
+        ..Loaded::default()
+    })));
+    let j = &app.journal;
+    assert_eq!((j.entries.len(), j.selected, j.complete), (40, 0, true));
+}
+
+#[test]
+fn the_journal_read_again_keeps_the_selected_entry_even_with_fewer_than_a_page() {
+    let mut app = opened();
+    app.handle(ch('4'));
+    let read = app.journal.load();
+    app.handle(Event::Loaded(Box::new(Loaded {
+        journal: Some((read.clone(), entries(10, 1))),
+        ..Loaded::default()
+    })));
+    app.handle(ch('j'));
+    app.handle(ch('j'));
+    assert_eq!(app.journal.entry().map(|e| e.id), Some(8));
+    app.handle(Event::Loaded(Box::new(Loaded {
+        journal: Some((read, entries(12, 1))),
+        ..Loaded::default()
+    })));
+    assert_eq!(app.journal.entry().map(|e| e.id), Some(8));
+    assert_eq!((app.journal.selected, app.journal.complete), (4, true));
 }

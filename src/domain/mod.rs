@@ -12,6 +12,7 @@ pub mod correction;
 pub mod currency;
 pub mod date_format;
 pub mod epc;
+pub mod governs;
 pub mod invoice;
 pub mod ladder;
 pub mod language;

@@ -77,6 +77,31 @@ impl Serialize for Reason {
 }
 
 impl Reason {
+    /// The date the reason is about (a promise's, a review's, a visit's…),
+    /// for the reasons that have one.
+    pub fn date(self) -> Option<NaiveDate> {
+        match self {
+            Reason::BrokenPromise(d)
+            | Reason::BrokenPlan(d)
+            | Reason::InstalmentDue(d)
+            | Reason::DisputeReview(d)
+            | Reason::EscalationReview(d)
+            | Reason::PromiseDue(d)
+            | Reason::NextAction(d)
+            | Reason::VisitOutcome(d)
+            | Reason::ConfirmVisit(d)
+            | Reason::NoAcknowledgment(d)
+            | Reason::PilotEnds(d) => Some(d),
+            Reason::FormalNoticeReady
+            | Reason::Escalate
+            | Reason::Reminder(_)
+            | Reason::DepositNeeded
+            | Reason::UnpaidDeposit
+            | Reason::Courtesy
+            | Reason::SmallBalance => None,
+        }
+    }
+
     /// Words for the queue line.
     pub fn describe(self) -> String {
         match self {
@@ -183,30 +208,6 @@ impl Reason {
     /// The kind's name, as `dun queue --format json` gives it.
     pub fn kind(self) -> &'static str {
         self.into()
-    }
-
-    /// The day the reason is about, when it has one.
-    pub fn date(self) -> Option<NaiveDate> {
-        match self {
-            Reason::BrokenPromise(d)
-            | Reason::BrokenPlan(d)
-            | Reason::InstalmentDue(d)
-            | Reason::DisputeReview(d)
-            | Reason::EscalationReview(d)
-            | Reason::PromiseDue(d)
-            | Reason::NextAction(d)
-            | Reason::VisitOutcome(d)
-            | Reason::ConfirmVisit(d)
-            | Reason::NoAcknowledgment(d)
-            | Reason::PilotEnds(d) => Some(d),
-            Reason::FormalNoticeReady
-            | Reason::Escalate
-            | Reason::Reminder(_)
-            | Reason::DepositNeeded
-            | Reason::UnpaidDeposit
-            | Reason::Courtesy
-            | Reason::SmallBalance => None,
-        }
     }
 
     /// Its kind, date and reminder level: what `dun queue --format json`

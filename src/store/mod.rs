@@ -15,6 +15,7 @@ pub mod corrections;
 pub mod dunning;
 pub mod error;
 pub mod fs_kind;
+pub mod governs;
 pub mod host;
 pub mod invoice_history;
 pub mod invoices;

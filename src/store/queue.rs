@@ -321,20 +321,49 @@ pub fn outlooks(
 }
 
 /// What governs one client on `as_of`, read from its own rows in one
-/// pass (what a client page shows): its queue lines, as [`queue_of`] gives
-/// them, and each of its open invoices' [`Outlook`], as [`outlooks`].
+/// pass (what a client page shows).
+#[derive(Clone, Debug, PartialEq)]
+pub struct ClientCase {
+    /// Its queue lines, as [`queue_of`] gives them.
+    pub lines: Vec<FollowUp>,
+    /// Each of its open invoices' [`Outlook`], as [`outlooks`], by number.
+    pub outlooks: HashMap<String, Outlook>,
+    /// What else governs it (a snooze, a hold, a next action, a planned
+    /// visit, an open promise, each case's last letter and deadline) that
+    /// no line of today says, with who set it and why.
+    pub facts: Vec<crate::domain::governs::Fact>,
+}
+
+/// [`ClientCase`] of the client `code` on `as_of`.
 pub fn case_of(
     conn: &Connection,
     as_of: NaiveDate,
     code: &str,
     rules: &Rules,
-) -> Result<(Vec<FollowUp>, HashMap<String, Outlook>)> {
+) -> Result<ClientCase> {
     let cached = cache_holds(conn, as_of)?;
     let (clients, invoices) = load(conn, as_of, rules, cached, Some(&[code.to_string()]))?;
     let (lines, look) = crate::domain::queue::plan(&clients, &invoices, rules, as_of);
+    let facts = match clients.iter().position(|c| c.code == code) {
+        Some(k) => {
+            let today: Vec<Reason> = lines
+                .iter()
+                .filter(|l| l.client == k)
+                .map(|l| l.reason)
+                .collect();
+            let facts =
+                crate::domain::governs::facts(&clients[k], k, &invoices, &today, rules, as_of);
+            super::governs::said(conn, code, facts)?
+        }
+        None => Vec::new(),
+    };
     let lines = follow_ups_of(&clients, &invoices, lines, None);
     let numbers = invoices.into_iter().map(|i| i.number);
-    Ok((lines, numbers.zip(look).collect()))
+    Ok(ClientCase {
+        lines,
+        outlooks: numbers.zip(look).collect(),
+        facts,
+    })
 }
 
 /// Every client, or those whose codes the JSON array `only` lists.

@@ -1,6 +1,7 @@
 //! The client page: contact and terms, exposure against the credit limit,
-//! the deposit against what the rating asks, solvency notes newest first,
-//! open invoices, and the timeline.
+//! the deposit against what the rating asks, what governs the client now,
+//! open invoices (within the first 24 lines), solvency notes newest first,
+//! and the timeline.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -86,9 +87,6 @@ pub fn lines<'a>(
     if let Some(d) = c.pilot_ends_on {
         flags.push(format!("pilot ends {d}"));
     }
-    if let Some(d) = c.hold_until {
-        flags.push(format!("on hold until {d}"));
-    }
     let mut rating_line = vec![Span::raw(flags.join(" · "))];
     if let Some((rating, asked)) = short {
         rating_line.push(Span::raw(" · "));
@@ -103,32 +101,12 @@ pub fn lines<'a>(
     }
     out.push(Line::from(rating_line));
     now(page, theme, &mut out);
-
-    out.push(Line::from(""));
-    out.push(Line::from(Span::styled(
-        format!("Solvency notes ({})", page.notes.len()),
-        theme.header,
-    )));
-    if page.notes.is_empty() {
-        out.push(Line::from(Span::styled(
-            "  none yet (N adds one)",
-            theme.muted,
-        )));
-    }
-    for n in &page.notes {
-        let limit = n.recommended_limit.map_or(String::new(), |l| {
-            format!(" limit {}", money(l, c.currency))
-        });
-        out.push(Line::from(format!(
-            "  {} {} {}{} — {} ({})",
-            n.on,
-            n.rating.as_str(),
-            n.source.as_str(),
-            limit,
-            clean(&n.text),
-            clean(&n.author)
-        )));
-    }
+    out.extend(super::governs_view::lines(
+        &page.governs,
+        c.currency,
+        today,
+        theme,
+    ));
 
     out.push(Line::from(""));
     out.push(Line::from(Span::styled(
@@ -170,6 +148,32 @@ pub fn lines<'a>(
     }
 
     out.push(Line::from(""));
+    out.push(Line::from(Span::styled(
+        format!("Solvency notes ({})", page.notes.len()),
+        theme.header,
+    )));
+    if page.notes.is_empty() {
+        out.push(Line::from(Span::styled(
+            "  none yet (N adds one)",
+            theme.muted,
+        )));
+    }
+    for n in &page.notes {
+        let limit = n.recommended_limit.map_or(String::new(), |l| {
+            format!(" limit {}", money(l, c.currency))
+        });
+        out.push(Line::from(format!(
+            "  {} {} {}{} — {} ({})",
+            n.on,
+            n.rating.as_str(),
+            n.source.as_str(),
+            limit,
+            clean(&n.text),
+            clean(&n.author)
+        )));
+    }
+
+    out.push(Line::from(""));
     out.push(Line::from(Span::styled("Timeline", theme.header)));
     for e in &page.timeline {
         let what = e.summary();
@@ -186,8 +190,8 @@ pub fn lines<'a>(
 }
 
 /// What governs the client today: its queue lines (what to do now, as
-/// `dun queue` says it), then each open invoice's stage in its case and
-/// what comes next, when.
+/// `dun queue` says it). What else governs it follows, one line a fact
+/// ([`super::governs_view`]).
 fn now<'a>(page: &ClientPage, theme: &Theme, out: &mut Vec<Line<'a>>) {
     if page.today.is_empty() {
         out.push(Line::from(Span::styled(

@@ -9,6 +9,7 @@ pub mod client_page;
 pub mod correction_view;
 pub mod draw;
 pub mod form_view;
+mod governs_view;
 pub mod help;
 pub mod layout;
 mod letter_view;

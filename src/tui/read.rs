@@ -67,14 +67,15 @@ fn read(tx: &Snapshot, app: &App, load: &Load) -> Result<(Loaded, Option<Keep>),
         let page = match store::clients::find(tx, code)? {
             Some((_, client)) => Some({
                 let open = store::aging::for_client(tx, today, code)?;
-                let (mut lines, looks) = store::queue::case_of(tx, today, code, &app.rules)?;
-                crate::letters::hold::mark(tx, &mut lines, today, &app.rules.ladders, rates)?;
+                let mut case = store::queue::case_of(tx, today, code, &app.rules)?;
+                crate::letters::hold::mark(tx, &mut case.lines, today, &app.rules.ladders, rates)?;
                 ClientPage {
-                    today: lines,
+                    today: case.lines,
                     outlook: open
                         .iter()
-                        .map(|l| looks.get(&l.invoice).copied())
+                        .map(|l| case.outlooks.get(&l.invoice).copied())
                         .collect(),
+                    governs: case.facts,
                     notes: store::solvency::for_client(tx, code)?,
                     penalties: open
                         .iter()
@@ -110,7 +111,7 @@ fn read(tx: &Snapshot, app: &App, load: &Load) -> Result<(Loaded, Option<Keep>),
         let window = store::journal_page::JournalWindow::After(after.clone());
         out.journal_more = Some(store::journal_page::page(tx, &query, &window, j.limit)?);
     } else if let Some(j) = &load.journal {
-        out.journal = Some(if j.search.trim().is_empty() {
+        let entries = if j.search.trim().is_empty() {
             store::journal::filtered(tx, j.user.as_deref(), j.kind, j.limit)?
         } else {
             let query = store::journal_page::JournalQuery {
@@ -124,7 +125,8 @@ fn read(tx: &Snapshot, app: &App, load: &Load) -> Result<(Loaded, Option<Keep>),
                 &store::journal_page::JournalWindow::First,
                 j.limit,
             )?
-        });
+        };
+        out.journal = Some((j.clone(), entries));
     }
     Ok((out, keep))
 }

@@ -21,6 +21,8 @@ pub struct Journal {
     pub search: String,
     /// Every entry the filters find is shown: none older is left to read.
     pub complete: bool,
+    /// The clerk, kind and search the entries shown were read with.
+    pub read_with: Option<(Option<String>, Option<ActivityKind>, String)>,
 }
 
 impl Journal {
@@ -38,10 +40,35 @@ impl Journal {
         }
     }
 
-    pub fn loaded(&mut self, entries: Vec<JournalEntry>) {
-        self.complete = entries.len() < JOURNAL_LINES as usize;
-        self.entries = entries;
-        self.selected = self.selected.min(self.entries.len().saturating_sub(1));
+    /// The newest entries read with `read`'s filters. Read again with the
+    /// filters shown (another clerk wrote, a tab came back), they go on
+    /// top of the older entries already read, which stay, and the
+    /// selection stays on its entry, pushed down by the new ones; read with
+    /// other filters, they are all there is.
+    pub fn loaded(&mut self, read: &JournalLoad, fresh: Vec<JournalEntry>) {
+        let filters = (read.user.clone(), read.kind, read.search.clone());
+        let again = self.read_with.as_ref() == Some(&filters);
+        let kept = self.entry().map(|e| e.id).filter(|_| again);
+        let full = fresh.len() >= read.limit as usize;
+        let older: Vec<JournalEntry> = match fresh.last() {
+            Some(last) if again && full => {
+                let last = last.key();
+                self.entries.drain(..).filter(|e| e.key() < last).collect()
+            }
+            _ => Vec::new(),
+        };
+        self.complete = if older.is_empty() {
+            !full
+        } else {
+            self.complete
+        };
+        self.entries = fresh;
+        self.entries.extend(older);
+        self.read_with = Some(filters);
+        self.selected = kept
+            .and_then(|id| self.entries.iter().position(|e| e.id == id))
+            .unwrap_or(self.selected)
+            .min(self.entries.len().saturating_sub(1));
     }
 
     /// The next entries, when the selection came within a page of the

@@ -11,6 +11,7 @@ use crate::app::App;
 
 use crate::domain::date_format::short_date;
 use crate::domain::queue::Reason;
+use crate::domain::text::display_width;
 
 pub fn queue(f: &mut Frame<'_>, area: Rect, app: &App, theme: &Theme) {
     let (visible, selected) = window(app.queue.shown(), app.queue.selected, area);
@@ -27,13 +28,40 @@ pub fn queue(f: &mut Frame<'_>, area: Rect, app: &App, theme: &Theme) {
     // A wider terminal gives the reason room for its words and date, as
     // `dun queue` writes them (up to 26 more columns), then the name.
     let extra = area.width.saturating_sub(80);
-    let reason_width = 14 + extra.min(26);
-    let name_width = 20 - (last_width - 5) + (extra - extra.min(26));
-    let wide = reason_width >= 24;
+    let wide = extra >= 10;
+    // Narrower, the reason's few words and its date, as the workbench
+    // writes dates (`broken promise 11-05`), in a column as wide as the
+    // page's widest; the name has the rest. Below 87 columns there is no
+    // room for the clerk's column (`m` shows one's own clients).
+    let short: Vec<String> = visible
+        .iter()
+        .map(|c| match (c.held, c.reason.date()) {
+            (Some(_), _) => match c.reason {
+                // Waits for a reference rate: `r` says which.
+                Reason::FormalNoticeReady => "notice held".to_string(),
+                _ => "reminder held".to_string(),
+            },
+            (None, Some(d)) => format!("{} {}", c.reason.label(), short_date(d, app.today)),
+            (None, None) => c.reason.label().to_string(),
+        })
+        .collect();
+    let base_name = 20 - (last_width - 5);
+    let clerk = extra >= 7;
+    let (reason_width, name_width) = if wide {
+        (14 + extra.min(26), base_name + (extra - extra.min(26)))
+    } else {
+        let needed = short.iter().map(|s| display_width(s)).max().unwrap_or(0);
+        // At most 25 (14 for the words, 11 for a date with its year).
+        let needed = u16::try_from(needed).unwrap_or(u16::MAX).clamp(14, 25);
+        // Without the clerk's column, its 6 columns and its gap.
+        let room = base_name + 14 + extra + if clerk { 0 } else { 7 };
+        (needed, room.saturating_sub(needed))
+    };
     let rows = visible
         .iter()
         .zip(&lasts)
-        .map(|(c, last)| {
+        .zip(&short)
+        .map(|((c, last), words)| {
             let reason = if let Some(m) = c.held.filter(|_| wide) {
                 Span::styled(
                     fit(
@@ -47,19 +75,12 @@ pub fn queue(f: &mut Frame<'_>, area: Rect, app: &App, theme: &Theme) {
                     theme.muted,
                 )
             } else if c.held.is_some() {
-                // Waits for a reference rate: `r` says which.
-                Span::styled(
-                    match c.reason {
-                        Reason::FormalNoticeReady => "notice held",
-                        _ => "reminder held",
-                    },
-                    theme.muted,
-                )
+                Span::styled(words.clone(), theme.muted)
             } else {
                 let words = if wide {
                     fit(&c.reason.describe(), usize::from(reason_width))
                 } else {
-                    c.reason.label().to_string()
+                    words.clone()
                 };
                 if c.reason.is_alert() {
                     Span::styled(words, theme.alert)
@@ -67,7 +88,7 @@ pub fn queue(f: &mut Frame<'_>, area: Rect, app: &App, theme: &Theme) {
                     Span::raw(words)
                 }
             };
-            Row::new(vec![
+            let mut cells = vec![
                 Line::from(fit(&c.code, 8)),
                 Line::from(fit(&c.name, usize::from(name_width))),
                 Line::from(reason),
@@ -85,11 +106,14 @@ pub fn queue(f: &mut Frame<'_>, area: Rect, app: &App, theme: &Theme) {
                 )
                 .right_aligned(),
                 Line::from(last.clone()),
-                Line::from(fit(c.clerk.as_deref().unwrap_or("-"), 6)),
-            ])
+            ];
+            if clerk {
+                cells.push(Line::from(fit(c.clerk.as_deref().unwrap_or("-"), 6)));
+            }
+            Row::new(cells)
         })
         .collect();
-    let widths = [
+    let mut widths = vec![
         Constraint::Length(8),
         Constraint::Length(name_width),
         Constraint::Length(reason_width),
@@ -98,8 +122,12 @@ pub fn queue(f: &mut Frame<'_>, area: Rect, app: &App, theme: &Theme) {
         Constraint::Length(last_width),
         Constraint::Length(6),
     ];
-    let header = [
+    let mut header = vec![
         "Client", "Name", "Reason", "Amount", "Days", "Last", "Clerk",
     ];
+    if !clerk {
+        widths.pop();
+        header.pop();
+    }
     list(f, area, theme, &header, &widths, rows, selected);
 }
