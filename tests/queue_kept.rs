@@ -267,3 +267,58 @@ proptest! {
         prop_assert!(made > 0 || rounds.iter().flatten().all(|w| !matches!(w, Write::Note(_))));
     }
 }
+
+/// What promises are judged by is read one way for a few clients (each
+/// one's invoices) and another for many (the open invoices and those
+/// settled lately): both give every client the same invoices and
+/// payments, from any day.
+#[test]
+fn promise_ledgers_read_for_many_clients_are_each_client_s() {
+    use dun::store::promises::ledgers_of;
+    use std::collections::HashMap;
+    // Enough clients for both ways.
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(&dir.path().join("demo.db")).unwrap();
+    dun::commands::demo::fill(&mut store, today(), 4_000, "root").unwrap();
+    let ids: Vec<i64> = store
+        .read(|tx| {
+            let mut ids = Vec::new();
+            for l in dun::store::clients::overview(tx, today())? {
+                if let Some((id, _)) = dun::store::clients::find(tx, &l.client.code)? {
+                    ids.push(id);
+                }
+            }
+            Ok::<_, dun::store::StoreError>(ids)
+        })
+        .unwrap();
+    let ids: std::collections::BTreeSet<i64> = ids.into_iter().collect();
+    assert!(ids.len() >= 64, "{} clients", ids.len());
+    for (k, from) in ["2025-06-01", "2026-09-15", "2026-11-20"]
+        .iter()
+        .enumerate()
+    {
+        let from: NaiveDate = from.parse().unwrap();
+        // Days apart from one client to the next.
+        let since: HashMap<i64, NaiveDate> = ids
+            .iter()
+            .enumerate()
+            .map(|(n, &id)| {
+                (
+                    id,
+                    from.checked_add_days(Days::new(((n + k) % 5) as u64 * 20))
+                        .unwrap(),
+                )
+            })
+            .collect();
+        let many = store.read(|tx| ledgers_of(tx, &since, today())).unwrap();
+        let mut each = HashMap::new();
+        for (&id, &d) in &since {
+            let one = store
+                .read(|tx| ledgers_of(tx, &HashMap::from([(id, d)]), today()))
+                .unwrap();
+            each.extend(one);
+        }
+        assert_eq!(many, each);
+        assert!(many.values().any(|(_, paid)| !paid.is_empty()));
+    }
+}

@@ -118,12 +118,18 @@ pub fn journal_end(conn: &Connection) -> Result<i64> {
 /// entries appended after entry `after` up to date, set-wise. Every write
 /// transaction ends with it, so no writer can forget it. A correction
 /// names what the entry it corrects named (a correction of a promise for
-/// the whole account: every open invoice of the client).
+/// the whole account: every open invoice of the client). A promise naming
+/// a few invoices names them all, settled ones too: a queue of a day
+/// before they were paid reads their promised date.
 pub fn refresh_since(conn: &Connection, after: i64) -> Result<()> {
     let sql = format!(
         "UPDATE invoices AS i SET {INVOICE_COLUMNS} = (SELECT {INVOICE_FACTS}) \
          WHERE i.id IN (SELECT invoice_id FROM activities \
                         WHERE id > :after AND invoice_id IS NOT NULL) \
+            OR i.id IN (SELECT pi.invoice_id FROM promise_invoices pi \
+                        WHERE pi.activity_id IN (SELECT id FROM activities WHERE id > :after \
+                          UNION ALL SELECT refers_to FROM activities \
+                          WHERE id > :after AND kind = 'correction')) \
             OR (i.settled_on IS NULL AND i.client_id IN (SELECT client_id FROM activities \
                         WHERE id > :after AND invoice_id IS NULL \
                           AND kind IN ('promise', 'correction')))"

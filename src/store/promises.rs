@@ -126,25 +126,31 @@ pub fn ledgers_of(
     if since.is_empty() {
         return Ok(out);
     }
-    let map: HashMap<String, String> = since
-        .iter()
-        .map(|(c, d)| (c.to_string(), d.to_string()))
-        .collect();
-    let map =
-        serde_json::to_string(&map).map_err(|e| StoreError::Invalid(format!("client ids: {e}")))?;
-    let since_cte = "WITH since AS (SELECT CAST(key AS INTEGER) AS client_id, value AS d \
-                     FROM json_each(:since))";
-    let mut st = conn.prepare_cached(&format!(
-        "{since_cte} SELECT i.client_id, i.number, i.issued_on, i.due_on, i.currency, i.amount, \
+    // The invoices concerned, by row id, each with the day its client's
+    // promises are judged from.
+    let mut from: HashMap<String, String> = HashMap::new();
+    for (id, client, issued_on, settled_on) in candidates(conn, since, as_of)? {
+        let Some(&d) = since.get(&client) else {
+            continue;
+        };
+        if issued_on <= as_of && settled_on.is_none_or(|s| s >= d) {
+            from.insert(id.to_string(), d.to_string());
+        }
+    }
+    let from = serde_json::to_string(&from)
+        .map_err(|e| StoreError::Invalid(format!("invoice ids: {e}")))?;
+    let as_of = SqlDate::new(as_of);
+    // Each invoice found by its row id, its payments by the payments'
+    // index: the same plan whatever the number of clients.
+    let mut st = conn.prepare_cached(
+        "SELECT i.client_id, i.number, i.issued_on, i.due_on, i.currency, i.amount, \
            i.written_off, i.written_off_on, \
            (SELECT coalesce(sum(p.amount), 0) FROM payments_in_force p \
-             WHERE p.invoice_id = i.id AND p.received_on < s.d) \
-         FROM since s JOIN invoices i ON i.client_id = s.client_id \
-         WHERE i.issued_on <= :as_of AND (i.settled_on IS NULL OR i.settled_on >= s.d) \
-         ORDER BY i.client_id, i.due_on, i.number"
-    ))?;
-    let as_of = SqlDate::new(as_of);
-    let mut rows = st.query(named_params! {":since": map, ":as_of": as_of})?;
+             WHERE p.invoice_id = i.id AND p.received_on < j.value) \
+         FROM json_each(:from) j JOIN invoices i ON i.id = CAST(j.key AS INTEGER) \
+         ORDER BY i.client_id, i.due_on, i.number",
+    )?;
+    let mut rows = st.query(named_params! {":from": from})?;
     while let Some(r) = rows.next()? {
         out.entry(r.get(0)?).or_default().0.push(Owed {
             number: r.get(1)?,
@@ -157,15 +163,14 @@ pub fn ledgers_of(
             paid_before: r.get(8)?,
         });
     }
-    let mut st = conn.prepare_cached(&format!(
-        "{since_cte} SELECT i.client_id, i.number, p.received_on, p.amount \
-         FROM since s JOIN invoices i ON i.client_id = s.client_id \
+    let mut st = conn.prepare_cached(
+        "SELECT i.client_id, i.number, p.received_on, p.amount \
+         FROM json_each(:from) j JOIN invoices i ON i.id = CAST(j.key AS INTEGER) \
          JOIN payments_in_force p ON p.invoice_id = i.id \
-         WHERE i.issued_on <= :as_of AND (i.settled_on IS NULL OR i.settled_on >= s.d) \
-           AND p.received_on >= s.d AND p.received_on <= :as_of \
-         ORDER BY i.client_id, p.received_on, p.id"
-    ))?;
-    let mut rows = st.query(named_params! {":since": map, ":as_of": as_of})?;
+         WHERE p.received_on >= j.value AND p.received_on <= :as_of \
+         ORDER BY i.client_id, p.received_on, p.id",
+    )?;
+    let mut rows = st.query(named_params! {":from": from, ":as_of": as_of})?;
     while let Some(r) = rows.next()? {
         out.entry(r.get(0)?).or_default().1.push(Paid {
             invoice: r.get(1)?,
@@ -174,6 +179,58 @@ pub fn ledgers_of(
         });
     }
     Ok(out)
+}
+
+/// An invoice that may concern a client's promises: its row id, its
+/// client's, the day it was issued and the day it was settled.
+type Candidate = (i64, i64, NaiveDate, Option<NaiveDate>);
+
+/// Past this many clients, [`candidates`] reads every open invoice and
+/// those settled lately rather than each client's invoices.
+const MANY_CLIENTS: usize = 64;
+
+/// Every invoice that may concern the promises of the clients in
+/// `since`: (row id, client row id, issued on, settled on), a superset of
+/// those [`ledgers_of`] keeps. For a few clients, all their invoices (by
+/// the clients' index); for many, the open invoices and those settled
+/// since the earliest day judged from (by the open and settled indexes:
+/// reading every invoice of thousands of clients costs seconds on a
+/// million invoices).
+fn candidates(
+    conn: &Connection,
+    since: &HashMap<i64, NaiveDate>,
+    as_of: NaiveDate,
+) -> Result<Vec<Candidate>> {
+    let read = |st: &mut rusqlite::CachedStatement<'_>,
+                params: &[(&str, &dyn rusqlite::ToSql)]|
+     -> Result<Vec<Candidate>> {
+        let mut rows = st.query(params)?;
+        let mut out = Vec::new();
+        while let Some(r) = rows.next()? {
+            out.push((r.get(0)?, r.get(1)?, r.get::<_, Day>(2)?.0, day(r, 3)?));
+        }
+        Ok(out)
+    };
+    let as_of = SqlDate::new(as_of);
+    if since.len() < MANY_CLIENTS {
+        let ids: Vec<i64> = since.keys().copied().collect();
+        let ids = serde_json::to_string(&ids)
+            .map_err(|e| StoreError::Invalid(format!("client ids: {e}")))?;
+        let mut st = conn.prepare_cached(
+            "SELECT id, client_id, issued_on, settled_on FROM invoices \
+             WHERE client_id IN (SELECT value FROM json_each(:ids)) AND issued_on <= :as_of",
+        )?;
+        return read(&mut st, &[(":ids", &ids), (":as_of", &as_of)]);
+    }
+    let earliest = since.values().min().copied().map(SqlDate::new);
+    let mut st = conn.prepare_cached(
+        "SELECT id, client_id, issued_on, settled_on FROM invoices \
+         WHERE settled_on IS NULL AND issued_on <= :as_of \
+         UNION ALL \
+         SELECT id, client_id, issued_on, settled_on FROM invoices \
+         WHERE settled_on >= :earliest AND issued_on <= :as_of",
+    )?;
+    read(&mut st, &[(":as_of", &as_of), (":earliest", &earliest)])
 }
 
 /// The promise book of the client coded `code` as of `as_of` (empty when
