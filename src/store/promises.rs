@@ -126,88 +126,112 @@ pub fn ledgers_of(
     if since.is_empty() {
         return Ok(out);
     }
-    // The invoices concerned, by row id, each with the day its client's
-    // promises are judged from.
-    let mut from: HashMap<String, String> = HashMap::new();
-    for (id, client, issued_on, settled_on) in candidates(conn, since, as_of)? {
-        let Some(&d) = since.get(&client) else {
+    // The invoices concerned, by row id: their client, the day their
+    // client's promises are judged from, and where they stand.
+    let mut concerned: HashMap<i64, (i64, NaiveDate, Owed)> = HashMap::new();
+    for c in candidates(conn, since, as_of)? {
+        let Some(&d) = since.get(&c.client) else {
             continue;
         };
-        if issued_on <= as_of && settled_on.is_none_or(|s| s >= d) {
-            from.insert(id.to_string(), d.to_string());
+        if c.owed.issued_on <= as_of && c.settled_on.is_none_or(|s| s >= d) {
+            concerned.insert(c.id, (c.client, d, c.owed));
         }
     }
-    let from = serde_json::to_string(&from)
+    let ids: Vec<i64> = concerned.keys().copied().collect();
+    let ids = serde_json::to_string(&ids)
         .map_err(|e| StoreError::Invalid(format!("invoice ids: {e}")))?;
-    let as_of = SqlDate::new(as_of);
-    // Each invoice found by its row id, its payments by the payments'
-    // index: the same plan whatever the number of clients.
+    // Their payments in force received by `as_of`, by the payments' index:
+    // those before the day judged from add to what was paid before it.
     let mut st = conn.prepare_cached(
-        "SELECT i.client_id, i.number, i.issued_on, i.due_on, i.currency, i.amount, \
-           i.written_off, i.written_off_on, \
-           (SELECT coalesce(sum(p.amount), 0) FROM payments_in_force p \
-             WHERE p.invoice_id = i.id AND p.received_on < j.value) \
-         FROM json_each(:from) j JOIN invoices i ON i.id = CAST(j.key AS INTEGER) \
-         ORDER BY i.client_id, i.due_on, i.number",
+        "SELECT p.invoice_id, p.received_on, p.amount, p.id \
+         FROM json_each(:ids) j JOIN payments_in_force p ON p.invoice_id = j.value \
+         WHERE p.received_on <= :as_of",
     )?;
-    let mut rows = st.query(named_params! {":from": from})?;
+    let mut rows = st.query(named_params! {":ids": ids, ":as_of": SqlDate::new(as_of)})?;
+    let mut paid: HashMap<i64, Vec<(NaiveDate, i64, Paid)>> = HashMap::new();
     while let Some(r) = rows.next()? {
-        out.entry(r.get(0)?).or_default().0.push(Owed {
-            number: r.get(1)?,
-            issued_on: r.get::<_, Day>(2)?.0,
-            due_on: r.get::<_, Day>(3)?.0,
-            currency: r.get(4)?,
-            amount: r.get(5)?,
-            written_off: r.get(6)?,
-            written_off_on: day(r, 7)?,
-            paid_before: r.get(8)?,
-        });
+        let Some((client, d, owed)) = concerned.get_mut(&r.get::<_, i64>(0)?) else {
+            continue;
+        };
+        let on = r.get::<_, Day>(1)?.0;
+        let amount: i64 = r.get(2)?;
+        if on < *d {
+            owed.paid_before += amount;
+        } else {
+            paid.entry(*client).or_default().push((
+                on,
+                r.get(3)?,
+                Paid {
+                    invoice: owed.number.clone(),
+                    on,
+                    amount,
+                },
+            ));
+        }
     }
-    let mut st = conn.prepare_cached(
-        "SELECT i.client_id, i.number, p.received_on, p.amount \
-         FROM json_each(:from) j JOIN invoices i ON i.id = CAST(j.key AS INTEGER) \
-         JOIN payments_in_force p ON p.invoice_id = i.id \
-         WHERE p.received_on >= j.value AND p.received_on <= :as_of \
-         ORDER BY i.client_id, p.received_on, p.id",
-    )?;
-    let mut rows = st.query(named_params! {":from": from, ":as_of": as_of})?;
-    while let Some(r) = rows.next()? {
-        out.entry(r.get(0)?).or_default().1.push(Paid {
-            invoice: r.get(1)?,
-            on: r.get::<_, Day>(2)?.0,
-            amount: r.get(3)?,
-        });
+    for (client, _, owed) in concerned.into_values() {
+        out.entry(client).or_default().0.push(owed);
+    }
+    for (client, (invoices, payments)) in &mut out {
+        // Due date then number; received on then the payment's row.
+        invoices.sort_by(|a, b| (a.due_on, &a.number).cmp(&(b.due_on, &b.number)));
+        if let Some(mut own) = paid.remove(client) {
+            own.sort_by_key(|(on, id, _)| (*on, *id));
+            payments.extend(own.into_iter().map(|(_, _, p)| p));
+        }
     }
     Ok(out)
 }
 
 /// An invoice that may concern a client's promises: its row id, its
-/// client's, the day it was issued and the day it was settled.
-type Candidate = (i64, i64, NaiveDate, Option<NaiveDate>);
+/// client's, where it stands (nothing paid before counted yet) and the
+/// day it was settled.
+struct Candidate {
+    id: i64,
+    client: i64,
+    owed: Owed,
+    settled_on: Option<NaiveDate>,
+}
 
 /// Past this many clients, [`candidates`] reads every open invoice and
 /// those settled lately rather than each client's invoices.
 const MANY_CLIENTS: usize = 64;
 
-/// Every invoice that may concern the promises of the clients in
-/// `since`: (row id, client row id, issued on, settled on), a superset of
-/// those [`ledgers_of`] keeps. For a few clients, all their invoices (by
-/// the clients' index); for many, the open invoices and those settled
-/// since the earliest day judged from (by the open and settled indexes:
-/// reading every invoice of thousands of clients costs seconds on a
-/// million invoices).
+/// Every invoice issued by `as_of` that may concern the promises of the
+/// clients in `since`, a superset of those [`ledgers_of`] keeps. For a
+/// few clients, all their invoices (by the clients' index); for many, the
+/// open invoices (read from the open invoices' index alone, which holds
+/// every column asked) and those settled since the earliest day judged
+/// from: reading every invoice of thousands of clients one by one costs
+/// seconds on a million invoices.
 fn candidates(
     conn: &Connection,
     since: &HashMap<i64, NaiveDate>,
     as_of: NaiveDate,
 ) -> Result<Vec<Candidate>> {
+    const COLUMNS: &str = "id, client_id, number, issued_on, due_on, currency, amount, \
+                           written_off, written_off_on, settled_on";
     let read = |st: &mut rusqlite::CachedStatement<'_>,
                 params: &[(&str, &dyn rusqlite::ToSql)]|
      -> Result<Vec<Candidate>> {
         let mut rows = st.query(params)?;
         let mut out = Vec::new();
         while let Some(r) = rows.next()? {
-            out.push((r.get(0)?, r.get(1)?, r.get::<_, Day>(2)?.0, day(r, 3)?));
+            out.push(Candidate {
+                id: r.get(0)?,
+                client: r.get(1)?,
+                owed: Owed {
+                    number: r.get(2)?,
+                    issued_on: r.get::<_, Day>(3)?.0,
+                    due_on: r.get::<_, Day>(4)?.0,
+                    currency: r.get(5)?,
+                    amount: r.get(6)?,
+                    written_off: r.get(7)?,
+                    written_off_on: day(r, 8)?,
+                    paid_before: 0,
+                },
+                settled_on: day(r, 9)?,
+            });
         }
         Ok(out)
     };
@@ -216,20 +240,18 @@ fn candidates(
         let ids: Vec<i64> = since.keys().copied().collect();
         let ids = serde_json::to_string(&ids)
             .map_err(|e| StoreError::Invalid(format!("client ids: {e}")))?;
-        let mut st = conn.prepare_cached(
-            "SELECT id, client_id, issued_on, settled_on FROM invoices \
-             WHERE client_id IN (SELECT value FROM json_each(:ids)) AND issued_on <= :as_of",
-        )?;
+        let mut st = conn.prepare_cached(&format!(
+            "SELECT {COLUMNS} FROM invoices \
+             WHERE client_id IN (SELECT value FROM json_each(:ids)) AND issued_on <= :as_of"
+        ))?;
         return read(&mut st, &[(":ids", &ids), (":as_of", &as_of)]);
     }
     let earliest = since.values().min().copied().map(SqlDate::new);
-    let mut st = conn.prepare_cached(
-        "SELECT id, client_id, issued_on, settled_on FROM invoices \
-         WHERE settled_on IS NULL AND issued_on <= :as_of \
+    let mut st = conn.prepare_cached(&format!(
+        "SELECT {COLUMNS} FROM invoices WHERE settled_on IS NULL AND issued_on <= :as_of \
          UNION ALL \
-         SELECT id, client_id, issued_on, settled_on FROM invoices \
-         WHERE settled_on >= :earliest AND issued_on <= :as_of",
-    )?;
+         SELECT {COLUMNS} FROM invoices WHERE settled_on >= :earliest AND issued_on <= :as_of"
+    ))?;
     read(&mut st, &[(":as_of", &as_of), (":earliest", &earliest)])
 }
 
