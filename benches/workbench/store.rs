@@ -63,8 +63,23 @@ pub fn run(db: &Path, today: chrono::NaiveDate) {
         "p50", "p99"
     );
     row(
-        "Queue, first load (whole queue)",
+        "Queue, built whole (the day's first start)",
         timed(&mut store, 5, |tx| queue::queue(tx, today, None, &rules)),
+        "",
+    );
+    // What every later start reads: the queue kept by the first.
+    let rates = dun::rates::load(&mut store).expect("rates");
+    let built = store
+        .read(|tx| dun::report::queue::read(tx, today, &rules, &rates))
+        .expect("queue");
+    if let Some(k) = &built.keep {
+        dun::report::queue::keep(&mut store, k).expect("keep the queue");
+    }
+    row(
+        "Queue, read back as kept (later starts)",
+        timed(&mut store, 5, |tx| {
+            dun::report::queue::read(tx, today, &rules, &rates)
+        }),
         "< 100 ms",
     );
     let q = AgingQuery::default();
