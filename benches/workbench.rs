@@ -53,6 +53,27 @@ fn ms(d: Duration) -> String {
     format!("{:.2} ms", d.as_secs_f64() * 1000.0)
 }
 
+/// A workbench started on `store`: sized to the terminal, loaded, its
+/// first frame drawn.
+fn start<'s>(
+    store: &'s mut Store,
+    terminal: &mut Terminal<CrosstermBackend<Wire>>,
+    today: chrono::NaiveDate,
+    theme: &Theme,
+) -> (App, Env<'s>) {
+    let mut app = App::new(today, "root", "DEMO");
+    let mut env = Env::new(store);
+    let size = terminal.size().expect("size");
+    let resize = Event::Resize {
+        width: size.width,
+        height: size.height,
+    };
+    step(&mut app, &mut env, resize);
+    step(&mut app, &mut env, Event::Start);
+    terminal.draw(|f| draw::draw(f, &app, theme)).expect("draw");
+    (app, env)
+}
+
 fn main() {
     let dir = tempfile::tempdir().expect("tempdir");
     let db = match std::env::var_os("DUN_BENCH_DB") {
@@ -90,17 +111,7 @@ fn main() {
     let first_frame = |terminal: &mut Terminal<CrosstermBackend<Wire>>| {
         let started = Instant::now();
         let mut store = Store::open(&db).expect("open");
-        let mut app = App::new(today, "root", "DEMO");
-        let mut env = Env::new(&mut store);
-        let resize = Event::Resize {
-            width: size.width,
-            height: size.height,
-        };
-        step(&mut app, &mut env, resize);
-        step(&mut app, &mut env, Event::Start);
-        terminal
-            .draw(|f| draw::draw(f, &app, &theme))
-            .expect("draw");
+        let (_app, mut env) = start(&mut store, terminal, today, &theme);
         let first = started.elapsed();
         let t = Instant::now();
         env.keep_built();
@@ -112,17 +123,7 @@ fn main() {
     later.sort();
 
     let mut store = Store::open(&db).expect("open");
-    let mut app = App::new(today, "root", "DEMO");
-    let mut env = Env::new(&mut store);
-    let resize = Event::Resize {
-        width: size.width,
-        height: size.height,
-    };
-    step(&mut app, &mut env, resize);
-    step(&mut app, &mut env, Event::Start);
-    terminal
-        .draw(|f| draw::draw(f, &app, &theme))
-        .expect("draw");
+    let (mut app, mut env) = start(&mut store, &mut terminal, today, &theme);
 
     let mut press = |app: &mut App, env: &mut Env<'_>, code: KeyCode| -> (Duration, usize) {
         let before = sent.get();
