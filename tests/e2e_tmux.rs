@@ -92,6 +92,19 @@ impl Tmux {
 }
 
 impl Tmux {
+    /// From the start: Clients, a search for `typed`, and the page of the
+    /// one client found (`shown` is on its line while the search runs).
+    fn open_client(&self, typed: &str, shown: &str) {
+        self.wait_for(WORKBENCH);
+        self.keys(&["3"]);
+        self.wait_for("A add");
+        self.keys(&["/", typed]);
+        self.wait_for(shown);
+        self.keys(&["Enter"]);
+        self.wait_for("1 found");
+        self.keys(&["Enter"]);
+    }
+
     /// The pid of dun, the child of the pane's shell.
     fn dun_pid(&self) -> u32 {
         let out = Command::new("tmux")
@@ -744,14 +757,7 @@ fn a_promise_from_a_client_page_covers_the_invoice_the_clerk_types() {
     dun_ok(&db, &["import", "clients", clients.to_str().unwrap()]);
     dun_ok(&db, &["import", "invoices", invoices.to_str().unwrap()]);
     let bench = Tmux::start(&db);
-    bench.wait_for(WORKBENCH);
-    bench.keys(&["3"]);
-    bench.wait_for("A add");
-    bench.keys(&["/", "ACME"]);
-    bench.wait_for("Acme Tools Ltd");
-    bench.keys(&["Enter"]);
-    bench.wait_for("1 found");
-    bench.keys(&["Enter"]);
+    bench.open_client("ACME", "Acme Tools Ltd");
     bench.wait_for("ap@acme.example");
     // p: the form asks which invoices, the whole overdue account first.
     bench.keys(&["p"]);
@@ -803,14 +809,7 @@ fn a_client_page_says_when_its_snooze_ends_and_the_deadline_its_letters_gave() {
         .unwrap();
     assert!(out.status.success(), "{out:?}");
     let bench = Tmux::start(&db);
-    bench.wait_for(WORKBENCH);
-    bench.keys(&["3"]);
-    bench.wait_for("A add");
-    bench.keys(&["/", "NO-00028"]);
-    bench.wait_for("Lars Hansen");
-    bench.keys(&["Enter"]);
-    bench.wait_for("1 found");
-    bench.keys(&["Enter"]);
+    bench.open_client("NO-00028", "Lars Hansen");
     let page = bench.wait_for("Snoozed until");
     // Snoozed, the client has no queue line: the page says why, until
     // when, who and what for; and where the case stands.

@@ -4,6 +4,7 @@
 pub mod check;
 pub mod client;
 pub mod correction;
+pub mod named;
 pub mod promise;
 pub mod submission;
 pub mod write;

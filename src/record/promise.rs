@@ -45,26 +45,7 @@ pub fn check_covers(
     if !s.covers.is_empty() {
         let mut owed = 0i64;
         for n in &s.covers {
-            let Some(inv) = store::invoices::find(tx, n)? else {
-                return Err(StoreError::Invalid(format!("invoices: no invoice {n}")));
-            };
-            if inv.invoice.client_code != target.client {
-                return Err(StoreError::Invalid(format!(
-                    "invoices: invoice {n} is {}'s, not {}'s",
-                    inv.invoice.client_code, target.client
-                )));
-            }
-            if inv.invoice.amount.currency != cur {
-                return Err(StoreError::Invalid(format!(
-                    "invoices: invoice {n} is in {}, the promise in {cur}",
-                    inv.invoice.amount.currency
-                )));
-            }
-            if inv.outstanding() <= 0 {
-                return Err(StoreError::Invalid(format!(
-                    "invoices: invoice {n} is paid in full"
-                )));
-            }
+            let inv = super::named::named_invoice(tx, "invoices", n, target, cur, "the promise")?;
             owed += inv.outstanding();
             if store::activities::open_dispute_since(tx, inv.id)?.is_some() {
                 disputed.push(n.clone());

@@ -346,26 +346,8 @@ fn case_entries(
             } else {
                 let mut covered = Vec::new();
                 for n in numbers {
-                    let Some(inv) = store::invoices::find(tx, n)? else {
-                        return Err(StoreError::Invalid(format!("--invoice: no invoice {n}")));
-                    };
-                    if inv.invoice.client_code != target.client {
-                        return Err(StoreError::Invalid(format!(
-                            "--invoice: invoice {n} is {}'s, not {}'s",
-                            inv.invoice.client_code, target.client
-                        )));
-                    }
-                    if inv.invoice.amount.currency != cur {
-                        return Err(StoreError::Invalid(format!(
-                            "--invoice: invoice {n} is in {}, the plan in {cur}",
-                            inv.invoice.amount.currency
-                        )));
-                    }
-                    if inv.outstanding() <= 0 {
-                        return Err(StoreError::Invalid(format!(
-                            "--invoice: invoice {n} owes nothing"
-                        )));
-                    }
+                    let inv =
+                        super::named::named_invoice(tx, "--invoice", n, target, cur, "the plan")?;
                     covered.push((inv.id, n.clone(), inv.outstanding()));
                 }
                 covered
