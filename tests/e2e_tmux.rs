@@ -820,7 +820,7 @@ fn a_client_page_says_when_its_snooze_ends_and_the_deadline_its_letters_gave() {
         "{page}"
     );
     assert!(
-        page.contains("Case: reminder 3 sent 02-27, deadline 08-18 passed"),
+        page.contains("Case: reminder 3 sent 02-27; last deadline 08-18, passed"),
         "{page}"
     );
     assert!(

@@ -1,6 +1,6 @@
 //! What governs a client now, beside its queue lines, one line a fact on
-//! the client page: "Snoozed until 12-09 (by alice: on holiday)", "Last
-//! letter: reminder 2 on 11-10, deadline 11-24".
+//! the client page: "Snoozed until 2026-12-09 (by alice: on holiday)",
+//! "Case: reminder 2 sent 11-10; last deadline 11-24".
 
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
@@ -82,8 +82,10 @@ pub fn lines<'a>(
                         format!(" ({} case)", cur.code())
                     };
                     let deadline = match deadline {
-                        Some(d) if *d < today => format!(", deadline {} passed", day(*d)),
-                        Some(d) => format!(", deadline {}", day(*d)),
+                        // The latest any letter of the case gave, perhaps
+                        // a later one than its most advanced.
+                        Some(d) if *d < today => format!("; last deadline {}, passed", day(*d)),
+                        Some(d) => format!("; last deadline {}", day(*d)),
                         None => String::new(),
                     };
                     format!("Case{case}: {} sent {}{deadline}", step.label(), day(*on))
