@@ -1,7 +1,6 @@
 use super::*;
 use crate::domain::case::CaseLetters;
-use crate::domain::client::Profile;
-use crate::domain::ladder::{ClientPause, InvoiceStanding, Ladder};
+use crate::domain::ladder::{InvoiceStanding, Ladder};
 use crate::domain::queue::{Ladders, plan};
 
 fn d(s: &str) -> NaiveDate {
@@ -17,29 +16,7 @@ fn rules() -> Rules {
 }
 
 fn client() -> QueueClient {
-    QueueClient {
-        code: "A".into(),
-        name: "A".into(),
-        profile: Profile::Business,
-        country: Some("FR".into()),
-        currency: Currency::EUR,
-        clerk: None,
-        rating: None,
-        deposit_pct: 0,
-        deposit_issued_on: None,
-        pilot_ends_on: None,
-        pause: ClientPause::default(),
-        next_action_on: None,
-        snoozed_until: None,
-        visit_on: None,
-        reached_on: None,
-        pilot_notice_on: None,
-        deposit_request_until: None,
-        registered_on: None,
-        acknowledged_on: None,
-        letters: Vec::new(),
-        cases: Vec::new(),
-    }
+    QueueClient::example("A")
 }
 
 fn invoice(due: &str, outstanding: i64) -> QueueInvoice {

@@ -586,6 +586,10 @@ pub fn line_order(a: (Reason, i128, &str), b: (Reason, i128, &str)) -> std::cmp:
 }
 
 #[cfg(test)]
+#[path = "queue_example.rs"]
+mod example;
+
+#[cfg(test)]
 #[path = "queue_tests.rs"]
 mod tests;
 

@@ -23,27 +23,9 @@ fn rules() -> Rules {
 
 fn client(rating: Option<Rating>, own: u8) -> QueueClient {
     QueueClient {
-        code: "K".into(),
-        name: "K".into(),
-        profile: Profile::Business,
-        country: Some("FR".into()),
-        currency: Currency::EUR,
-        clerk: None,
         rating,
         deposit_pct: own,
-        deposit_issued_on: None,
-        pilot_ends_on: None,
-        pause: ClientPause::default(),
-        next_action_on: None,
-        snoozed_until: None,
-        visit_on: None,
-        reached_on: None,
-        pilot_notice_on: None,
-        deposit_request_until: None,
-        registered_on: None,
-        acknowledged_on: None,
-        letters: Vec::new(),
-        cases: Vec::new(),
+        ..QueueClient::example("K")
     }
 }
 

@@ -18,29 +18,7 @@ fn ladders() -> Rules {
 }
 
 fn client(code: &str) -> QueueClient {
-    QueueClient {
-        code: code.into(),
-        name: code.into(),
-        profile: Profile::Business,
-        country: Some("FR".into()),
-        currency: Currency::EUR,
-        clerk: None,
-        rating: None,
-        deposit_pct: 0,
-        deposit_issued_on: None,
-        pilot_ends_on: None,
-        pause: ClientPause::default(),
-        next_action_on: None,
-        snoozed_until: None,
-        visit_on: None,
-        reached_on: None,
-        pilot_notice_on: None,
-        deposit_request_until: None,
-        registered_on: None,
-        acknowledged_on: None,
-        letters: Vec::new(),
-        cases: Vec::new(),
-    }
+    QueueClient::example(code)
 }
 
 fn invoice(client: usize, due: &str, outstanding: i64) -> QueueInvoice {

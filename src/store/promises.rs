@@ -1,6 +1,7 @@
 //! A client's promises to pay, with the invoices and payments the one rule
 //! of [`crate::domain::promise`] judges them by: read for a few clients at
-//! once (the queue's promised invoices) or for one (a letter).
+//! once (the queue's promised invoices, marked kept by [`kept`]) or for one
+//! (a letter).
 
 use std::collections::HashMap;
 
@@ -11,6 +12,7 @@ use super::error::{Result, StoreError};
 use super::sql::{Day, SqlDate, day};
 use crate::domain::currency::Currency;
 use crate::domain::promise::{Owed, Paid, PromiseMade, Promised};
+use crate::domain::queue::{QueueClient, QueueInvoice, Rules};
 
 /// One client's promises made on or before a day, its invoices issued by
 /// then and the payments in force received by then.
@@ -306,4 +308,86 @@ pub fn overdue_disputed(
         }
     }
     Ok((disputed, others))
+}
+
+/// Marks the open invoices whose latest promise was kept on `as_of`, by
+/// the one rule of [`crate::domain::promise::verdict`]: read for the
+/// clients with a promised invoice only.
+pub(super) fn kept(
+    conn: &Connection,
+    as_of: NaiveDate,
+    rules: &Rules,
+    ids: &HashMap<i64, usize>,
+    clients: &[QueueClient],
+    invoices: &mut [QueueInvoice],
+) -> Result<()> {
+    let promised: std::collections::HashSet<usize> = invoices
+        .iter()
+        .filter(|i| i.standing.promised_for.is_some())
+        .map(|i| i.client)
+        .collect();
+    if promised.is_empty() {
+        return Ok(());
+    }
+    let mut row_of = HashMap::new();
+    for (&row, &k) in ids {
+        if promised.contains(&k) {
+            row_of.insert(k, row);
+        }
+    }
+    let rows: Vec<i64> = row_of.values().copied().collect();
+    let promises = promises_of(conn, &rows, as_of)?;
+    // The promise governing each promised invoice, and from when each
+    // client's are judged: only those invoices and payments are read.
+    let mut governing = vec![None; invoices.len()];
+    let mut since: HashMap<i64, NaiveDate> = HashMap::new();
+    for (n, inv) in invoices.iter().enumerate() {
+        let Some(&row) = row_of.get(&inv.client) else {
+            continue;
+        };
+        if inv.standing.promised_for.is_none() {
+            continue;
+        }
+        let Some(ps) = promises.get(&row) else {
+            continue;
+        };
+        let stub = crate::domain::promise::Owed {
+            number: inv.number.clone(),
+            issued_on: inv.issued_on,
+            due_on: inv.standing.due_on,
+            currency: inv.currency,
+            amount: 0,
+            written_off: 0,
+            written_off_on: None,
+            paid_before: 0,
+        };
+        if let Some(k) = crate::domain::promise::governing(ps, &stub, as_of)
+            .and_then(|g| ps.iter().position(|p| p.id == g.id))
+        {
+            governing[n] = Some((row, k));
+            let d = ps[k].made.made_on;
+            since
+                .entry(row)
+                .and_modify(|s| *s = (*s).min(d))
+                .or_insert(d);
+        }
+    }
+    let ledgers = ledgers_of(conn, &since, as_of)?;
+    for (n, inv) in invoices.iter_mut().enumerate() {
+        let Some((row, k)) = governing[n] else {
+            continue;
+        };
+        let (Some(ps), Some((owed, paid)), Some(c)) = (
+            promises.get(&row),
+            ledgers.get(&row),
+            clients.get(inv.client),
+        ) else {
+            continue;
+        };
+        let grace = rules.ladders.for_profile(c.profile).promise_grace_days;
+        inv.standing.promise_kept =
+            crate::domain::promise::verdict(&ps[k], owed, paid, grace, as_of)
+                == crate::domain::promise::Verdict::Kept;
+    }
+    Ok(())
 }

@@ -211,7 +211,7 @@ fn load(
     letters(conn, as_of, cached, &ids, &mut clients)?;
     deposits_issued(conn, as_of, &ids, &mut clients)?;
     let (mut invoices, invoice_ids) = invoices(conn, as_of, cached, &ids, only.is_some())?;
-    promises_kept(conn, as_of, rules, &ids, &clients, &mut invoices)?;
+    super::promises::kept(conn, as_of, rules, &ids, &clients, &mut invoices)?;
     case_lives(
         conn,
         as_of,
@@ -222,88 +222,6 @@ fn load(
         &mut invoices,
     )?;
     Ok((clients, invoices))
-}
-
-/// Marks the open invoices whose latest promise was kept on `as_of`, by
-/// the one rule of [`crate::domain::promise::verdict`]: read for the
-/// clients with a promised invoice only.
-fn promises_kept(
-    conn: &Connection,
-    as_of: NaiveDate,
-    rules: &Rules,
-    ids: &HashMap<i64, usize>,
-    clients: &[QueueClient],
-    invoices: &mut [QueueInvoice],
-) -> Result<()> {
-    let promised: std::collections::HashSet<usize> = invoices
-        .iter()
-        .filter(|i| i.standing.promised_for.is_some())
-        .map(|i| i.client)
-        .collect();
-    if promised.is_empty() {
-        return Ok(());
-    }
-    let mut row_of = HashMap::new();
-    for (&row, &k) in ids {
-        if promised.contains(&k) {
-            row_of.insert(k, row);
-        }
-    }
-    let rows: Vec<i64> = row_of.values().copied().collect();
-    let promises = super::promises::promises_of(conn, &rows, as_of)?;
-    // The promise governing each promised invoice, and from when each
-    // client's are judged: only those invoices and payments are read.
-    let mut governing = vec![None; invoices.len()];
-    let mut since: HashMap<i64, NaiveDate> = HashMap::new();
-    for (n, inv) in invoices.iter().enumerate() {
-        let Some(&row) = row_of.get(&inv.client) else {
-            continue;
-        };
-        if inv.standing.promised_for.is_none() {
-            continue;
-        }
-        let Some(ps) = promises.get(&row) else {
-            continue;
-        };
-        let stub = crate::domain::promise::Owed {
-            number: inv.number.clone(),
-            issued_on: inv.issued_on,
-            due_on: inv.standing.due_on,
-            currency: inv.currency,
-            amount: 0,
-            written_off: 0,
-            written_off_on: None,
-            paid_before: 0,
-        };
-        if let Some(k) = crate::domain::promise::governing(ps, &stub, as_of)
-            .and_then(|g| ps.iter().position(|p| p.id == g.id))
-        {
-            governing[n] = Some((row, k));
-            let d = ps[k].made.made_on;
-            since
-                .entry(row)
-                .and_modify(|s| *s = (*s).min(d))
-                .or_insert(d);
-        }
-    }
-    let ledgers = super::promises::ledgers_of(conn, &since, as_of)?;
-    for (n, inv) in invoices.iter_mut().enumerate() {
-        let Some((row, k)) = governing[n] else {
-            continue;
-        };
-        let (Some(ps), Some((owed, paid)), Some(c)) = (
-            promises.get(&row),
-            ledgers.get(&row),
-            clients.get(inv.client),
-        ) else {
-            continue;
-        };
-        let grace = rules.ladders.for_profile(c.profile).promise_grace_days;
-        inv.standing.promise_kept =
-            crate::domain::promise::verdict(&ps[k], owed, paid, grace, as_of)
-                == crate::domain::promise::Verdict::Kept;
-    }
-    Ok(())
 }
 
 /// Where every invoice open on `as_of` stands in its case's life and when
