@@ -8,7 +8,7 @@ use dun::commands::log::{LogRequest, run as log};
 use dun::domain::penalty::RateTables;
 use dun::domain::queue::Rules;
 use dun::letters::hold;
-use dun::report::queue::{Keep, QueueRead, keep, read};
+use dun::report::queue::{DAYS_AHEAD, Keep, QueueRead, keep, keep_ahead, read};
 use dun::store::queue::{self, FollowUp};
 use dun::store::{Store, queue_kept};
 use dun::team::TeamSettings;
@@ -266,6 +266,74 @@ proptest! {
         // Notes are always made: the rounds wrote something.
         prop_assert!(made > 0 || rounds.iter().flatten().all(|w| !matches!(w, Write::Note(_))));
     }
+}
+
+fn day_after(days: u64) -> NaiveDate {
+    today().checked_add_days(Days::new(days)).unwrap()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(6))]
+
+    /// An open workbench keeps the next days' queues while clerks write;
+    /// the first start of each of those days reads its queue kept ahead,
+    /// brought up to date with the writes since, and it is the queue
+    /// built whole that day.
+    #[test]
+    fn the_queues_kept_ahead_are_the_queues_of_their_days(rounds in writes(), last in writes()) {
+        let (_dir, mut store) = demo();
+        let rules = TeamSettings::default().rules();
+        let rates = rates();
+        let never = || false;
+        prop_assert_eq!(keep_ahead(&mut store, today(), &rules, &rates, &never).unwrap(), 3);
+        let days = store.read(|tx| queue_kept::days(tx)).unwrap();
+        prop_assert_eq!(days, (1..=DAYS_AHEAD).map(day_after).collect::<Vec<_>>());
+        // Nothing changed: nothing to keep again.
+        prop_assert_eq!(keep_ahead(&mut store, today(), &rules, &rates, &never).unwrap(), 0);
+        let lines = truth(&mut store, today(), &rules, &rates);
+        for round in &rounds {
+            for w in round {
+                write(&mut store, &lines, w);
+            }
+            keep_ahead(&mut store, today(), &rules, &rates, &never).unwrap();
+        }
+        // Writes after the last round (the evening's), read by the first
+        // start of the next days.
+        for w in last.iter().flatten() {
+            write(&mut store, &lines, w);
+        }
+        for ahead in 1..=DAYS_AHEAD {
+            let day = day_after(ahead);
+            let read = through_kept(&mut store, day, &rules, &rates);
+            prop_assert!(!matches!(read.keep, Some(Keep::All { .. })), "day {} built whole", day);
+            prop_assert_eq!(&read.lines, &truth(&mut store, day, &rules, &rates));
+        }
+        // The next morning, the queue of the day before is forgotten.
+        let built = through_kept(&mut store, today(), &rules, &rates);
+        keep(&mut store, built.keep.as_ref().unwrap()).unwrap();
+        keep_ahead(&mut store, day_after(1), &rules, &rates, &never).unwrap();
+        let days = store.read(|tx| queue_kept::days(tx)).unwrap();
+        prop_assert_eq!(days, (1..=DAYS_AHEAD + 1).map(day_after).collect::<Vec<_>>());
+    }
+}
+
+#[test]
+fn keeping_ahead_stops_when_asked_and_other_rules_build_whole() {
+    let (_dir, mut store) = demo();
+    let rules = TeamSettings::default().rules();
+    let rates = rates();
+    let stopped = || true;
+    assert_eq!(
+        keep_ahead(&mut store, today(), &rules, &rates, &stopped).unwrap(),
+        0
+    );
+    assert!(store.read(|tx| queue_kept::days(tx)).unwrap().is_empty());
+    keep_ahead(&mut store, today(), &rules, &rates, &|| false).unwrap();
+    // Other rates: the days kept ahead do not serve.
+    let bare = RateTables::default();
+    let read = through_kept(&mut store, day_after(1), &rules, &bare);
+    assert!(matches!(read.keep, Some(Keep::All { .. })));
+    assert_eq!(read.lines, truth(&mut store, day_after(1), &rules, &bare));
 }
 
 /// What promises are judged by is read one way for a few clients (each

@@ -1,8 +1,9 @@
 //! The whole follow-up queue as the workbench and `dun queue` read it: the
 //! store's lines with the held letters marked, taken from the queue kept
-//! in the database when it is of the same day, rules and rates, brought up
-//! to date with the clients changed since; built whole otherwise. What was
-//! built is kept afterwards ([`keep`]), once the clerk sees the lines.
+//! in the database for the same day, rules and rates, brought up to date
+//! with the clients changed since; built whole otherwise. What was built
+//! is kept afterwards ([`keep`]), once the clerk sees the lines; an open
+//! workbench also keeps the next days' queues ready ([`keep_ahead`]).
 
 use chrono::NaiveDate;
 
@@ -56,6 +57,69 @@ pub fn fingerprint(rules: &Rules, rates: &RateTables) -> String {
     format!("{} {hash:016x}", env!("CARGO_PKG_VERSION"))
 }
 
+/// How the queue of a day is read: as kept, brought up to date with the
+/// clients changed since it was kept, or built whole.
+enum Way {
+    Kept,
+    Clients { kept: KeptMark, codes: Vec<String> },
+    Whole,
+}
+
+/// Where the database stands for the queue of `as_of`, and how that
+/// queue is read from what is kept.
+fn way(
+    tx: &Snapshot,
+    as_of: NaiveDate,
+    rules: &Rules,
+    rates: &RateTables,
+) -> Result<(KeptMark, Way), StoreError> {
+    let now = KeptMark {
+        as_of,
+        fingerprint: fingerprint(rules, rates),
+        seq: changes::end(tx)?,
+    };
+    let Some(kept) = queue_kept::mark(tx, as_of)? else {
+        return Ok((now, Way::Whole));
+    };
+    if kept.fingerprint != now.fingerprint {
+        return Ok((now, Way::Whole));
+    }
+    if kept.seq == now.seq {
+        return Ok((now, Way::Kept));
+    }
+    let changed = changes::since(tx, kept.seq)?;
+    if changed.everything || changed.team || changed.clients.len() > MOST_CLIENTS {
+        return Ok((now, Way::Whole));
+    }
+    let codes = changed.clients.into_iter().collect();
+    Ok((now, Way::Clients { kept, codes }))
+}
+
+/// The lines of the clients `codes` as of `as_of`, held letters marked.
+fn built_of(
+    tx: &Snapshot,
+    as_of: NaiveDate,
+    codes: &[String],
+    rules: &Rules,
+    rates: &RateTables,
+) -> Result<Vec<FollowUp>, StoreError> {
+    let mut fresh = queue::queue_of(tx, as_of, codes, None, rules)?;
+    hold::mark(tx, &mut fresh, as_of, &rules.ladders, rates)?;
+    Ok(fresh)
+}
+
+/// The whole queue as of `as_of`, held letters marked.
+fn built(
+    tx: &Snapshot,
+    as_of: NaiveDate,
+    rules: &Rules,
+    rates: &RateTables,
+) -> Result<Vec<FollowUp>, StoreError> {
+    let mut lines = queue::queue(tx, as_of, None, rules)?;
+    hold::mark(tx, &mut lines, as_of, &rules.ladders, rates)?;
+    Ok(lines)
+}
+
 /// The whole queue as of `as_of`, held letters marked: what
 /// [`queue::queue`] and [`hold::mark`] give (a test compares them), from
 /// the kept queue when it serves.
@@ -65,27 +129,15 @@ pub fn read(
     rules: &Rules,
     rates: &RateTables,
 ) -> Result<QueueRead, StoreError> {
-    let now = KeptMark {
-        as_of,
-        fingerprint: fingerprint(rules, rates),
-        seq: changes::end(tx)?,
-    };
-    if let Some(kept) = queue_kept::mark(tx)?
-        && kept.as_of == now.as_of
-        && kept.fingerprint == now.fingerprint
-    {
-        if kept.seq == now.seq {
-            return Ok(QueueRead {
-                lines: queue_kept::lines(tx)?,
-                keep: None,
-            });
-        }
-        let changed = changes::since(tx, kept.seq)?;
-        if !changed.everything && !changed.team && changed.clients.len() <= MOST_CLIENTS {
-            let codes: Vec<String> = changed.clients.into_iter().collect();
-            let mut lines = queue_kept::lines(tx)?;
-            let mut fresh = queue::queue_of(tx, as_of, &codes, None, rules)?;
-            hold::mark(tx, &mut fresh, as_of, &rules.ladders, rates)?;
+    let (now, way) = way(tx, as_of, rules, rates)?;
+    Ok(match way {
+        Way::Kept => QueueRead {
+            lines: queue_kept::lines(tx, as_of)?,
+            keep: None,
+        },
+        Way::Clients { kept, codes } => {
+            let mut lines = queue_kept::lines(tx, as_of)?;
+            let fresh = built_of(tx, as_of, &codes, rules, rates)?;
             let keep = Keep::Clients {
                 from: kept,
                 mark: now,
@@ -93,21 +145,87 @@ pub fn read(
                 lines: fresh.clone(),
             };
             queue::replace_clients(&mut lines, &codes, fresh);
-            return Ok(QueueRead {
+            QueueRead {
                 lines,
                 keep: Some(keep),
-            });
+            }
+        }
+        Way::Whole => {
+            let lines = built(tx, as_of, rules, rates)?;
+            QueueRead {
+                keep: Some(Keep::All {
+                    mark: now,
+                    lines: lines.clone(),
+                }),
+                lines,
+            }
+        }
+    })
+}
+
+/// What would bring the queue kept for `as_of` up to date, without
+/// reading back the lines kept: [`read`]'s `keep`, for a day nobody
+/// looks at yet.
+pub fn to_keep(
+    tx: &Snapshot,
+    as_of: NaiveDate,
+    rules: &Rules,
+    rates: &RateTables,
+) -> Result<Option<Keep>, StoreError> {
+    let (now, way) = way(tx, as_of, rules, rates)?;
+    Ok(match way {
+        Way::Kept => None,
+        Way::Clients { kept, codes } => Some(Keep::Clients {
+            lines: built_of(tx, as_of, &codes, rules, rates)?,
+            from: kept,
+            mark: now,
+            codes,
+        }),
+        Way::Whole => Some(Keep::All {
+            lines: built(tx, as_of, rules, rates)?,
+            mark: now,
+        }),
+    })
+}
+
+/// How many days after today an open workbench keeps the queue of, built
+/// ahead: over a weekend, Friday's workbench keeps Monday's.
+pub const DAYS_AHEAD: u64 = 3;
+
+/// Brings the queues kept for the [`DAYS_AHEAD`] days after `today` up to
+/// date, each in a short write of its own, and forgets those of days
+/// past; `stop` is asked between days. The first workbench of a morning
+/// then finds its day's queue kept, and builds again only the clients
+/// changed overnight. How many days were kept anew.
+pub fn keep_ahead(
+    store: &mut Store,
+    today: NaiveDate,
+    rules: &Rules,
+    rates: &RateTables,
+    stop: &dyn Fn() -> bool,
+) -> Result<usize, StoreError> {
+    if store.read_only().is_some() {
+        return Ok(0);
+    }
+    // Busy (another clerk writing): forgotten at the next round.
+    let _ = store.write_kept(|tx| queue_kept::forget_before(tx, today));
+    let mut kept = 0;
+    for ahead in 1..=DAYS_AHEAD {
+        if stop() {
+            break;
+        }
+        let Some(day) = today.checked_add_days(chrono::Days::new(ahead)) else {
+            break;
+        };
+        let Some(k) = store.read(|tx| to_keep(tx, day, rules, rates))? else {
+            continue;
+        };
+        // Busy: kept at the next round, or built by the next reader.
+        if keep(store, &k).unwrap_or(false) {
+            kept += 1;
         }
     }
-    let mut lines = queue::queue(tx, as_of, None, rules)?;
-    hold::mark(tx, &mut lines, as_of, &rules.ladders, rates)?;
-    Ok(QueueRead {
-        keep: Some(Keep::All {
-            mark: now,
-            lines: lines.clone(),
-        }),
-        lines,
-    })
+    Ok(kept)
 }
 
 /// Keeps what [`read`] built, in one short write of its own; `false` when

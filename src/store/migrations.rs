@@ -73,6 +73,11 @@ const MIGRATIONS: &[Migration] = &[
         sql: include_str!("migrations/013_queue_kept.sql"),
         fill: None,
     },
+    Migration {
+        // Empty: what 013 kept is dropped; the next reader builds it.
+        sql: include_str!("migrations/014_queue_kept_days.sql"),
+        fill: None,
+    },
 ];
 
 /// The fill of 004: every cached standing computed from the journal. The

@@ -1,8 +1,9 @@
-//! The follow-up queue kept in the database (migration 013), so that a
-//! workbench opened later shows it at once instead of building it again.
-//! A cache: [`super::queue::queue`] is the truth, and the use case that
-//! keeps it ([`crate::report::queue`]) only trusts the lines kept for the
-//! same day and fingerprint, brought up to date with what changed since.
+//! The follow-up queue kept in the database (migrations 013, 014), for
+//! today and the next days, so that a workbench opened later shows it at
+//! once instead of building it again. A cache: [`super::queue::queue`] is
+//! the truth, and the use case that keeps it ([`crate::report::queue`])
+//! only trusts the lines kept for the same day and fingerprint, brought up
+//! to date with what changed since.
 
 use chrono::NaiveDate;
 use rusqlite::{Connection, OptionalExtension, params};
@@ -23,11 +24,12 @@ pub struct KeptMark {
     pub seq: i64,
 }
 
-/// What the kept lines are, if any were kept.
-pub fn mark(conn: &Connection) -> Result<Option<KeptMark>> {
-    let mut st = conn.prepare_cached("SELECT as_of, fingerprint, seq FROM queue_kept")?;
+/// What the lines kept for `as_of` are, if any were kept.
+pub fn mark(conn: &Connection, as_of: NaiveDate) -> Result<Option<KeptMark>> {
+    let mut st =
+        conn.prepare_cached("SELECT as_of, fingerprint, seq FROM queue_kept WHERE as_of = ?1")?;
     Ok(st
-        .query_row([], |r| {
+        .query_row([SqlDate::new(as_of)], |r| {
             Ok(KeptMark {
                 as_of: r.get::<_, Day>(0)?.0,
                 fingerprint: r.get(1)?,
@@ -41,11 +43,18 @@ const COLUMNS: &str = "code, n, name, profile, country, clerk, rating, reason, r
      reason_level, currency, amount, invoices, oldest_due_on, last_contact, invoice, \
      invoice_outstanding, reminder_level, deposit_requested, priority, held_series, held_period";
 
-/// Every kept line, in the queue's order.
-pub fn lines(conn: &Connection) -> Result<Vec<FollowUp>> {
-    let sql = format!("SELECT {COLUMNS} FROM queue_kept_lines ORDER BY code, n");
+/// The days a queue is kept for, earliest first.
+pub fn days(conn: &Connection) -> Result<Vec<NaiveDate>> {
+    let mut st = conn.prepare_cached("SELECT as_of FROM queue_kept ORDER BY as_of")?;
+    let days = st.query_map([], |r| Ok(r.get::<_, Day>(0)?.0))?;
+    Ok(days.collect::<rusqlite::Result<_>>()?)
+}
+
+/// Every line kept for `as_of`, in the queue's order.
+pub fn lines(conn: &Connection, as_of: NaiveDate) -> Result<Vec<FollowUp>> {
+    let sql = format!("SELECT {COLUMNS} FROM queue_kept_lines WHERE as_of = ?1 ORDER BY code, n");
     let mut st = conn.prepare_cached(&sql)?;
-    let mut rows = st.query([])?;
+    let mut rows = st.query([SqlDate::new(as_of)])?;
     let mut out = Vec::new();
     while let Some(r) = rows.next()? {
         out.push(line(r)?);
@@ -101,20 +110,19 @@ fn line(r: &rusqlite::Row<'_>) -> Result<FollowUp> {
     })
 }
 
-/// Keeps `lines` as the whole queue of `mark`, in place of what was kept,
-/// unless what is kept is newer (another clerk's workbench kept a later
-/// state of the same day and rules).
+/// Keeps `lines` as the whole queue of `mark`, in place of what was kept
+/// for its day, unless what is kept is newer (another clerk's workbench
+/// kept a later state of the same day and rules).
 pub fn keep_all(conn: &Connection, mark: &KeptMark, lines: &[FollowUp]) -> Result<bool> {
-    if let Some(kept) = self::mark(conn)?
-        && kept.as_of == mark.as_of
+    if let Some(kept) = self::mark(conn, mark.as_of)?
         && kept.fingerprint == mark.fingerprint
         && kept.seq >= mark.seq
     {
         return Ok(false);
     }
-    conn.prepare_cached("DELETE FROM queue_kept_lines")?
-        .execute([])?;
-    insert(conn, lines)?;
+    conn.prepare_cached("DELETE FROM queue_kept_lines WHERE as_of = ?1")?
+        .execute([SqlDate::new(mark.as_of)])?;
+    insert(conn, mark.as_of, lines)?;
     set_mark(conn, mark)?;
     Ok(true)
 }
@@ -129,22 +137,23 @@ pub fn keep_clients(
     codes: &[String],
     lines: &[FollowUp],
 ) -> Result<bool> {
-    if self::mark(conn)?.as_ref() != Some(from) {
+    if from.as_of != mark.as_of || self::mark(conn, from.as_of)?.as_ref() != Some(from) {
         return Ok(false);
     }
-    let mut st = conn.prepare_cached("DELETE FROM queue_kept_lines WHERE code = ?1")?;
+    let mut st =
+        conn.prepare_cached("DELETE FROM queue_kept_lines WHERE as_of = ?1 AND code = ?2")?;
     for code in codes {
-        st.execute([code])?;
+        st.execute(params![SqlDate::new(mark.as_of), code])?;
     }
-    insert(conn, lines)?;
+    insert(conn, mark.as_of, lines)?;
     set_mark(conn, mark)?;
     Ok(true)
 }
 
 fn set_mark(conn: &Connection, mark: &KeptMark) -> Result<()> {
     conn.prepare_cached(
-        "INSERT INTO queue_kept (id, as_of, fingerprint, seq) VALUES (1, ?1, ?2, ?3) \
-         ON CONFLICT (id) DO UPDATE SET as_of = excluded.as_of, \
+        "INSERT INTO queue_kept (as_of, fingerprint, seq) VALUES (?1, ?2, ?3) \
+         ON CONFLICT (as_of) DO UPDATE SET \
          fingerprint = excluded.fingerprint, seq = excluded.seq",
     )?
     .execute(params![
@@ -155,11 +164,11 @@ fn set_mark(conn: &Connection, mark: &KeptMark) -> Result<()> {
     Ok(())
 }
 
-fn insert(conn: &Connection, lines: &[FollowUp]) -> Result<()> {
+fn insert(conn: &Connection, as_of: NaiveDate, lines: &[FollowUp]) -> Result<()> {
     let sql = format!(
-        "INSERT INTO queue_kept_lines ({COLUMNS}) VALUES \
-         (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, \
-          ?19, ?20, ?21, ?22)"
+        "INSERT INTO queue_kept_lines (as_of, {COLUMNS}) VALUES \
+         (?23, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, \
+          ?18, ?19, ?20, ?21, ?22)"
     );
     let mut st = conn.prepare_cached(&sql)?;
     // Numbered within each client, in the order given.
@@ -198,14 +207,24 @@ fn insert(conn: &Connection, lines: &[FollowUp]) -> Result<()> {
             l.priority.to_string(),
             series,
             period,
+            SqlDate::new(as_of),
         ])?;
     }
     Ok(())
 }
 
-/// Forgets the kept queue: the next reader builds it whole (as the first
-/// one of a day does).
+/// Forgets every kept queue: the next reader builds it whole.
 pub fn forget(conn: &Connection) -> Result<()> {
     conn.execute_batch("DELETE FROM queue_kept; DELETE FROM queue_kept_lines;")?;
+    Ok(())
+}
+
+/// Forgets the queues kept for days before `day`: nobody reads them.
+pub fn forget_before(conn: &Connection, day: NaiveDate) -> Result<()> {
+    let day = SqlDate::new(day);
+    conn.prepare_cached("DELETE FROM queue_kept WHERE as_of < ?1")?
+        .execute([&day])?;
+    conn.prepare_cached("DELETE FROM queue_kept_lines WHERE as_of < ?1")?
+        .execute([&day])?;
     Ok(())
 }

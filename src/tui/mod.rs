@@ -11,6 +11,7 @@ pub mod draw;
 pub mod form_view;
 mod governs_view;
 pub mod help;
+mod keeper;
 pub mod layout;
 mod letter_view;
 pub mod messages_view;
@@ -63,6 +64,9 @@ pub fn run(store: &mut Store, settings: Settings) -> anyhow::Result<()> {
     env.company = settings.company;
     env.letters_dir = settings.letters_dir;
     env.smtp = settings.smtp;
+    if env.store.read_only().is_none() {
+        env.keeper = Some(keeper::Keeper::start(env.store.path().to_path_buf()));
+    }
     // SIGTERM, and SIGHUP when the SSH link drops, end the loop at its next
     // turn (within a quarter of a second) so that the terminal is restored.
     let stop = Arc::new(AtomicBool::new(false));
@@ -73,6 +77,11 @@ pub fn run(store: &mut Store, settings: Settings) -> anyhow::Result<()> {
     let mut terminal = ratatui::try_init()?;
     let result = event_loop(&mut terminal, &mut env, &mut app, &stop);
     ratatui::restore();
+    if let Some(keeper) = env.keeper.take() {
+        // The lines the last read built are kept before the process ends,
+        // unless that takes longer than a clerk should wait.
+        keeper.finish(Duration::from_secs(1));
+    }
     result
 }
 
@@ -152,6 +161,7 @@ fn event_loop(
     loop {
         terminal.draw(|f| draw::draw(f, app, &theme))?;
         env.keep_built();
+        env.keep_ahead(app);
         // A closed terminal does not always send SIGHUP to us (the shell that
         // ran us may die first): a new parent means nobody is watching.
         if app.quit || stop.load(Ordering::Relaxed) || std::os::unix::process::parent_id() != parent

@@ -26,6 +26,13 @@ pub struct Env<'s> {
     /// Queue lines built by a read and not yet kept in the database: kept
     /// once the frame showing them is drawn ([`Env::keep_built`]).
     pub(super) keep: Option<crate::report::queue::Keep>,
+    /// Keeps them, and the next days' queues, off the loop's thread; when
+    /// absent (a database open for reading only, tests), they are kept
+    /// here.
+    pub keeper: Option<super::keeper::Keeper>,
+    /// The day and the last change the keeper was last asked to keep the
+    /// next days' queues for.
+    ahead_asked: Option<(chrono::NaiveDate, Option<i64>)>,
 }
 
 impl<'s> Env<'s> {
@@ -40,6 +47,8 @@ impl<'s> Env<'s> {
             version: None,
             seq: None,
             keep: None,
+            keeper: None,
+            ahead_asked: None,
         }
     }
 
@@ -47,8 +56,29 @@ impl<'s> Env<'s> {
     /// workbench opened shows them at once. A failure (a busy database)
     /// costs only that: the next reader builds them again.
     pub fn keep_built(&mut self) {
-        if let Some(keep) = self.keep.take() {
-            let _ = crate::report::queue::keep(self.store, &keep);
+        let Some(mut keep) = self.keep.take() else {
+            return;
+        };
+        if let Some(keeper) = &self.keeper {
+            match keeper.keep(keep) {
+                None => return,
+                Some(back) => keep = back,
+            }
+        }
+        let _ = crate::report::queue::keep(self.store, &keep);
+    }
+
+    /// Asks the keeper to keep the queues of the days after the
+    /// workbench's today ready, when the day or the database changed since
+    /// it was last asked.
+    pub fn keep_ahead(&mut self, app: &App) {
+        let Some(keeper) = &self.keeper else {
+            return;
+        };
+        let now = (app.today, self.seq);
+        if self.ahead_asked != Some(now) {
+            self.ahead_asked = Some(now);
+            keeper.ahead(app.today, &app.rules, &app.rates);
         }
     }
 

@@ -1,0 +1,138 @@
+//! The workbench's keeper: a thread with a connection of its own that
+//! keeps in the database the queue lines a read built (so that the next
+//! workbench opened shows them at once) and the queues of the next days
+//! ([`crate::report::queue::keep_ahead`]), so that no keystroke waits
+//! for either. What it keeps is a cache: when it fails (a busy database,
+//! a quit before it is done), the next reader builds the lines again.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::{Receiver, RecvTimeoutError, SendError, Sender, channel};
+use std::thread::JoinHandle;
+use std::time::{Duration, Instant};
+
+use chrono::NaiveDate;
+
+use crate::domain::penalty::RateTables;
+use crate::domain::queue::Rules;
+use crate::report::queue::{Keep, keep, keep_ahead};
+use crate::store::Store;
+
+/// How often, at most, the next days' queues are brought up to date while
+/// other clerks write: a round costs a few milliseconds per client
+/// changed, and a morning's first start finds at most this much of the
+/// evening's writes left to read.
+const AHEAD_EVERY: Duration = Duration::from_secs(30);
+
+/// What the workbench hands the keeper.
+enum Job {
+    /// Lines a read built: kept first, in the order they came.
+    Keep(Box<Keep>),
+    /// Keep the days after `today` ready, with these rules and rates.
+    Ahead {
+        today: NaiveDate,
+        rules: Box<Rules>,
+        rates: Box<RateTables>,
+    },
+}
+
+/// The keeper's end the workbench holds.
+pub struct Keeper {
+    jobs: Option<Sender<Job>>,
+    stop: Arc<AtomicBool>,
+    thread: Option<JoinHandle<()>>,
+}
+
+impl Keeper {
+    /// Starts the keeper of the database at `path`.
+    pub fn start(path: PathBuf) -> Keeper {
+        let (jobs, queue) = channel();
+        let stop = Arc::new(AtomicBool::new(false));
+        let asked = Arc::clone(&stop);
+        let thread = std::thread::Builder::new()
+            .name("dun keeper".into())
+            .spawn(move || work(&path, &queue, &asked))
+            .ok();
+        Keeper {
+            jobs: thread.is_some().then_some(jobs),
+            stop,
+            thread,
+        }
+    }
+
+    /// Hands `built` to the keeper; given back when the keeper is gone
+    /// (the caller keeps it itself).
+    pub fn keep(&self, built: Keep) -> Option<Keep> {
+        let jobs = self.jobs.as_ref()?;
+        match jobs.send(Job::Keep(Box::new(built))) {
+            Ok(()) => None,
+            Err(SendError(Job::Keep(built))) => Some(*built),
+            Err(SendError(Job::Ahead { .. })) => None,
+        }
+    }
+
+    /// Keeps the days after `today` ready, at the keeper's pace.
+    pub fn ahead(&self, today: NaiveDate, rules: &Rules, rates: &RateTables) {
+        if let Some(jobs) = &self.jobs {
+            let _ = jobs.send(Job::Ahead {
+                today,
+                rules: Box::new(rules.clone()),
+                rates: Box::new(rates.clone()),
+            });
+        }
+    }
+
+    /// Lets the keeper finish what it is keeping, waiting at most `within`:
+    /// lines handed to it are kept first, and the next days are left for
+    /// later.
+    pub fn finish(mut self, within: Duration) {
+        self.stop.store(true, Ordering::Relaxed);
+        self.jobs = None;
+        let Some(thread) = self.thread.take() else {
+            return;
+        };
+        let until = Instant::now() + within;
+        while !thread.is_finished() && Instant::now() < until {
+            std::thread::sleep(Duration::from_millis(5));
+        }
+        if thread.is_finished() {
+            let _ = thread.join();
+        }
+    }
+}
+
+/// The keeper's thread: the lines to keep as they come; the next days at
+/// most every [`AHEAD_EVERY`], with the latest rules asked for.
+fn work(path: &std::path::Path, queue: &Receiver<Job>, stop: &AtomicBool) {
+    let Ok(mut store) = Store::open_existing(path) else {
+        return;
+    };
+    let mut pending: Option<(NaiveDate, Box<Rules>, Box<RateTables>)> = None;
+    let mut last: Option<Instant> = None;
+    loop {
+        let job = match (&pending, last) {
+            (None, _) => queue.recv().map_err(|_| RecvTimeoutError::Disconnected),
+            (Some(_), None) => queue.recv_timeout(Duration::ZERO),
+            (Some(_), Some(t)) => queue.recv_timeout(AHEAD_EVERY.saturating_sub(t.elapsed())),
+        };
+        match job {
+            Ok(Job::Keep(built)) => {
+                let _ = keep(&mut store, &built);
+            }
+            Ok(Job::Ahead {
+                today,
+                rules,
+                rates,
+            }) => pending = Some((today, rules, rates)),
+            Err(RecvTimeoutError::Timeout) => {
+                if let Some((today, rules, rates)) = pending.take() {
+                    let stopped = || stop.load(Ordering::Relaxed);
+                    let _ = keep_ahead(&mut store, today, &rules, &rates, &stopped);
+                    last = Some(Instant::now());
+                }
+            }
+            Err(RecvTimeoutError::Disconnected) => return,
+        }
+    }
+}
