@@ -78,6 +78,11 @@ const MIGRATIONS: &[Migration] = &[
         sql: include_str!("migrations/014_queue_kept_days.sql"),
         fill: None,
     },
+    Migration {
+        // An index: built from the rows as they are.
+        sql: include_str!("migrations/015_open_invoices_by_client.sql"),
+        fill: None,
+    },
 ];
 
 /// The fill of 004: every cached standing computed from the journal. The

@@ -292,6 +292,14 @@ impl Store {
             .conn
             .query_row("PRAGMA data_version", [], |r| r.get(0))?)
     }
+
+    /// Gives back the memory of this connection's page cache (SQLite's
+    /// `shrink_memory`): for a connection that reads much now and then and
+    /// sits idle in between.
+    pub fn shrink_memory(&self) -> Result<(), StoreError> {
+        self.conn.execute_batch("PRAGMA shrink_memory")?;
+        Ok(())
+    }
 }
 
 /// Makes `conn` wait up to [`BUSY_TIMEOUT`] for another connection's lock,

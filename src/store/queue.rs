@@ -480,14 +480,19 @@ fn invoices(
     };
     let sql = format!(
         // In the order of the open invoices' index, to the number: the
-        // same order whether all or a few clients' invoices are read.
-        "SELECT o.* FROM ({}) o WHERE o.outstanding > 0{} ORDER BY o.due_on, o.currency, \
+        // same order whether all or a few clients' invoices are read. A
+        // few clients' are read client by client (by the clients' index)
+        // and sorted: walking the open invoices' index in that order and
+        // keeping theirs reads every open invoice.
+        "SELECT o.* FROM {} WHERE o.outstanding > 0 ORDER BY o.due_on, o.currency, \
          o.issued_on, o.amount, o.paid, o.last_paid_on, o.client_id, o.number",
-        open_as_of_with(conn, as_of, &facts)?,
         if few {
-            " AND o.client_id IN (SELECT value FROM json_each(:ids))"
+            format!(
+                "json_each(:ids) j CROSS JOIN ({}) o ON o.client_id = j.value",
+                open_as_of_with(conn, as_of, &facts)?
+            )
         } else {
-            ""
+            format!("({}) o", open_as_of_with(conn, as_of, &facts)?)
         }
     );
     let mut st = conn.prepare_cached(&sql)?;

@@ -11,7 +11,7 @@ use rusqlite::Connection;
 
 /// Every shipped migration, in order: entry `i` takes the schema from
 /// version `i` to `i + 1`.
-const MIGRATIONS: [&str; 14] = [
+const MIGRATIONS: [&str; 15] = [
     include_str!("../../src/store/migrations/001_ledger.sql"),
     include_str!("../../src/store/migrations/002_dunning.sql"),
     include_str!("../../src/store/migrations/003_settings.sql"),
@@ -26,6 +26,7 @@ const MIGRATIONS: [&str; 14] = [
     include_str!("../../src/store/migrations/012_promise_invoices.sql"),
     include_str!("../../src/store/migrations/013_queue_kept.sql"),
     include_str!("../../src/store/migrations/014_queue_kept_days.sql"),
+    include_str!("../../src/store/migrations/015_open_invoices_by_client.sql"),
 ];
 
 /// dun's `PRAGMA application_id` ("dun1"), as files of every version have it.
