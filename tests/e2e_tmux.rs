@@ -830,3 +830,75 @@ fn a_client_page_says_when_its_snooze_ends_and_the_deadline_its_letters_gave() {
     assert!(page.contains("F2026-000248"), "{page}");
     bench.keys(&["Escape", "q"]);
 }
+
+/// The days a queue is kept for in `db`, and the change each is current to.
+fn kept_days(db: &Path) -> Vec<(String, i64)> {
+    let mut store = dun::store::Store::open(db).unwrap();
+    store
+        .read(|tx| {
+            let mut days = Vec::new();
+            for day in dun::store::queue_kept::days(tx)? {
+                if let Some(mark) = dun::store::queue_kept::mark(tx, day)? {
+                    days.push((day.to_string(), mark.seq));
+                }
+            }
+            Ok::<_, dun::store::StoreError>(days)
+        })
+        .unwrap()
+}
+
+#[test]
+fn an_open_workbench_keeps_the_next_days_queues_for_the_next_morning() {
+    let (_dir, db) = demo_db();
+    let evening = Tmux::start(&db);
+    evening.wait_for(WORKBENCH);
+    // Its keeper keeps today's queue and the next three days'.
+    let days = ["2026-11-22", "2026-11-23", "2026-11-24", "2026-11-25"];
+    let started = Instant::now();
+    let kept = loop {
+        let kept = kept_days(&db);
+        if kept.len() == days.len() || started.elapsed() > Duration::from_secs(10) {
+            break kept;
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    };
+    let names: Vec<&str> = kept.iter().map(|(d, _)| d.as_str()).collect();
+    assert_eq!(names, days);
+    evening.keys(&["q"]);
+    // A note written after the workbench closed: the kept queues are one
+    // change behind.
+    another_clerk_writes(&db, "left a message at 19:00");
+
+    // The next morning's first workbench reads its queue kept the evening
+    // before, brought up to date with that note, and keeps it so; the
+    // days before it are forgotten once its keeper runs.
+    let morning = Tmux::run(&format!(
+        "env DUN_DB='{}' DUN_TODAY=2026-11-23 '{DUN}'; sleep 30",
+        db.display()
+    ));
+    let screen = morning.wait_for(WORKBENCH);
+    let expected = dun_ok(&db, &["queue", "--as-of", "2026-11-23", "--format", "json"]);
+    let expected: serde_json::Value = serde_json::from_str(&expected).unwrap();
+    let first = expected[0]["name"].as_str().unwrap();
+    assert!(
+        screen.contains(&first.chars().take(12).collect::<String>()),
+        "{first:?} first on\n{screen}"
+    );
+    let started = Instant::now();
+    let kept = loop {
+        let kept = kept_days(&db);
+        let newest = kept.iter().map(|(_, s)| *s).max().unwrap_or(0);
+        let current = kept.len() == 4 && kept.iter().all(|(_, s)| *s == newest);
+        if (kept[0].0 == "2026-11-23" && current) || started.elapsed() > Duration::from_secs(10) {
+            break kept;
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    };
+    let names: Vec<&str> = kept.iter().map(|(d, _)| d.as_str()).collect();
+    assert_eq!(
+        names,
+        ["2026-11-23", "2026-11-24", "2026-11-25", "2026-11-26"],
+        "{kept:?}"
+    );
+    morning.keys(&["q"]);
+}

@@ -339,10 +339,10 @@ fn keeping_ahead_stops_when_asked_and_other_rules_build_whole() {
 /// What promises are judged by is read one way for a few clients (each
 /// one's invoices) and another for many (the open invoices and those
 /// settled lately): both give every client the same invoices and
-/// payments, from any day.
+/// payments, from any day, as reading each client alone.
 #[test]
 fn promise_ledgers_read_for_many_clients_are_each_client_s() {
-    use dun::store::promises::ledgers_of;
+    use dun::store::promises::{Reading, ledgers_by, ledgers_of};
     use std::collections::HashMap;
     // Enough clients for both ways.
     let dir = tempfile::tempdir().unwrap();
@@ -378,7 +378,13 @@ fn promise_ledgers_read_for_many_clients_are_each_client_s() {
                 )
             })
             .collect();
-        let many = store.read(|tx| ledgers_of(tx, &since, today())).unwrap();
+        let many = store
+            .read(|tx| ledgers_by(tx, &since, today(), Reading::OpenAndSettled))
+            .unwrap();
+        let by_client = store
+            .read(|tx| ledgers_by(tx, &since, today(), Reading::ClientByClient))
+            .unwrap();
+        assert_eq!(many, by_client);
         let mut each = HashMap::new();
         for (&id, &d) in &since {
             let one = store

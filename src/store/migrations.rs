@@ -80,7 +80,7 @@ const MIGRATIONS: &[Migration] = &[
     },
     Migration {
         // An index: built from the rows as they are.
-        sql: include_str!("migrations/015_open_invoices_by_client.sql"),
+        sql: include_str!("migrations/015_invoices_by_client.sql"),
         fill: None,
     },
 ];

@@ -124,6 +124,34 @@ pub fn ledgers_of(
     since: &HashMap<i64, NaiveDate>,
     as_of: NaiveDate,
 ) -> Result<HashMap<i64, Ledger>> {
+    let reading = if since.len() < MANY_CLIENTS {
+        Reading::ClientByClient
+    } else {
+        Reading::OpenAndSettled
+    };
+    ledgers_by(conn, since, as_of, reading)
+}
+
+/// How [`ledgers_of`] reads the invoices that may concern promises.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Reading {
+    /// Each client's open invoices and those settled since its day, by
+    /// the indexes led by the client (015).
+    ClientByClient,
+    /// Every open invoice (from the open invoices' index alone, which
+    /// holds every column asked) and every one settled since the earliest
+    /// day: reading thousands of clients one by one costs more.
+    OpenAndSettled,
+}
+
+/// [`ledgers_of`], reading the invoices the way `reading` says: both give
+/// the same ledgers (a test compares them).
+pub fn ledgers_by(
+    conn: &Connection,
+    since: &HashMap<i64, NaiveDate>,
+    as_of: NaiveDate,
+    reading: Reading,
+) -> Result<HashMap<i64, Ledger>> {
     let mut out: HashMap<i64, Ledger> = HashMap::new();
     if since.is_empty() {
         return Ok(out);
@@ -131,7 +159,7 @@ pub fn ledgers_of(
     // The invoices concerned, by row id: their client, the day their
     // client's promises are judged from, and where they stand.
     let mut concerned: HashMap<i64, (i64, NaiveDate, Owed)> = HashMap::new();
-    for c in candidates(conn, since, as_of)? {
+    for c in candidates(conn, since, as_of, reading)? {
         let Some(&d) = since.get(&c.client) else {
             continue;
         };
@@ -195,24 +223,21 @@ struct Candidate {
     settled_on: Option<NaiveDate>,
 }
 
-/// Past this many clients, [`candidates`] reads every open invoice and
+/// From this many clients, [`ledgers_of`] reads every open invoice and
 /// those settled lately rather than each client's invoices.
-const MANY_CLIENTS: usize = 64;
+const MANY_CLIENTS: usize = 1_000;
 
 /// Every invoice issued by `as_of` that may concern the promises of the
-/// clients in `since`, a superset of those [`ledgers_of`] keeps. For a
-/// few clients, all their invoices (by the clients' index); for many, the
-/// open invoices (read from the open invoices' index alone, which holds
-/// every column asked) and those settled since the earliest day judged
-/// from: reading every invoice of thousands of clients one by one costs
-/// seconds on a million invoices.
+/// clients in `since`, a superset of those [`ledgers_by`] keeps, read the
+/// way `reading` says.
 fn candidates(
     conn: &Connection,
     since: &HashMap<i64, NaiveDate>,
     as_of: NaiveDate,
+    reading: Reading,
 ) -> Result<Vec<Candidate>> {
-    const COLUMNS: &str = "id, client_id, number, issued_on, due_on, currency, amount, \
-                           written_off, written_off_on, settled_on";
+    const COLUMNS: &str = "i.id, i.client_id, i.number, i.issued_on, i.due_on, i.currency, \
+                           i.amount, i.written_off, i.written_off_on, i.settled_on";
     let read = |st: &mut rusqlite::CachedStatement<'_>,
                 params: &[(&str, &dyn rusqlite::ToSql)]|
      -> Result<Vec<Candidate>> {
@@ -238,21 +263,35 @@ fn candidates(
         Ok(out)
     };
     let as_of = SqlDate::new(as_of);
-    if since.len() < MANY_CLIENTS {
+    if reading == Reading::ClientByClient {
         let ids: Vec<i64> = since.keys().copied().collect();
         let ids = serde_json::to_string(&ids)
             .map_err(|e| StoreError::Invalid(format!("client ids: {e}")))?;
+        let days: Vec<(i64, String)> = since
+            .iter()
+            .map(|(&id, &d)| (id, super::sql::iso_date(d)))
+            .collect();
+        let days = serde_json::to_string(&days)
+            .map_err(|e| StoreError::Invalid(format!("client days: {e}")))?;
         let mut st = conn.prepare_cached(&format!(
-            "SELECT {COLUMNS} FROM invoices \
-             WHERE client_id IN (SELECT value FROM json_each(:ids)) AND issued_on <= :as_of"
+            "SELECT {COLUMNS} FROM json_each(:ids) j CROSS JOIN invoices i \
+               ON i.client_id = j.value \
+             WHERE i.settled_on IS NULL AND i.issued_on <= :as_of \
+             UNION ALL \
+             SELECT {COLUMNS} FROM json_each(:days) j CROSS JOIN invoices i \
+               ON i.client_id = j.value ->> 0 AND i.settled_on >= j.value ->> 1 \
+             WHERE i.issued_on <= :as_of"
         ))?;
-        return read(&mut st, &[(":ids", &ids), (":as_of", &as_of)]);
+        return read(
+            &mut st,
+            &[(":ids", &ids), (":days", &days), (":as_of", &as_of)],
+        );
     }
     let earliest = since.values().min().copied().map(SqlDate::new);
     let mut st = conn.prepare_cached(&format!(
-        "SELECT {COLUMNS} FROM invoices WHERE settled_on IS NULL AND issued_on <= :as_of \
+        "SELECT {COLUMNS} FROM invoices i WHERE settled_on IS NULL AND issued_on <= :as_of \
          UNION ALL \
-         SELECT {COLUMNS} FROM invoices WHERE settled_on >= :earliest AND issued_on <= :as_of"
+         SELECT {COLUMNS} FROM invoices i WHERE settled_on >= :earliest AND issued_on <= :as_of"
     ))?;
     read(&mut st, &[(":as_of", &as_of), (":earliest", &earliest)])
 }

@@ -26,7 +26,7 @@ const MIGRATIONS: [&str; 15] = [
     include_str!("../../src/store/migrations/012_promise_invoices.sql"),
     include_str!("../../src/store/migrations/013_queue_kept.sql"),
     include_str!("../../src/store/migrations/014_queue_kept_days.sql"),
-    include_str!("../../src/store/migrations/015_open_invoices_by_client.sql"),
+    include_str!("../../src/store/migrations/015_invoices_by_client.sql"),
 ];
 
 /// dun's `PRAGMA application_id` ("dun1"), as files of every version have it.
