@@ -818,15 +818,16 @@ fn the_journal_export_gives_each_payment_its_method_and_reference() {
     let text = std::fs::read_to_string(&out).unwrap();
     let mut r = csv::Reader::from_reader(text.strip_prefix('\u{feff}').unwrap().as_bytes());
     let header: Vec<String> = r.headers().unwrap().iter().map(String::from).collect();
+    // The invoices a promise covers came after them, last.
     assert_eq!(
-        &header[header.len() - 3..],
-        ["plan", "method", "payment_reference"]
+        &header[header.len() - 4..],
+        ["plan", "method", "payment_reference", "invoices"]
     );
     let rows: Vec<Vec<String>> = r
         .records()
         .map(|rec| rec.unwrap().iter().map(String::from).collect())
         .collect();
-    let tail = |row: &Vec<String>| (row[row.len() - 2].clone(), row[row.len() - 1].clone());
+    let tail = |row: &Vec<String>| (row[row.len() - 3].clone(), row[row.len() - 2].clone());
     assert_eq!(tail(&rows[0]), (String::new(), String::new()));
     assert_eq!(tail(&rows[1]), ("transfer".into(), String::new()));
     assert_eq!(

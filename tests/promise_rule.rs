@@ -227,6 +227,18 @@ fn a_promise_covers_the_invoices_named_and_never_a_disputed_one_alone() {
         said.contains("Promise logged for 2026-11-27 (K-1, K-2)"),
         "{said}"
     );
+    // The journal says which invoices it covers, to scripts and to the
+    // clerk reading it.
+    let journal: Vec<serde_json::Value> =
+        serde_json::from_str(&ok(&dun(&db, &["export", "journal", "--format", "json"]))).unwrap();
+    let promise = &journal[0];
+    assert_eq!(promise["kind"], "promise");
+    assert_eq!(promise["invoice"], serde_json::Value::Null);
+    assert_eq!(promise["invoices"], serde_json::json!(["K-1", "K-2"]));
+    assert!(journal[1].get("invoices").is_none(), "{}", journal[1]);
+    let csv = ok(&dun(&db, &["export", "journal", "--format", "csv"]));
+    let row = csv.lines().nth(1).unwrap();
+    assert!(row.ends_with(",K-1 K-2"), "{row}");
     // More than the invoices named owe: refused, nothing written.
     let err = refused(&dun(
         &db,

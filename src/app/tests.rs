@@ -316,6 +316,7 @@ fn entry(id: i64) -> crate::store::journal::JournalEntry {
         method: None,
         payment_reference: None,
         corrected_by: None,
+        invoices: Vec::new(),
     }
 }
 

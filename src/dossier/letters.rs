@@ -144,6 +144,7 @@ mod tests {
             method: None,
             payment_reference: None,
             corrected_by: None,
+            invoices: Vec::new(),
         }
     }
 

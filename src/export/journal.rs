@@ -32,6 +32,7 @@ const HEADER: &[&str] = &[
     "plan",
     "method",
     "payment_reference",
+    "invoices",
 ];
 
 pub fn write<W: Write>(
@@ -70,6 +71,7 @@ pub fn write<W: Write>(
                     Cell::opt(e.plan.as_ref().map(|p| p.to_string())),
                     Cell::opt(e.method.as_deref()),
                     Cell::opt(e.payment_reference.as_deref()),
+                    Cell::text(e.invoices.join(" ")),
                 ]
             }),
         ),

@@ -58,18 +58,26 @@ pub struct JournalEntry {
     /// otherwise).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub corrected_by: Option<i64>,
+    /// The invoices a promise covers when it names several (`invoice` is
+    /// then null), by number; absent otherwise.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub invoices: Vec<String>,
 }
 
 impl JournalEntry {
     /// The outcome and the note, as one line: `no_answer: left a message`;
     /// a corrected entry says which entry corrected it.
     pub fn summary(&self) -> String {
-        let text = [self.outcome.as_deref(), Some(self.note.as_str())]
-            .into_iter()
-            .flatten()
-            .filter(|s| !s.is_empty())
-            .collect::<Vec<_>>()
-            .join(": ");
+        let text = [
+            Some(self.terms()).filter(|t| !t.is_empty()),
+            self.outcome.clone(),
+            Some(self.note.clone()),
+        ]
+        .into_iter()
+        .flatten()
+        .filter(|s| !s.is_empty())
+        .collect::<Vec<_>>()
+        .join(": ");
         let text = match (self.registered, self.acknowledged_on) {
             (true, Some(d)) => format!("{text} [registered, received {d}]")
                 .trim_start()
@@ -86,6 +94,49 @@ impl JournalEntry {
             None => text,
         }
     }
+
+    /// What a payment, a promise or a write-off was for, before its note:
+    /// `100.00 EUR`, `300.00 EUR by 2026-12-05 on F1, F2`; empty for the
+    /// other entries.
+    fn terms(&self) -> String {
+        let mut out = String::new();
+        if matches!(self.kind.as_str(), "payment" | "promise" | "write_off")
+            && let Some(amount) = &self.amount
+        {
+            out.push_str(amount);
+            if let Some(c) = &self.currency {
+                out.push(' ');
+                out.push_str(c);
+            }
+        }
+        if self.kind == "promise"
+            && let Some(d) = self.date
+        {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(&format!("by {d}"));
+        }
+        if !self.invoices.is_empty() {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str("on ");
+            out.push_str(&self.invoices.join(", "));
+        }
+        out
+    }
+
+    /// The invoice an entry is about, as a column shows it: its number,
+    /// or how many a promise covers.
+    pub fn invoice_shown(&self) -> String {
+        match (&self.invoice, self.invoices.len()) {
+            (Some(n), _) => n.clone(),
+            (None, 0) => String::new(),
+            (None, 1) => self.invoices[0].clone(),
+            (None, k) => format!("{k} invoices"),
+        }
+    }
 }
 
 // A payment's entry names its row in `payments` (`payment_id`, written
@@ -98,7 +149,9 @@ pub(super) const SELECT: &str = "SELECT a.id, a.at, a.on_date, a.user, a.kind, c
      (SELECT min(x.date) FROM activities_in_force x WHERE x.refers_to = a.id \
         AND x.outcome = 'acknowledged'), \
      a.assignee, a.reference, a.procedure, a.body, a.plan, p.method, p.reference, \
-     (SELECT min(k.id) FROM activities k WHERE k.kind = 'correction' AND k.refers_to = a.id) \
+     (SELECT min(k.id) FROM activities k WHERE k.kind = 'correction' AND k.refers_to = a.id), \
+     (SELECT group_concat(x.number, ' ' ORDER BY x.number) FROM promise_invoices pi \
+        JOIN invoices x ON x.id = pi.invoice_id WHERE pi.activity_id = a.id) \
      FROM activities a JOIN clients c ON c.id = a.client_id \
      LEFT JOIN invoices i ON i.id = a.invoice_id \
      LEFT JOIN payments p ON a.kind = 'payment' AND p.id = a.payment_id";
@@ -179,6 +232,10 @@ pub(super) fn entries(
             method: r.get(23)?,
             payment_reference: r.get(24)?,
             corrected_by: r.get(25)?,
+            invoices: r
+                .get::<_, Option<String>>(26)?
+                .map(|t| t.split(' ').map(str::to_string).collect())
+                .unwrap_or_default(),
         })
     })?;
     Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
@@ -195,4 +252,77 @@ pub fn names_file(conn: &Connection, file: &str) -> Result<bool> {
         }
     }
     Ok(false)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn entry(kind: &str) -> JournalEntry {
+        JournalEntry {
+            id: 1,
+            at: "2026-11-22T09:00:00.000Z".into(),
+            on: "2026-11-22".parse().unwrap(),
+            user: "marie".into(),
+            kind: kind.into(),
+            client: "ES-00008".into(),
+            invoice: None,
+            level: None,
+            outcome: None,
+            amount: None,
+            currency: None,
+            date: None,
+            next_action_on: None,
+            reason: None,
+            note: String::new(),
+            registered: false,
+            refers_to: None,
+            acknowledged_on: None,
+            deadline: None,
+            assignee: None,
+            reference: None,
+            procedure: None,
+            body: None,
+            plan: None,
+            method: None,
+            payment_reference: None,
+            corrected_by: None,
+            invoices: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn payments_and_promises_say_how_much_and_by_when_before_their_note() {
+        let mut paid = entry("payment");
+        paid.invoice = Some("F2026-000202".into());
+        paid.amount = Some("100.00".into());
+        paid.currency = Some("EUR".into());
+        assert_eq!(paid.summary(), "100.00 EUR");
+        assert_eq!(paid.invoice_shown(), "F2026-000202");
+
+        let mut promise = entry("promise");
+        promise.amount = Some("300.00".into());
+        promise.currency = Some("EUR".into());
+        promise.date = Some("2026-12-05".parse().unwrap());
+        promise.note = "after the board meets".into();
+        promise.invoices = vec!["F2026-000077".into(), "F2026-000174".into()];
+        assert_eq!(
+            promise.summary(),
+            "300.00 EUR by 2026-12-05 on F2026-000077, F2026-000174: after the board meets"
+        );
+        assert_eq!(promise.invoice_shown(), "2 invoices");
+        // A promise for the whole account, with no amount.
+        promise.amount = None;
+        promise.invoices.clear();
+        promise.note.clear();
+        assert_eq!(promise.summary(), "by 2026-12-05");
+        assert_eq!(promise.invoice_shown(), "");
+
+        // A call's date is its own, not a promise's; its note is unchanged.
+        let mut call = entry("call");
+        call.outcome = Some("reached".into());
+        call.note = "will pay Friday".into();
+        call.date = Some("2026-12-05".parse().unwrap());
+        assert_eq!(call.summary(), "reached: will pay Friday");
+    }
 }

@@ -182,7 +182,7 @@ pub fn lines<'a>(
             e.on,
             padded(&e.user, 6),
             e.kind,
-            padded(e.invoice.as_deref().unwrap_or(""), 12),
+            padded(&e.invoice_shown(), 12),
             clean(&what)
         )));
     }

@@ -30,7 +30,7 @@ pub fn journal(f: &mut Frame<'_>, area: Rect, app: &App, theme: &Theme) {
                 Line::from(fit(&e.user, 6)),
                 Line::from(fit(&kind, 13)),
                 Line::from(fit(&e.client, 8)),
-                Line::from(fit(e.invoice.as_deref().unwrap_or(""), 12)),
+                Line::from(fit(&e.invoice_shown(), 12)),
                 Line::from(fit(&what, note_width)),
             ])
         })
