@@ -13,6 +13,7 @@ use std::process::Command;
 use std::rc::Rc;
 use std::time::{Duration, Instant};
 
+use chrono::NaiveDate;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use dun::app::{App, Event};
 use dun::commands::log::{LogRequest, run as log};
@@ -74,6 +75,27 @@ fn start<'s>(
     step(&mut app, &mut env, Event::Start);
     terminal.draw(|f| draw::draw(f, &app, theme)).expect("draw");
     (app, env)
+}
+
+/// Another clerk's note `text` on `day` on each of these lines' clients.
+fn notes(store: &mut Store, lines: &[dun::store::queue::FollowUp], day: NaiveDate, text: &str) {
+    for line in lines {
+        let note = LogRequest {
+            kind: "note".into(),
+            client: Some(line.code.clone()),
+            note: Some(text.into()),
+            ..LogRequest::default()
+        };
+        log(
+            store,
+            &note,
+            "root",
+            day,
+            chrono::Utc::now(),
+            &mut io::sink(),
+        )
+        .expect("log a note");
+    }
 }
 
 fn main() {
@@ -141,43 +163,21 @@ fn main() {
         let t = Instant::now();
         keep_ahead(&mut other, yesterday, &app.rules, &app.rates, &never).expect("keep ahead");
         ahead_whole = t.elapsed();
-        for line in app.queue.lines.iter().take(200) {
-            let note = LogRequest {
-                kind: "note".into(),
-                client: Some(line.code.clone()),
-                note: Some("called back, no answer".into()),
-                ..LogRequest::default()
-            };
-            log(
-                &mut other,
-                &note,
-                "root",
-                yesterday,
-                chrono::Utc::now(),
-                &mut io::sink(),
-            )
-            .expect("log a note");
-        }
+        notes(
+            &mut other,
+            &app.queue.lines[..200],
+            yesterday,
+            "called back, no answer",
+        );
         let t = Instant::now();
         keep_ahead(&mut other, yesterday, &app.rules, &app.rates, &never).expect("keep ahead");
         ahead_changed = t.elapsed();
-        for line in app.queue.lines.iter().skip(200).take(200) {
-            let note = LogRequest {
-                kind: "note".into(),
-                client: Some(line.code.clone()),
-                note: Some("left a message".into()),
-                ..LogRequest::default()
-            };
-            log(
-                &mut other,
-                &note,
-                "root",
-                yesterday,
-                chrono::Utc::now(),
-                &mut io::sink(),
-            )
-            .expect("log a note");
-        }
+        notes(
+            &mut other,
+            &app.queue.lines[200..400],
+            yesterday,
+            "left a message",
+        );
         drop(other);
         ahead_first.push(first_frame(&mut terminal).0);
     }

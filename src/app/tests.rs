@@ -284,7 +284,6 @@ fn the_clients_list_is_searched_sorted_and_narrowed_a_page_at_a_time() {
 /// id, the newer.
 fn entry(id: i64) -> crate::store::journal::JournalEntry {
     crate::store::journal::JournalEntry {
-        id,
         at: format!(
             "2026-11-22T{:02}:{:02}:{:02}Z",
             id / 3600,
@@ -293,30 +292,9 @@ fn entry(id: i64) -> crate::store::journal::JournalEntry {
         ),
         on: today(),
         user: "bob".into(),
-        kind: "note".into(),
         client: "FR-00001".into(),
-        invoice: None,
-        level: None,
-        outcome: None,
-        amount: None,
-        currency: None,
-        date: None,
-        next_action_on: None,
-        reason: None,
         note: format!("entry {id}"),
-        registered: false,
-        refers_to: None,
-        acknowledged_on: None,
-        deadline: None,
-        assignee: None,
-        reference: None,
-        procedure: None,
-        body: None,
-        plan: None,
-        method: None,
-        payment_reference: None,
-        corrected_by: None,
-        invoices: Vec::new(),
+        ..crate::store::journal::JournalEntry::example(id, "note")
     }
 }
 

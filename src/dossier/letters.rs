@@ -117,34 +117,15 @@ mod tests {
 
     fn entry(id: i64, kind: &str, invoice: &str, note: &str) -> JournalEntry {
         JournalEntry {
-            id,
             at: "2026-10-01T09:00:00Z".into(),
             on: NaiveDate::from_ymd_opt(2026, 10, 1).unwrap(),
             user: "alice".into(),
-            kind: kind.into(),
             client: "FR-1".into(),
             invoice: (!invoice.is_empty()).then(|| invoice.to_string()),
             level: Some(3),
-            outcome: None,
-            amount: None,
-            currency: None,
-            date: None,
-            next_action_on: None,
-            reason: None,
             note: note.into(),
-            registered: false,
-            refers_to: None,
-            acknowledged_on: None,
             deadline: NaiveDate::from_ymd_opt(2026, 10, 8),
-            assignee: None,
-            reference: None,
-            procedure: None,
-            body: None,
-            plan: None,
-            method: None,
-            payment_reference: None,
-            corrected_by: None,
-            invoices: Vec::new(),
+            ..JournalEntry::example(id, kind)
         }
     }
 

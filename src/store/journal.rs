@@ -255,12 +255,12 @@ pub fn names_file(conn: &Connection, file: &str) -> Result<bool> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn entry(kind: &str) -> JournalEntry {
+impl JournalEntry {
+    /// An entry of `kind` with nothing but its id, day, clerk and client,
+    /// for tests to fill in.
+    pub(crate) fn example(id: i64, kind: &str) -> JournalEntry {
         JournalEntry {
-            id: 1,
+            id,
             at: "2026-11-22T09:00:00.000Z".into(),
             on: "2026-11-22".parse().unwrap(),
             user: "marie".into(),
@@ -289,6 +289,15 @@ mod tests {
             corrected_by: None,
             invoices: Vec::new(),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn entry(kind: &str) -> JournalEntry {
+        JournalEntry::example(1, kind)
     }
 
     #[test]
