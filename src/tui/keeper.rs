@@ -7,7 +7,7 @@
 
 use std::path::PathBuf;
 use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::mpsc::{Receiver, RecvTimeoutError, SendError, Sender, channel};
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
@@ -41,6 +41,8 @@ enum Job {
 pub struct Keeper {
     jobs: Option<Sender<Job>>,
     stop: Arc<AtomicBool>,
+    /// Lines handed over and not kept yet.
+    keeping: Arc<AtomicUsize>,
     thread: Option<JoinHandle<()>>,
 }
 
@@ -49,14 +51,16 @@ impl Keeper {
     pub fn start(path: PathBuf) -> Keeper {
         let (jobs, queue) = channel();
         let stop = Arc::new(AtomicBool::new(false));
-        let asked = Arc::clone(&stop);
+        let keeping = Arc::new(AtomicUsize::new(0));
+        let (asked, kept) = (Arc::clone(&stop), Arc::clone(&keeping));
         let thread = std::thread::Builder::new()
             .name("dun keeper".into())
-            .spawn(move || work(&path, &queue, &asked))
+            .spawn(move || work(&path, &queue, &asked, &kept))
             .ok();
         Keeper {
             jobs: thread.is_some().then_some(jobs),
             stop,
+            keeping,
             thread,
         }
     }
@@ -65,10 +69,16 @@ impl Keeper {
     /// (the caller keeps it itself).
     pub fn keep(&self, built: Keep) -> Option<Keep> {
         let jobs = self.jobs.as_ref()?;
+        self.keeping.fetch_add(1, Ordering::SeqCst);
         match jobs.send(Job::Keep(Box::new(built))) {
             Ok(()) => None,
-            Err(SendError(Job::Keep(built))) => Some(*built),
-            Err(SendError(Job::Ahead { .. })) => None,
+            Err(SendError(job)) => {
+                self.keeping.fetch_sub(1, Ordering::SeqCst);
+                match job {
+                    Job::Keep(built) => Some(*built),
+                    Job::Ahead { .. } => None,
+                }
+            }
         }
     }
 
@@ -83,9 +93,10 @@ impl Keeper {
         }
     }
 
-    /// Lets the keeper finish what it is keeping, waiting at most `within`:
-    /// lines handed to it are kept first, and the next days are left for
-    /// later.
+    /// Lets the keeper keep the lines handed to it, waiting at most
+    /// `within`; the next days are left for the next workbench (a day
+    /// being built is dropped with the process: it is only read, or
+    /// written in one transaction that is then never committed).
     pub fn finish(mut self, within: Duration) {
         self.stop.store(true, Ordering::Relaxed);
         self.jobs = None;
@@ -93,7 +104,10 @@ impl Keeper {
             return;
         };
         let until = Instant::now() + within;
-        while !thread.is_finished() && Instant::now() < until {
+        while self.keeping.load(Ordering::SeqCst) > 0
+            && !thread.is_finished()
+            && Instant::now() < until
+        {
             std::thread::sleep(Duration::from_millis(5));
         }
         if thread.is_finished() {
@@ -104,7 +118,7 @@ impl Keeper {
 
 /// The keeper's thread: the lines to keep as they come; the next days at
 /// most every [`AHEAD_EVERY`], with the latest rules asked for.
-fn work(path: &std::path::Path, queue: &Receiver<Job>, stop: &AtomicBool) {
+fn work(path: &std::path::Path, queue: &Receiver<Job>, stop: &AtomicBool, keeping: &AtomicUsize) {
     let Ok(mut store) = Store::open_existing(path) else {
         return;
     };
@@ -119,6 +133,7 @@ fn work(path: &std::path::Path, queue: &Receiver<Job>, stop: &AtomicBool) {
         match job {
             Ok(Job::Keep(built)) => {
                 let _ = keep(&mut store, &built);
+                keeping.fetch_sub(1, Ordering::SeqCst);
             }
             Ok(Job::Ahead {
                 today,
