@@ -103,7 +103,7 @@ impl JournalEntry {
         if matches!(self.kind.as_str(), "payment" | "promise" | "write_off")
             && let Some(amount) = &self.amount
         {
-            out.push_str(amount);
+            out.push_str(&grouped(amount));
             if let Some(c) = &self.currency {
                 out.push(' ');
                 out.push_str(c);
@@ -136,6 +136,21 @@ impl JournalEntry {
             (None, 1) => self.invoices[0].clone(),
             (None, k) => format!("{k} invoices"),
         }
+    }
+}
+
+/// A decimal amount as the workbench shows amounts, its thousands
+/// grouped: `11918.80` → `11,918.80`; as given when it is not a decimal.
+fn grouped(decimal: &str) -> String {
+    let exponent = decimal.split_once('.').map_or(0, |(_, f)| f.len());
+    let digits: String = decimal.chars().filter(|c| *c != '.').collect();
+    match (digits.parse::<i64>(), u32::try_from(exponent)) {
+        (Ok(minor), Ok(exponent)) => crate::domain::money_format::format_number(
+            minor,
+            exponent,
+            crate::domain::language::Language::En,
+        ),
+        _ => decimal.to_string(),
     }
 }
 
@@ -301,12 +316,21 @@ mod tests {
     }
 
     #[test]
+    fn amounts_are_grouped_as_the_workbench_shows_them() {
+        assert_eq!(grouped("11918.80"), "11,918.80");
+        assert_eq!(grouped("-1234567.5"), "-1,234,567.5");
+        assert_eq!(grouped("350"), "350");
+        assert_eq!(grouped("1500"), "1,500");
+        assert_eq!(grouped("n/a"), "n/a");
+    }
+
+    #[test]
     fn payments_and_promises_say_how_much_and_by_when_before_their_note() {
         let mut paid = entry("payment");
         paid.invoice = Some("F2026-000202".into());
-        paid.amount = Some("100.00".into());
+        paid.amount = Some("11918.80".into());
         paid.currency = Some("EUR".into());
-        assert_eq!(paid.summary(), "100.00 EUR");
+        assert_eq!(paid.summary(), "11,918.80 EUR");
         assert_eq!(paid.invoice_shown(), "F2026-000202");
 
         let mut promise = entry("promise");
