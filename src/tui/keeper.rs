@@ -134,6 +134,7 @@ fn work(path: &std::path::Path, queue: &Receiver<Job>, stop: &AtomicBool, keepin
             Ok(Job::Keep(built)) => {
                 let _ = keep(&mut store, &built);
                 keeping.fetch_sub(1, Ordering::SeqCst);
+                give_back(&store);
             }
             Ok(Job::Ahead {
                 today,
@@ -145,11 +146,11 @@ fn work(path: &std::path::Path, queue: &Receiver<Job>, stop: &AtomicBool, keepin
                     let stopped = || stop.load(Ordering::Relaxed);
                     let _ = keep_ahead(&mut store, today, &rules, &rates, &stopped);
                     last = Some(Instant::now());
+                    give_back(&store);
                 }
             }
             Err(RecvTimeoutError::Disconnected) => return,
         }
-        give_back(&store);
     }
 }
 
