@@ -8,7 +8,7 @@ use dun::commands::log::{LogRequest, run as log};
 use dun::domain::penalty::RateTables;
 use dun::domain::queue::Rules;
 use dun::letters::hold;
-use dun::report::queue::{DAYS_AHEAD, Keep, QueueRead, keep, keep_ahead, read};
+use dun::report::queue::{Ahead, DAYS_AHEAD, Keep, QueueRead, keep, keep_ahead, read};
 use dun::store::queue::{self, FollowUp};
 use dun::store::{Store, queue_kept};
 use dun::team::TeamSettings;
@@ -285,11 +285,11 @@ proptest! {
         let rules = TeamSettings::default().rules();
         let rates = rates();
         let never = || false;
-        prop_assert_eq!(keep_ahead(&mut store, today(), &rules, &rates, &never).unwrap(), 3);
+        prop_assert_eq!(keep_ahead(&mut store, today(), &rules, &rates, &never).unwrap().kept, 3);
         let days = store.read(|tx| queue_kept::days(tx)).unwrap();
         prop_assert_eq!(days, (1..=DAYS_AHEAD).map(day_after).collect::<Vec<_>>());
         // Nothing changed: nothing to keep again.
-        prop_assert_eq!(keep_ahead(&mut store, today(), &rules, &rates, &never).unwrap(), 0);
+        prop_assert_eq!(keep_ahead(&mut store, today(), &rules, &rates, &never).unwrap(), Ahead::default());
         let lines = truth(&mut store, today(), &rules, &rates);
         for round in &rounds {
             for w in round {
@@ -318,17 +318,31 @@ proptest! {
 }
 
 #[test]
-fn keeping_ahead_stops_when_asked_and_other_rules_build_whole() {
-    let (_dir, mut store) = demo();
+fn keeping_ahead_stops_when_asked_or_busy_and_other_rules_build_whole() {
+    let (dir, mut store) = demo();
     let rules = TeamSettings::default().rules();
     let rates = rates();
     let stopped = || true;
     assert_eq!(
         keep_ahead(&mut store, today(), &rules, &rates, &stopped).unwrap(),
-        0
+        Ahead { kept: 0, left: 3 }
     );
     assert!(store.read(|tx| queue_kept::days(tx)).unwrap().is_empty());
-    keep_ahead(&mut store, today(), &rules, &rates, &|| false).unwrap();
+    // Another clerk holds the write lock: the days are left for the next
+    // round, which keeps them.
+    let mut other = Store::open(&dir.path().join("demo.db")).unwrap();
+    let busy = store
+        .write(|_| {
+            Ok::<_, dun::store::StoreError>(
+                keep_ahead(&mut other, today(), &rules, &rates, &|| false).unwrap(),
+            )
+        })
+        .unwrap();
+    assert_eq!(busy, Ahead { kept: 0, left: 3 });
+    assert_eq!(
+        keep_ahead(&mut other, today(), &rules, &rates, &|| false).unwrap(),
+        Ahead { kept: 3, left: 0 }
+    );
     // Other rates: the days kept ahead do not serve.
     let bare = RateTables::default();
     let read = through_kept(&mut store, day_after(1), &rules, &bare);

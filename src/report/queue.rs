@@ -192,27 +192,38 @@ pub fn to_keep(
 /// ahead: over a weekend, Friday's workbench keeps Monday's.
 pub const DAYS_AHEAD: u64 = 3;
 
+/// What a round of [`keep_ahead`] did.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Ahead {
+    /// Days whose queue was kept anew.
+    pub kept: usize,
+    /// Days left as they were, to try again: another clerk was writing,
+    /// or the round was asked to stop.
+    pub left: usize,
+}
+
 /// Brings the queues kept for the [`DAYS_AHEAD`] days after `today` up to
 /// date, each in a short write of its own, and forgets those of days
 /// past; `stop` is asked between days. The first workbench of a morning
 /// then finds its day's queue kept, and builds again only the clients
-/// changed overnight. How many days were kept anew.
+/// changed overnight.
 pub fn keep_ahead(
     store: &mut Store,
     today: NaiveDate,
     rules: &Rules,
     rates: &RateTables,
     stop: &dyn Fn() -> bool,
-) -> Result<usize, StoreError> {
+) -> Result<Ahead, StoreError> {
+    let mut round = Ahead::default();
     if store.read_only().is_some() {
-        return Ok(0);
+        return Ok(round);
     }
     // Busy (another clerk writing): forgotten at the next round.
     let _ = store.write_kept(|tx| queue_kept::forget_before(tx, today));
-    let mut kept = 0;
     for ahead in 1..=DAYS_AHEAD {
         if stop() {
-            break;
+            round.left += 1;
+            continue;
         }
         let Some(day) = today.checked_add_days(chrono::Days::new(ahead)) else {
             break;
@@ -220,12 +231,14 @@ pub fn keep_ahead(
         let Some(k) = store.read(|tx| to_keep(tx, day, rules, rates))? else {
             continue;
         };
-        // Busy: kept at the next round, or built by the next reader.
-        if keep(store, &k).unwrap_or(false) {
-            kept += 1;
+        match keep(store, &k) {
+            Ok(true) => round.kept += 1,
+            // Another reader kept a later state: nothing left to do.
+            Ok(false) => {}
+            Err(_) => round.left += 1,
         }
     }
-    Ok(kept)
+    Ok(round)
 }
 
 /// Keeps what [`read`] built, in one short write of its own; `false` when

@@ -144,9 +144,14 @@ fn work(path: &std::path::Path, queue: &Receiver<Job>, stop: &AtomicBool, keepin
             Err(RecvTimeoutError::Timeout) => {
                 if let Some((today, rules, rates)) = pending.take() {
                     let stopped = || stop.load(Ordering::Relaxed);
-                    let _ = keep_ahead(&mut store, today, &rules, &rates, &stopped);
+                    let round = keep_ahead(&mut store, today, &rules, &rates, &stopped);
                     last = Some(Instant::now());
                     give_back(&store);
+                    // A day left (a busy database): tried again at the next
+                    // round, even if nobody writes meanwhile.
+                    if round.is_err() || round.is_ok_and(|r| r.left > 0) {
+                        pending = Some((today, rules, rates));
+                    }
                 }
             }
             Err(RecvTimeoutError::Disconnected) => return,
