@@ -329,8 +329,17 @@ fn a_promise_from_a_client_page_covers_the_invoice_the_clerk_types() {
         bench.keys(&["BSpace"]);
     }
     bench.keys(&["A-2"]);
-    let form = bench.wait_for("400.00");
+    // The amount follows: 400.00 where 1400.00 stood.
+    let started = Instant::now();
+    let form = loop {
+        let form = bench.screen();
+        if !form.contains("1400.00") || started.elapsed() > Duration::from_secs(5) {
+            break form;
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    };
     assert!(!form.contains("1400.00"), "{form}");
+    assert!(form.contains("400.00"), "{form}");
     bench.keys(&["Enter"]);
     bench.wait_for("Promise logged for 2026-11-27");
     bench.keys(&["Escape", "q"]);
@@ -421,6 +430,7 @@ fn an_open_workbench_keeps_the_next_days_queues_for_the_next_morning() {
     };
     let names: Vec<&str> = kept.iter().map(|(d, _)| d.as_str()).collect();
     assert_eq!(names, days);
+    let evening_seq = kept[1].1;
     evening.keys(&["q"]);
     // A note written after the workbench closed: the kept queues are one
     // change behind.
@@ -434,13 +444,6 @@ fn an_open_workbench_keeps_the_next_days_queues_for_the_next_morning() {
         db.display()
     ));
     let screen = morning.wait_for(WORKBENCH);
-    let expected = dun_ok(&db, &["queue", "--as-of", "2026-11-23", "--format", "json"]);
-    let expected: serde_json::Value = serde_json::from_str(&expected).unwrap();
-    let first = expected[0]["name"].as_str().unwrap();
-    assert!(
-        screen.contains(&first.chars().take(12).collect::<String>()),
-        "{first:?} first on\n{screen}"
-    );
     let started = Instant::now();
     let kept = loop {
         let kept = kept_days(&db);
@@ -456,6 +459,18 @@ fn an_open_workbench_keeps_the_next_days_queues_for_the_next_morning() {
         names,
         ["2026-11-23", "2026-11-24", "2026-11-25", "2026-11-26"],
         "{kept:?}"
+    );
+    // Every day now current to the same change, past the evening's.
+    assert!(kept.iter().all(|(_, s)| *s == kept[0].1), "{kept:?}");
+    assert!(kept[0].1 > evening_seq, "{kept:?} after {evening_seq}");
+    // What it shows is the day's queue (read after it kept it: the
+    // command keeps what it reads too).
+    let expected = dun_ok(&db, &["queue", "--as-of", "2026-11-23", "--format", "json"]);
+    let expected: serde_json::Value = serde_json::from_str(&expected).unwrap();
+    let first = expected[0]["name"].as_str().unwrap();
+    assert!(
+        screen.contains(&first.chars().take(12).collect::<String>()),
+        "{first:?} first on\n{screen}"
     );
     morning.keys(&["q"]);
 }

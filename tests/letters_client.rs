@@ -171,7 +171,7 @@ fn the_deposit_request_lists_the_deposits_and_logs_each() {
 fn the_visit_confirmation_asks_for_an_answer_the_day_before() {
     let (dir, mut store) = store();
     let c = read(&mut store, |tx| {
-        compose_visit_confirmation(tx, "C-7", d("2026-12-01"), today(), &company())
+        compose_visit_confirmation(tx, "C-7", d("2026-12-01"), today(), &company(), &ladders())
     })
     .unwrap();
     let body = &c.letter.body;
@@ -190,7 +190,7 @@ fn the_visit_confirmation_asks_for_an_answer_the_day_before() {
         [(Some("visit_confirmation".into()), None, "letter".into())]
     );
     let past = read(&mut store, |tx| {
-        compose_visit_confirmation(tx, "C-7", d("2026-11-20"), today(), &company())
+        compose_visit_confirmation(tx, "C-7", d("2026-11-20"), today(), &company(), &ladders())
     })
     .unwrap_err();
     assert!(past.contains("past"), "{past}");
@@ -229,7 +229,7 @@ fn the_visit_confirmation_talks_about_the_promise_not_kept() {
         })
         .unwrap();
     let c = read(&mut store, |tx| {
-        compose_visit_confirmation(tx, "C-7", d("2026-12-01"), today(), &company())
+        compose_visit_confirmation(tx, "C-7", d("2026-12-01"), today(), &company(), &ladders())
     })
     .unwrap();
     let body = &c.letter.body;
@@ -239,4 +239,9 @@ fn the_visit_confirmation_talks_about_the_promise_not_kept() {
         ),
         "{body}"
     );
+}
+
+/// The team's ladders as shipped (the store's settings are not changed).
+fn ladders() -> dun::domain::queue::Ladders {
+    dun::team::TeamSettings::default().rules().ladders
 }

@@ -359,7 +359,14 @@ fn every_step_and_client_letter_for_each_language_and_profile() {
                 ),
                 (
                     "visit_confirmation",
-                    compose_visit_confirmation(conn, &code, d("2027-01-05"), as_of, &company),
+                    compose_visit_confirmation(
+                        conn,
+                        &code,
+                        d("2027-01-05"),
+                        as_of,
+                        &company,
+                        &dun::team::TeamSettings::default().rules().ladders,
+                    ),
                 ),
                 (
                     "statement",

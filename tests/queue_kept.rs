@@ -285,7 +285,7 @@ proptest! {
         let rules = TeamSettings::default().rules();
         let rates = rates();
         let never = || false;
-        prop_assert_eq!(keep_ahead(&mut store, today(), &rules, &rates, &never).unwrap().kept, 3);
+        prop_assert_eq!(keep_ahead(&mut store, today(), &rules, &rates, &never).unwrap().kept, DAYS_AHEAD as usize);
         let days = store.read(|tx| queue_kept::days(tx)).unwrap();
         prop_assert_eq!(days, (1..=DAYS_AHEAD).map(day_after).collect::<Vec<_>>());
         // Nothing changed: nothing to keep again.
@@ -325,7 +325,10 @@ fn keeping_ahead_stops_when_asked_or_busy_and_other_rules_build_whole() {
     let stopped = || true;
     assert_eq!(
         keep_ahead(&mut store, today(), &rules, &rates, &stopped).unwrap(),
-        Ahead { kept: 0, left: 3 }
+        Ahead {
+            kept: 0,
+            left: DAYS_AHEAD as usize
+        }
     );
     assert!(store.read(|tx| queue_kept::days(tx)).unwrap().is_empty());
     // Another clerk holds the write lock: the days are left for the next
@@ -338,10 +341,19 @@ fn keeping_ahead_stops_when_asked_or_busy_and_other_rules_build_whole() {
             )
         })
         .unwrap();
-    assert_eq!(busy, Ahead { kept: 0, left: 3 });
+    assert_eq!(
+        busy,
+        Ahead {
+            kept: 0,
+            left: DAYS_AHEAD as usize
+        }
+    );
     assert_eq!(
         keep_ahead(&mut other, today(), &rules, &rates, &|| false).unwrap(),
-        Ahead { kept: 3, left: 0 }
+        Ahead {
+            kept: DAYS_AHEAD as usize,
+            left: 0
+        }
     );
     // Other rates: the days kept ahead do not serve.
     let bare = RateTables::default();
@@ -358,7 +370,7 @@ fn keeping_ahead_stops_when_asked_or_busy_and_other_rules_build_whole() {
 fn promise_ledgers_read_for_many_clients_are_each_client_s() {
     use dun::store::promises::{Reading, ledgers_by, ledgers_of};
     use std::collections::HashMap;
-    // Enough clients for both ways.
+    // Hundreds of clients, each read both ways and alone.
     let dir = tempfile::tempdir().unwrap();
     let mut store = Store::open(&dir.path().join("demo.db")).unwrap();
     dun::commands::demo::fill(&mut store, today(), 4_000, "root").unwrap();

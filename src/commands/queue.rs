@@ -59,14 +59,7 @@ pub fn run(
             client: &c.code,
             name: &c.name,
             reason: c.reason,
-            reason_text: match &c.held {
-                Some(m) => format!(
-                    "{} held: {}",
-                    c.reason.step().map_or("letter", |s| s.label()),
-                    m.missing()
-                ),
-                None => c.reason.describe(),
-            },
+            reason_text: c.reason_text(),
             currency: c.currency.code(),
             amount: decimal_string(c.amount, c.currency.exponent()),
             zero: c.amount == 0,

@@ -68,7 +68,9 @@ pub fn letter_for(
             company,
             DEPOSIT_DEADLINE_DAYS,
         ),
-        Reason::ConfirmVisit(v) => compose_visit_confirmation(conn, &line.code, v, as_of, company),
+        Reason::ConfirmVisit(v) => {
+            compose_visit_confirmation(conn, &line.code, v, as_of, company, ladders)
+        }
         _ => compose(conn, line, as_of, company, ladders, rates),
     }
 }

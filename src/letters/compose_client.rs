@@ -154,6 +154,7 @@ pub fn compose_visit_confirmation(
     visit_on: NaiveDate,
     as_of: NaiveDate,
     company: &CompanyConfig,
+    ladders: &crate::domain::queue::Ladders,
 ) -> Result<Composed, ComposeError> {
     let client = find_client(conn, client_code)?;
     if visit_on < as_of {
@@ -192,12 +193,7 @@ pub fn compose_visit_confirmation(
             .collect();
         let book = crate::store::promises::of_client(conn, &client.code, as_of)?;
         let promises = book.about(client.currency, &numbers);
-        let stored = crate::store::settings::all(conn)?;
-        let grace = crate::team::from_stored(&stored)
-            .map_err(|e| ComposeError::NoLetter(e.to_string()))?
-            .ladders
-            .for_profile(client.profile)
-            .promise_grace_days;
+        let grace = ladders.for_profile(client.profile).promise_grace_days;
         if let Some(p) = last_unkept(&promises, &book.invoices, &book.payments, grace, as_of) {
             let amount = Money::new(asked(p, &book.invoices, &book.payments), client.currency);
             ctx = ctx.with_promise(p.made.made_on, p.made.by, amount);

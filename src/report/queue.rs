@@ -95,8 +95,9 @@ fn way(
     Ok((now, Way::Clients { kept, codes }))
 }
 
-/// The lines of the clients `codes` as of `as_of`, held letters marked.
-fn built_of(
+/// The lines of the clients `codes` as of `as_of`, held letters marked:
+/// what an open workbench reads again after other clerks' writes.
+pub fn lines_of(
     tx: &Snapshot,
     as_of: NaiveDate,
     codes: &[String],
@@ -137,7 +138,7 @@ pub fn read(
         },
         Way::Clients { kept, codes } => {
             let mut lines = queue_kept::lines(tx, as_of)?;
-            let fresh = built_of(tx, as_of, &codes, rules, rates)?;
+            let fresh = lines_of(tx, as_of, &codes, rules, rates)?;
             let keep = Keep::Clients {
                 from: kept,
                 mark: now,
@@ -176,7 +177,7 @@ pub fn to_keep(
     Ok(match way {
         Way::Kept => None,
         Way::Clients { kept, codes } => Some(Keep::Clients {
-            lines: built_of(tx, as_of, &codes, rules, rates)?,
+            lines: lines_of(tx, as_of, &codes, rules, rates)?,
             from: kept,
             mark: now,
             codes,

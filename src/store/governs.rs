@@ -8,29 +8,39 @@ use super::error::Result;
 use super::sql::SqlDate;
 use crate::domain::governs::{Fact, Governs, Said};
 
-/// `facts` of the client `code`, each with the latest entry in force that
-/// set it, when one did (a hold set on the client's file has none).
-pub fn said(conn: &Connection, code: &str, facts: Vec<Governs>) -> Result<Vec<Fact>> {
+/// `facts` of the client `code` on `as_of`, each with the latest entry in
+/// force by then that set it, when one did (a hold set on the client's
+/// file has none).
+pub fn said(
+    conn: &Connection,
+    code: &str,
+    as_of: chrono::NaiveDate,
+    facts: Vec<Governs>,
+) -> Result<Vec<Fact>> {
+    let on = |condition: &str, d, currency: Option<&str>| {
+        latest(conn, code, as_of, condition, d, currency)
+    };
     facts
         .into_iter()
         .map(|what| {
             let said = match &what {
                 Governs::Snoozed { until } => {
-                    latest(conn, code, "a.kind = 'snooze' AND a.date = :d", *until)?
+                    on("a.kind = 'snooze' AND a.date = :d", *until, None)?
                 }
-                Governs::OnHold { until } => {
-                    latest(conn, code, "a.kind = 'hold' AND a.date = :d", *until)?
-                }
-                Governs::NextAction { on } => latest(conn, code, "a.next_action_on = :d", *on)?,
-                Governs::Visit { on, .. } => latest(
-                    conn,
-                    code,
+                Governs::OnHold { until } => on("a.kind = 'hold' AND a.date = :d", *until, None)?,
+                Governs::NextAction { on: d } => on("a.next_action_on = :d", *d, None)?,
+                Governs::Visit { on: d, .. } => on(
                     "a.kind = 'visit' AND a.outcome = 'planned' AND a.date = :d",
-                    *on,
+                    *d,
+                    None,
                 )?,
-                Governs::Promise { by, .. } => {
-                    latest(conn, code, "a.kind = 'promise' AND a.date = :d", *by)?
-                }
+                // Of its currency (an old promise may have none).
+                Governs::Promise { by, currency, .. } => on(
+                    "a.kind = 'promise' AND a.date = :d \
+                     AND (a.currency IS NULL OR a.currency = :currency)",
+                    *by,
+                    Some(currency.code()),
+                )?,
                 Governs::LastLetter { .. } => None,
             };
             Ok(Fact { what, said })
@@ -38,22 +48,31 @@ pub fn said(conn: &Connection, code: &str, facts: Vec<Governs>) -> Result<Vec<Fa
         .collect()
 }
 
-/// The latest entry in force of the client that meets `condition` on the
-/// date `d`.
+/// The latest entry in force on `as_of` of the client that meets
+/// `condition` on the date `d` (and the currency, when the condition names
+/// `:currency`).
 fn latest(
     conn: &Connection,
     code: &str,
+    as_of: chrono::NaiveDate,
     condition: &str,
     d: chrono::NaiveDate,
+    currency: Option<&str>,
 ) -> Result<Option<Said>> {
     let sql = format!(
         "SELECT a.user, a.note, a.amount FROM activities_in_force a \
-         WHERE a.client_id = (SELECT id FROM clients WHERE code = :code) AND {condition} \
+         WHERE a.client_id = (SELECT id FROM clients WHERE code = :code) \
+         AND a.on_date <= :as_of AND {condition} \
          ORDER BY a.on_date DESC, a.id DESC LIMIT 1"
     );
     let mut st = conn.prepare_cached(&sql)?;
+    let (d, as_of) = (SqlDate::new(d), SqlDate::new(as_of));
+    let mut params = named_params! {":code": code, ":d": d, ":as_of": as_of}.to_vec();
+    if currency.is_some() {
+        params.push((":currency", &currency));
+    }
     Ok(st
-        .query_row(named_params! {":code": code, ":d": SqlDate::new(d)}, |r| {
+        .query_row(params.as_slice(), |r| {
             Ok(Said {
                 by: r.get(0)?,
                 note: r.get(1)?,

@@ -40,11 +40,6 @@ impl PromiseBook {
             .cloned()
             .collect()
     }
-
-    /// The invoice numbered `number`, if the client has it.
-    pub fn invoice(&self, number: &str) -> Option<&Owed> {
-        self.invoices.iter().find(|i| i.number == number)
-    }
 }
 
 /// A client's invoices and payments, as a promise is judged by them.

@@ -57,6 +57,19 @@ pub struct FollowUp {
 }
 
 impl FollowUp {
+    /// The reason in words, as `dun queue` writes it: a letter that waits
+    /// for a reference rate says which one, else [`Reason::describe`].
+    pub fn reason_text(&self) -> String {
+        match &self.held {
+            Some(m) => format!(
+                "{} held: {}",
+                self.reason.step().map_or("letter", |s| s.label()),
+                m.missing()
+            ),
+            None => self.reason.describe(),
+        }
+    }
+
     /// Whether a search finds this line: its client is among those the
     /// store found ([`super::client_list::found_codes`]: code, name,
     /// e-mail, phone), or one of its invoice numbers holds the needle,
@@ -271,7 +284,7 @@ pub fn case_of(
                 .collect();
             let facts =
                 crate::domain::governs::facts(&clients[k], k, &invoices, &today, rules, as_of);
-            super::governs::said(conn, code, facts)?
+            super::governs::said(conn, code, as_of, facts)?
         }
         None => Vec::new(),
     };

@@ -200,14 +200,7 @@ fn now<'a>(page: &ClientPage, theme: &Theme, out: &mut Vec<Line<'a>>) {
         )));
     }
     for l in &page.today {
-        let what = match &l.held {
-            Some(m) => format!(
-                "{} held: {}",
-                l.reason.step().map_or("letter", |s| s.label()),
-                m.missing()
-            ),
-            None => l.reason.describe(),
-        };
+        let what = l.reason_text();
         let style = if l.reason.is_alert() || l.held.is_some() {
             theme.alert
         } else {
@@ -240,7 +233,10 @@ fn next_steps<'a>(
         let when = if o.next_on <= today {
             "today".to_string()
         } else {
-            format!("on {}", o.next_on)
+            format!(
+                "on {}",
+                crate::domain::date_format::short_date(o.next_on, today)
+            )
         };
         out.push(Line::from(format!(
             "  {} {stage} · next: {} {when}",

@@ -53,9 +53,10 @@ fn read(tx: &Snapshot, app: &App, load: &Load) -> Result<(Loaded, Option<Keep>),
                 ));
             }
             Some(codes) => {
-                let mut lines =
-                    store::queue::queue_of(tx, today, codes, q.clerk.as_deref(), &app.rules)?;
-                crate::letters::hold::mark(tx, &mut lines, today, &app.rules.ladders, rates)?;
+                let lines = crate::report::queue::of_clerk(
+                    crate::report::queue::lines_of(tx, today, codes, &app.rules, rates)?,
+                    q.clerk.as_deref(),
+                );
                 out.queue_of = Some((codes.clone(), lines));
             }
         }
@@ -100,33 +101,24 @@ fn read(tx: &Snapshot, app: &App, load: &Load) -> Result<(Loaded, Option<Keep>),
         let lines = client_list::page(tx, today, &c.query, &c.window, c.limit)?;
         out.clients = Some((c.window.clone(), count, lines));
     }
-    if let Some(j) = &load.journal
-        && let Some(after) = &j.after
-    {
-        let query = store::journal_page::JournalQuery {
+    if let Some(j) = &load.journal {
+        use store::journal_page::{JournalQuery, JournalWindow, page};
+        let query = JournalQuery {
             user: j.user.clone(),
             kind: j.kind,
             search: j.search.clone(),
         };
-        let window = store::journal_page::JournalWindow::After(after.clone());
-        out.journal_more = Some(store::journal_page::page(tx, &query, &window, j.limit)?);
-    } else if let Some(j) = &load.journal {
-        let entries = if j.search.trim().is_empty() {
-            store::journal::filtered(tx, j.user.as_deref(), j.kind, j.limit)?
-        } else {
-            let query = store::journal_page::JournalQuery {
-                user: j.user.clone(),
-                kind: j.kind,
-                search: j.search.clone(),
-            };
-            store::journal_page::page(
-                tx,
-                &query,
-                &store::journal_page::JournalWindow::First,
-                j.limit,
-            )?
-        };
-        out.journal = Some((j.clone(), entries));
+        match &j.after {
+            // The next entries below those shown.
+            Some(after) => {
+                let window = JournalWindow::After(after.clone());
+                out.journal_more = Some(page(tx, &query, &window, j.limit)?);
+            }
+            None => {
+                let entries = page(tx, &query, &JournalWindow::First, j.limit)?;
+                out.journal = Some((j.clone(), entries));
+            }
+        }
     }
     Ok((out, keep))
 }

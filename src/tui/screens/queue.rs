@@ -62,31 +62,19 @@ pub fn queue(f: &mut Frame<'_>, area: Rect, app: &App, theme: &Theme) {
         .zip(&lasts)
         .zip(&short)
         .map(|((c, last), words)| {
-            let reason = if let Some(m) = c.held.filter(|_| wide) {
-                Span::styled(
-                    fit(
-                        &format!(
-                            "{} held: {}",
-                            c.reason.step().map_or("letter", |s| s.label()),
-                            m.missing()
-                        ),
-                        usize::from(reason_width),
-                    ),
-                    theme.muted,
-                )
-            } else if c.held.is_some() {
-                Span::styled(words.clone(), theme.muted)
+            // Wide, the reason's words as `dun queue` writes them; narrow,
+            // the short ones. A held letter is muted, an alert stands out.
+            let words = if wide {
+                fit(&c.reason_text(), usize::from(reason_width))
             } else {
-                let words = if wide {
-                    fit(&c.reason.describe(), usize::from(reason_width))
-                } else {
-                    words.clone()
-                };
-                if c.reason.is_alert() {
-                    Span::styled(words, theme.alert)
-                } else {
-                    Span::raw(words)
-                }
+                words.clone()
+            };
+            let reason = if c.held.is_some() {
+                Span::styled(words, theme.muted)
+            } else if c.reason.is_alert() {
+                Span::styled(words, theme.alert)
+            } else {
+                Span::raw(words)
             };
             let mut cells = vec![
                 Line::from(fit(&c.code, 8)),
